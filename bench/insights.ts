@@ -1,0 +1,31 @@
+/**
+ * Times the embedded insight engine on a real one-hour transcript (model load excluded).
+ *   npx tsx bench/insights.ts [path-to-vtt-or-md]
+ */
+import { corpusPath } from '../test/corpus.js';
+import { extractInsights } from '../src/insights/index.js';
+import { loadCorpusTranscript } from '../src/insights/test-support/corpus-transcript.js';
+import { wink } from '../src/insights/nlp/wink.js';
+
+const path = process.argv[2] ?? corpusPath('transcripts', 'talkpython-507-langgraph.vtt');
+const transcript = loadCorpusTranscript(path);
+const words = transcript.segments.reduce((n, s) => n + s.text.split(/\s+/).filter(Boolean).length, 0);
+
+let t = performance.now();
+wink();
+const loadMs = performance.now() - t;
+
+const runs: number[] = [];
+let insights = extractInsights(transcript);
+for (let i = 0; i < 5; i += 1) {
+  t = performance.now();
+  insights = extractInsights(transcript);
+  runs.push(performance.now() - t);
+}
+t = performance.now();
+runs.sort((a, b) => a - b);
+console.log(`${path}: ${words} words, ${transcript.segments.length} segments`);
+console.log(`model load ${loadMs.toFixed(0)} ms; extract median ${runs[2]?.toFixed(0)} ms (min ${runs[0]?.toFixed(0)}, max ${runs[4]?.toFixed(0)})`);
+for (const i of insights) {
+  console.log(`\n[${i.start.toFixed(0)}s–${i.end.toFixed(0)}s] ${i.speaker ?? ''} (${i.score})\n# ${i.headline}\n${i.text}`);
+}

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from './config/index.js';
+import { createMailer, type Mailer } from './delivery/index.js';
+import { createLogger, type Logger, type LogLevel } from './logger.js';
+import type { FetchOptions } from './net/index.js';
+import { openStore } from './store/index.js';
+import type { Store } from './store/types.js';
+
+export interface App {
+  config: Config;
+  store: Store;
+  mailer: Mailer;
+  log: Logger;
+  /** Signs unsubscribe and feedback links. */
+  secret: string;
+  outboxDir: string;
+  fetchOptions(kind: 'feed' | 'transcript'): FetchOptions;
+  close(): Promise<void>;
+}
+
+/** The composition root: config → store → mailer → what each stage needs, passed explicitly. */
+export async function createApp(config: Config, overrides: { log?: Logger } = {}): Promise<App> {
+  const log = overrides.log ?? createLogger(config.logLevel as LogLevel);
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = await openStore({ databaseUrl: config.databaseUrl || undefined, dataDir: config.dataDir });
+  const outboxDir = join(config.dataDir, 'outbox');
+  const mailer = createMailer({ smtpUrl: config.smtpUrl || undefined, outboxDir });
+  const secret = config.secretKey || loadOrCreateSecret(config.dataDir);
+  return {
+    config,
+    store,
+    mailer,
+    log,
+    secret,
+    outboxDir,
+    fetchOptions: (kind) => fetchOptionsFrom(config, kind),
+    async close() {
+      await mailer.close();
+      await store.close();
+    },
+  };
+}
+
+/** The hardened HTTP client's settings for one kind of download. */
+export function fetchOptionsFrom(config: Config, kind: 'feed' | 'transcript'): FetchOptions {
+  return {
+    timeoutMs: config.fetchTimeoutSeconds * 1000,
+    connectTimeoutMs: config.fetchConnectTimeoutSeconds * 1000,
+    allowPrivateNetworks: config.allowPrivateNetworks,
+    userAgent: config.userAgent,
+    maxBytes: kind === 'feed' ? config.feedMaxBytes : config.transcriptMaxBytes,
+  };
+}
+
+function loadOrCreateSecret(dataDir: string): string {
+  const path = join(dataDir, 'secret.key');
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(path, secret + '\n', { mode: 0o600, flag: 'wx' });
+  return secret;
+}

@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { configDocsMarkdown, describeConfig } from '../../config/index.js';
+import { startScheduler } from '../../jobs/index.js';
+import { startWebServer } from '../../web/index.js';
+import { loadGlobalConfig, withApp, type GlobalOptions } from '../context.js';
+import { positiveInt } from './local-files.js';
+
+export function adminCommands(program: Command): void {
+  program
+    .command('migrate')
+    .description('apply database migrations (they also run automatically at start)')
+    .action(async () => {
+      await withApp(program.opts<GlobalOptions>(), async (app) => {
+        console.log(`database is at the latest schema (${app.store.dialect})`);
+      });
+    });
+
+  const config = program.command('config').description('show configuration');
+  config
+    .command('show', { isDefault: true })
+    .description('print the effective configuration (secrets masked)')
+    .action(() => console.log(describeConfig(loadGlobalConfig(program))));
+  config
+    .command('docs')
+    .description('print every option as a Markdown table')
+    .action(() => console.log(configDocsMarkdown()));
+
+  program
+    .command('serve')
+    .description('run the web page and the scheduler (polls feeds, sends each brief at its delivery hour)')
+    .option('--port <port>', 'port (default: PORT)', (v) => positiveInt(v, '--port'))
+    .option('--host <host>', 'address to bind (default: HOST)')
+    .option('--no-scheduler', 'serve the web page only')
+    .action(async (opts: { port?: number; host?: string; scheduler: boolean }) => {
+      await withApp(program.opts<GlobalOptions>(), async (app) => {
+        const server = await startWebServer(app, { host: opts.host ?? app.config.host, port: opts.port ?? app.config.port });
+        const scheduler = opts.scheduler ? startScheduler(app) : undefined;
+        console.log(`Podbrief is serving ${server.url}${scheduler ? ' with the scheduler running' : ''} (Ctrl-C to stop)`);
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await scheduler?.stop();
+        await server.close();
+      });
+    });
+}

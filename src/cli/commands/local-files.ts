@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { extractInsights } from '../../insights/index.js';
+import { AppError } from '../../model/errors.js';
+import type { RelateInput } from '../../model/insight.js';
+import { relateInsights } from '../../related/index.js';
+import { readTranscriptFile } from '../../transcripts/index.js';
+import { printJson } from '../context.js';
+
+/** Commands that work on local files alone: no database, no network. */
+export function localFileCommands(program: Command): void {
+  program
+    .command('transcript <file>')
+    .description('parse a transcript file (SRT, WebVTT, Podcasting 2.0 JSON, HTML, text, Markdown) into timed segments')
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const transcript = await readTranscriptFile(file);
+      if (opts.json) return printJson(transcript);
+      for (const s of transcript.segments) console.log(`[${clock(s.start)}] ${s.speaker ? s.speaker + ': ' : ''}${s.text}`);
+    });
+
+  program
+    .command('insights <transcript-file>')
+    .description('extract the top insights of a transcript file')
+    .option('--top <n>', 'how many insights', (v) => positiveInt(v, '--top'), 5)
+    .option('--json', 'print JSON (an array of insight objects)')
+    .action(async (file: string, opts: { top: number; json?: boolean }) => {
+      const insights = extractInsights(await readTranscriptFile(file), { top: opts.top });
+      if (opts.json) return printJson(insights);
+      insights.forEach((i, n) => {
+        console.log(`${n + 1}. ${i.headline}`);
+        console.log(`   ${i.text}`);
+        console.log(`   “${i.quote}” — ${i.speaker ? i.speaker + ', ' : ''}${clock(i.start)}\n`);
+      });
+    });
+
+  program
+    .command('related <insights-jsonl>')
+    .description('group insights (one JSON object per line with "id" and "text") by theme')
+    .option('--json', 'print JSON {"groups": [[id, ...], ...]}')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const items = readJsonl(await readFile(file, 'utf8'), file);
+      // Ids come back as they were given (a number stays a number).
+      const original = new Map(items.map((i) => [i.id, i.originalId]));
+      const result = { groups: relateInsights(items).groups.map((g) => g.map((id) => original.get(id) ?? id)) };
+      if (opts.json) return printJson(result);
+      result.groups.forEach((g, n) => console.log(`group ${n + 1}: ${g.join(', ')}`));
+    });
+}
+
+function readJsonl(text: string, file: string): (RelateInput & { originalId: string | number })[] {
+  return text
+    .split(/\r?\n/)
+    .map((line, n) => ({ line: line.trim(), n: n + 1 }))
+    .filter(({ line }) => line.length > 0)
+    .map(({ line, n }) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new AppError('invalid_jsonl', `${file}:${n}: not valid JSON`);
+      }
+      const obj = value as { id?: unknown; text?: unknown };
+      if (typeof obj !== 'object' || obj === null || (typeof obj.id !== 'string' && typeof obj.id !== 'number') || typeof obj.text !== 'string') {
+        throw new AppError('invalid_jsonl', `${file}:${n}: expected an object with "id" and "text"`);
+      }
+      return { id: String(obj.id), originalId: obj.id, text: obj.text };
+    });
+}
+
+export function positiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new AppError('invalid_argument', `${flag} must be a positive whole number, got "${value}"`);
+  return n;
+}
+
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}

@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { isValidTimeZone } from '../../briefs/index.js';
+import { AppError } from '../../model/errors.js';
+import { printJson, withApp, type GlobalOptions } from '../context.js';
+
+export function usersCommand(program: Command): void {
+  const users = program.command('users').description('manage subscribers');
+
+  users
+    .command('add <email>')
+    .description('add a subscriber whose interests steer their brief')
+    .option('--interests <list>', 'comma-separated interests, e.g. "ai policy, open-source models"', '')
+    .option('--timezone <zone>', 'IANA time zone for the delivery hour, e.g. Europe/Berlin')
+    .option('--hour <hour>', 'local hour (0-23) at which the brief is sent')
+    .action(async (email: string, opts: { interests: string; timezone?: string; hour?: string }) => {
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AppError('invalid_email', `"${email}" is not an email address`);
+      if (opts.timezone && !isValidTimeZone(opts.timezone)) throw new AppError('invalid_timezone', `unknown time zone "${opts.timezone}"`);
+      const hour = opts.hour === undefined ? undefined : Number(opts.hour);
+      if (hour !== undefined && !(Number.isInteger(hour) && hour >= 0 && hour <= 23)) {
+        throw new AppError('invalid_argument', `--hour must be a whole number from 0 to 23, got "${opts.hour}"`);
+      }
+      await withApp(program.opts<GlobalOptions>(), async (app) => {
+        const interests = parseInterests(opts.interests);
+        const { user, created } = await app.store.addUser({
+          email,
+          interests,
+          timezone: opts.timezone ?? app.config.defaultTimezone,
+          deliveryHour: hour ?? app.config.defaultDeliveryHour,
+        });
+        if (!created && opts.interests) await app.store.updateUser(user.id, { interests });
+        console.log(`${created ? 'added' : 'updated'} subscriber ${user.id}: ${user.email}` + (interests.length ? ` (interests: ${interests.join(', ')})` : ''));
+      });
+    });
+
+  users
+    .command('list')
+    .description('list subscribers')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      await withApp(program.opts<GlobalOptions>(), async (app) => {
+        const rows = (await app.store.listUsers()).map(({ unsubscribeToken: _secret, ...u }) => u);
+        if (opts.json) return printJson(rows);
+        for (const u of rows) console.log(`${String(u.id).padStart(4)}  ${u.status.padEnd(12)}  ${u.email}  ${u.timezone} ${u.deliveryHour}:00  ${u.interests.join(', ')}`);
+      });
+    });
+}
+
+export function parseInterests(list: string): string[] {
+  return [...new Set(list.split(',').map((s) => s.trim()).filter(Boolean))];
+}

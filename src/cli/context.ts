@@ -1,0 +1,28 @@
+import { createApp, type App } from '../app.js';
+import type { Command } from 'commander';
+import { loadConfig, type Config } from '../config/index.js';
+
+export interface GlobalOptions {
+  config?: string;
+}
+
+/** Loads config (failing with every problem listed), builds the app, runs `fn`, always closes. */
+export async function withApp<T>(globals: GlobalOptions, fn: (app: App) => Promise<T>, overrides: Partial<Config> = {}): Promise<T> {
+  const config = { ...loadConfig(globals.config ? { file: globals.config } : {}), ...overrides };
+  const app = await createApp(config);
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** Config from env and the `--config` file, for commands that need no store. */
+export function loadGlobalConfig(program: Command): Config {
+  const file = program.opts<GlobalOptions>().config;
+  return loadConfig(file ? { file } : {});
+}

@@ -1,0 +1,14 @@
+export type { RenderedEmail } from './rendered-email.js';
+export type { Mailer, SendOptions, SendResult, DkimOptions } from './mailer.js';
+export type { BriefEmailInput } from './render-brief-email.js';
+export type { CreateMailerOptions } from './create-mailer.js';
+export type { SmtpMailerOptions, SmtpTimeouts } from './smtp-mailer.js';
+export { renderBriefEmail } from './render-brief-email.js';
+export { signUnsubscribe, verifyUnsubscribe, unsubscribeUrl } from './unsubscribe-link.js';
+export { createMailer } from './create-mailer.js';
+export { SmtpMailer } from './smtp-mailer.js';
+export { OutboxMailer } from './outbox-mailer.js';
+export { DeliveryError } from './delivery-error.js';
+export { messageIdFor } from './mail-options.js';
+export { sendBrief } from './send-brief.js';
+export type { SendBriefDeps, SendBriefOptions, SendOutcome } from './send-brief.js';

@@ -1,0 +1,53 @@
+import { AppError } from '../model/errors.js';
+
+export interface SmtpEndpoint {
+  host: string;
+  port?: number;
+  /** true for smtps:// (implicit TLS); smtp:// upgrades with STARTTLS when offered. */
+  secure: boolean;
+  auth?: { user: string; pass: string };
+  pool: boolean;
+  requireTLS: boolean;
+  /** `host:port` for messages and logs: never the credentials. */
+  label: string;
+}
+
+const FLAGS = ['pool', 'requireTLS'] as const;
+
+function flag(params: URLSearchParams, name: (typeof FLAGS)[number]): boolean {
+  const value = params.get(name);
+  if (value === null) return false;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new AppError('invalid_smtp_url', `SMTP_URL option ${name} must be true or false`);
+}
+
+/** Parses `smtp[s]://user:pass@host:port?pool=true&requireTLS=true`. Errors never echo the URL (it holds a password). */
+export function parseSmtpUrl(smtpUrl: string): SmtpEndpoint {
+  let url: URL;
+  try {
+    url = new URL(smtpUrl);
+  } catch {
+    throw new AppError('invalid_smtp_url', 'SMTP_URL is not a valid URL');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new AppError('invalid_smtp_url', 'SMTP_URL must start with smtp:// or smtps://');
+  }
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  if (!host) throw new AppError('invalid_smtp_url', 'SMTP_URL has no host');
+  for (const key of url.searchParams.keys()) {
+    if (!(FLAGS as readonly string[]).includes(key)) {
+      throw new AppError('invalid_smtp_url', `SMTP_URL has an unknown option "${key}"`);
+    }
+  }
+  const secure = url.protocol === 'smtps:';
+  const port = url.port ? Number(url.port) : undefined;
+  return {
+    host,
+    port,
+    secure,
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    pool: flag(url.searchParams, 'pool'),
+    requireTLS: flag(url.searchParams, 'requireTLS'),
+    label: `${url.hostname}:${port ?? (secure ? 465 : 587)}`,
+  };
+}

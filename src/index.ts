@@ -1,0 +1,11 @@
+/** Podbrief as a library: the pure stages, usable without a database or network. */
+export { parseFeed, parseOpml } from './feeds/index.js';
+export { parseTranscript, readTranscriptFile, transcriptFromShowNotes, pickTranscriptLink } from './transcripts/index.js';
+export { extractInsights, isQuoteGrounded } from './insights/index.js';
+export { relateInsights, similarInsights } from './related/index.js';
+export { composeBrief, rankInsights } from './briefs/index.js';
+export { renderBriefEmail } from './delivery/index.js';
+export { loadConfig } from './config/index.js';
+export { openStore } from './store/index.js';
+export { AppError } from './model/errors.js';
+export type * from './model/index.js';

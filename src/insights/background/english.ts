@@ -1,0 +1,29 @@
+import { stem } from '../nlp/wink.js';
+import { ENGLISH_BUCKETS, ENGLISH_TOTAL } from './english-table.js';
+
+let counts: Map<string, number> | undefined;
+
+function table(): Map<string, number> {
+  if (counts) return counts;
+  counts = new Map();
+  for (const line of ENGLISH_BUCKETS.split('\n')) {
+    const [bucket, ...stems] = line.split(' ');
+    const count = 2 ** (Number(bucket) / 2);
+    for (const s of stems) counts.set(s, count);
+  }
+  return counts;
+}
+
+/** Stems rarer than the table's floor (count 5) are treated as seen twice. */
+const UNSEEN_COUNT = 2;
+export const MAX_ENGLISH_IDF = Math.log(ENGLISH_TOTAL / UNSEEN_COUNT);
+
+/** ln(N / count) of a Porter stem in general spoken English. */
+export function englishIdf(stemmed: string): number {
+  return Math.log(ENGLISH_TOTAL / (table().get(stemmed) ?? UNSEEN_COUNT));
+}
+
+/** Convenience for callers holding a word rather than a stem. */
+export function englishIdfOfWord(word: string): number {
+  return englishIdf(stem(word.toLowerCase()));
+}

@@ -1,0 +1,60 @@
+import type { EpisodeDoc, Sentence } from '../document/index.js';
+
+/** Opens a sponsor read or self-promotion that runs on for several sentences. */
+const SPONSOR_START =
+  /\b(brought to you by|sponsored by|(this|today's) (episode|show|portion|segment)\b[^.]{0,60}\b(sponsor|support)|a word from our sponsors?|our (new |latest )?(course|book|sponsors?)\b|exciting new course)/;
+/** Typical of an ad's call to action; ends a sponsor read when it is the last such sentence. */
+const SPONSOR_CLOSE =
+  /(\b[a-z0-9-]+\.(com|fm|io|org|co|ai|net)\b|\bpromo code\b|\buse (the )?code\b|\bdiscount\b|\bfree trial\b|\bsupport(ing)? the show\b|\blink (is )?in (your|the) (podcast|show)|\bshow ?notes\b|\bsign up\b|\btry (it|them)\b[^.]{0,20}\bfree\b|% off\b|\bpercent off\b)/;
+/** One-sentence housekeeping, intros, outros and small talk. */
+const HOUSEKEEPING =
+  /\b(promo code|use (the )?code|brought to you by|sponsored by|welcome (back )?to (the |this |my |our |another )?(show|podcast|episode)|welcome to [a-z0-9 ]{2,40} (podcast|show)|thanks? (you )?(so much )?for (having|listening|tuning|joining|coming on|being (here|on))|glad to be here|happy to be here|great to (be|have you) (here|on)|subscribe|rate(,)? (and )?review|leave (us )?a review|follow (me|us|the (show|podcast)) on|(you're|you are) listening to|this is your host|my guest (today )?is|today my guest is|joining me (today )?(is|are)|patreon|links? (is |are )?in the (show ?notes|description)|see you next (time|week)|until next time|that's (all|it) for (today|this (episode|week))|this has been another episode|(check (it|them|us|that) out|learn more|find out more|sign up|head (over )?to|go to|visit)\b[^.]{0,40}\b[a-z0-9-]+\.(com|fm|io|org|co|ai|net)\b|let's get (on )?(in)?to (that|the) interview|where can (folks|people|listeners) find you|how can listeners be useful|lightning round|(tuning|tuned) in(to)? (to )?(another|this|today's) episode|good morning,? [a-z]+s\b|what i'm (hearing|getting from this)|if i'm hearing you|it sounds like you're saying|(send|point) [^.]{1,40} my way|find me (on|at)|reach out to me|with that,? i bring you|without further ado)/;
+/** Marks the end of a cold open / intro block. */
+const INTERVIEW_START = /\b(let's get (on )?(in)?to (that|the) interview|with that,? i bring you|without further ado|and now,? (here's|on to) (my|the|our) (conversation|interview))\b/;
+/** A host introducing the guest or the episode: the rest of that turn is preamble. */
+const INTRO_CUE = /\b(my guest (today )?is|today's guest|joining me (today )?(is|are)|today (we're|we are) (going to be )?(talking|joined)|in (this|today's) episode|on (this|today's) episode)\b/;
+const OUTRO_START = /\b(this has been another episode|that's (all|it) for (today|this (episode|week))|thanks? (you )?(so much )?for (listening|tuning in))\b/;
+
+const SPONSOR_WINDOW_SECONDS = 150;
+
+export interface Housekeeping {
+  /** Sentences that must never be quoted (ads, promos, intros, outros). */
+  excluded: boolean[];
+  /** Sentences before the interview proper (cold open, host intro): down-weighted, not excluded. */
+  preamble: boolean[];
+}
+
+export function findHousekeeping(doc: EpisodeDoc): Housekeeping {
+  const { sentences } = doc;
+  const lower = sentences.map((s) => doc.layout.text.slice(s.charStart, s.charEnd).toLowerCase());
+  const excluded = lower.map((t) => HOUSEKEEPING.test(t));
+  const preamble = new Array<boolean>(sentences.length).fill(false);
+  const span = Math.max(1, doc.end - doc.start);
+
+  lower.forEach((text, i) => {
+    if (!SPONSOR_START.test(text)) return;
+    const trigger = sentences[i] as Sentence;
+    let last = i;
+    for (let j = i + 1; j < sentences.length; j += 1) {
+      const s = sentences[j] as Sentence;
+      if (s.turn !== trigger.turn || s.start - trigger.start > SPONSOR_WINDOW_SECONDS) break;
+      if (s.spanFirst <= trigger.spanLast || SPONSOR_CLOSE.test(lower[j] ?? '')) last = j;
+      if (INTERVIEW_START.test(lower[j] ?? '')) break;
+    }
+    for (let j = i; j <= last; j += 1) excluded[j] = true;
+  });
+
+  const interviewAt = lower.findIndex(
+    (t, i) => INTERVIEW_START.test(t) && ((sentences[i]?.start ?? 0) - doc.start) / span < 0.25,
+  );
+  for (let j = 0; j < interviewAt; j += 1) preamble[j] = true;
+  lower.forEach((t, i) => {
+    const s = sentences[i] as Sentence;
+    if (!INTRO_CUE.test(t) || (s.start - doc.start) / span > 0.15) return;
+    for (let j = i; j < sentences.length && sentences[j]?.turn === s.turn; j += 1) preamble[j] = true;
+  });
+
+  const outroAt = lower.findIndex((t, i) => OUTRO_START.test(t) && ((sentences[i]?.start ?? 0) - doc.start) / span > 0.9);
+  if (outroAt >= 0) for (let j = outroAt; j < sentences.length; j += 1) excluded[j] = true;
+  return { excluded, preamble };
+}

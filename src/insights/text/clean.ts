@@ -1,0 +1,159 @@
+import type { Token } from '../nlp/tokens.js';
+
+const FILLER_WORDS = new Set(['um', 'uh', 'uhm', 'umm', 'er', 'erm', 'ah', 'hmm', 'mm', 'mhm']);
+/** Dropped at the start of a passage whatever follows ("So the trick is..." → "The trick is..."). */
+const LEADING_ALWAYS = new Set(['and', 'but', 'or', 'um', 'uh']);
+/** Dropped at the start only before a comma or stop ("Well, ..." yes; "Well designed..." no). */
+const LEADING_BEFORE_PAUSE = new Set(['so', 'well', 'yeah', 'yes', 'okay', 'ok', 'right', 'now', 'oh', 'like', 'look', 'anyway', 'sure', 'absolutely', 'exactly', 'totally', 'cool']);
+/** Single words whose doubling is often grammatical ("I think that that is..."). */
+const REPEAT_OK = new Set(['that', 'had']);
+const DASHES = new Set(['-', '--', '—', '–']);
+const CLOSERS = /^[.,;:!?)\]}'"’”…%]/;
+
+function isComma(t: Token | undefined): boolean {
+  return t !== undefined && (t.value === ',' || t.value === ';');
+}
+
+function isBoundary(t: Token | undefined): boolean {
+  return t === undefined || t.value === ',' || t.value === ';' || /^[.!?:]/.test(t.value);
+}
+
+/**
+ * Which tokens survive disfluency removal: fillers, "you know"/"I mean" asides, stutters and
+ * repeated phrases, short false starts cut off by a dash, and discourse markers at the start.
+ * Only removes; never adds or reorders words.
+ */
+export function keepMask(tokens: Token[]): boolean[] {
+  const keep = tokens.map(() => true);
+  const drop = (i: number): void => {
+    keep[i] = false;
+  };
+
+  tokens.forEach((t, i) => {
+    if (FILLER_WORDS.has(t.normal)) {
+      drop(i);
+      if (isComma(tokens[i + 1])) drop(i + 1);
+      else if (isComma(tokens[i - 1]) && isBoundary(tokens[i + 1])) drop(i - 1);
+    }
+  });
+
+  for (let i = 0; i + 1 < tokens.length; i += 1) {
+    const a = tokens[i]?.normal;
+    const b = tokens[i + 1]?.normal;
+    const aside = (a === 'you' && b === 'know') || (a === 'i' && b === 'mean');
+    const likeAside = a === 'like' && isComma(tokens[i - 1]) && isComma(tokens[i + 1]);
+    if (likeAside) {
+      drop(i);
+      drop(i + 1);
+      continue;
+    }
+    if (!aside) continue;
+    const before = tokens[i - 1];
+    const after = tokens[i + 2];
+    const startsClause = i === 0 || isBoundary(before);
+    if (startsClause && isComma(after)) {
+      drop(i);
+      drop(i + 1);
+      drop(i + 2);
+    } else if (isComma(before) && (isBoundary(after) || after === undefined)) {
+      drop(i - 1);
+      drop(i);
+      drop(i + 1);
+    }
+  }
+
+  dropRepeats(tokens, keep);
+  dropFalseStarts(tokens, keep);
+  dropLeadingMarkers(tokens, keep);
+  return keep;
+}
+
+function dropRepeats(tokens: Token[], keep: boolean[]): void {
+  const words = tokens.map((t, i) => i).filter((i) => keep[i] && !tokens[i]?.isPunct);
+  for (let n = 3; n >= 1; n -= 1) {
+    for (let k = 0; k + 2 * n <= words.length; k += 1) {
+      const first = words.slice(k, k + n);
+      const second = words.slice(k + n, k + 2 * n);
+      if (first.some((i) => !keep[i]) || second.some((i) => !keep[i])) continue;
+      const same = first.every((i, j) => tokens[i]?.normal === tokens[second[j] ?? -1]?.normal);
+      if (!same) continue;
+      if (n === 1 && REPEAT_OK.has(tokens[first[0] ?? -1]?.normal ?? '')) continue;
+      const from = first[0] ?? 0;
+      const to = second[0] ?? 0;
+      const between = tokens.slice((first[n - 1] ?? 0) + 1, to);
+      if (between.some((t) => !t.isPunct || /^[.!?]/.test(t.value))) continue;
+      for (let i = from; i < to; i += 1) keep[i] = false;
+    }
+  }
+}
+
+/** "we were- we built it" → "we built it": up to four words cut off by a dash at a clause start. */
+function dropFalseStarts(tokens: Token[], keep: boolean[]): void {
+  tokens.forEach((t, i) => {
+    if (!DASHES.has(t.value) || !keep[i]) return;
+    let j = i - 1;
+    let words = 0;
+    while (j >= 0 && !isBoundary(tokens[j]) && words <= 4) {
+      if (keep[j]) words += 1;
+      j -= 1;
+    }
+    const next = tokens[i + 1];
+    if (words === 0 || words > 4 || !next || next.isPunct) return;
+    if (!isBoundary(tokens[j]) && j >= 0) return;
+    for (let k = j + 1; k <= i; k += 1) keep[k] = false;
+  });
+}
+
+function dropLeadingMarkers(tokens: Token[], keep: boolean[]): void {
+  let i = 0;
+  for (;;) {
+    while (i < tokens.length && (!keep[i] || tokens[i]?.isPunct)) {
+      keep[i] = false;
+      i += 1;
+    }
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (!t) return;
+    const pair = (t.normal === 'you' && next?.normal === 'know') || (t.normal === 'i' && next?.normal === 'mean');
+    if (pair) {
+      keep[i] = false;
+      keep[i + 1] = false;
+      i += 2;
+    } else if (next && (LEADING_ALWAYS.has(t.normal) || (LEADING_BEFORE_PAUSE.has(t.normal) && pausesAfter(t, next)))) {
+      keep[i] = false;
+      i += 1;
+    } else return;
+  }
+}
+
+function pausesAfter(t: Token, next: Token): boolean {
+  if (isBoundary(next)) return true;
+  // "So we built it" reads fine without "so"; "so many" / "so that" do not.
+  return t.normal === 'so' && (next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'NOUN');
+}
+
+/** Joins kept tokens with their original spacing, then capitalises and closes the sentence. */
+export function renderKept(tokens: Token[], keep: boolean[]): string {
+  let out = '';
+  tokens.forEach((t, i) => {
+    if (!keep[i]) return;
+    const joinsDrop = i > 0 && !keep[i - 1] && out !== '';
+    const space = joinsDrop && !t.space && !t.isPunct && !CLOSERS.test(t.value) ? ' ' : t.space;
+    out += space + t.value;
+  });
+  out = out
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,;:.!?])/g, '$1')
+    .replace(/([,;:])(?:\s*[,;:])+/g, '$1')
+    .replace(/^[\s,;:.\-—–]+/, '')
+    .trim();
+  if (!out) return out;
+  out = out.replace(/^(["'“‘(]?)(\p{Ll})/u, (_, q: string, c: string) => q + c.toUpperCase());
+  out = out.replace(/[,;:\-—–]+$/, '');
+  if (!/[.!?…"”']$/.test(out)) out += '.';
+  return out;
+}
+
+export function cleanText(tokens: Token[]): string {
+  return renderKept(tokens, keepMask(tokens));
+}

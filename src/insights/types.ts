@@ -1,0 +1,16 @@
+import type { Insight } from '../model/insight.js';
+import type { Transcript } from '../model/transcript.js';
+import type { BackgroundStats } from './background/stats.js';
+
+export interface ExtractOptions {
+  /** How many insights to return (default 5). */
+  top?: number;
+  /** Term statistics of other episodes, so a show's recurring vocabulary counts for less. */
+  background?: BackgroundStats;
+}
+
+/** An insight engine: the embedded one now, an LLM-backed one later. */
+export interface InsightExtractor {
+  name: string;
+  extract(transcript: Transcript, opts?: ExtractOptions): Promise<Insight[]>;
+}

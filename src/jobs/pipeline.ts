@@ -1,0 +1,77 @@
+import type { App } from '../app.js';
+import { localTime } from '../briefs/index.js';
+import type { FeedRow } from '../store/types.js';
+import { mapLimit } from './map-limit.js';
+import { deliverBrief, type DeliverResult } from './tasks/deliver-brief.task.js';
+import { processEpisode, type ProcessResult } from './tasks/process-episode.task.js';
+import { refreshFeed, type RefreshResult } from './tasks/refresh-feed.task.js';
+
+export type Progress = (done: number, total: number) => void;
+
+export interface PollOptions {
+  /** Poll every active feed, not only the ones due. */
+  all?: boolean;
+  now?: Date;
+  onProgress?: Progress;
+}
+
+export async function pollFeeds(app: App, opts: PollOptions = {}): Promise<RefreshResult[]> {
+  const now = opts.now ?? new Date();
+  const feeds: FeedRow[] = opts.all ? (await app.store.listFeeds()).filter((f) => f.status === 'active') : await app.store.dueFeeds(now);
+  let done = 0;
+  opts.onProgress?.(0, feeds.length);
+  return mapLimit(feeds, app.config.pollConcurrency, async (feed) => {
+    const result = await refreshFeed(app, feed, now);
+    if (result.status === 'failed') app.log.warn(`feed ${feed.url}: ${result.error}`, { code: result.code });
+    opts.onProgress?.(++done, feeds.length);
+    return result;
+  });
+}
+
+export interface ProcessOptions {
+  /** Only episodes first seen in this many days. */
+  sinceDays?: number;
+  limit?: number;
+  now?: Date;
+  onProgress?: Progress;
+}
+
+export async function processEpisodes(app: App, opts: ProcessOptions = {}): Promise<ProcessResult[]> {
+  const now = opts.now ?? new Date();
+  const since = new Date(now.getTime() - (opts.sinceDays ?? 7) * 86_400_000);
+  const episodes = await app.store.episodesToProcess(since, opts.limit ?? 500);
+  let done = 0;
+  opts.onProgress?.(0, episodes.length);
+  const results: ProcessResult[] = [];
+  // One at a time: extraction is CPU-bound and transcripts can be large.
+  for (const episode of episodes) {
+    const result = await processEpisode(app, episode);
+    if (result.status === 'failed') app.log.warn(`episode ${episode.id} "${episode.title}": ${result.error}`);
+    results.push(result);
+    opts.onProgress?.(++done, episodes.length);
+  }
+  return results;
+}
+
+export interface DeliverOptions {
+  now?: Date;
+  /** Send now regardless of each subscriber's delivery hour. */
+  ignoreHour?: boolean;
+  userIds?: number[];
+}
+
+/** Each active subscriber whose local delivery hour has come gets today's brief, once. */
+export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promise<DeliverResult[]> {
+  const now = opts.now ?? new Date();
+  const users = (await app.store.listUsers()).filter(
+    (u) => u.status === 'active' && (!opts.userIds || opts.userIds.includes(u.id)),
+  );
+  const results: DeliverResult[] = [];
+  for (const user of users) {
+    if (!opts.ignoreHour && localTime(now, user.timezone).hour < user.deliveryHour) continue;
+    const result = await deliverBrief(app, user, now);
+    if (result.send?.status === 'failed') app.log.error(`brief for ${user.email}: ${result.send.error}`);
+    results.push(result);
+  }
+  return results;
+}

@@ -1,0 +1,51 @@
+import type { App } from '../app.js';
+import { errorMessage } from '../model/errors.js';
+import { deliverBriefs, pollFeeds, processEpisodes } from './pipeline.js';
+
+export interface Scheduler {
+  /** Runs one cycle now (poll due feeds → process new episodes → deliver due briefs). */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The embedded scheduler: one in-process loop. Ticks never overlap; a failing tick is logged
+ * and the next one runs as usual.
+ */
+export function startScheduler(app: App, opts: { intervalSeconds?: number; now?: () => Date } = {}): Scheduler {
+  const now = opts.now ?? (() => new Date());
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  const cycle = async () => {
+    const at = now();
+    const polled = await pollFeeds(app, { now: at });
+    const processed = await processEpisodes(app, { now: at });
+    const delivered = await deliverBriefs(app, { now: at });
+    const sent = delivered.filter((d) => d.send?.status === 'sent').length;
+    if (polled.length || processed.length || sent) {
+      app.log.info('scheduler tick', { feeds: polled.length, episodes: processed.length, briefs_sent: sent });
+    }
+  };
+  const tick = async () => {
+    if (running || stopped) return running;
+    running = cycle()
+      .catch((err) => app.log.error(`scheduler tick failed: ${errorMessage(err)}`))
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+
+  const timer = setInterval(() => void tick(), (opts.intervalSeconds ?? 60) * 1000);
+  timer.unref();
+  void tick();
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

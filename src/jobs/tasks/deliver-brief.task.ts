@@ -1,0 +1,33 @@
+import type { App } from '../../app.js';
+import { composeBrief, localTime, type ComposeOutcome } from '../../briefs/index.js';
+import { sendBrief, type SendOutcome } from '../../delivery/index.js';
+import { similarInsights, contentTerms } from '../../related/index.js';
+import type { User } from '../../model/user.js';
+
+export interface DeliverResult {
+  userId: number;
+  email: string;
+  date: string;
+  compose: ComposeOutcome['status'];
+  briefId?: number;
+  send?: SendOutcome;
+}
+
+/** Composes the subscriber's brief for their local date (once) and sends it (once). */
+export async function deliverBrief(app: App, user: User, now = new Date()): Promise<DeliverResult> {
+  const { date } = localTime(now, user.timezone);
+  const composed = await composeBrief(
+    { store: app.store, termsOf: contentTerms, similar: similarInsights },
+    user,
+    date,
+    { size: app.config.briefSize, relatedPerInsight: app.config.relatedPerInsight, now },
+  );
+  const base = { userId: user.id, email: user.email, date, compose: composed.status };
+  if (composed.status === 'empty') return base;
+  const send = await sendBrief({ store: app.store, mailer: app.mailer }, composed.brief, user, {
+    publicUrl: app.config.publicUrl,
+    secret: app.secret,
+    from: app.config.mailFrom,
+  });
+  return { ...base, briefId: composed.brief.id, send };
+}

@@ -1,0 +1,67 @@
+import type { App } from '../../app.js';
+import { fetchFeed, nextPollDelaySeconds } from '../../feeds/index.js';
+import { AppError, errorMessage } from '../../model/errors.js';
+import type { FeedRow } from '../../store/types.js';
+
+export type RefreshResult =
+  | { feedId: number; url: string; status: 'updated'; title: string; inserted: number; updated: number; warnings: string[] }
+  | { feedId: number; url: string; status: 'not_modified' }
+  | { feedId: number; url: string; status: 'failed'; code: string; error: string };
+
+/**
+ * Polls one feed: conditional GET, parse, upsert the newest episodes by GUID, reschedule.
+ * A failure is recorded on the feed and never touches the episodes already stored.
+ */
+export async function refreshFeed(app: App, feed: FeedRow, now = new Date()): Promise<RefreshResult> {
+  const { config, store } = app;
+  const schedule = { minSeconds: config.pollMinIntervalMinutes * 60, maxSeconds: config.pollMaxIntervalMinutes * 60, defaultSeconds: config.pollIntervalMinutes * 60 };
+  try {
+    const res = await fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.lastModified }, app.fetchOptions('feed'));
+    const nextPollAt = new Date(now.getTime() + nextPollDelaySeconds({ ...schedule, errorCount: 0, ...(res.notModified ? {} : hints(res)) }) * 1000).toISOString();
+    if (res.notModified || res.contentHash === feed.contentHash) {
+      await store.updateFeed(feed.id, { lastPolledAt: now.toISOString(), nextPollAt, errorCount: 0, lastError: null });
+      return { feedId: feed.id, url: feed.url, status: 'not_modified' };
+    }
+    const newest = [...res.feed.episodes]
+      .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
+      .slice(0, config.maxItemsPerPoll);
+    const counts = await store.upsertEpisodes(feed.id, newest, now);
+    await store.updateFeed(feed.id, {
+      title: res.feed.title || feed.title,
+      description: res.feed.description ?? null,
+      link: res.feed.link ?? null,
+      imageUrl: res.feed.imageUrl ?? null,
+      language: res.feed.language ?? null,
+      etag: res.etag ?? null,
+      lastModified: res.lastModified ?? null,
+      contentHash: res.contentHash,
+      lastPolledAt: now.toISOString(),
+      nextPollAt,
+      errorCount: 0,
+      lastError: null,
+    });
+    return { feedId: feed.id, url: feed.url, status: 'updated', title: res.feed.title, ...counts, warnings: res.feed.warnings };
+  } catch (err) {
+    const code = err instanceof AppError ? err.code : 'unexpected_error';
+    const errorCount = feed.errorCount + 1;
+    const retryAfter = err instanceof AppError ? (err as AppError & { retryAfterSeconds?: number }).retryAfterSeconds : undefined;
+    const delay = nextPollDelaySeconds({ ...schedule, errorCount, ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}) });
+    await store.updateFeed(feed.id, {
+      lastPolledAt: now.toISOString(),
+      nextPollAt: new Date(now.getTime() + delay * 1000).toISOString(),
+      errorCount,
+      lastError: `${code}: ${errorMessage(err)}`,
+      // 410 means the publisher ended the feed for good: stop asking.
+      ...(code === 'http_410' ? { status: 'gone' as const } : {}),
+    });
+    return { feedId: feed.id, url: feed.url, status: 'failed', code, error: errorMessage(err) };
+  }
+}
+
+function hints(res: { retryAfterSeconds?: number; cacheMaxAgeSeconds?: number; feed: { ttlMinutes?: number } }) {
+  return {
+    ...(res.retryAfterSeconds !== undefined ? { retryAfterSeconds: res.retryAfterSeconds } : {}),
+    ...(res.cacheMaxAgeSeconds !== undefined ? { cacheMaxAgeSeconds: res.cacheMaxAgeSeconds } : {}),
+    ...(res.feed.ttlMinutes !== undefined ? { ttlSeconds: res.feed.ttlMinutes * 60 } : {}),
+  };
+}

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import { dialectOf } from './dialect.js';
+import { briefQueries } from './queries/briefs.js';
+import { deliveryQueries } from './queries/deliveries.js';
+import { episodeQueries } from './queries/episodes.js';
+import { feedQueries } from './queries/feeds.js';
+import { insightQueries } from './queries/insights.js';
+import { transcriptQueries } from './queries/transcripts.js';
+import { userQueries } from './queries/users.js';
+import type { Database } from './schema.js';
+import type { Store } from './types.js';
+
+/** Builds the Store over an already migrated database; `close()` destroys `db`. */
+export function createStore(db: Kysely<Database>): Store {
+  let closing: Promise<void> | undefined;
+  return {
+    dialect: dialectOf(db),
+    ...feedQueries(db),
+    ...episodeQueries(db),
+    ...transcriptQueries(db),
+    ...insightQueries(db),
+    ...userQueries(db),
+    ...briefQueries(db),
+    ...deliveryQueries(db),
+    close() {
+      closing ??= db.destroy();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,7 @@
+export { openStore, openDatabase, type OpenStoreOptions } from './open-store.js';
+export { createStore } from './create-store.js';
+export { migrateToLatest, type MigrationOutcome } from './migrate.js';
+export { resolveDatabaseTarget, redactUrl, type DatabaseTarget } from './database-url.js';
+export type { DialectName } from './dialect.js';
+export type { Database } from './schema.js';
+export type * from './types.js';

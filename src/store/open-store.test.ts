@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrateToLatest, openDatabase, openStore, redactUrl, resolveDatabaseTarget } from './index.js';
+import { createTestDatabase, testDialects, type TestDatabase } from './test-harness.js';
+
+describe('resolveDatabaseTarget', () => {
+  const dataDir = '/srv/podbrief';
+  it.each([
+    [undefined, { dialect: 'sqlite', path: '/srv/podbrief/podbrief.db' }],
+    ['', { dialect: 'sqlite', path: '/srv/podbrief/podbrief.db' }],
+    ['sqlite:', { dialect: 'sqlite', path: '/srv/podbrief/podbrief.db' }],
+    ['sqlite:///var/lib/p.db', { dialect: 'sqlite', path: '/var/lib/p.db' }],
+    ['sqlite:rel/p.db', { dialect: 'sqlite', path: resolve('rel/p.db') }],
+    ['sqlite::memory:', { dialect: 'sqlite', path: ':memory:' }],
+    ['file:///var/lib/p.db', { dialect: 'sqlite', path: '/var/lib/p.db' }],
+    ['/abs/p.db', { dialect: 'sqlite', path: '/abs/p.db' }],
+    ['postgres://u:p@db/podbrief', { dialect: 'postgres', url: 'postgres://u:p@db/podbrief' }],
+    ['postgresql://db/podbrief', { dialect: 'postgres', url: 'postgresql://db/podbrief' }],
+  ])('%s', (url, expected) => {
+    expect(resolveDatabaseTarget(url, dataDir)).toEqual(expected);
+  });
+
+  it('rejects other schemes without echoing the password', () => {
+    expect(() => resolveDatabaseTarget('mysql://root:hunter2@db/x', dataDir)).toThrowError(
+      expect.objectContaining({ code: 'unsupported_database_url', message: expect.not.stringContaining('hunter2') }),
+    );
+  });
+
+  it('redacts passwords', () => {
+    expect(redactUrl('postgres://u:secret@h:5432/d')).toBe('postgres://u:***@h:5432/d');
+    expect(redactUrl('postgres://h/d')).toBe('postgres://h/d');
+  });
+});
+
+describe('opening SQLite', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'podbrief-open-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('creates the data folder and podbrief.db with WAL, FULL sync, foreign keys and a busy timeout', async () => {
+    const dataDir = join(dir, 'nested', 'data');
+    const { db, dialect } = await openDatabase({ dataDir });
+    try {
+      expect(dialect).toBe('sqlite');
+      expect(existsSync(join(dataDir, 'podbrief.db'))).toBe(true);
+      const pragma = async (name: string) =>
+        Object.values((await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(db)).rows[0]!)[0];
+      expect(await pragma('journal_mode')).toBe('wal');
+      expect(await pragma('synchronous')).toBe(2);
+      expect(await pragma('foreign_keys')).toBe(1);
+      expect(await pragma('busy_timeout')).toBe(5000);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('opens an explicit sqlite: URL and a file: URL to the same database', async () => {
+    const path = join(dir, 'custom.db');
+    const a = await openStore({ dataDir: dir, databaseUrl: `sqlite://${path}` });
+    await a.addFeed('https://example.com/feed');
+    await a.close();
+    const b = await openStore({ dataDir: join(dir, 'unused'), databaseUrl: pathToFileURL(path).toString() });
+    expect(await b.listFeeds()).toHaveLength(1);
+    await b.close();
+    expect(existsSync(join(dir, 'unused'))).toBe(false);
+  });
+
+  it('reports an unopenable file as database_unavailable', async () => {
+    await expect(openStore({ dataDir: dir, databaseUrl: '/proc/definitely/not/here.db' })).rejects.toMatchObject({
+      code: 'database_unavailable',
+    });
+  });
+});
+
+describe('opening PostgreSQL', () => {
+  it('reports an unreachable server as database_unavailable without the password', async () => {
+    const err = await openStore({ dataDir: tmpdir(), databaseUrl: 'postgres://u:hunter2@127.0.0.1:1/x' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'database_unavailable' });
+    expect((err as Error).message).toContain('127.0.0.1:1');
+    expect((err as Error).message).not.toContain('hunter2');
+  });
+});
+
+for (const { dialect, label, skip } of await testDialects()) {
+  describe.skipIf(skip)(`migrations [${label}]`, () => {
+    let db: TestDatabase;
+    beforeEach(async () => {
+      db = await createTestDatabase(dialect);
+    });
+    afterEach(async () => {
+      await db.dispose();
+    });
+
+    it('applies pending migrations once and reports what ran', async () => {
+      const opened = await openDatabase(db.options);
+      try {
+        expect(await migrateToLatest(opened.db)).toEqual([{ name: '0001-initial', status: 'applied' }]);
+        expect(await migrateToLatest(opened.db)).toEqual([]);
+      } finally {
+        await opened.db.destroy();
+      }
+      const store = await openStore(db.options);
+      expect(await store.listFeeds()).toEqual([]);
+      await store.close();
+      await store.close();
+    });
+
+    it('migrates concurrently opened stores safely', async () => {
+      const stores = await Promise.all([1, 2, 3].map(() => openStore(db.options)));
+      await stores[0]!.addFeed('https://example.com/feed');
+      expect(await stores[2]!.listFeeds()).toHaveLength(1);
+      await Promise.all(stores.map((s) => s.close()));
+    });
+
+    it('enforces foreign keys', async () => {
+      const store = await openStore(db.options);
+      try {
+        await expect(store.upsertEpisodes(4242, [{ guid: 'g', title: 't', transcripts: [], persons: [] }], new Date())).rejects.toThrow();
+      } finally {
+        await store.close();
+      }
+    });
+
+    it.skipIf(dialect !== 'postgres')('creates its tables in the schema chosen by search_path', async () => {
+      const opened = await openDatabase(db.options);
+      try {
+        await migrateToLatest(opened.db);
+        const { rows } = await sql<{ table_schema: string; n: number }>`
+          select table_schema, count(*)::int as n from information_schema.tables
+          where table_name in ('feeds', 'kysely_migration') group by table_schema`.execute(opened.db);
+        const schema = new URL(db.options.databaseUrl!).searchParams.get('options')!.split('=')[1];
+        expect(rows).toEqual([{ table_schema: schema, n: 2 }]);
+      } finally {
+        await opened.db.destroy();
+      }
+    });
+  });
+}

@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import { connect } from './connect.js';
+import { createStore } from './create-store.js';
+import { resolveDatabaseTarget } from './database-url.js';
+import type { DialectName } from './dialect.js';
+import { migrateToLatest } from './migrate.js';
+import type { Database } from './schema.js';
+import type { Store } from './types.js';
+
+export interface OpenStoreOptions {
+  /** Empty → SQLite at `<dataDir>/podbrief.db`; `postgres://…` → PostgreSQL. */
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+/** Connects without migrating, for `podbrief migrate`; the caller destroys `db`. */
+export async function openDatabase(
+  opts: OpenStoreOptions,
+): Promise<{ db: Kysely<Database>; dialect: DialectName }> {
+  const target = resolveDatabaseTarget(opts.databaseUrl, opts.dataDir);
+  return { db: await connect(target), dialect: target.dialect };
+}
+
+/** Connects, applies pending migrations and returns the Store. */
+export async function openStore(opts: OpenStoreOptions): Promise<Store> {
+  const { db } = await openDatabase(opts);
+  try {
+    await migrateToLatest(db);
+  } catch (err) {
+    await db.destroy().catch(() => undefined);
+    throw err;
+  }
+  return createStore(db);
+}

@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../../model/errors.js';
+import { toDeliveryRow } from '../row-mappers.js';
+import type { Database } from '../schema.js';
+import type { Store } from '../types.js';
+import { isoUtc } from '../values.js';
+
+type DeliveryQueries = Pick<
+  Store,
+  'deliveryForBrief' | 'claimDelivery' | 'markDeliverySent' | 'markDeliveryFailed' | 'listDeliveries'
+>;
+
+export function deliveryQueries(db: Kysely<Database>): DeliveryQueries {
+  return {
+    async deliveryForBrief(briefId) {
+      const row = await db
+        .selectFrom('deliveries')
+        .selectAll()
+        .where('brief_id', '=', briefId)
+        .executeTakeFirst();
+      return row && toDeliveryRow(row);
+    },
+
+    async claimDelivery(briefId) {
+      // One statement is the compare-and-set: concurrent claimers cannot both match.
+      const row = await db
+        .updateTable('deliveries')
+        .set((eb) => ({
+          status: 'sending',
+          attempts: eb('attempts', '+', 1),
+          updated_at: isoUtc(new Date()),
+        }))
+        .where('brief_id', '=', briefId)
+        .where('status', 'in', ['pending', 'failed'])
+        .returningAll()
+        .executeTakeFirst();
+      return row && toDeliveryRow(row);
+    },
+
+    async markDeliverySent(id, sent) {
+      const now = isoUtc(new Date());
+      const result = await db
+        .updateTable('deliveries')
+        .set({
+          status: 'sent',
+          transport: sent.transport,
+          message_id: sent.messageId,
+          location: sent.location,
+          last_error: null,
+          sent_at: now,
+          updated_at: now,
+        })
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) throw notFound(id);
+    },
+
+    async markDeliveryFailed(id, error) {
+      const result = await db
+        .updateTable('deliveries')
+        .set({ status: 'failed', last_error: error, updated_at: isoUtc(new Date()) })
+        .where('id', '=', id)
+        // A late failure report must not undo a send that already succeeded.
+        .where('status', '<>', 'sent')
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n && !(await exists(db, id))) throw notFound(id);
+    },
+
+    async listDeliveries(limit) {
+      const rows = await db.selectFrom('deliveries').selectAll().orderBy('id', 'desc').limit(limit).execute();
+      return rows.map(toDeliveryRow);
+    },
+  };
+}
+
+async function exists(db: Kysely<Database>, id: number): Promise<boolean> {
+  const row = await db.selectFrom('deliveries').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+function notFound(id: number): AppError {
+  return new AppError('delivery_not_found', `Delivery ${id} does not exist`);
+}

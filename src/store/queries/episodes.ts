@@ -1,0 +1,139 @@
+import type { Kysely } from 'kysely';
+import type { ParsedEpisode } from '../../model/feed.js';
+import { toEpisodeRow } from '../row-mappers.js';
+import type { Database } from '../schema.js';
+import { writeTransaction } from '../transaction.js';
+import type { Store, UpsertResult } from '../types.js';
+import { isoUtc, lenientIso, nullable, toJson } from '../values.js';
+
+type EpisodeQueries = Pick<
+  Store,
+  'upsertEpisodes' | 'episodeById' | 'episodesByFeed' | 'episodesToProcess' | 'markEpisode'
+>;
+
+/** Keeps each statement well under SQLite's and PostgreSQL's bound-parameter limits. */
+const CHUNK = 200;
+
+const METADATA = [
+  'title',
+  'description',
+  'link',
+  'published_at',
+  'duration_seconds',
+  'audio_url',
+  'audio_type',
+  'transcripts',
+  'persons',
+] as const;
+
+type Metadata = ReturnType<typeof metadataOf>;
+
+function metadataOf(ep: ParsedEpisode) {
+  return {
+    title: ep.title,
+    description: nullable(ep.description),
+    link: nullable(ep.link),
+    published_at: lenientIso(ep.publishedAt),
+    duration_seconds: nullable(ep.durationSeconds),
+    audio_url: nullable(ep.audioUrl),
+    audio_type: nullable(ep.audioType),
+    transcripts: toJson(ep.transcripts),
+    persons: toJson(ep.persons),
+  };
+}
+
+export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
+  return {
+    async upsertEpisodes(feedId, episodes, seenAt) {
+      const unique = firstByGuid(episodes);
+      const now = isoUtc(seenAt);
+      return writeTransaction(db, async (trx) => {
+        const result: UpsertResult = { inserted: 0, updated: 0 };
+        for (let i = 0; i < unique.length; i += CHUNK) {
+          const chunk = unique.slice(i, i + CHUNK);
+          const existing = await trx
+            .selectFrom('episodes')
+            .select(['id', 'guid', ...METADATA])
+            .where('feed_id', '=', feedId)
+            .where('guid', 'in', chunk.map((e) => e.guid))
+            .execute();
+          const byGuid = new Map(existing.map((r) => [r.guid, r]));
+          const fresh: ParsedEpisode[] = [];
+          for (const ep of chunk) {
+            const row = byGuid.get(ep.guid);
+            const meta = metadataOf(ep);
+            if (!row) fresh.push(ep);
+            else if (changed(row, meta)) {
+              await trx.updateTable('episodes').set({ ...meta, updated_at: now }).where('id', '=', row.id).execute();
+              result.updated += 1;
+            }
+          }
+          if (fresh.length === 0) continue;
+          const inserted = await trx
+            .insertInto('episodes')
+            .values(
+              fresh.map((ep) => ({
+                feed_id: feedId,
+                guid: ep.guid,
+                ...metadataOf(ep),
+                first_seen_at: now,
+                updated_at: now,
+              })),
+            )
+            .onConflict((oc) => oc.columns(['feed_id', 'guid']).doNothing())
+            .returning('id')
+            .execute();
+          result.inserted += inserted.length;
+        }
+        return result;
+      });
+    },
+
+    async episodeById(id) {
+      const row = await db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toEpisodeRow(row);
+    },
+
+    async episodesByFeed(feedId) {
+      const rows = await db
+        .selectFrom('episodes')
+        .selectAll()
+        .where('feed_id', '=', feedId)
+        .orderBy('first_seen_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toEpisodeRow);
+    },
+
+    async episodesToProcess(since, limit) {
+      const rows = await db
+        .selectFrom('episodes')
+        .selectAll()
+        .where('status', 'in', ['new', 'transcribed'])
+        .where('first_seen_at', '>=', isoUtc(since))
+        .orderBy('first_seen_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toEpisodeRow);
+    },
+
+    async markEpisode(id, status, lastError) {
+      await db
+        .updateTable('episodes')
+        .set({ status, last_error: lastError ?? null })
+        .where('id', '=', id)
+        .execute();
+    },
+  };
+}
+
+function firstByGuid(episodes: ParsedEpisode[]): ParsedEpisode[] {
+  const byGuid = new Map<string, ParsedEpisode>();
+  for (const ep of episodes) if (!byGuid.has(ep.guid)) byGuid.set(ep.guid, ep);
+  return [...byGuid.values()];
+}
+
+function changed(row: Metadata, meta: Metadata): boolean {
+  return METADATA.some((key) => row[key] !== meta[key]);
+}

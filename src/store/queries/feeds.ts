@@ -1,0 +1,78 @@
+import type { Kysely, Updateable } from 'kysely';
+import { AppError } from '../../model/errors.js';
+import { toFeedRow } from '../row-mappers.js';
+import type { Database, FeedsTable } from '../schema.js';
+import type { FeedPollUpdate, Store } from '../types.js';
+import { isoUtc, isoFromString } from '../values.js';
+
+type FeedQueries = Pick<Store, 'addFeed' | 'feedById' | 'feedByUrl' | 'listFeeds' | 'dueFeeds' | 'updateFeed'>;
+
+export function feedQueries(db: Kysely<Database>): FeedQueries {
+  const feedByUrl = async (url: string) => {
+    const row = await db.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
+    return row && toFeedRow(row);
+  };
+
+  return {
+    async addFeed(url) {
+      const inserted = await db
+        .insertInto('feeds')
+        .values({ url, created_at: isoUtc(new Date()) })
+        .onConflict((oc) => oc.column('url').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (inserted) return { feed: toFeedRow(inserted), created: true };
+      const existing = await feedByUrl(url);
+      if (!existing) throw new AppError('store_conflict', `Feed ${url} was removed while being added`);
+      return { feed: existing, created: false };
+    },
+
+    async feedById(id) {
+      const row = await db.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toFeedRow(row);
+    },
+
+    feedByUrl,
+
+    async listFeeds() {
+      const rows = await db.selectFrom('feeds').selectAll().orderBy('id').execute();
+      return rows.map(toFeedRow);
+    },
+
+    async dueFeeds(now) {
+      const rows = await db
+        .selectFrom('feeds')
+        .selectAll()
+        .where('status', '=', 'active')
+        .where((eb) => eb.or([eb('next_poll_at', 'is', null), eb('next_poll_at', '<=', isoUtc(now))]))
+        .orderBy((eb) => eb.fn.coalesce('next_poll_at', eb.val('')))
+        .orderBy('id')
+        .execute();
+      return rows.map(toFeedRow);
+    },
+
+    async updateFeed(id, update) {
+      const values = feedUpdateValues(update);
+      if (Object.keys(values).length === 0) return;
+      await db.updateTable('feeds').set(values).where('id', '=', id).execute();
+    },
+  };
+}
+
+function feedUpdateValues(u: FeedPollUpdate): Updateable<FeedsTable> {
+  const v: Updateable<FeedsTable> = {};
+  if (u.title !== undefined) v.title = u.title;
+  if (u.description !== undefined) v.description = u.description;
+  if (u.link !== undefined) v.link = u.link;
+  if (u.imageUrl !== undefined) v.image_url = u.imageUrl;
+  if (u.language !== undefined) v.language = u.language;
+  if (u.etag !== undefined) v.etag = u.etag;
+  if (u.lastModified !== undefined) v.last_modified = u.lastModified;
+  if (u.contentHash !== undefined) v.content_hash = u.contentHash;
+  if (u.lastPolledAt !== undefined) v.last_polled_at = isoFromString(u.lastPolledAt);
+  if (u.nextPollAt !== undefined) v.next_poll_at = isoFromString(u.nextPollAt);
+  if (u.errorCount !== undefined) v.error_count = u.errorCount;
+  if (u.lastError !== undefined) v.last_error = u.lastError;
+  if (u.status !== undefined) v.status = u.status;
+  return v;
+}

@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../../model/errors.js';
+import { toStoredInsight } from '../row-mappers.js';
+import type { Database } from '../schema.js';
+import { writeTransaction } from '../transaction.js';
+import type { InsightWithContext, Store } from '../types.js';
+import { isoUtc, nullable } from '../values.js';
+
+type InsightQueries = Pick<Store, 'replaceInsights' | 'insightsByEpisode' | 'insightsSince'>;
+
+export function insightQueries(db: Kysely<Database>): InsightQueries {
+  return {
+    async replaceInsights(episodeId, insights, engine) {
+      const now = isoUtc(new Date());
+      return writeTransaction(db, async (trx) => {
+        const episode = await trx
+          .selectFrom('episodes')
+          .select('feed_id')
+          .where('id', '=', episodeId)
+          .executeTakeFirst();
+        if (!episode) throw new AppError('episode_not_found', `Episode ${episodeId} does not exist`);
+        await trx.deleteFrom('insights').where('episode_id', '=', episodeId).execute();
+        await trx
+          .updateTable('episodes')
+          .set({ status: 'extracted', last_error: null })
+          .where('id', '=', episodeId)
+          .execute();
+        if (insights.length === 0) return [];
+        const rows = await trx
+          .insertInto('insights')
+          .values(
+            insights.map((insight, position) => ({
+              episode_id: episodeId,
+              feed_id: episode.feed_id,
+              position,
+              headline: insight.headline,
+              text: insight.text,
+              quote: insight.quote,
+              start_seconds: insight.start,
+              end_seconds: insight.end,
+              speaker: nullable(insight.speaker),
+              score: insight.score,
+              engine,
+              created_at: now,
+            })),
+          )
+          .returningAll()
+          .execute();
+        return rows.sort((a, b) => a.position - b.position).map(toStoredInsight);
+      });
+    },
+
+    async insightsByEpisode(episodeId) {
+      const rows = await db
+        .selectFrom('insights')
+        .selectAll()
+        .where('episode_id', '=', episodeId)
+        .orderBy('position')
+        .execute();
+      return rows.map(toStoredInsight);
+    },
+
+    async insightsSince(since) {
+      const rows = await db
+        .selectFrom('insights as i')
+        .innerJoin('episodes as e', 'e.id', 'i.episode_id')
+        .innerJoin('feeds as f', 'f.id', 'i.feed_id')
+        .selectAll('i')
+        .select([
+          'f.title as podcast_title',
+          'f.url as feed_url',
+          'e.title as episode_title',
+          'e.link as episode_link',
+          'e.audio_url',
+          'e.published_at',
+          'e.first_seen_at',
+        ])
+        .where('e.first_seen_at', '>=', isoUtc(since))
+        .orderBy('e.first_seen_at')
+        .orderBy('i.episode_id')
+        .orderBy('i.position')
+        .execute();
+      return rows.map(
+        (r): InsightWithContext => ({
+          ...toStoredInsight(r),
+          podcastTitle: r.podcast_title ?? r.feed_url,
+          episodeTitle: r.episode_title,
+          episodeLink: r.episode_link,
+          audioUrl: r.audio_url,
+          publishedAt: r.published_at,
+          firstSeenAt: r.first_seen_at,
+        }),
+      );
+    },
+  };
+}

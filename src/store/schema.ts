@@ -1,0 +1,119 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Kysely table types. Timestamps are ISO-8601 UTC strings (`Date#toISOString()`) stored as
+ * TEXT on both dialects, so they compare correctly as text; JSON columns are TEXT too.
+ */
+export interface FeedsTable {
+  id: Generated<number>;
+  url: string;
+  title: string | null;
+  description: string | null;
+  link: string | null;
+  image_url: string | null;
+  language: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  content_hash: string | null;
+  last_polled_at: string | null;
+  next_poll_at: string | null;
+  error_count: Generated<number>;
+  last_error: string | null;
+  status: Generated<string>;
+  created_at: string;
+}
+
+export interface EpisodesTable {
+  id: Generated<number>;
+  feed_id: number;
+  guid: string;
+  title: string;
+  description: string | null;
+  link: string | null;
+  published_at: string | null;
+  first_seen_at: string;
+  updated_at: string;
+  duration_seconds: number | null;
+  audio_url: string | null;
+  audio_type: string | null;
+  transcripts: string;
+  persons: string;
+  status: Generated<string>;
+  last_error: string | null;
+}
+
+export interface TranscriptsTable {
+  episode_id: number;
+  source: string;
+  language: string | null;
+  hash: string;
+  segments: string;
+  created_at: string;
+}
+
+export interface InsightsTable {
+  id: Generated<number>;
+  episode_id: number;
+  feed_id: number;
+  position: number;
+  headline: string;
+  text: string;
+  quote: string;
+  start_seconds: number;
+  end_seconds: number;
+  speaker: string | null;
+  score: number;
+  engine: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  interests: string;
+  timezone: string;
+  delivery_hour: number;
+  status: Generated<string>;
+  unsubscribe_token: string;
+  created_at: string;
+}
+
+export interface BriefsTable {
+  id: Generated<number>;
+  user_id: number;
+  date: string;
+  items: string;
+  created_at: string;
+}
+
+export interface BriefInsightsTable {
+  brief_id: number;
+  user_id: number;
+  insight_id: number;
+}
+
+export interface DeliveriesTable {
+  id: Generated<number>;
+  brief_id: number;
+  user_id: number;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  transport: string | null;
+  message_id: string | null;
+  location: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  feeds: FeedsTable;
+  episodes: EpisodesTable;
+  transcripts: TranscriptsTable;
+  insights: InsightsTable;
+  users: UsersTable;
+  briefs: BriefsTable;
+  brief_insights: BriefInsightsTable;
+  deliveries: DeliveriesTable;
+}

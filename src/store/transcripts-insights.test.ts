@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Insight } from '../model/insight.js';
+import type { Transcript } from '../model/transcript.js';
+import { openStore, type Store } from './index.js';
+import { insight, parsedEpisode } from './test-fixtures.js';
+import { createTestDatabase, testDialects, type TestDatabase } from './test-harness.js';
+
+const transcript: Transcript = {
+  segments: [
+    { start: 0, end: 4.2, speaker: 'Ada', text: 'Hello there.', words: [{ start: 0, end: 0.5, text: 'Hello' }] },
+    { start: 4.2, end: 9, text: 'Ünïcödé and "quotes".' },
+  ],
+  language: 'en',
+  source: 'published:vtt',
+  hash: 'abc123',
+};
+
+for (const { dialect, label, skip } of await testDialects()) {
+  describe.skipIf(skip)(`transcripts and insights [${label}]`, () => {
+    let db: TestDatabase;
+    let store: Store;
+    let feedId: number;
+    let episodeId: number;
+    beforeEach(async () => {
+      db = await createTestDatabase(dialect);
+      store = await openStore(db.options);
+      feedId = (await store.addFeed('https://example.com/feed')).feed.id;
+      await store.upsertEpisodes(feedId, [parsedEpisode('e1')], new Date('2024-06-01T00:00:00Z'));
+      episodeId = (await store.episodesByFeed(feedId))[0]!.id;
+    });
+    afterEach(async () => {
+      await store.close();
+      await db.dispose();
+    });
+
+    it('saves one transcript per episode, replacing it, and marks a new episode transcribed', async () => {
+      expect(await store.transcriptByEpisode(episodeId)).toBeUndefined();
+      await store.saveTranscript(episodeId, transcript);
+      expect(await store.transcriptByEpisode(episodeId)).toEqual(transcript);
+      expect(await store.episodeById(episodeId)).toMatchObject({ status: 'transcribed' });
+
+      const shownotes: Transcript = { segments: [{ start: 0, end: 0, text: 'notes' }], source: 'shownotes', hash: 'h2' };
+      await store.saveTranscript(episodeId, shownotes);
+      expect(await store.transcriptByEpisode(episodeId)).toEqual(shownotes);
+    });
+
+    it('does not move an extracted episode back when the transcript is saved again', async () => {
+      await store.markEpisode(episodeId, 'extracted');
+      await store.saveTranscript(episodeId, transcript);
+      expect(await store.episodeById(episodeId)).toMatchObject({ status: 'extracted' });
+    });
+
+    it('replaces insights atomically and marks the episode extracted', async () => {
+      const first = await store.replaceInsights(episodeId, [insight(0), insight(1), insight(2)], 'embedded');
+      expect(first.map((i) => i.headline)).toEqual(['Headline 0', 'Headline 1', 'Headline 2']);
+      expect(first[0]).toEqual({ ...insight(0), id: first[0]!.id, episodeId, feedId, speaker: 'Ada' });
+      expect(first[1]).not.toHaveProperty('speaker');
+      expect(await store.insightsByEpisode(episodeId)).toEqual(first);
+      expect(await store.episodeById(episodeId)).toMatchObject({ status: 'extracted', lastError: null });
+
+      const second = await store.replaceInsights(episodeId, [insight(7)], 'llm');
+      expect(await store.insightsByEpisode(episodeId)).toEqual(second);
+      expect(second).toHaveLength(1);
+      // Ids are never reused, so "already sent" records stay unambiguous.
+      expect(Math.min(...second.map((i) => i.id))).toBeGreaterThan(Math.max(...first.map((i) => i.id)));
+    });
+
+    it('keeps the old insights when a replacement fails half-way', async () => {
+      const before = await store.replaceInsights(episodeId, [insight(0), insight(1)], 'embedded');
+      await store.markEpisode(episodeId, 'transcribed');
+      const broken = { ...insight(2), headline: null } as unknown as Insight;
+      await expect(store.replaceInsights(episodeId, [insight(3), broken], 'embedded')).rejects.toThrow();
+      expect(await store.insightsByEpisode(episodeId)).toEqual(before);
+      expect(await store.episodeById(episodeId)).toMatchObject({ status: 'transcribed' });
+    });
+
+    it('rejects insights for an unknown episode', async () => {
+      await expect(store.replaceInsights(987654, [insight(0)], 'embedded')).rejects.toMatchObject({
+        code: 'episode_not_found',
+      });
+    });
+
+    it('accepts an empty extraction', async () => {
+      await store.replaceInsights(episodeId, [insight(0)], 'embedded');
+      expect(await store.replaceInsights(episodeId, [], 'embedded')).toEqual([]);
+      expect(await store.insightsByEpisode(episodeId)).toEqual([]);
+      expect(await store.episodeById(episodeId)).toMatchObject({ status: 'extracted' });
+    });
+
+    it('lists insights since a first-seen time with episode and podcast context', async () => {
+      await store.updateFeed(feedId, { title: 'The Show' });
+      const untitled = (await store.addFeed('https://untitled.example/feed')).feed.id;
+      await store.upsertEpisodes(untitled, [parsedEpisode('u1', { publishedAt: '2020-01-01T00:00:00Z' })], new Date('2024-06-03T00:00:00Z'));
+      await store.upsertEpisodes(feedId, [parsedEpisode('old')], new Date('2024-01-01T00:00:00Z'));
+      const [e1, old] = await store.episodesByFeed(feedId).then((rows) => [
+        rows.find((r) => r.guid === 'e1')!,
+        rows.find((r) => r.guid === 'old')!,
+      ]);
+      const u1 = (await store.episodesByFeed(untitled))[0]!;
+      await store.replaceInsights(e1!.id, [insight(0), insight(1)], 'embedded');
+      await store.replaceInsights(old!.id, [insight(5)], 'embedded');
+      await store.replaceInsights(u1.id, [insight(9)], 'embedded');
+
+      const recent = await store.insightsSince(new Date('2024-05-01T00:00:00Z'));
+      expect(recent.map((i) => i.headline)).toEqual(['Headline 0', 'Headline 1', 'Headline 9']);
+      expect(recent[0]).toMatchObject({
+        episodeId: e1!.id,
+        feedId,
+        podcastTitle: 'The Show',
+        episodeTitle: 'Episode e1',
+        episodeLink: 'https://example.com/e1',
+        audioUrl: 'https://example.com/e1.mp3',
+        publishedAt: '2024-05-01T10:00:00.000Z',
+        firstSeenAt: '2024-06-01T00:00:00.000Z',
+      });
+      // Eligibility follows first-seen time, not the (untrusted) published date; an untitled
+      // feed falls back to its URL.
+      expect(recent[2]).toMatchObject({ podcastTitle: 'https://untitled.example/feed', publishedAt: '2020-01-01T00:00:00.000Z' });
+      expect(await store.insightsSince(new Date('2024-06-02T00:00:00Z'))).toHaveLength(1);
+    });
+  });
+}

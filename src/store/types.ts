@@ -1,0 +1,167 @@
+import type { ParsedEpisode, TranscriptLink, Person } from '../model/feed.js';
+import type { Insight, StoredInsight } from '../model/insight.js';
+import type { Brief, BriefItem } from '../model/brief.js';
+import type { Transcript } from '../model/transcript.js';
+import type { User } from '../model/user.js';
+
+export interface FeedRow {
+  id: number;
+  url: string;
+  title: string | null;
+  description: string | null;
+  link: string | null;
+  imageUrl: string | null;
+  language: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  /** sha256 of the last body parsed, to skip servers that ignore conditional GET. */
+  contentHash: string | null;
+  lastPolledAt: string | null;
+  nextPollAt: string | null;
+  errorCount: number;
+  lastError: string | null;
+  status: 'active' | 'gone' | 'paused';
+  createdAt: string;
+}
+
+export interface FeedPollUpdate {
+  title?: string | null;
+  description?: string | null;
+  link?: string | null;
+  imageUrl?: string | null;
+  language?: string | null;
+  etag?: string | null;
+  lastModified?: string | null;
+  contentHash?: string | null;
+  lastPolledAt?: string;
+  nextPollAt?: string | null;
+  errorCount?: number;
+  lastError?: string | null;
+  status?: FeedRow['status'];
+}
+
+export interface EpisodeRow {
+  id: number;
+  feedId: number;
+  guid: string;
+  title: string;
+  description: string | null;
+  link: string | null;
+  publishedAt: string | null;
+  firstSeenAt: string;
+  durationSeconds: number | null;
+  audioUrl: string | null;
+  audioType: string | null;
+  transcripts: TranscriptLink[];
+  persons: Person[];
+  /** 'new' until a transcript is stored, 'transcribed', then 'extracted' once insights exist, or 'failed'. */
+  status: 'new' | 'transcribed' | 'extracted' | 'failed';
+  lastError: string | null;
+}
+
+export interface UpsertResult {
+  inserted: number;
+  updated: number;
+}
+
+/** An insight with what a brief needs to show it. */
+export interface InsightWithContext extends StoredInsight {
+  podcastTitle: string;
+  episodeTitle: string;
+  episodeLink: string | null;
+  audioUrl: string | null;
+  publishedAt: string | null;
+  firstSeenAt: string;
+}
+
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface DeliveryRow {
+  id: number;
+  briefId: number;
+  userId: number;
+  status: DeliveryStatus;
+  attempts: number;
+  transport: string | null;
+  messageId: string | null;
+  /** Where an outbox delivery was written. */
+  location: string | null;
+  lastError: string | null;
+  sentAt: string | null;
+  createdAt: string;
+}
+
+export interface NewUser {
+  email: string;
+  interests: string[];
+  timezone?: string;
+  deliveryHour?: number;
+}
+
+/**
+ * The one persistence seam. Every method reads as English; implementations share one
+ * Kysely query set over SQLite (embedded) or PostgreSQL (scale).
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+
+  // feeds
+  addFeed(url: string): Promise<{ feed: FeedRow; created: boolean }>;
+  feedById(id: number): Promise<FeedRow | undefined>;
+  feedByUrl(url: string): Promise<FeedRow | undefined>;
+  listFeeds(): Promise<FeedRow[]>;
+  /** Active feeds whose nextPollAt is null or <= now. */
+  dueFeeds(now: Date): Promise<FeedRow[]>;
+  updateFeed(id: number, update: FeedPollUpdate): Promise<void>;
+
+  // episodes
+  /** Insert new episodes by (feedId, guid) and refresh changed metadata; never duplicates. */
+  upsertEpisodes(feedId: number, episodes: ParsedEpisode[], seenAt: Date): Promise<UpsertResult>;
+  episodeById(id: number): Promise<EpisodeRow | undefined>;
+  episodesByFeed(feedId: number): Promise<EpisodeRow[]>;
+  /** Episodes with status 'new' or 'transcribed', first seen at or after `since`, oldest first. */
+  episodesToProcess(since: Date, limit: number): Promise<EpisodeRow[]>;
+  markEpisode(id: number, status: EpisodeRow['status'], lastError?: string | null): Promise<void>;
+
+  // transcripts
+  saveTranscript(episodeId: number, transcript: Transcript): Promise<void>;
+  transcriptByEpisode(episodeId: number): Promise<Transcript | undefined>;
+
+  // insights
+  /** Replace the episode's insights atomically (re-extraction never duplicates). */
+  replaceInsights(episodeId: number, insights: Insight[], engine: string): Promise<StoredInsight[]>;
+  insightsByEpisode(episodeId: number): Promise<StoredInsight[]>;
+  /** Insights of episodes first seen at or after `since` (published date is not trusted for eligibility). */
+  insightsSince(since: Date): Promise<InsightWithContext[]>;
+
+  // users
+  addUser(user: NewUser): Promise<{ user: User; created: boolean }>;
+  userByEmail(email: string): Promise<User | undefined>;
+  userById(id: number): Promise<User | undefined>;
+  listUsers(): Promise<User[]>;
+  setUserStatus(id: number, status: User['status']): Promise<void>;
+  updateUser(id: number, patch: Partial<Pick<User, 'interests' | 'timezone' | 'deliveryHour'>>): Promise<void>;
+
+  // briefs
+  /** Stores the brief unless one exists for (userId, date); returns undefined in that case. */
+  createBrief(userId: number, date: string, items: BriefItem[]): Promise<Brief | undefined>;
+  briefFor(userId: number, date: string): Promise<Brief | undefined>;
+  briefById(id: number): Promise<Brief | undefined>;
+  latestBrief(userId: number): Promise<Brief | undefined>;
+  listBriefs(limit: number): Promise<Brief[]>;
+  /** Insight ids already sent to this user in any brief. */
+  sentInsightIds(userId: number): Promise<Set<number>>;
+
+  // deliveries (one row per brief: the outbox that makes sends idempotent)
+  deliveryForBrief(briefId: number): Promise<DeliveryRow | undefined>;
+  /**
+   * Atomically moves the brief's delivery from pending/failed to 'sending' and returns it;
+   * returns undefined if it is already sending or sent (someone else has it).
+   */
+  claimDelivery(briefId: number): Promise<DeliveryRow | undefined>;
+  markDeliverySent(id: number, sent: { transport: string; messageId: string | null; location: string | null }): Promise<void>;
+  markDeliveryFailed(id: number, error: string): Promise<void>;
+  listDeliveries(limit: number): Promise<DeliveryRow[]>;
+
+  close(): Promise<void>;
+}

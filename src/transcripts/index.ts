@@ -1,0 +1,9 @@
+export { parseTranscript, type ParseTranscriptOptions } from './parse-transcript.js';
+export { readTranscriptFile, MAX_TRANSCRIPT_BYTES } from './read-transcript-file.js';
+export { decodeTranscriptBytes } from './decode-bytes.js';
+export { transcriptFromShowNotes } from './show-notes.js';
+export { pickTranscriptLink } from './pick-transcript-link.js';
+export { transcriptText } from './transcript-text.js';
+export { normalizeForMatch, matchWords } from './normalize.js';
+export { isGenericSpeaker } from './speaker-label.js';
+export { getTranscript, type TranscriptOutcome } from './get-transcript.js';

@@ -1,0 +1,1 @@
+export { createWebApp, startWebServer, type WebServer } from './server.js';

@@ -1,0 +1,39 @@
+import type { Context, Hono } from 'hono';
+import type { App } from '../../app.js';
+import { verifyUnsubscribe } from '../../delivery/index.js';
+import { html } from '../views/html.js';
+import { layout } from '../views/layout.js';
+
+/**
+ * GET shows a confirmation page (link scanners must not unsubscribe anyone);
+ * POST unsubscribes at once, which is also the RFC 8058 one-click endpoint mail clients call.
+ */
+export function unsubscribeRoutes(web: Hono, app: App): void {
+  web.get('/unsubscribe', async (c) => {
+    const user = await verifiedUser(c, app);
+    if (!user) return c.html(layout('Invalid link', html`<h1>This unsubscribe link is not valid.</h1>`), 400);
+    const action = `/unsubscribe?u=${user.id}&t=${encodeURIComponent(c.req.query('t') ?? '')}`;
+    return c.html(
+      layout(
+        'Unsubscribe',
+        html`<h1>Unsubscribe ${user.email}?</h1><p>You will get no more daily briefs.</p>
+<form method="post" action="${action}"><button type="submit">Unsubscribe</button></form>`,
+      ),
+    );
+  });
+
+  web.post('/unsubscribe', async (c) => {
+    const user = await verifiedUser(c, app);
+    if (!user) return c.html(layout('Invalid link', html`<h1>This unsubscribe link is not valid.</h1>`), 400);
+    await app.store.setUserStatus(user.id, 'unsubscribed');
+    app.log.info('unsubscribed', { user_id: user.id });
+    return c.html(layout('Unsubscribed', html`<h1>You are unsubscribed.</h1><p>${user.email} will get no more briefs.</p>`));
+  });
+}
+
+async function verifiedUser(c: Context, app: App) {
+  const id = Number(c.req.query('u'));
+  const token = c.req.query('t') ?? '';
+  if (!Number.isInteger(id) || !verifyUnsubscribe(id, token, app.secret)) return undefined;
+  return app.store.userById(id);
+}

@@ -4,11 +4,11 @@
  */
 import { corpusPath } from '../test/corpus.js';
 import { extractInsights } from '../src/insights/index.js';
-import { loadCorpusTranscript } from '../src/insights/test-support/corpus-transcript.js';
+import { readTranscriptFile } from '../src/transcripts/index.js';
 import { wink } from '../src/insights/nlp/wink.js';
 
 const path = process.argv[2] ?? corpusPath('transcripts', 'talkpython-507-langgraph.vtt');
-const transcript = loadCorpusTranscript(path);
+const transcript = await readTranscriptFile(path);
 const words = transcript.segments.reduce((n, s) => n + s.text.split(/\s+/).filter(Boolean).length, 0);
 
 let t = performance.now();

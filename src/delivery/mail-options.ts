@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { domainToASCII } from 'node:url';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import { AppError } from '../model/errors.js';
-import { assertRecipient, domainOf, senderAddress } from './email-address.js';
+import { assertRecipient, domainOf, senderAddress } from '../model/email-address.js';
 import type { DkimOptions } from './mailer.js';
 import type { RenderedEmail } from './rendered-email.js';
 

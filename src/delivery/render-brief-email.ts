@@ -4,7 +4,7 @@ import type { User } from '../model/user.js';
 import { renderBriefHtml } from './brief-html.js';
 import { renderBriefText } from './brief-text.js';
 import { toBriefView, type BriefView } from './brief-view.js';
-import { assertRecipient, senderAddress } from './email-address.js';
+import { assertRecipient, senderAddress } from '../model/email-address.js';
 import type { RenderedEmail } from './rendered-email.js';
 import { truncate } from './safe-text.js';
 import { publicBase, unsubscribeUrl } from './unsubscribe-link.js';

@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
-import { domainOf } from './email-address.js';
+import { domainOf } from '../model/email-address.js';
 import { smtpFailure } from './delivery-error.js';
 import { dkimSettings, toMailOptions } from './mail-options.js';
 import type { DkimOptions, Mailer, SendOptions, SendResult } from './mailer.js';

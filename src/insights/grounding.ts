@@ -1,21 +1,5 @@
 import type { Transcript } from '../model/transcript.js';
-
-/**
- * Text reduced for "is this quote in the transcript" checks: case, quote styles, dashes,
- * punctuation and whitespace differences do not count.
- */
-export function normalizeForMatch(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u201B\u2032`´]/g, "'")
-    .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/'/g, '')
-    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+import { normalizeForMatch } from '../transcripts/normalize.js';
 
 const normalizedTranscripts = new WeakMap<Transcript, string>();
 
@@ -28,7 +12,10 @@ function normalizedText(transcript: Transcript): string {
   return text;
 }
 
-/** True when the quote's words appear, in order and contiguous, in the transcript. */
+/**
+ * True when the quote's words appear, in order and contiguous, in the transcript once case,
+ * quote styles, dashes, punctuation and whitespace are ignored (normalizeForMatch).
+ */
 export function isQuoteGrounded(quote: string, transcript: Transcript): boolean {
   const q = normalizeForMatch(quote);
   if (!q) return false;

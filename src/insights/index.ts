@@ -1,5 +1,7 @@
 export { extractInsights, embeddedExtractor, DEFAULT_TOP } from './extract.js';
-export { isQuoteGrounded, normalizeForMatch } from './grounding.js';
+export { isQuoteGrounded } from './grounding.js';
 export { buildBackgroundStats, type BackgroundStats } from './background/stats.js';
 export { contentTerms } from './nlp/terms.js';
 export type { ExtractOptions, InsightExtractor } from './types.js';
+export { evaluateDir, evaluateEpisode, formatEvalReport } from './eval/index.js';
+export type { EvalReport, EpisodeReport, EvaluateOptions, SystemScores } from './eval/index.js';

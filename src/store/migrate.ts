@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely, type MigrationProvider } from 'kysely';
 import { AppError, errorMessage } from '../model/errors.js';
 import { dialectOf } from './dialect.js';
 import { migrations } from './migrations/index.js';
+import { writeTransaction } from './transaction.js';
 
 export interface MigrationOutcome {
   name: string;
@@ -17,6 +18,13 @@ const provider: MigrationProvider = {
  * Throws `AppError('migration_failed')` naming the migration that failed.
  */
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationOutcome[]> {
+  if (dialectOf(db) === 'postgres') return runMigrator(db);
+  // Kysely assumes one connection per SQLite file and takes no lock; BEGIN IMMEDIATE makes a
+  // second process wait instead of creating the same tables, and rolls back a failed migration.
+  return writeTransaction(db, runMigrator);
+}
+
+async function runMigrator(db: Kysely<any>): Promise<MigrationOutcome[]> {
   const migrator = new Migrator({
     db,
     provider,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -74,8 +74,10 @@ describe('opening SQLite', () => {
     expect(existsSync(join(dir, 'unused'))).toBe(false);
   });
 
-  it('reports an unopenable file as database_unavailable', async () => {
-    await expect(openStore({ dataDir: dir, databaseUrl: '/proc/definitely/not/here.db' })).rejects.toMatchObject({
+  it('reports an unopenable path as database_unavailable', async () => {
+    await expect(openStore({ dataDir: dir, databaseUrl: dir })).rejects.toMatchObject({ code: 'database_unavailable' });
+    await writeFile(join(dir, 'plain-file'), 'x');
+    await expect(openStore({ dataDir: dir, databaseUrl: join(dir, 'plain-file', 'p.db') })).rejects.toMatchObject({
       code: 'database_unavailable',
     });
   });
@@ -114,34 +116,37 @@ for (const { dialect, label, skip } of await testDialects()) {
       await store.close();
     });
 
-    it('migrates concurrently opened stores safely', async () => {
-      const stores = await Promise.all([1, 2, 3].map(() => openStore(db.options)));
-      await stores[0]!.addFeed('https://example.com/feed');
-      expect(await stores[2]!.listFeeds()).toHaveLength(1);
-      await Promise.all(stores.map((s) => s.close()));
-    });
-
     it('enforces foreign keys', async () => {
       const store = await openStore(db.options);
       try {
-        await expect(store.upsertEpisodes(4242, [{ guid: 'g', title: 't', transcripts: [], persons: [] }], new Date())).rejects.toThrow();
+        await expect(store.upsertEpisodes(4242, [{ guid: 'g', title: 't', transcripts: [], persons: [] }], new Date())).rejects.toThrow(/foreign key/i);
       } finally {
         await store.close();
       }
     });
 
-    it.skipIf(dialect !== 'postgres')('creates its tables in the schema chosen by search_path', async () => {
-      const opened = await openDatabase(db.options);
-      try {
-        await migrateToLatest(opened.db);
-        const { rows } = await sql<{ table_schema: string; n: number }>`
-          select table_schema, count(*)::int as n from information_schema.tables
-          where table_name in ('feeds', 'kysely_migration') group by table_schema`.execute(opened.db);
-        const schema = new URL(db.options.databaseUrl!).searchParams.get('options')!.split('=')[1];
-        expect(rows).toEqual([{ table_schema: schema, n: 2 }]);
-      } finally {
-        await opened.db.destroy();
-      }
-    });
+    if (dialect === 'postgres') {
+      // SQLite: one Store per file per process; sqlite-processes.test.ts races separate processes.
+      it('migrates concurrently opened stores safely', async () => {
+        const stores = await Promise.all([1, 2, 3].map(() => openStore(db.options)));
+        await stores[0]!.addFeed('https://example.com/feed');
+        expect(await stores[2]!.listFeeds()).toHaveLength(1);
+        await Promise.all(stores.map((s) => s.close()));
+      });
+
+      it('creates its tables in the schema chosen by search_path', async () => {
+        const opened = await openDatabase(db.options);
+        try {
+          await migrateToLatest(opened.db);
+          const { rows } = await sql<{ table_schema: string; n: number }>`
+            select table_schema, count(*)::int as n from information_schema.tables
+            where table_name in ('feeds', 'kysely_migration') group by table_schema`.execute(opened.db);
+          const schema = new URL(db.options.databaseUrl!).searchParams.get('options')!.split('=')[1];
+          expect(rows).toEqual([{ table_schema: schema, n: 2 }]);
+        } finally {
+          await opened.db.destroy();
+        }
+      });
+    }
   });
 }

@@ -1,22 +1,30 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from './index.js';
+import { openStore } from './index.js';
 import { createTestDatabase, type TestDatabase } from './test-harness.js';
 
 const storeIndex = fileURLToPath(new URL('./index.ts', import.meta.url));
 
-/** One separate process with its own SQLite connection racing for the same brief. */
-function racer(dataDir: string, userId: number, startAt: number): Promise<{ created: boolean; claimed: boolean }> {
+interface RaceResult {
+  userCreated: boolean;
+  briefCreated: boolean;
+  claimed: boolean;
+}
+
+/** A separate process with its own SQLite connection; all of them start at `startAt`. */
+function racer(dataDir: string, startAt: number): Promise<RaceResult> {
   const script = `
     import { openStore } from ${JSON.stringify(storeIndex)};
-    const store = await openStore({ dataDir: ${JSON.stringify(dataDir)} });
     await new Promise((r) => setTimeout(r, Math.max(0, ${startAt} - Date.now())));
-    const brief = await store.createBrief(${userId}, '2024-06-01', [{ insightId: process.pid, headline: '', text: '', quote: '', start: 0, end: 0, podcastTitle: '', episodeTitle: '', related: [] }]);
-    const saved = await store.briefFor(${userId}, '2024-06-01');
+    const store = await openStore({ dataDir: ${JSON.stringify(dataDir)} });
+    const { user, created } = await store.addUser({ email: 'ada@example.com', interests: [] });
+    const item = { insightId: process.pid, headline: '', text: '', quote: '', start: 0, end: 0, podcastTitle: '', episodeTitle: '', related: [] };
+    const brief = await store.createBrief(user.id, '2024-06-01', [item]);
+    const saved = await store.briefFor(user.id, '2024-06-01');
     const claim = await store.claimDelivery(saved.id);
     await store.close();
-    console.log(JSON.stringify({ created: brief !== undefined, claimed: claim !== undefined }));
+    console.log(JSON.stringify({ userCreated: created, briefCreated: brief !== undefined, claimed: claim !== undefined }));
   `;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
@@ -29,29 +37,28 @@ function racer(dataDir: string, userId: number, startAt: number): Promise<{ crea
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) reject(new Error(`racer exited ${code}: ${err}`));
-      else resolve(JSON.parse(out.trim().split('\n').pop()!) as { created: boolean; claimed: boolean });
+      else resolve(JSON.parse(out.trim().split('\n').pop()!) as RaceResult);
     });
   });
 }
 
-describe('SQLite shared by several processes', () => {
+describe('one SQLite file shared by several processes', () => {
   let db: TestDatabase;
-  let store: Store;
   beforeEach(async () => {
     db = await createTestDatabase('sqlite');
-    store = await openStore(db.options);
   });
   afterEach(async () => {
-    await store.close();
     await db.dispose();
   });
 
-  it('lets exactly one process create the brief and exactly one claim its delivery', async () => {
-    const userId = (await store.addUser({ email: 'ada@example.com', interests: [] })).user.id;
+  it('migrates once, and exactly one process adds the user, creates the brief and claims it', async () => {
     const startAt = Date.now() + 4000;
-    const results = await Promise.all([1, 2, 3, 4].map(() => racer(db.dataDir, userId, startAt)));
-    expect(results.filter((r) => r.created)).toHaveLength(1);
+    const results = await Promise.all([1, 2, 3, 4].map(() => racer(db.dataDir, startAt)));
+    expect(results.filter((r) => r.userCreated)).toHaveLength(1);
+    expect(results.filter((r) => r.briefCreated)).toHaveLength(1);
     expect(results.filter((r) => r.claimed)).toHaveLength(1);
+    const store = await openStore(db.options);
     expect(await store.listDeliveries(10)).toMatchObject([{ status: 'sending', attempts: 1 }]);
+    await store.close();
   });
 });

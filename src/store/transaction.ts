@@ -7,9 +7,9 @@ import type { Database } from './schema.js';
  * that reads before writing fails with SQLITE_BUSY (without waiting on busy_timeout) when
  * another process, e.g. the web server next to a CLI run, wrote in between.
  */
-export async function writeTransaction<T>(
-  db: Kysely<Database>,
-  fn: (trx: Kysely<Database>) => Promise<T>,
+export async function writeTransaction<DB = Database, T = unknown>(
+  db: Kysely<DB>,
+  fn: (trx: Kysely<DB>) => Promise<T>,
 ): Promise<T> {
   if (dialectOf(db) === 'postgres') return db.transaction().execute(fn);
   return db.connection().execute(async (conn) => {

@@ -121,20 +121,29 @@ export interface Store {
   episodesByFeed(feedId: number): Promise<EpisodeRow[]>;
   /** Episodes with status 'new' or 'transcribed', first seen at or after `since`, oldest first. */
   episodesToProcess(since: Date, limit: number): Promise<EpisodeRow[]>;
+  /** Sets the status; `lastError` omitted clears it. */
   markEpisode(id: number, status: EpisodeRow['status'], lastError?: string | null): Promise<void>;
 
   // transcripts
+  /** Stores or replaces the episode's one transcript; moves a 'new' episode to 'transcribed'. */
   saveTranscript(episodeId: number, transcript: Transcript): Promise<void>;
   transcriptByEpisode(episodeId: number): Promise<Transcript | undefined>;
 
   // insights
-  /** Replace the episode's insights atomically (re-extraction never duplicates). */
+  /**
+   * Replace the episode's insights atomically (re-extraction never duplicates) and mark the
+   * episode 'extracted', even when there are none. Ids are never reused.
+   */
   replaceInsights(episodeId: number, insights: Insight[], engine: string): Promise<StoredInsight[]>;
   insightsByEpisode(episodeId: number): Promise<StoredInsight[]>;
-  /** Insights of episodes first seen at or after `since` (published date is not trusted for eligibility). */
+  /**
+   * Insights of episodes first seen at or after `since` (published date is not trusted for
+   * eligibility), oldest episode first, then by position. podcastTitle falls back to the feed URL.
+   */
   insightsSince(since: Date): Promise<InsightWithContext[]>;
 
   // users
+  /** Idempotent by case-insensitive email (an existing user is returned unchanged). */
   addUser(user: NewUser): Promise<{ user: User; created: boolean }>;
   userByEmail(email: string): Promise<User | undefined>;
   userById(id: number): Promise<User | undefined>;
@@ -143,7 +152,10 @@ export interface Store {
   updateUser(id: number, patch: Partial<Pick<User, 'interests' | 'timezone' | 'deliveryHour'>>): Promise<void>;
 
   // briefs
-  /** Stores the brief unless one exists for (userId, date); returns undefined in that case. */
+  /**
+   * Stores the brief unless one exists for (userId, date); returns undefined in that case.
+   * In the same transaction records its items' insight ids and a 'pending' delivery.
+   */
   createBrief(userId: number, date: string, items: BriefItem[]): Promise<Brief | undefined>;
   briefFor(userId: number, date: string): Promise<Brief | undefined>;
   briefById(id: number): Promise<Brief | undefined>;
@@ -159,9 +171,13 @@ export interface Store {
    * returns undefined if it is already sending or sent (someone else has it).
    */
   claimDelivery(briefId: number): Promise<DeliveryRow | undefined>;
+  /** Throws `delivery_not_found` for an unknown id (as does markDeliveryFailed). */
   markDeliverySent(id: number, sent: { transport: string; messageId: string | null; location: string | null }): Promise<void>;
+  /** Makes the delivery claimable again; never downgrades one already 'sent'. */
   markDeliveryFailed(id: number, error: string): Promise<void>;
+  /** Newest first (as is listBriefs). */
   listDeliveries(limit: number): Promise<DeliveryRow[]>;
 
+  /** Closes the database or pool; safe to call twice. */
   close(): Promise<void>;
 }

@@ -6,7 +6,8 @@ import { deliverBriefs } from '../../jobs/index.js';
 import type { Brief } from '../../model/brief.js';
 import { AppError } from '../../model/errors.js';
 import type { User } from '../../model/user.js';
-import { contentTerms, similarInsights } from '../../related/index.js';
+import { contentTerms } from '../../insights/index.js';
+import { similarInsights } from '../../related/index.js';
 import { printJson, withApp, type GlobalOptions } from '../context.js';
 
 export function briefCommands(program: Command): void {

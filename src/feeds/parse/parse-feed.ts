@@ -59,5 +59,13 @@ export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions 
   const warnings = [...decoded.warnings, ...xml.warnings];
   const ctx: ParseContext = { warnings, ...(options.url && { baseUrl: options.url }) };
   const parsed = format === 'atom' ? parseAtom(xml.root, ctx) : parseRss(xml.root, ctx);
+  // Leniency is for one bad show note in a good feed; a cut-off or titleless wreck with no episode is an error.
+  if (xml.malformed && parsed.items.length === 0 && (!parsed.feed.title || !closesRoot(decoded.text))) {
+    throw new AppError('invalid_feed', `${xml.malformed}, and no episode could be read`);
+  }
   return toFeed(format === 'atom' ? 'atom' : 'rss', parsed, warnings, options.maxEpisodes ?? DEFAULT_MAX_EPISODES);
+}
+
+function closesRoot(text: string): boolean {
+  return /<\/(?:[\w-]+:)?(?:rss|feed|RDF)\s*>/.test(text.slice(-4096));
 }

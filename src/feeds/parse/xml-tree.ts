@@ -13,6 +13,8 @@ export interface XmlNode {
 }
 
 export interface XmlDocument {
+  /** Set when the strict check failed and the tree comes from the lenient parse. */
+  malformed?: string;
   root: XmlNode;
   warnings: string[];
 }
@@ -105,9 +107,8 @@ export function parseXml(input: string): XmlDocument {
   const { text, stripped } = stripDoctype(input);
   if (stripped) warnings.push('DOCTYPE ignored (entity declarations are never expanded)');
   const check = XMLValidator.validate(text, { allowBooleanAttributes: true });
-  if (check !== true) {
-    warnings.push(`not well-formed XML (line ${check.err.line}: ${firstLine(check.err.msg)}); parsed leniently`);
-  }
+  const malformed = check === true ? undefined : `not well-formed XML (line ${check.err.line}: ${firstLine(check.err.msg)})`;
+  if (malformed) warnings.push(`${malformed}; parsed leniently`);
   let parsed: RawNode[];
   try {
     parsed = parser.parse(text) as RawNode[];
@@ -117,5 +118,5 @@ export function parseXml(input: string): XmlDocument {
   const rootRaw = parsed.find((n) => Object.keys(n).some((k) => k !== ':@' && !k.startsWith('#') && !k.startsWith('?')));
   const rootTag = rootRaw && Object.keys(rootRaw).find((k) => k !== ':@' && !k.startsWith('#') && !k.startsWith('?'));
   if (!rootRaw || !rootTag) throw new AppError('invalid_feed', 'feed XML has no root element');
-  return { root: convert(rootRaw, rootTag, new Map()), warnings };
+  return { root: convert(rootRaw, rootTag, new Map()), warnings, ...(malformed ? { malformed } : {}) };
 }

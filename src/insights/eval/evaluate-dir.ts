@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../model/errors.js';
 import type { Transcript } from '../../model/transcript.js';
+import { readTranscriptFile } from '../../transcripts/index.js';
 import { readEpisode } from '../document/index.js';
 import { embeddedExtractor } from '../extract.js';
 import type { InsightExtractor } from '../types.js';
@@ -36,8 +37,8 @@ export interface EvalReport {
 }
 
 export interface EvaluateOptions {
-  /** Reads an episode's transcript.md. */
-  load: (path: string) => Promise<Transcript>;
+  /** Reads an episode's transcript.md (default: the transcripts stage's file reader). */
+  load?: (path: string) => Promise<Transcript>;
   extractor?: InsightExtractor;
   top?: number;
 }
@@ -55,10 +56,10 @@ function score(texts: string[], refs: TermBag[]): SystemScores {
 }
 
 /** Scores one episode folder (transcript.md + reference.md) for the engine and both baselines. */
-export async function evaluateEpisode(dir: string, opts: EvaluateOptions): Promise<EpisodeReport> {
+export async function evaluateEpisode(dir: string, opts: EvaluateOptions = {}): Promise<EpisodeReport> {
   const top = opts.top ?? 5;
   const extractor = opts.extractor ?? embeddedExtractor;
-  const transcript = await opts.load(join(dir, 'transcript.md'));
+  const transcript = await (opts.load ?? readTranscriptFile)(join(dir, 'transcript.md'));
   const references = await readReferences(join(dir, 'reference.md'));
   const refs = references.map(bagOf);
   const insights = await extractor.extract(transcript, { top });
@@ -87,7 +88,7 @@ function average(episodes: EpisodeReport[], system: string): SystemScores {
 }
 
 /** Every sub-folder of `dir` holding transcript.md and reference.md, in name order. */
-export async function evaluateDir(dir: string, opts: EvaluateOptions): Promise<EvalReport> {
+export async function evaluateDir(dir: string, opts: EvaluateOptions = {}): Promise<EvalReport> {
   const top = opts.top ?? 5;
   const names = (await readdir(dir, { withFileTypes: true }))
     .filter((d) => d.isDirectory())

@@ -11,6 +11,8 @@ export const FILLERS = new Set([
   'um', 'uh', 'uhm', 'umm', 'er', 'erm', 'ah', 'hmm', 'mm', 'mhm', 'yeah', 'yep', 'okay', 'ok', 'gonna',
   'wanna', 'gotta', 'kinda', 'sorta', 'oh', 'like', 'really', 'actually', 'basically', 'literally',
   'stuff', 'thing', 'things', 'lot', 'lots', 'guy', 'guys', 'right', 'sure', 'yes', 'cool', 'awesome',
+  // Podcast talk about itself is never a theme.
+  'podcast', 'podcasts', 'episode', 'episodes', 'listener', 'listeners', 'guest', 'guests', 'interview',
 ]);
 
 export function isContentToken(t: Token): boolean {

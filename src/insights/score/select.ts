@@ -5,6 +5,9 @@ const LAMBDA = 0.7;
 /** Above this cosine two passages say the same thing: never both. */
 export const DUPLICATE_COSINE = 0.45;
 
+/** Below this share of the best passage's score a pick is filler: return fewer instead. */
+const MIN_RELATIVE_SCORE = 0.2;
+
 export interface SelectOptions {
   top: number;
   /** Episode length in seconds, to spread picks across it. */
@@ -14,6 +17,7 @@ export interface SelectOptions {
 /** Maximal marginal relevance with hard limits on overlap, near-duplicates and crowding in time. */
 export function selectDiverse(candidates: ScoredPassage[], opts: SelectOptions): ScoredPassage[] {
   const max = candidates.reduce((m, c) => Math.max(m, c.score), 0) || 1;
+  const floor = MIN_RELATIVE_SCORE * max;
   const minGap = opts.duration / (opts.top * 4);
   const chosen: ScoredPassage[] = [];
   const pool = [...candidates].sort((a, b) => b.score - a.score || a.first - b.first || a.last - b.last);
@@ -21,7 +25,7 @@ export function selectDiverse(candidates: ScoredPassage[], opts: SelectOptions):
     let best: ScoredPassage | undefined;
     let bestValue = -Infinity;
     for (const c of pool) {
-      if (c.score <= 0) break;
+      if (c.score <= floor) break;
       if (LAMBDA * (c.score / max) < bestValue) break;
       let redundancy = 0;
       let blocked = false;

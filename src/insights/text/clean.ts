@@ -32,8 +32,10 @@ export function keepMask(tokens: Token[]): boolean[] {
   tokens.forEach((t, i) => {
     if (FILLER_WORDS.has(t.normal)) {
       drop(i);
-      if (isComma(tokens[i + 1])) drop(i + 1);
-      else if (isComma(tokens[i - 1]) && isBoundary(tokens[i + 1])) drop(i - 1);
+      if (isComma(tokens[i + 1])) {
+        drop(i + 1);
+        if (isComma(tokens[i - 1])) drop(i - 1);
+      } else if (isComma(tokens[i - 1]) && isBoundary(tokens[i + 1])) drop(i - 1);
     }
   });
 
@@ -52,6 +54,7 @@ export function keepMask(tokens: Token[]): boolean[] {
     const after = tokens[i + 2];
     const startsClause = i === 0 || isBoundary(before);
     if (startsClause && isComma(after)) {
+      if (isComma(before)) drop(i - 1);
       drop(i);
       drop(i + 1);
       drop(i + 2);
@@ -129,7 +132,7 @@ function dropLeadingMarkers(tokens: Token[], keep: boolean[]): void {
 function pausesAfter(t: Token, next: Token): boolean {
   if (isBoundary(next)) return true;
   // "So we built it" reads fine without "so"; "so many" / "so that" do not.
-  return t.normal === 'so' && (next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'NOUN');
+  return t.normal === 'so' && (next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'DET');
 }
 
 /** Joins kept tokens with their original spacing, then capitalises and closes the sentence. */
@@ -149,6 +152,8 @@ export function renderKept(tokens: Token[], keep: boolean[]): string {
     .trim();
   if (!out) return out;
   out = out.replace(/^(["'“‘(]?)(\p{Ll})/u, (_, q: string, c: string) => q + c.toUpperCase());
+  // A dropped word can leave a sentence starting in lower case.
+  out = out.replace(/([.!?] )(\p{Ll})/gu, (_, stop: string, c: string) => stop + c.toUpperCase());
   out = out.replace(/[,;:\-—–]+$/, '');
   if (!/[.!?…"”']$/.test(out)) out += '.';
   return out;

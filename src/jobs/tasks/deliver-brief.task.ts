@@ -1,7 +1,8 @@
 import type { App } from '../../app.js';
 import { composeBrief, localTime, type ComposeOutcome } from '../../briefs/index.js';
 import { sendBrief, type SendOutcome } from '../../delivery/index.js';
-import { similarInsights, contentTerms } from '../../related/index.js';
+import { contentTerms } from '../../insights/index.js';
+import { similarInsights } from '../../related/index.js';
 import type { User } from '../../model/user.js';
 
 export interface DeliverResult {

@@ -1,5 +1,5 @@
 import addressparser from 'nodemailer/lib/addressparser/index.js';
-import { AppError } from '../model/errors.js';
+import { AppError } from './errors.js';
 
 // Deliberately narrower than RFC 5322: one bare mailbox, no display name, no comments, no
 // quoting, so a stored address can never smuggle a second recipient or a header.

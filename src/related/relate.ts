@@ -1,0 +1,33 @@
+import { AppError } from '../model/errors.js';
+import type { RelatedGroups, RelateInput } from '../model/insight.js';
+import { averageLink } from './cluster.js';
+import { dotUnit, vectorize } from './vectors.js';
+
+/** Average cosine between groups needed to merge them; see relate.test.ts for how it was set. */
+export const DEFAULT_RELATE_THRESHOLD = 0.05;
+
+/**
+ * Groups items on the same theme: TF-IDF cosine over stemmed content words and word pairs,
+ * then average-link clustering. Every id lands in exactly one group; groups and their members
+ * keep input order.
+ */
+export function relateInsights(items: RelateInput[], opts: { threshold?: number } = {}): RelatedGroups {
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.id)) throw new AppError('relate_duplicate_id', `duplicate insight id ${item.id}`);
+    seen.add(item.id);
+  }
+  const n = items.length;
+  const vectors = vectorize(items);
+  const sim = new Float64Array(n * n);
+  for (let i = 0; i < n; i += 1) {
+    for (let j = i + 1; j < n; j += 1) {
+      const x = dotUnit(vectors[i] as Map<string, number>, vectors[j] as Map<string, number>);
+      sim[i * n + j] = x;
+      sim[j * n + i] = x;
+    }
+  }
+  const clusters = averageLink(sim, n, opts.threshold ?? DEFAULT_RELATE_THRESHOLD);
+  clusters.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+  return { groups: clusters.map((c) => c.map((i) => items[i]?.id ?? '')) };
+}

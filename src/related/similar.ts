@@ -1,0 +1,24 @@
+import type { RelateInput } from '../model/insight.js';
+import { dotUnit, vectorize } from './vectors.js';
+
+/** Below this cosine a candidate shares little more than common words with the target. */
+export const DEFAULT_MIN_SIMILARITY = 0.1;
+
+/** The k candidates most similar to the target, strongest first (ties by id); never the target itself. */
+export function similarInsights(
+  target: RelateInput,
+  candidates: RelateInput[],
+  k: number,
+  minScore = DEFAULT_MIN_SIMILARITY,
+): Array<{ id: string; score: number }> {
+  const pool = candidates.filter((c) => c.id !== target.id);
+  if (k <= 0 || pool.length === 0) return [];
+  const [t, ...vectors] = vectorize([target, ...pool]);
+  if (!t) return [];
+  return pool
+    .map((c, i) => ({ id: c.id, score: dotUnit(t, vectors[i] as Map<string, number>) }))
+    .filter((r) => r.score >= minScore && r.score > 0)
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, k)
+    .map((r) => ({ id: r.id, score: Math.round(r.score * 10_000) / 10_000 }));
+}

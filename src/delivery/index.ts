@@ -4,7 +4,7 @@ export type { BriefEmailInput } from './render-brief-email.js';
 export type { CreateMailerOptions } from './create-mailer.js';
 export type { SmtpMailerOptions, SmtpTimeouts } from './smtp-mailer.js';
 export { renderBriefEmail } from './render-brief-email.js';
-export { signUnsubscribe, verifyUnsubscribe, unsubscribeUrl } from './unsubscribe-link.js';
+export { signUnsubscribe, verifyUnsubscribe, unsubscribeUrl, signUserLink, verifyUserLink, userLinkUrl, type LinkPurpose } from './unsubscribe-link.js';
 export { createMailer } from './create-mailer.js';
 export { SmtpMailer } from './smtp-mailer.js';
 export { OutboxMailer } from './outbox-mailer.js';

@@ -7,7 +7,7 @@ import { toBriefView, type BriefView } from './brief-view.js';
 import { assertRecipient, senderAddress } from '../model/email-address.js';
 import type { RenderedEmail } from './rendered-email.js';
 import { truncate } from './safe-text.js';
-import { publicBase, unsubscribeUrl } from './unsubscribe-link.js';
+import { unsubscribeUrl, userLinkUrl } from './unsubscribe-link.js';
 
 export interface BriefEmailInput {
   brief: Brief;
@@ -46,7 +46,7 @@ export function renderBriefEmail(input: BriefEmailInput): RenderedEmail {
   const unsubscribe = unsubscribeUrl(input.publicUrl, user.id, input.secret);
   const view = toBriefView(
     brief,
-    { unsubscribeUrl: unsubscribe, preferencesUrl: `${publicBase(input.publicUrl)}/preferences` },
+    { unsubscribeUrl: unsubscribe, preferencesUrl: userLinkUrl('preferences', input.publicUrl, input.user.id, input.secret) },
     user.email,
   );
   const subject = subjectOf(view);

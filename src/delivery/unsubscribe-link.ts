@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../model/errors.js';
 
-// The purpose prefix keeps a token minted here from being valid for any other signed link
-// that might share the secret later.
-const PURPOSE = 'podbrief:unsubscribe:v1:';
+// The purpose prefix keeps a token minted for one kind of link from being valid for another.
+export type LinkPurpose = 'unsubscribe' | 'preferences';
+const prefix = (purpose: LinkPurpose) => `podbrief:${purpose}:v1:`;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 function assertUserId(userId: number): void {
@@ -12,29 +12,41 @@ function assertUserId(userId: number): void {
   }
 }
 
-function mac(userId: number, secret: string): Buffer {
+function mac(purpose: LinkPurpose, userId: number, secret: string): Buffer {
   if (!secret) throw new AppError('missing_unsubscribe_secret', 'Unsubscribe secret is empty');
-  return createHmac('sha256', secret).update(`${PURPOSE}${userId}`).digest();
+  return createHmac('sha256', secret).update(`${prefix(purpose)}${userId}`).digest();
 }
 
-export function signUnsubscribe(userId: number, secret: string): string {
+export function signUserLink(purpose: LinkPurpose, userId: number, secret: string): string {
   assertUserId(userId);
-  return mac(userId, secret).toString('base64url');
+  return mac(purpose, userId, secret).toString('base64url');
 }
 
-export function verifyUnsubscribe(userId: number, token: string, secret: string): boolean {
+export function verifyUserLink(purpose: LinkPurpose, userId: number, token: string, secret: string): boolean {
   if (!Number.isSafeInteger(userId) || userId <= 0) return false;
   if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) return false;
-  const expected = mac(userId, secret);
+  const expected = mac(purpose, userId, secret);
   const given = Buffer.from(token, 'base64url');
   // Re-encoding rejects non-canonical base64url (a flipped padding bit decodes to the same bytes).
   if (given.length !== expected.length || given.toString('base64url') !== token) return false;
   return timingSafeEqual(given, expected);
 }
 
+export function signUnsubscribe(userId: number, secret: string): string {
+  return signUserLink('unsubscribe', userId, secret);
+}
+
+export function verifyUnsubscribe(userId: number, token: string, secret: string): boolean {
+  return verifyUserLink('unsubscribe', userId, token, secret);
+}
+
 export function unsubscribeUrl(publicUrl: string, userId: number, secret: string): string {
-  const token = signUnsubscribe(userId, secret);
-  return `${publicBase(publicUrl)}/unsubscribe?u=${userId}&t=${token}`;
+  return userLinkUrl('unsubscribe', publicUrl, userId, secret);
+}
+
+/** `${publicUrl}/<purpose>?u=<id>&t=<token>`: a link only this subscriber's emails carry. */
+export function userLinkUrl(purpose: LinkPurpose, publicUrl: string, userId: number, secret: string): string {
+  return `${publicBase(publicUrl)}/${purpose}?u=${userId}&t=${signUserLink(purpose, userId, secret)}`;
 }
 
 /** The configured public URL without trailing slashes; only http(s) is accepted. */

@@ -49,7 +49,9 @@ export function startDemoServer(root: string, now: () => Date = () => new Date()
 }
 
 export function fill(text: string, origin: string, now: Date): string {
+  // Whole hours, so the bytes (and the ETag) stay the same between polls.
+  const lastHour = Math.floor(now.getTime() / 3_600_000) * 3_600_000 - 3_600_000;
   return text
     .replaceAll('{{BASE}}', origin)
-    .replace(/\{\{DATE-(\d+)\}\}/g, (_, days: string) => new Date(now.getTime() - Number(days) * 86_400_000 - 3_600_000).toUTCString());
+    .replace(/\{\{DATE-(\d+)\}\}/g, (_, days: string) => new Date(lastHour - Number(days) * 86_400_000).toUTCString());
 }

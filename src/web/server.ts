@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { App } from '../app.js';
 import { briefRoutes } from './routes/briefs.js';
 import { homeRoutes } from './routes/home.js';
+import { preferencesRoutes } from './routes/preferences.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.js';
 
 export function createWebApp(app: App): Hono {
@@ -11,6 +12,7 @@ export function createWebApp(app: App): Hono {
   homeRoutes(web, app);
   briefRoutes(web, app);
   unsubscribeRoutes(web, app);
+  preferencesRoutes(web, app);
   web.onError((err, c) => {
     app.log.error(`web: ${err.message}`, { path: c.req.path });
     return c.text('internal error', 500);

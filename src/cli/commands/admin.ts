@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { configDocsMarkdown, describeConfig } from '../../config/index.js';
 import { startScheduler } from '../../jobs/index.js';
+import { openDatabase, migrateToLatest } from '../../store/index.js';
 import { startWebServer } from '../../web/index.js';
 import { loadGlobalConfig, withApp, type GlobalOptions } from '../context.js';
 import { positiveInt } from './local-files.js';
@@ -10,9 +11,15 @@ export function adminCommands(program: Command): void {
     .command('migrate')
     .description('apply database migrations (they also run automatically at start)')
     .action(async () => {
-      await withApp(program.opts<GlobalOptions>(), async (app) => {
-        console.log(`database is at the latest schema (${app.store.dialect})`);
-      });
+      const config = loadGlobalConfig(program);
+      const { db, dialect } = await openDatabase({ databaseUrl: config.databaseUrl || undefined, dataDir: config.dataDir });
+      try {
+        const ran = await migrateToLatest(db);
+        for (const m of ran) console.log(`${m.status.padEnd(8)} ${m.name}`);
+        console.log(ran.length === 0 ? `${dialect} database already at the latest schema` : `${dialect} database migrated`);
+      } finally {
+        await db.destroy();
+      }
     });
 
   const config = program.command('config').description('show configuration');

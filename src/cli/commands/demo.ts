@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { runDemo } from '../../demo/run-demo.js';
 import { loadGlobalConfig } from '../context.js';
@@ -20,7 +21,8 @@ export function demoCommand(program: Command): void {
         printBrief(result.app, result.brief, result.user);
         console.log('─'.repeat(72));
         console.log(`The email is in the outbox: ${result.outboxFile ?? '(not written)'}`);
-        console.log(`Demo data lives in ${result.dataDir}. Next: \`npx podbrief serve\` for the web page, \`npx podbrief --help\` for more.`);
+        console.log(`Demo data lives in ${result.dataDir}; see it on the web page with \`DATA_DIR=${relative(process.cwd(), result.dataDir) || '.'} npx podbrief serve\`.`);
+        console.log('Your own podcasts: `npx podbrief feeds add <url>`; everything else: `npx podbrief --help`.');
       } finally {
         await result.app.close();
       }

@@ -1,8 +1,10 @@
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { App } from '../../app.js';
-import { verifyUnsubscribe } from '../../delivery/index.js';
+import { signedQuery, signedUser } from '../signed-user.js';
 import { html } from '../views/html.js';
 import { layout } from '../views/layout.js';
+
+const invalid = () => layout('Invalid link', html`<h1>This unsubscribe link is not valid.</h1>`);
 
 /**
  * GET shows a confirmation page (link scanners must not unsubscribe anyone);
@@ -10,30 +12,22 @@ import { layout } from '../views/layout.js';
  */
 export function unsubscribeRoutes(web: Hono, app: App): void {
   web.get('/unsubscribe', async (c) => {
-    const user = await verifiedUser(c, app);
-    if (!user) return c.html(layout('Invalid link', html`<h1>This unsubscribe link is not valid.</h1>`), 400);
-    const action = `/unsubscribe?u=${user.id}&t=${encodeURIComponent(c.req.query('t') ?? '')}`;
+    const user = await signedUser(c, app, 'unsubscribe');
+    if (!user) return c.html(invalid(), 400);
     return c.html(
       layout(
         'Unsubscribe',
         html`<h1>Unsubscribe ${user.email}?</h1><p>You will get no more daily briefs.</p>
-<form method="post" action="${action}"><button type="submit">Unsubscribe</button></form>`,
+<form method="post" action="/unsubscribe?${signedQuery(c)}"><button type="submit">Unsubscribe</button></form>`,
       ),
     );
   });
 
   web.post('/unsubscribe', async (c) => {
-    const user = await verifiedUser(c, app);
-    if (!user) return c.html(layout('Invalid link', html`<h1>This unsubscribe link is not valid.</h1>`), 400);
+    const user = await signedUser(c, app, 'unsubscribe');
+    if (!user) return c.html(invalid(), 400);
     await app.store.setUserStatus(user.id, 'unsubscribed');
     app.log.info('unsubscribed', { user_id: user.id });
     return c.html(layout('Unsubscribed', html`<h1>You are unsubscribed.</h1><p>${user.email} will get no more briefs.</p>`));
   });
-}
-
-async function verifiedUser(c: Context, app: App) {
-  const id = Number(c.req.query('u'));
-  const token = c.req.query('t') ?? '';
-  if (!Number.isInteger(id) || !verifyUnsubscribe(id, token, app.secret)) return undefined;
-  return app.store.userById(id);
 }

@@ -1,0 +1,93 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoRoot } from '../../src/demo/run-demo.js';
+import { startDemoServer, type DemoServer } from '../../src/demo/demo-server.js';
+import { runCli } from './run-cli.js';
+
+/** The operator's path through the CLI, against the bundled sample feeds served on 127.0.0.1. */
+describe('CLI workflow: feeds → users → poll → send', () => {
+  let server: DemoServer;
+  let dataDir: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    server = await startDemoServer(demoRoot);
+    dataDir = mkdtempSync(join(tmpdir(), 'podbrief-cli-flow-'));
+    env = { DATA_DIR: dataDir, ALLOW_PRIVATE_NETWORKS: 'true', DATABASE_URL: '', SMTP_URL: '' };
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('adds a feed, imports OPML without duplicates, and lists them', async () => {
+    const add = await runCli(['feeds', 'add', `${server.origin}/feeds/frontier-signals.xml`], env);
+    expect(add.code, add.stderr).toBe(0);
+    expect(add.stdout).toMatch(/added feed 1/);
+
+    const opml = join(dataDir, 'subs.opml');
+    const outline = (name: string) => `<outline type="rss" text="${name}" xmlUrl="${server.origin}/feeds/${name}.xml"/>`;
+    writeFileSync(opml, `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
+${['frontier-signals', 'hot-path', 'margin-notes', 'second-wind'].map(outline).join('\n')}</body></opml>`);
+    const imported = await runCli(['feeds', 'import', opml], env);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('imported 4 feeds');
+    expect(imported.stdout).toContain('3 new, 1 already added');
+
+    const list = await runCli(['feeds', 'list', '--json'], env);
+    expect(JSON.parse(list.stdout)).toHaveLength(4);
+  });
+
+  it('rejects a bad feed URL and a bad subscriber with one line each', async () => {
+    for (const args of [
+      ['feeds', 'add', 'file:///etc/passwd'],
+      ['users', 'add', 'not-an-email'],
+      ['users', 'add', 'a@example.com', '--timezone', 'Mars/Base'],
+      ['users', 'add', 'a@example.com', '--hour', '24'],
+    ]) {
+      const res = await runCli(args, env);
+      expect(res.code, args.join(' ')).toBe(1);
+      expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('polls, extracts and sends one brief per subscriber per day to the outbox', async () => {
+    const user = await runCli(['users', 'add', 'reader@example.com', '--interests', 'ai policy, open-source models', '--hour', '0'], env);
+    expect(user.code, user.stderr).toBe(0);
+
+    const poll = await runCli(['poll', '--json'], env);
+    expect(poll.code, poll.stderr).toBe(0);
+    const polled = JSON.parse(poll.stdout) as { feeds: { status: string }[]; episodes: { status: string }[] };
+    expect(polled.feeds.map((f) => f.status)).toEqual(['updated', 'updated', 'updated', 'updated']);
+    expect(polled.episodes.filter((e) => e.status === 'extracted').length).toBe(10);
+
+    const again = await runCli(['poll', '--all', '--json'], env);
+    const repolled = JSON.parse(again.stdout) as { feeds: { status: string }[]; episodes: unknown[] };
+    expect(repolled.feeds.every((f) => f.status === 'not_modified')).toBe(true);
+    expect(repolled.episodes).toHaveLength(0);
+
+    const send = await runCli(['send', '--now'], env);
+    expect(send.code, send.stderr).toBe(0);
+    expect(send.stdout).toMatch(/reader@example\.com \d{4}-\d{2}-\d{2}: written to .*\.eml/);
+    const outbox = join(dataDir, 'outbox');
+    expect(existsSync(outbox) && readdirSync(outbox).filter((f) => f.endsWith('.eml'))).toHaveLength(1);
+
+    const twice = await runCli(['send', '--now'], env);
+    expect(twice.stdout).toContain('not sent (already sent)');
+    expect(readdirSync(outbox)).toHaveLength(1);
+
+    const brief = await runCli(['brief', '--user', 'reader@example.com', '--json'], env);
+    const [shown] = JSON.parse(brief.stdout) as { status: string; brief: { items: unknown[] } }[];
+    expect(shown?.status).toBe('exists');
+    expect(shown?.brief.items).toHaveLength(5);
+  });
+
+  it('refuses invalid configuration at start, listing every problem', async () => {
+    const res = await runCli(['feeds', 'list'], { ...env, PORT: 'abc', BRIEF_SIZE: '0' });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('PORT');
+    expect(res.stderr).toContain('BRIEF_SIZE');
+  });
+});

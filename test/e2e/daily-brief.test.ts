@@ -68,6 +68,8 @@ describe.skipIf(!hasCorpus && process.env.CI !== 'true').each(dialects)('end to 
     });
     app = await createApp(config);
     for (const f of ['transcripts', 'pc20', 'lautsprecher', 'html', 'broken', 'missing']) await app.store.addFeed(`${http.origin}/feeds/${f}.xml`);
+    // Nothing listens on port 1: a feed host that does not answer.
+    await app.store.addFeed('http://127.0.0.1:1/feed.xml');
     await app.store.addUser({ email: 'reader@example.com', interests: ['podcast transcripts', 'AI agents'] });
   });
 
@@ -84,7 +86,7 @@ describe.skipIf(!hasCorpus && process.env.CI !== 'true').each(dialects)('end to 
     expect(byPath.get('/feeds/transcripts.xml')?.status).toBe('updated');
     expect(byPath.get('/feeds/pc20.xml')?.status).toBe('updated');
     expect(byPath.get('/feeds/lautsprecher.xml')?.status).toBe('updated');
-    for (const bad of ['/feeds/html.xml', '/feeds/broken.xml', '/feeds/missing.xml']) {
+    for (const bad of ['/feeds/html.xml', '/feeds/broken.xml', '/feeds/missing.xml', '/feed.xml']) {
       const r = byPath.get(bad);
       expect(r?.status).toBe('failed');
       if (r?.status === 'failed') {
@@ -96,6 +98,9 @@ describe.skipIf(!hasCorpus && process.env.CI !== 'true').each(dialects)('end to 
     const missing = feeds.find((f) => f.url.endsWith('/missing.xml'));
     expect(missing?.lastError).toMatch(/404/);
     expect(missing?.errorCount).toBe(1);
+    expect(byPath.get('/feeds/html.xml')).toMatchObject({ code: 'not_a_feed' });
+    expect(byPath.get('/feeds/broken.xml')).toMatchObject({ code: 'invalid_feed' });
+    expect(byPath.get('/feed.xml')).toMatchObject({ code: 'connection_failed' });
   });
 
   it.skipIf(skip)('re-polling never duplicates an episode and uses conditional GET', async () => {

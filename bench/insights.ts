@@ -1,12 +1,14 @@
 /**
  * Times the embedded insight engine on a real one-hour transcript (model load excluded).
- *   npx tsx bench/insights.ts [path-to-vtt-or-md]
+ *   npm run bench:insights [-- path-to-vtt-or-md]
  */
 import { corpusPath } from '../test/corpus.js';
 import { extractInsights } from '../src/insights/index.js';
 import { readTranscriptFile } from '../src/transcripts/index.js';
 import { wink } from '../src/insights/nlp/wink.js';
 
+/** Issue 3: a one-hour transcript (~10k words) in at most half a second on one core. */
+const BUDGET_MS = 500;
 const path = process.argv[2] ?? corpusPath('transcripts', 'talkpython-507-langgraph.vtt');
 const transcript = await readTranscriptFile(path);
 const words = transcript.segments.reduce((n, s) => n + s.text.split(/\s+/).filter(Boolean).length, 0);
@@ -25,7 +27,9 @@ for (let i = 0; i < 5; i += 1) {
 t = performance.now();
 runs.sort((a, b) => a - b);
 console.log(`${path}: ${words} words, ${transcript.segments.length} segments`);
-console.log(`model load ${loadMs.toFixed(0)} ms; extract median ${runs[2]?.toFixed(0)} ms (min ${runs[0]?.toFixed(0)}, max ${runs[4]?.toFixed(0)})`);
+const median = runs[2] ?? 0;
+console.log(`model load ${loadMs.toFixed(0)} ms; extract median ${median.toFixed(0)} ms (min ${runs[0]?.toFixed(0)}, max ${runs[4]?.toFixed(0)})`);
+console.log(`= ${((median * 10_000) / words).toFixed(0)} ms per 10k words (budget ${BUDGET_MS} ms per 10k words: ${(median * 10_000) / words <= BUDGET_MS ? 'within' : 'OVER'})`);
 for (const i of insights) {
   console.log(`\n[${i.start.toFixed(0)}s–${i.end.toFixed(0)}s] ${i.speaker ?? ''} (${i.score})\n# ${i.headline}\n${i.text}`);
 }

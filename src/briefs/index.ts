@@ -1,5 +1,10 @@
-export { composeBrief, type ComposeDeps, type ComposeOptions, type ComposeOutcome, type SimilarFn } from './compose-brief.js';
+export { composeBrief, type ComposeDeps, type ComposeOptions, type ComposeOutcome } from './compose-brief.js';
 export { rankInsights, type RankedInsight, type RankOptions } from './rank.js';
-export { interestMatch, type TermsOf } from './interest-match.js';
+export { buildBriefPool, type BriefPool, type BriefPoolOptions } from './brief-pool.js';
+export { loadBriefPool, createPoolCache, type PoolCache } from './load-pool.js';
+export { buildProfile, FEEDBACK_WEIGHT, type Profile, type ProfileInput } from './profile.js';
+export { rankForProfile, rankBruteForce, type RankRequest } from './rank-profile.js';
+export { toBriefItems, relatedFor } from './brief-items.js';
+export { canReachBrief, briefAudience, loadBriefAudience, type BriefAudience, type EpisodeMeta, type Reach } from './reach.js';
 export { localTime, isValidTimeZone, type LocalTime } from './local-time.js';
 export { timestampUrl } from './timestamp-url.js';

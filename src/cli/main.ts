@@ -4,9 +4,12 @@ import { AppError, errorMessage } from '../model/errors.js';
 import { adminCommands } from './commands/admin.js';
 import { briefCommands } from './commands/briefs.js';
 import { demoCommand } from './commands/demo.js';
+import { evalCommand } from './commands/eval.js';
 import { feedsCommand } from './commands/feeds.js';
 import { localFileCommands } from './commands/local-files.js';
+import { modelsCommand } from './commands/models.js';
 import { pollCommand } from './commands/poll.js';
+import { transcribeCommand } from './commands/transcribe.js';
 import { usersCommand } from './commands/users.js';
 
 export function buildProgram(): Command {
@@ -18,6 +21,9 @@ export function buildProgram(): Command {
   feedsCommand(program);
   pollCommand(program);
   localFileCommands(program);
+  transcribeCommand(program);
+  modelsCommand(program);
+  evalCommand(program);
   usersCommand(program);
   briefCommands(program);
   adminCommands(program);

@@ -1,4 +1,5 @@
 import { AppError } from '../model/errors.js';
+import { llmConfigProblems } from './llm-checks.js';
 import { options, type Config, type OptionKey } from './options.js';
 import { readLayers, type RawValue } from './sources.js';
 
@@ -53,5 +54,6 @@ function crossChecks(c: Config): string[] {
       `FETCH_CONNECT_TIMEOUT_SECONDS (${c.fetchConnectTimeoutSeconds}) must not exceed FETCH_TIMEOUT_SECONDS (${c.fetchTimeoutSeconds})`,
     );
   }
+  if (c.insightEngine === 'llm') problems.push(...llmConfigProblems(c).map((p) => `INSIGHT_ENGINE=llm: ${p}`));
   return problems;
 }

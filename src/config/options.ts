@@ -33,6 +33,10 @@ function option<T>(spec: OptionSpec<T>): OptionSpec<T> {
 /** setTimeout overflows past ~24.8 days; a week is far beyond any sane poll interval. */
 const WEEK_MINUTES = 7 * 24 * 60;
 
+/** Speech-to-text engines ASR_ENGINE can name (declared before the table, which uses them). */
+export const ASR_ENGINES = ['api', 'whisper-server', 'whisper'] as const;
+export type AsrEngineName = (typeof ASR_ENGINES)[number];
+
 /** Every setting Podbrief reads, in the order the docs list them. */
 export const options = {
   dataDir: option({
@@ -122,6 +126,122 @@ export const options = {
     default: '10MiB',
     doc: 'Largest transcript body accepted (bytes; KiB/MiB/GiB suffixes allowed).',
   }),
+  // Speech-to-text for episodes that publish no transcript (src/transcripts/asr).
+  asrEngine: option({
+    env: 'ASR_ENGINE',
+    type: asrEngines(),
+    default: 'none',
+    doc: '`none`: no speech-to-text (episodes without a published transcript use their show notes). Or `api`, `whisper-server`, `whisper` (in-process), several comma-separated in the order to try them.',
+  }),
+  asrBaseUrl: option({
+    env: 'ASR_BASE_URL',
+    type: httpUrl(),
+    default: 'https://api.openai.com/v1',
+    doc: 'OpenAI-compatible transcription API (`POST <url>/audio/transcriptions`): OpenAI, Groq, speaches, LocalAI.',
+  }),
+  asrModel: option({
+    env: 'ASR_MODEL',
+    type: text(),
+    default: 'whisper-1',
+    doc: 'Model name sent to the transcription API, e.g. `whisper-1` or `whisper-large-v3-turbo`.',
+  }),
+  asrApiKey: option({
+    env: 'ASR_API_KEY',
+    type: optionalText(),
+    default: '',
+    secret: true,
+    doc: 'Bearer token for the transcription API; may be empty for self-hosted servers.',
+  }),
+  asrPricePerMinuteUsd: option({
+    env: 'ASR_PRICE_PER_MINUTE_USD',
+    type: decimal(0, 100),
+    default: '0.006',
+    doc: 'USD per audio minute the API charges, for cost records and the daily budget (0 for self-hosted).',
+  }),
+  asrUploadMaxBytes: option({
+    env: 'ASR_UPLOAD_MAX_BYTES',
+    type: bytes(1024 * 1024),
+    default: '25MiB',
+    doc: 'Largest file the API accepts in one request; longer audio is sent in overlapping chunks below it.',
+  }),
+  whisperServerUrl: option({
+    env: 'WHISPER_SERVER_URL',
+    type: optionalUrl(['http:', 'https:']),
+    default: '',
+    doc: 'A whisper.cpp server (`POST <url>/inference`), for ASR_ENGINE=whisper-server, e.g. http://127.0.0.1:8080.',
+  }),
+  whisperModel: option({
+    env: 'WHISPER_MODEL',
+    type: text(),
+    default: 'base.en',
+    doc: 'ggml model of the in-process engine: DATA_DIR/models/ggml-<name>.bin, fetched once with `podbrief models download <name>`.',
+  }),
+  whisperModelPath: option({
+    env: 'WHISPER_MODEL_PATH',
+    type: optionalText(),
+    default: '',
+    doc: 'A ggml model file you already have; overrides WHISPER_MODEL.',
+  }),
+  whisperModelBaseUrl: option({
+    env: 'WHISPER_MODEL_BASE_URL',
+    type: httpUrl(),
+    default: 'https://huggingface.co/ggerganov/whisper.cpp/resolve/main',
+    doc: 'Where `podbrief models download` fetches `ggml-<name>.bin` from (a mirror of the standard ggml model host).',
+  }),
+  whisperThreads: option({
+    env: 'WHISPER_THREADS',
+    type: integer(1, 64),
+    default: '2',
+    doc: 'CPU threads of the in-process engine.',
+  }),
+  asrMaxAudioBytes: option({
+    env: 'ASR_MAX_AUDIO_BYTES',
+    type: bytes(1024 * 1024),
+    default: '500MiB',
+    doc: 'Largest episode audio file downloaded for speech-to-text.',
+  }),
+  asrMaxDurationMinutes: option({
+    env: 'ASR_MAX_DURATION_MINUTES',
+    type: integer(1, 24 * 60),
+    default: '240',
+    doc: 'Longer episodes (by the feed\'s itunes:duration, then ffprobe) are not transcribed.',
+  }),
+  asrDailyBudgetUsd: option({
+    env: 'ASR_DAILY_BUDGET_USD',
+    type: decimal(0, 1_000_000),
+    default: '1.00',
+    doc: 'No paid transcription starts once today\'s (UTC) recorded cost plus its estimate would exceed this; episodes fall back to their show notes.',
+  }),
+  asrChunkMinutes: option({
+    env: 'ASR_CHUNK_MINUTES',
+    type: integer(1, 60),
+    default: '10',
+    doc: 'Audio is transcribed in chunks of at most this length (shorter when the upload limit demands).',
+  }),
+  asrChunkOverlapSeconds: option({
+    env: 'ASR_CHUNK_OVERLAP_SECONDS',
+    type: integer(0, 60),
+    default: '5',
+    doc: 'Overlap between neighbouring chunks, so no word is cut at a boundary.',
+  }),
+  asrTimeoutSeconds: option({
+    env: 'ASR_TIMEOUT_SECONDS',
+    type: integer(5, 24 * 3600),
+    default: '900',
+    doc: 'Deadline for one chunk: one API or server request; the in-process engine\'s watchdog allows at least 4× the chunk\'s length.',
+  }),
+  ffmpegPath: option({
+    env: 'FFMPEG_PATH',
+    type: text(),
+    default: 'ffmpeg',
+    doc: 'ffmpeg executable used to decode audio (Debian/Ubuntu: `apt-get install ffmpeg`).',
+  }),
+  ffprobePath: option({
+    env: 'FFPROBE_PATH',
+    type: text(),
+    default: 'ffprobe',
+    doc: 'ffprobe executable (ships with ffmpeg) used to read audio durations.',
+  }),
   pollIntervalMinutes: option({
     env: 'POLL_INTERVAL_MINUTES',
     type: integer(1, WEEK_MINUTES),
@@ -194,6 +314,87 @@ export const options = {
     default: 'info',
     doc: 'debug, info, warn, error or silent.',
   }),
+  // LLM insight engine (INSIGHT_ENGINE=llm); cross-checked in config/llm-checks.ts.
+  llmProvider: option({
+    env: 'LLM_PROVIDER',
+    type: oneOf(['openai', 'anthropic']),
+    default: 'openai',
+    doc: '`openai` (any OpenAI-compatible Chat Completions API: OpenAI, DeepSeek, Qwen, Kimi, Ollama, vLLM, llama.cpp) or `anthropic` (Messages API).',
+  }),
+  llmBaseUrl: option({
+    env: 'LLM_BASE_URL',
+    type: optionalUrl(['http:', 'https:']),
+    default: '',
+    doc: 'API base URL. Empty: https://api.openai.com/v1 (openai) or https://api.anthropic.com (anthropic); e.g. http://127.0.0.1:11434/v1 for Ollama.',
+  }),
+  llmModel: option({
+    env: 'LLM_MODEL',
+    type: optionalText(),
+    default: '',
+    doc: 'Model name, e.g. `gpt-4o-mini`, `claude-sonnet-4-5`, `deepseek-chat`, `llama3.1`. Required when INSIGHT_ENGINE=llm.',
+  }),
+  llmApiKey: option({
+    env: 'LLM_API_KEY',
+    type: optionalText(),
+    default: '',
+    secret: true,
+    doc: 'API key (Bearer token for openai, x-api-key for anthropic); may be empty for self-hosted servers.',
+  }),
+  llmTimeoutSeconds: option({
+    env: 'LLM_TIMEOUT_SECONDS',
+    type: integer(1, 120),
+    default: '60',
+    doc: 'Deadline of one LLM call, connect to last byte.',
+  }),
+  llmMaxRetries: option({
+    env: 'LLM_MAX_RETRIES',
+    type: integer(0, 10),
+    default: '2',
+    doc: 'Retries of a call after 429, 5xx, 529 or a timeout (backoff with jitter, Retry-After honoured up to 60 s).',
+  }),
+  llmDailyBudgetUsd: option({
+    env: 'LLM_DAILY_BUDGET_USD',
+    type: decimal(0, 1_000_000),
+    default: '1.00',
+    doc: 'No LLM call starts once today\'s (UTC) recorded cost plus its estimate would exceed this; episodes fall back to the embedded engine. Moot when both prices are 0.',
+  }),
+  llmPriceInputPerMtok: option({
+    env: 'LLM_PRICE_INPUT_PER_MTOK',
+    type: decimal(0, 10_000),
+    default: '0',
+    doc: 'USD per million input tokens, for cost records and the daily budget (0 for self-hosted).',
+  }),
+  llmPriceOutputPerMtok: option({
+    env: 'LLM_PRICE_OUTPUT_PER_MTOK',
+    type: decimal(0, 10_000),
+    default: '0',
+    doc: 'USD per million output tokens (0 for self-hosted).',
+  }),
+  llmMaxChunkTokens: option({
+    env: 'LLM_MAX_CHUNK_TOKENS',
+    type: integer(500, 1_000_000),
+    default: '12000',
+    doc: 'Longest transcript piece sent in one call (tokens ≈ characters / 4); longer transcripts are split with overlap.',
+  }),
+  embeddingsBaseUrl: option({
+    env: 'EMBEDDINGS_BASE_URL',
+    type: optionalUrl(['http:', 'https:']),
+    default: '',
+    doc: 'Optional OpenAI-compatible embeddings API (`POST <url>/embeddings`), e.g. http://127.0.0.1:11434/v1 for Ollama. Empty: related insights and near-duplicates use the embedded lexical index only.',
+  }),
+  embeddingsModel: option({
+    env: 'EMBEDDINGS_MODEL',
+    type: optionalText(),
+    default: '',
+    doc: 'Embedding model name, e.g. `text-embedding-3-small` or `nomic-embed-text`. Required when EMBEDDINGS_BASE_URL is set.',
+  }),
+  embeddingsApiKey: option({
+    env: 'EMBEDDINGS_API_KEY',
+    type: optionalText(),
+    default: '',
+    secret: true,
+    doc: 'Bearer token for the embeddings API; may be empty for self-hosted servers.',
+  }),
 } as const;
 
 export type OptionKey = keyof typeof options;
@@ -204,4 +405,21 @@ function secretKey(): OptionType<string> {
   return optionalText().refine((v) => v === '' || v.length >= 16, {
     error: 'expected empty or at least 16 characters',
   });
+}
+
+/** A plain non-negative decimal such as `1.50` (no exponent, no sign). */
+function decimal(min: number, max: number): OptionType<number> {
+  const error = `expected a number from ${min} to ${max}, e.g. 1.50`;
+  return text(`a number such as 1.50`)
+    .refine((v) => /^\d+(\.\d+)?$/.test(v) && Number(v) >= min && Number(v) <= max, { error })
+    .transform(Number);
+}
+
+/** `none`, or a comma-separated ladder of distinct engine names (parsed to the list, `none` to []). */
+function asrEngines(): OptionType<AsrEngineName[]> {
+  const error = `expected none, or one or more of ${ASR_ENGINES.join(', ')} separated by commas`;
+  return text(error)
+    .transform((v) => v.split(',').map((e) => e.trim().toLowerCase()))
+    .refine((list) => (list.length === 1 && list[0] === 'none') || (list.every((e) => (ASR_ENGINES as readonly string[]).includes(e)) && new Set(list).size === list.length), { error })
+    .transform((list) => list.filter((e): e is AsrEngineName => e !== 'none'));
 }

@@ -10,7 +10,7 @@ function titles(podcast: string, episode: string): string {
 
 function relatedText(r: RelatedView): string {
   const lines = [
-    wrapText(`- ${r.headline}`, WIDTH, INDENT),
+    wrapText(`- ${r.relation ? `[${r.relation}] ` : ''}${r.headline}`, WIDTH, INDENT),
     wrapText(`(${titles(r.podcastTitle, r.episodeTitle)})`, WIDTH, `${INDENT}  `),
   ];
   if (r.text) lines.push(wrapText(r.text, WIDTH, `${INDENT}  `));
@@ -33,7 +33,15 @@ function itemText(item: ItemView): string {
     if (attribution) parts.push(wrapText(attribution, WIDTH, INDENT));
     if (item.timeUrl) parts.push(wrapText(`Listen: ${item.timeUrl}`, WIDTH, INDENT));
   }
+  if (item.alsoOn.length > 0) {
+    const shows = item.alsoOn.map((a) => titles(a.podcastTitle, a.episodeTitle)).join('; ');
+    parts.push('', wrapText(`Also said on ${shows}`, WIDTH, INDENT));
+  }
   if (item.reason) parts.push('', wrapText(`Why you got this: ${item.reason}`, WIDTH, INDENT));
+  if (item.feedback) {
+    const f = item.feedback;
+    parts.push('', `${INDENT}Useful: ${f.up}`, `${INDENT}Not useful: ${f.down}`, `${INDENT}More like this: ${f.more}`, `${INDENT}Less like this: ${f.less}`);
+  }
   if (item.related.length > 0) {
     parts.push('', `${INDENT}Related insights:`, ...item.related.map(relatedText));
   }

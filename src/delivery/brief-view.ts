@@ -1,4 +1,4 @@
-import type { Brief, BriefItem, RelatedItem } from '../model/brief.js';
+import type { AlsoOn, Brief, BriefItem, RelatedItem } from '../model/brief.js';
 import { AppError } from '../model/errors.js';
 import { formatBriefDate, formatTimestamp } from './brief-format.js';
 import { cleanText, safeHttpUrl, truncate } from './safe-text.js';
@@ -27,11 +27,33 @@ export interface ItemView {
   timeUrl?: string;
   reason?: string;
   related: RelatedView[];
+  /** Other shows that made the same point. */
+  alsoOn: AlsoOnView[];
+  /** Signed 👍 / 👎 / more / less links, when the email carries them. */
+  feedback?: FeedbackUrls;
 }
+
+export interface FeedbackUrls {
+  up: string;
+  down: string;
+  more: string;
+  less: string;
+}
+
+/** Per-item links only the subscriber's own copy carries (feedback, a click-recording listen link). */
+export type ItemLinks = (item: BriefItem) => { feedback?: FeedbackUrls; listenUrl?: string };
 
 export interface RelatedView {
   headline: string;
   text: string;
+  podcastTitle: string;
+  episodeTitle: string;
+  url?: string;
+  /** agrees / contradicts / extends, where it could be told. */
+  relation?: string;
+}
+
+export interface AlsoOnView {
   podcastTitle: string;
   episodeTitle: string;
   url?: string;
@@ -50,10 +72,16 @@ function relatedView(related: RelatedItem): RelatedView {
     podcastTitle: cleanText(related.podcastTitle),
     episodeTitle: cleanText(related.episodeTitle),
     url: safeHttpUrl(related.timestampUrl),
+    ...(related.relation ? { relation: related.relation } : {}),
   };
 }
 
-function itemView(item: BriefItem, index: number): ItemView {
+function alsoOnView(a: AlsoOn): AlsoOnView {
+  return { podcastTitle: cleanText(a.podcastTitle), episodeTitle: cleanText(a.episodeTitle), url: safeHttpUrl(a.timestampUrl) };
+}
+
+function itemView(item: BriefItem, index: number, links?: ItemLinks): ItemView {
+  const extra = links?.(item) ?? {};
   return {
     number: index + 1,
     headline: cleanText(item.headline),
@@ -63,15 +91,18 @@ function itemView(item: BriefItem, index: number): ItemView {
     quote: cleanText(item.quote),
     speaker: optional(item.speaker),
     time: formatTimestamp(item.start),
-    timeUrl: safeHttpUrl(item.timestampUrl),
+    // The recording link only stands in for a timestamp URL that exists.
+    timeUrl: safeHttpUrl(item.timestampUrl) ? safeHttpUrl(extra.listenUrl ?? item.timestampUrl) : undefined,
     reason: optional(item.reason),
     related: (item.related ?? []).map(relatedView).filter((r) => r.headline || r.text),
+    alsoOn: (item.alsoOn ?? []).map(alsoOnView).filter((a) => a.podcastTitle),
+    ...(extra.feedback ? { feedback: extra.feedback } : {}),
   };
 }
 
 export function toBriefView(
   brief: Brief,
-  links: { unsubscribeUrl: string; preferencesUrl: string },
+  links: { unsubscribeUrl: string; preferencesUrl: string; itemLinks?: ItemLinks },
   recipient: string,
 ): BriefView {
   if (brief.items.length === 0) {
@@ -79,7 +110,7 @@ export function toBriefView(
   }
   return {
     dateLabel: formatBriefDate(brief.date),
-    items: brief.items.map(itemView),
+    items: brief.items.map((item, i) => itemView(item, i, links.itemLinks)),
     unsubscribeUrl: links.unsubscribeUrl,
     preferencesUrl: links.preferencesUrl,
     recipient,

@@ -5,6 +5,7 @@ export type { CreateMailerOptions } from './create-mailer.js';
 export type { SmtpMailerOptions, SmtpTimeouts } from './smtp-mailer.js';
 export { renderBriefEmail } from './render-brief-email.js';
 export { signUnsubscribe, verifyUnsubscribe, unsubscribeUrl, signUserLink, verifyUserLink, userLinkUrl, type LinkPurpose } from './unsubscribe-link.js';
+export { feedbackUrl, listenUrl, verifyFeedback, parseListenToken, isVote, VOTES, type Vote } from './feedback-links.js';
 export { createMailer } from './create-mailer.js';
 export { SmtpMailer } from './smtp-mailer.js';
 export { OutboxMailer } from './outbox-mailer.js';

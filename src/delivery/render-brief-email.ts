@@ -8,6 +8,8 @@ import { assertRecipient, senderAddress } from '../model/email-address.js';
 import type { RenderedEmail } from './rendered-email.js';
 import { truncate } from './safe-text.js';
 import { unsubscribeUrl, userLinkUrl } from './unsubscribe-link.js';
+import { feedbackUrl, listenUrl } from './feedback-links.js';
+import type { ItemLinks } from './brief-view.js';
 
 export interface BriefEmailInput {
   brief: Brief;
@@ -17,6 +19,8 @@ export interface BriefEmailInput {
   /** Signs the unsubscribe link; never written into the message itself. */
   secret: string;
   from: string;
+  /** Adds signed feedback links and routes timestamp links through the click-recording redirect. */
+  interactive?: boolean;
 }
 
 const SUBJECT_HEADLINE_MAX = 80;
@@ -46,7 +50,11 @@ export function renderBriefEmail(input: BriefEmailInput): RenderedEmail {
   const unsubscribe = unsubscribeUrl(input.publicUrl, user.id, input.secret);
   const view = toBriefView(
     brief,
-    { unsubscribeUrl: unsubscribe, preferencesUrl: userLinkUrl('preferences', input.publicUrl, input.user.id, input.secret) },
+    {
+      unsubscribeUrl: unsubscribe,
+      preferencesUrl: userLinkUrl('preferences', input.publicUrl, input.user.id, input.secret),
+      ...(input.interactive ? { itemLinks: interactiveLinks(input) } : {}),
+    },
     user.email,
   );
   const subject = subjectOf(view);
@@ -66,4 +74,18 @@ export function renderBriefEmail(input: BriefEmailInput): RenderedEmail {
     },
     brief: { id: brief.id, userId: user.id, date: brief.date },
   };
+}
+
+function interactiveLinks(input: BriefEmailInput): ItemLinks {
+  const { publicUrl, secret } = input;
+  const userId = input.user.id;
+  return (item) => ({
+    feedback: {
+      up: feedbackUrl(publicUrl, userId, item.insightId, 'up', secret),
+      down: feedbackUrl(publicUrl, userId, item.insightId, 'down', secret),
+      more: feedbackUrl(publicUrl, userId, item.insightId, 'more', secret),
+      less: feedbackUrl(publicUrl, userId, item.insightId, 'less', secret),
+    },
+    ...(item.timestampUrl ? { listenUrl: listenUrl(publicUrl, userId, item.insightId, secret) } : {}),
+  });
 }

@@ -36,7 +36,7 @@ export async function sendBrief(deps: SendBriefDeps, brief: Brief, user: User, o
     return { status: 'skipped', reason: current?.status === 'sent' ? 'already_sent' : 'in_progress' };
   }
   try {
-    const email = renderBriefEmail({ brief, user, publicUrl: opts.publicUrl, secret: opts.secret, from: opts.from });
+    const email = renderBriefEmail({ brief, user, publicUrl: opts.publicUrl, secret: opts.secret, from: opts.from, interactive: true });
     const result = await deps.mailer.send(email, { idempotencyKey: `${brief.userId}-${brief.date}-${brief.id}` });
     await deps.store.markDeliverySent(claimed.id, { transport: deps.mailer.name, ...result });
     return { status: 'sent', ...result };

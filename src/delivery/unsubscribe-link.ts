@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../model/errors.js';
 
 // The purpose prefix keeps a token minted for one kind of link from being valid for another.
-export type LinkPurpose = 'unsubscribe' | 'preferences';
+export type LinkPurpose = 'unsubscribe' | 'preferences' | 'feedback' | 'listen';
 const prefix = (purpose: LinkPurpose) => `podbrief:${purpose}:v1:`;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
@@ -12,20 +12,21 @@ function assertUserId(userId: number): void {
   }
 }
 
-function mac(purpose: LinkPurpose, userId: number, secret: string): Buffer {
+// `scope` binds more than the user, e.g. the insight and vote of a feedback link.
+function mac(purpose: LinkPurpose, userId: number, secret: string, scope = ''): Buffer {
   if (!secret) throw new AppError('missing_unsubscribe_secret', 'Unsubscribe secret is empty');
-  return createHmac('sha256', secret).update(`${prefix(purpose)}${userId}`).digest();
+  return createHmac('sha256', secret).update(`${prefix(purpose)}${userId}${scope ? `:${scope}` : ''}`).digest();
 }
 
-export function signUserLink(purpose: LinkPurpose, userId: number, secret: string): string {
+export function signUserLink(purpose: LinkPurpose, userId: number, secret: string, scope = ''): string {
   assertUserId(userId);
-  return mac(purpose, userId, secret).toString('base64url');
+  return mac(purpose, userId, secret, scope).toString('base64url');
 }
 
-export function verifyUserLink(purpose: LinkPurpose, userId: number, token: string, secret: string): boolean {
+export function verifyUserLink(purpose: LinkPurpose, userId: number, token: string, secret: string, scope = ''): boolean {
   if (!Number.isSafeInteger(userId) || userId <= 0) return false;
   if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) return false;
-  const expected = mac(purpose, userId, secret);
+  const expected = mac(purpose, userId, secret, scope);
   const given = Buffer.from(token, 'base64url');
   // Re-encoding rejects non-canonical base64url (a flipped padding bit decodes to the same bytes).
   if (given.length !== expected.length || given.toString('base64url') !== token) return false;

@@ -4,4 +4,4 @@ export { buildBackgroundStats, type BackgroundStats } from './background/stats.j
 export { contentTerms } from './nlp/terms.js';
 export type { ExtractOptions, InsightExtractor } from './types.js';
 export { evaluateDir, evaluateEpisode, formatEvalReport } from './eval/index.js';
-export type { EvalReport, EpisodeReport, EvaluateOptions, SystemScores } from './eval/index.js';
+export type { EvalReport, EpisodeReport, EvaluateOptions, Ratios, SystemScores } from './eval/index.js';

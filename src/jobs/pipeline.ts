@@ -1,6 +1,7 @@
 import type { App } from '../app.js';
-import { localTime } from '../briefs/index.js';
+import { createPoolCache, localTime } from '../briefs/index.js';
 import type { FeedRow } from '../store/types.js';
+import { withNewlyPublished } from '../transcripts/asr/index.js';
 import { mapLimit } from './map-limit.js';
 import { deliverBrief, type DeliverResult } from './tasks/deliver-brief.task.js';
 import { processEpisode, type ProcessResult } from './tasks/process-episode.task.js';
@@ -39,7 +40,7 @@ export interface ProcessOptions {
 export async function processEpisodes(app: App, opts: ProcessOptions = {}): Promise<ProcessResult[]> {
   const now = opts.now ?? new Date();
   const since = new Date(now.getTime() - (opts.sinceDays ?? 7) * 86_400_000);
-  const episodes = await app.store.episodesToProcess(since, opts.limit ?? 500);
+  const episodes = await withNewlyPublished(app.store, await app.store.episodesToProcess(since, opts.limit ?? 500), since, opts.limit ?? 500);
   let done = 0;
   opts.onProgress?.(0, episodes.length);
   const results: ProcessResult[] = [];
@@ -67,9 +68,11 @@ export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promis
     (u) => u.status === 'active' && (!opts.userIds || opts.userIds.includes(u.id)),
   );
   const results: DeliverResult[] = [];
+  // One pool of recent insights for the whole run: built once, ranked against every profile.
+  const pools = createPoolCache();
   for (const user of users) {
     if (!opts.ignoreHour && localTime(now, user.timezone).hour < user.deliveryHour) continue;
-    const result = await deliverBrief(app, user, now);
+    const result = await deliverBrief(app, user, now, pools);
     if (result.send?.status === 'failed') app.log.error(`brief for ${user.email}: ${result.send.error}`);
     results.push(result);
   }

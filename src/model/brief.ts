@@ -1,7 +1,19 @@
+/** How a related insight stands to the one it is shown under, where the words can tell. */
+export type RelationLabel = 'agrees' | 'contradicts' | 'extends';
+
 export interface RelatedItem {
   insightId: number;
   text: string;
   headline: string;
+  podcastTitle: string;
+  episodeTitle: string;
+  timestampUrl?: string;
+  relation?: RelationLabel;
+}
+
+/** Another show that made the same point (a near-duplicate folded into this item). */
+export interface AlsoOn {
+  insightId?: number;
   podcastTitle: string;
   episodeTitle: string;
   timestampUrl?: string;
@@ -22,6 +34,8 @@ export interface BriefItem {
   /** Why this subscriber got it, e.g. `matches your interest "open-source models"`. */
   reason?: string;
   related: RelatedItem[];
+  /** The same talking point on other shows, folded into this item. */
+  alsoOn?: AlsoOn[];
 }
 
 export interface Brief {

@@ -6,3 +6,5 @@ export { isPublicAddress } from './ssrf.js';
 export type { HostResolver, ResolvedAddress } from './ssrf.js';
 export { parseRetryAfter } from './retry-after.js';
 export { parseHttpUrl, redactUrl } from './url.js';
+export { safeDownload, DEFAULT_DOWNLOAD_TIMEOUT_MS, DEFAULT_DOWNLOAD_IDLE_MS, DEFAULT_DOWNLOAD_MAX_BYTES } from './safe-download.js';
+export type { DownloadOptions, DownloadResult } from './safe-download.js';

@@ -49,23 +49,23 @@ export interface FetchResult {
   redirects: { url: string; status: number }[];
 }
 
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+export const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const CROSS_ORIGIN_DROPPED = ['authorization', 'cookie', 'proxy-authorization'];
 
 // undici turns a bare destroy() of an unread body into an 'error' event: swallow it, we chose to stop.
-function discard(body: Dispatcher.ResponseData['body']): void {
+export function discard(body: Dispatcher.ResponseData['body']): void {
   body.on('error', () => {});
   body.destroy();
 }
 
-function withoutCredentials(url: URL): string {
+export function withoutCredentials(url: URL): string {
   const copy = new URL(url.href);
   copy.username = '';
   copy.password = '';
   return copy.href;
 }
 
-function flattenHeaders(raw: Dispatcher.ResponseData['headers']): Record<string, string> {
+export function flattenHeaders(raw: Dispatcher.ResponseData['headers']): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;
@@ -74,7 +74,7 @@ function flattenHeaders(raw: Dispatcher.ResponseData['headers']): Record<string,
   return out;
 }
 
-function requestHeaders(url: URL, opts: FetchOptions): Record<string, string> {
+export function requestHeaders(url: URL, opts: FetchOptions): Record<string, string> {
   const headers: Record<string, string> = {
     'user-agent': opts.userAgent ?? DEFAULT_USER_AGENT,
     accept: opts.accept ?? '*/*',
@@ -91,7 +91,7 @@ function requestHeaders(url: URL, opts: FetchOptions): Record<string, string> {
   return headers;
 }
 
-function httpError(status: number, headers: Record<string, string>, url: string): FetchError {
+export function httpError(status: number, headers: Record<string, string>, url: string): FetchError {
   const retryAfterSeconds = parseRetryAfter(headers['retry-after']);
   const details = { url, status, ...(retryAfterSeconds !== undefined && { retryAfterSeconds }) };
   if (status === 429) {
@@ -104,14 +104,14 @@ function httpError(status: number, headers: Record<string, string>, url: string)
   return new FetchError(`http_${status}`, `server answered HTTP ${status}`, details);
 }
 
-interface Hop {
+export interface Hop {
   url: URL;
   method: 'GET' | 'POST';
   body: string | Uint8Array | undefined;
   headers: Record<string, string>;
 }
 
-function nextHop(hop: Hop, status: number, location: string): Hop {
+export function nextHop(hop: Hop, status: number, location: string): Hop {
   const url = parseHttpUrl(location, hop.url);
   const headers = { ...hop.headers };
   if (url.origin !== hop.url.origin) for (const name of CROSS_ORIGIN_DROPPED) delete headers[name];

@@ -1,2 +1,8 @@
 export { relateInsights, DEFAULT_RELATE_THRESHOLD } from './relate.js';
 export { similarInsights, DEFAULT_MIN_SIMILARITY } from './similar.js';
+export { relationOf } from './relation.js';
+export { InsightPool, DEFAULT_DUPLICATE, type PoolItem, type SimilarityThresholds } from './pool.js';
+export { indexInsights, indexEntryFor, indexTerms, indexText, topTerms, type IndexOutcome } from './insight-index.js';
+export { embeddingsClient, type Embedder, type EmbeddingsClientOptions } from './embeddings.js';
+export { embedderFromConfig } from './embedder-from-config.js';
+export { featureBag } from './features.js';

@@ -1,62 +1,49 @@
 import { englishIdf, MAX_ENGLISH_IDF } from '../insights/background/english.js';
-import { isContentToken, termOf } from '../insights/nlp/terms.js';
-import { analyse } from '../insights/nlp/tokens.js';
 import type { RelateInput } from '../model/insight.js';
+import { FEATURE_WEIGHTS, featureBag, kindOf, type FeatureBag } from './features.js';
 
 export type Vector = Map<string, number>;
 
-/** Bigrams of adjacent content words ("servic mesh") count for this much of a unigram. */
-const BIGRAM_WEIGHT = 0.5;
-
-/** Stemmed content words plus adjacent content-word pairs (a cheap stand-in for noun phrases). */
-export function features(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (k: string, x: number): void => {
-    counts.set(k, (counts.get(k) ?? 0) + x);
-  };
-  let previous: string | undefined;
-  for (const t of analyse(text).tokens) {
-    if (!isContentToken(t)) {
-      previous = undefined;
-      continue;
-    }
-    const term = termOf(t);
-    add(term, 1);
-    if (previous !== undefined && previous !== term) add(`${previous} ${term}`, 1);
-    previous = term;
-  }
-  return counts;
-}
-
-function generalWeight(feature: string): number {
-  const parts = feature.split(' ');
-  const w = parts.reduce((max, p) => Math.max(max, englishIdf(p)), 0);
-  // Square root: everyday words should count for less, not vanish (measured in relate.test.ts).
+/** Rarity of a feature in general spoken English, 0..1 (its rarest word for pairs and phrases). */
+export function generalWeight(feature: string): number {
+  let w = 0;
+  for (const part of feature.split(' ')) w = Math.max(w, englishIdf(part));
+  // Square root: everyday words should count for less, not vanish (measured by eval:related).
   return Math.sqrt(w / MAX_ENGLISH_IDF);
 }
 
+/** Raw weighted feature counts of one text (kind weight × log tf × general rarity), not normalized. */
+export function weightedFeatures(bag: FeatureBag): Vector {
+  const v: Vector = new Map();
+  for (const [k, tf] of bag.counts) v.set(k, FEATURE_WEIGHTS[kindOf(k, bag)] * (1 + Math.log(tf)) * generalWeight(k));
+  return v;
+}
+
 /**
- * Unit TF-IDF vectors: log term frequency × (IDF within the set) × rarity in general English,
- * so words every item shares, and everyday words, count for less.
+ * Unit TF-IDF vectors: weighted features × IDF within the set, so features every item shares
+ * count for less, as do everyday words.
  */
 export function vectorize(items: RelateInput[]): Vector[] {
-  const bags = items.map((i) => features(i.text));
+  return vectorizeBags(items.map((i) => featureBag(i.text)));
+}
+
+export function vectorizeBags(bags: FeatureBag[]): Vector[] {
   const df = new Map<string, number>();
-  for (const bag of bags) for (const k of bag.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  const n = items.length;
+  for (const bag of bags) for (const k of bag.counts.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const n = bags.length;
   return bags.map((bag) => {
-    const v: Vector = new Map();
-    let sum = 0;
-    for (const [k, tf] of bag) {
-      const kind = k.includes(' ') ? BIGRAM_WEIGHT : 1;
-      const x = kind * (1 + Math.log(tf)) * (Math.log((n + 1) / ((df.get(k) ?? 0) + 1)) + 1) * generalWeight(k);
-      v.set(k, x);
-      sum += x * x;
-    }
-    const norm = Math.sqrt(sum) || 1;
-    for (const [k, x] of v) v.set(k, x / norm);
-    return v;
+    const v = weightedFeatures(bag);
+    for (const [k, x] of v) v.set(k, x * (Math.log((n + 1) / ((df.get(k) ?? 0) + 1)) + 1));
+    return normalize(v);
   });
+}
+
+export function normalize(v: Vector): Vector {
+  let sum = 0;
+  for (const x of v.values()) sum += x * x;
+  const norm = Math.sqrt(sum) || 1;
+  for (const [k, x] of v) v.set(k, x / norm);
+  return v;
 }
 
 export function dotUnit(a: Vector, b: Vector): number {

@@ -1,10 +1,14 @@
 import type { Kysely } from 'kysely';
 import { dialectOf } from './dialect.js';
+import { asrUsageQueries } from './queries/asr-usage.js';
 import { briefQueries } from './queries/briefs.js';
 import { deliveryQueries } from './queries/deliveries.js';
 import { episodeQueries } from './queries/episodes.js';
 import { feedQueries } from './queries/feeds.js';
 import { insightQueries } from './queries/insights.js';
+import { insightIndexQueries } from './queries/insight-index.js';
+import { profileQueries } from './queries/profiles.js';
+import { llmUsageQueries } from './queries/llm-usage.js';
 import { transcriptQueries } from './queries/transcripts.js';
 import { userQueries } from './queries/users.js';
 import type { Database } from './schema.js';
@@ -22,6 +26,10 @@ export function createStore(db: Kysely<Database>): Store {
     ...userQueries(db),
     ...briefQueries(db),
     ...deliveryQueries(db),
+    ...llmUsageQueries(db),
+    ...asrUsageQueries(db),
+    ...insightIndexQueries(db),
+    ...profileQueries(db),
     close() {
       closing ??= db.destroy();
       return closing;

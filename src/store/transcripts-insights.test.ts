@@ -87,23 +87,29 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(await store.episodeById(episodeId)).toMatchObject({ status: 'extracted' });
     });
 
-    it('lists insights since a first-seen time with episode and podcast context', async () => {
+    it('lists insights new since a time (episode first seen or insights extracted) with context', async () => {
       await store.updateFeed(feedId, { title: 'The Show' });
       const untitled = (await store.addFeed('https://untitled.example/feed')).feed.id;
       await store.upsertEpisodes(untitled, [parsedEpisode('u1', { publishedAt: '2020-01-01T00:00:00Z' })], new Date('2024-06-03T00:00:00Z'));
       await store.upsertEpisodes(feedId, [parsedEpisode('old')], new Date('2024-01-01T00:00:00Z'));
-      const [e1, old] = await store.episodesByFeed(feedId).then((rows) => [
+      // First seen "in the future": eligible by first-seen time although extracted before it.
+      await store.upsertEpisodes(feedId, [parsedEpisode('later')], new Date('2099-01-01T00:00:00Z'));
+      const [e1, old, later] = await store.episodesByFeed(feedId).then((rows) => [
         rows.find((r) => r.guid === 'e1')!,
         rows.find((r) => r.guid === 'old')!,
+        rows.find((r) => r.guid === 'later')!,
       ]);
       const u1 = (await store.episodesByFeed(untitled))[0]!;
+      const beforeExtraction = new Date(Date.now() - 1000);
       await store.replaceInsights(e1!.id, [insight(0), insight(1)], 'embedded');
       await store.replaceInsights(old!.id, [insight(5)], 'embedded');
       await store.replaceInsights(u1.id, [insight(9)], 'embedded');
+      await store.replaceInsights(later!.id, [insight(7)], 'embedded');
 
-      const recent = await store.insightsSince(new Date('2024-05-01T00:00:00Z'));
-      expect(recent.map((i) => i.headline)).toEqual(['Headline 0', 'Headline 1', 'Headline 9']);
-      expect(recent[0]).toMatchObject({
+      // Extracted after the cut-off: every insight is new, even of an episode first seen long ago.
+      const recent = await store.insightsSince(beforeExtraction);
+      expect(recent.map((i) => i.headline)).toEqual(['Headline 5', 'Headline 0', 'Headline 1', 'Headline 9', 'Headline 7']);
+      expect(recent[1]).toMatchObject({
         episodeId: e1!.id,
         feedId,
         podcastTitle: 'The Show',
@@ -113,10 +119,9 @@ for (const { dialect, label, skip } of await testDialects()) {
         publishedAt: '2024-05-01T10:00:00.000Z',
         firstSeenAt: '2024-06-01T00:00:00.000Z',
       });
-      // Eligibility follows first-seen time, not the (untrusted) published date; an untitled
-      // feed falls back to its URL.
-      expect(recent[2]).toMatchObject({ podcastTitle: 'https://untitled.example/feed', publishedAt: '2020-01-01T00:00:00.000Z' });
-      expect(await store.insightsSince(new Date('2024-06-02T00:00:00Z'))).toHaveLength(1);
+      // An untitled feed falls back to its URL; the (untrusted) published date plays no part.
+      expect(recent[3]).toMatchObject({ podcastTitle: 'https://untitled.example/feed', publishedAt: '2020-01-01T00:00:00.000Z' });
+      expect((await store.insightsSince(new Date('2098-12-31T00:00:00Z'))).map((i) => i.headline)).toEqual(['Headline 7']);
     });
   });
 }

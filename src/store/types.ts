@@ -72,6 +72,8 @@ export interface InsightWithContext extends StoredInsight {
   audioUrl: string | null;
   publishedAt: string | null;
   firstSeenAt: string;
+  /** When the insight was extracted; later than firstSeenAt when transcription was slow. */
+  extractedAt: string;
 }
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
@@ -96,6 +98,89 @@ export interface NewUser {
   interests: string[];
   timezone?: string;
   deliveryHour?: number;
+}
+
+/** One answered call of the LLM insight engine, as recorded for cost and the daily budget. */
+export interface LlmCallRecord {
+  id: number;
+  /** Null for extractions outside the pipeline (the CLI). */
+  episodeId: number | null;
+  transcriptHash: string;
+  provider: string;
+  model: string;
+  promptVersion: string;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  durationMs: number;
+  /** 'ok', or why the answer was unusable (e.g. 'malformed_output'): it was paid for either way. */
+  outcome: string;
+  createdAt: string;
+}
+
+export type NewLlmCall = Omit<LlmCallRecord, 'id' | 'createdAt'> & { at: Date };
+
+/** What makes two LLM extractions the same, so the second one is never paid for. */
+export interface LlmCacheKey {
+  transcriptHash: string;
+  engine: string;
+  model: string;
+  promptVersion: string;
+}
+
+/** An insight's entry in the insight index: weighted features, and an embedding when an endpoint made one. */
+export interface InsightIndexEntry {
+  insightId: number;
+  /** Weighted features (stems, names, word pairs, noun phrases) before any pool-level IDF. */
+  terms: Record<string, number>;
+  embedding?: number[];
+  embeddingModel?: string;
+}
+
+export type FeedbackValue = 'up' | 'down' | 'more' | 'less' | 'click';
+
+export interface NewFeedback {
+  userId: number;
+  insightId: number;
+  value: FeedbackValue;
+  feedId: number | null;
+  headline: string;
+  /** The insight's strongest features, so the profile outlives the insight. */
+  terms: Record<string, number>;
+  at: Date;
+}
+
+export type FeedbackRow = Omit<NewFeedback, 'at'> & { createdAt: string };
+
+export interface ProfileRow {
+  userId: number;
+  /** Free-text description of what the subscriber wants to hear about. */
+  about: string;
+  /** Only insights from followed shows (a subscriber who asked for one show gets only it). */
+  onlyFollowed: boolean;
+  followedFeedIds: number[];
+}
+
+/** One chunk a speech-to-text engine charged for (free engines are not recorded). */
+export interface NewAsrUsage {
+  /** Null for transcriptions outside the pipeline. */
+  episodeId: number | null;
+  audioHash: string;
+  engine: string;
+  model: string;
+  chunkIndex: number;
+  audioSeconds: number;
+  costUsd: number;
+  at: Date;
+}
+
+/** An episode's speech-to-text spend, per engine and model. */
+export interface AsrUsageSummary {
+  engine: string;
+  model: string;
+  audioSeconds: number;
+  costUsd: number;
+  chunks: number;
 }
 
 /**
@@ -177,6 +262,40 @@ export interface Store {
   markDeliveryFailed(id: number, error: string): Promise<void>;
   /** Newest first (as is listBriefs). */
   listDeliveries(limit: number): Promise<DeliveryRow[]>;
+
+  // LLM usage (cost records, daily budget) and the LLM result cache
+  recordLlmCall(call: NewLlmCall): Promise<void>;
+  /** Total costUsd of calls recorded at or after `since`. */
+  llmSpendSince(since: Date): Promise<number>;
+  /** Oldest first. */
+  llmCallsByEpisode(episodeId: number): Promise<LlmCallRecord[]>;
+  cachedLlmInsights(key: LlmCacheKey): Promise<Insight[] | undefined>;
+  /** Keeps the entry already there when two extractions of the same key race. */
+  cacheLlmInsights(key: LlmCacheKey, insights: Insight[]): Promise<void>;
+
+  // insight index, profiles, follows and feedback
+  /** Adds or replaces index entries by insight id. */
+  saveInsightIndex(entries: InsightIndexEntry[]): Promise<void>;
+  insightIndex(insightIds: number[]): Promise<Map<number, InsightIndexEntry>>;
+  insightById(id: number): Promise<InsightWithContext | undefined>;
+  /** Defaults (no about, not only followed, no follows) for a user without a stored profile. */
+  profileOf(userId: number): Promise<ProfileRow>;
+  /** Every stored profile or follow, by user. */
+  listProfiles(): Promise<ProfileRow[]>;
+  updateProfile(userId: number, patch: Partial<Pick<ProfileRow, 'about' | 'onlyFollowed'>>): Promise<void>;
+  setFollow(userId: number, feedId: number, follow: boolean): Promise<void>;
+  /** A vote replaces the user's earlier vote on that insight; only the first click counts. */
+  recordFeedback(feedback: NewFeedback): Promise<void>;
+  /** Oldest first. */
+  feedbackOf(userId: number, since: Date): Promise<FeedbackRow[]>;
+
+  // speech-to-text spend (cost records, daily budget)
+  recordAsrUsage(usage: NewAsrUsage): Promise<void>;
+  /** Total costUsd of chunks recorded at or after `since`. */
+  asrSpendSince(since: Date): Promise<number>;
+  asrUsageByEpisode(episodeId: number): Promise<AsrUsageSummary[]>;
+  /** Ids of episodes first seen since `since` whose feed added a transcript link after their stored transcript (speech-to-text or show notes) was made. */
+  episodesAwaitingPublishedTranscript(since: Date, limit: number): Promise<number[]>;
 
   /** Closes the database or pool; safe to call twice. */
   close(): Promise<void>;

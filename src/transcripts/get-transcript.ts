@@ -13,26 +13,39 @@ export interface TranscriptOutcome {
   fallbackReason?: string;
 }
 
+/** Speech-to-text for an episode: a transcript with a note on how it was made, or why there is none. */
+export type SpeechToText = (episode: EpisodeRow) => Promise<{ transcript: Transcript; note: string } | { reason: string }>;
+
 /**
- * The episode's published transcript when it offers one that fetches and parses;
- * otherwise its show notes, marked as such. (Speech-to-text slots in before the show notes.)
+ * The episode's published transcript when it offers one that fetches and parses; else
+ * speech-to-text when given and it succeeds; otherwise its show notes, marked as such.
  */
-export async function getTranscript(episode: EpisodeRow, fetchOptions: FetchOptions): Promise<TranscriptOutcome | undefined> {
-  const language = undefined;
-  const link = pickTranscriptLink(episode.transcripts, language);
-  let fallbackReason = link ? undefined : 'no published transcript';
-  if (link) {
-    try {
-      const res = await safeFetch(link.url, { ...fetchOptions, accept: `${link.type}, */*;q=0.5` });
-      const charset = /charset="?([^";\s]+)/i.exec(res.contentType ?? '')?.[1];
-      const text = decodeTranscriptBytes(res.body, charset);
-      const transcript = parseTranscript(text, { type: link.type, fileName: new URL(res.url).pathname, ...(link.language ? { language: link.language } : {}) });
-      return { transcript };
-    } catch (err) {
-      fallbackReason = `published transcript ${link.url} unusable: ${errorMessage(err)}`;
-    }
+export async function getTranscript(episode: EpisodeRow, fetchOptions: FetchOptions, speechToText?: SpeechToText): Promise<TranscriptOutcome | undefined> {
+  const published = await publishedTranscript(episode, fetchOptions);
+  if ('transcript' in published) return { transcript: published.transcript };
+  let fallbackReason = published.reason;
+  if (speechToText) {
+    const asr = await speechToText(episode);
+    if ('transcript' in asr) return { transcript: asr.transcript, fallbackReason: `${fallbackReason}; ${asr.note}` };
+    fallbackReason = `${fallbackReason}; speech-to-text not used: ${asr.reason}`;
   }
   const notes = [episode.title, episode.description ?? ''].join('. ').trim();
   if (!episode.description || episode.description.trim().length < 40) return undefined;
-  return { transcript: transcriptFromShowNotes(notes), ...(fallbackReason ? { fallbackReason } : {}) };
+  return { transcript: transcriptFromShowNotes(notes), fallbackReason };
+}
+
+/** The richest published transcript that fetches and parses, or why there is none. */
+export async function publishedTranscript(episode: EpisodeRow, fetchOptions: FetchOptions): Promise<{ transcript: Transcript } | { reason: string }> {
+  const language = undefined;
+  const link = pickTranscriptLink(episode.transcripts, language);
+  if (!link) return { reason: 'no published transcript' };
+  try {
+    const res = await safeFetch(link.url, { ...fetchOptions, accept: `${link.type}, */*;q=0.5` });
+    const charset = /charset="?([^";\s]+)/i.exec(res.contentType ?? '')?.[1];
+    const text = decodeTranscriptBytes(res.body, charset);
+    const transcript = parseTranscript(text, { type: link.type, fileName: new URL(res.url).pathname, ...(link.language ? { language: link.language } : {}) });
+    return { transcript };
+  } catch (err) {
+    return { reason: `published transcript ${link.url} unusable: ${errorMessage(err)}` };
+  }
 }

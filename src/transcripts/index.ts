@@ -6,4 +6,4 @@ export { pickTranscriptLink } from './pick-transcript-link.js';
 export { transcriptText } from './transcript-text.js';
 export { normalizeForMatch, matchWords } from './normalize.js';
 export { isGenericSpeaker } from './speaker-label.js';
-export { getTranscript, type TranscriptOutcome } from './get-transcript.js';
+export { getTranscript, publishedTranscript, type TranscriptOutcome, type SpeechToText } from './get-transcript.js';

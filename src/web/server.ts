@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import type { App } from '../app.js';
 import { briefRoutes } from './routes/briefs.js';
+import { feedbackRoutes } from './routes/feedback.js';
+import { profileRoutes } from './routes/profile.js';
 import { homeRoutes } from './routes/home.js';
 import { preferencesRoutes } from './routes/preferences.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.js';
@@ -13,6 +15,8 @@ export function createWebApp(app: App): Hono {
   briefRoutes(web, app);
   unsubscribeRoutes(web, app);
   preferencesRoutes(web, app);
+  feedbackRoutes(web, app);
+  profileRoutes(web, app);
   web.onError((err, c) => {
     app.log.error(`web: ${err.message}`, { path: c.req.path });
     return c.text('internal error', 500);

@@ -149,6 +149,9 @@ describe.skipIf(!hasCorpus && process.env.CI !== 'true').each(dialects)('end to 
       expect(mail.parsed.text).toContain(item.headline);
       for (const r of item.related) expect((await app.store.insightsSince(new Date(0))).find((i) => i.id === r.insightId)?.episodeId).not.toBe(stored.episodeId);
     }
+    // Related insights come from other episodes and never repeat one of the day's five.
+    const inBrief = new Set(brief!.items.map((i) => i.insightId));
+    for (const item of brief!.items) for (const r of item.related) expect(inBrief.has(r.insightId)).toBe(false);
     // Five different episodes.
     expect(new Set(brief!.items.map((i) => `${i.podcastTitle}/${i.episodeTitle}`)).size).toBe(5);
 

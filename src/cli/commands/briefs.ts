@@ -6,8 +6,6 @@ import { deliverBriefs } from '../../jobs/index.js';
 import type { Brief } from '../../model/brief.js';
 import { AppError } from '../../model/errors.js';
 import type { User } from '../../model/user.js';
-import { contentTerms } from '../../insights/index.js';
-import { similarInsights } from '../../related/index.js';
 import { printJson, withApp, type GlobalOptions } from '../context.js';
 
 export function briefCommands(program: Command): void {
@@ -26,7 +24,7 @@ export function briefCommands(program: Command): void {
         for (const user of users) {
           const date = opts.date ?? localTime(now, user.timezone).date;
           const result = await composeBrief(
-            { store: app.store, termsOf: contentTerms, similar: similarInsights },
+            { store: app.store },
             user,
             date,
             { size: app.config.briefSize, relatedPerInsight: app.config.relatedPerInsight, now },

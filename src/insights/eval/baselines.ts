@@ -1,5 +1,5 @@
 import type { EpisodeDoc, Sentence } from '../document/index.js';
-import { textRank } from '../score/centrality.js';
+import { textRank } from './textrank.js';
 
 /** Lead-k: the first k passages (up to three sentences of one turn, at least ten words). */
 export function leadPassages(doc: EpisodeDoc, k = 5): string[] {

@@ -5,24 +5,50 @@ import { cosine, type SparseVector } from '../score/vectors.js';
 /**
  * "Matched": an insight and a reference point make the same point when the cosine of their
  * stemmed content-word vectors, each word weighted by its rarity in general English
- * (ln N/count from SUBTLEX-US), is at least this much.
+ * (ln N/count from SUBTLEX-US), is at least MATCH_THRESHOLD, and they share at least
+ * MIN_SHARED_TERMS distinct stems that are rarer than one in COMMON_WORD_EVERY spoken words.
  */
 export const MATCH_THRESHOLD = 0.3;
+/**
+ * Without this, naming the episode's topic once ("…on Kubernetes") matched most reference points
+ * of a Kubernetes episode: one rare word carries the cosine of a short reference on its own.
+ */
+export const MIN_SHARED_TERMS = 2;
+/** Stems at least this common ("think", "need", "make", "use") do not count as shared evidence. */
+export const COMMON_WORD_EVERY = 2000;
+const MIN_EVIDENCE_IDF = Math.log(COMMON_WORD_EVERY);
 
 export interface TermBag {
   terms: string[];
   vector: SparseVector;
+  /** Distinct stems rare enough to count as evidence of a shared point. */
+  evidence: Set<string>;
 }
 
 export function bagOf(text: string): TermBag {
   const terms = contentTerms(text);
   const vector: SparseVector = new Map();
-  for (const t of terms) vector.set(t, (vector.get(t) ?? 0) + englishIdf(t));
-  return { terms, vector };
+  const evidence = new Set<string>();
+  for (const t of terms) {
+    const idf = englishIdf(t);
+    vector.set(t, (vector.get(t) ?? 0) + idf);
+    if (idf >= MIN_EVIDENCE_IDF) evidence.add(t);
+  }
+  return { terms, vector, evidence };
 }
 
 export function similarity(a: TermBag, b: TermBag): number {
   return cosine(a.vector, b.vector);
+}
+
+export function sharedEvidence(a: TermBag, b: TermBag): number {
+  let n = 0;
+  for (const t of a.evidence) if (b.evidence.has(t)) n += 1;
+  return n;
+}
+
+export function isMatch(a: TermBag, b: TermBag, threshold = MATCH_THRESHOLD): boolean {
+  return sharedEvidence(a, b) >= MIN_SHARED_TERMS && similarity(a, b) >= threshold;
 }
 
 /** ROUGE-1 recall on stemmed content words: clipped unigram overlap / reference unigrams. */
@@ -52,8 +78,8 @@ export interface MatchShares {
 
 export function matchShares(system: TermBag[], references: TermBag[], threshold = MATCH_THRESHOLD): MatchShares {
   if (system.length === 0 || references.length === 0) return { insightsMatched: 0, referencesMatched: 0 };
-  const sims = system.map((s) => references.map((r) => similarity(s, r)));
-  const insightsMatched = sims.filter((row) => row.some((x) => x >= threshold)).length / system.length;
-  const referencesMatched = references.filter((_, j) => sims.some((row) => (row[j] ?? 0) >= threshold)).length / references.length;
+  const hits = system.map((s) => references.map((r) => isMatch(s, r, threshold)));
+  const insightsMatched = hits.filter((row) => row.some(Boolean)).length / system.length;
+  const referencesMatched = references.filter((_, j) => hits.some((row) => row[j])).length / references.length;
   return { insightsMatched, referencesMatched };
 }

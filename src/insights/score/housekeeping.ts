@@ -8,11 +8,14 @@ const SPONSOR_CLOSE =
   /(\b[a-z0-9-]+\.(com|fm|io|org|co|ai|net)\b|\bpromo code\b|\buse (the )?code\b|\bdiscount\b|\bfree trial\b|\bsupport(ing)? the show\b|\blink (is )?in (your|the) (podcast|show)|\bshow ?notes\b|\bsign up\b|\btry (it|them)\b[^.]{0,20}\bfree\b|% off\b|\bpercent off\b)/;
 /** One-sentence housekeeping, intros, outros and small talk. */
 const HOUSEKEEPING =
-  /\b(promo code|use (the )?code|brought to you by|sponsored by|welcome (back )?to (the |this |my |our |another )?(show|podcast|episode)|welcome to [a-z0-9 ]{2,40} (podcast|show)|thanks? (you )?(so much )?for (having|listening|tuning|joining|coming on|being (here|on))|glad to be here|thanks again|happy to be here|great to (be|have you) (here|on)|subscribe|rate(,)? (and )?review|leave (us )?a review|follow (me|us|the (show|podcast)) on|(you're|you are) listening to|this is your host|my guest (today )?is|today my guest is|joining me (today )?(is|are)|patreon|links? (is |are )?in the (show ?notes|description)|see you next (time|week)|until next time|that's (all|it) for (today|this (episode|week))|this has been another episode|\b[a-z0-9-]+\.(com|fm|org|net)\b|let's get (on )?(in)?to (that|the) interview|where can (folks|people|listeners) find you|how can listeners be useful|lightning round|(tuning|tuned) in(to)?\b[^.]{0,60}\b(podcast|episode|show)|(excited|great|good|nice|happy) to (have|see) you (back|here|on|again)|good morning,? [a-z]+s\b|what i'm (hearing|getting from this)|if i'm hearing you|it sounds like you're saying|(send|point) [^.]{1,40} my way|find me (on|at)|reach out to me|with that,? i bring you|without further ado)/;
+  /\b(promo code|use (the )?code|brought to you by|sponsored by|welcome (back )?to (the |this |my |our |another )?(show|podcast|episode)|welcome to [a-z0-9 ]{2,40} (podcast|show)|thanks? (you )?(so much )?for (having|listening|tuning|joining|coming on|being (here|on))|glad to be here|thanks again|happy to be here|great to (be|have you) (here|on)|subscribe|rate(,)? (and )?review|leave (us )?a review|follow (me|us|the (show|podcast)) on|(you're|you are) listening to|this is your host|my guest (today )?is|today my guest is|joining me (today )?(is|are)|patreon|links? (is |are )?in the (show ?notes|description)|see you next (time|week)|until next time|that's (all|it) for (today|this (episode|week))|this has been another episode|\b[a-z0-9-]+\.(com|fm|org|net)\b|let's get (on )?(in)?to (that|the) interview|where can (folks|people|listeners) find you|how can listeners be useful|lightning round|(tuning|tuned) in(to)?\b[^.]{0,60}\b(podcast|episode|show)|(excited|great|good|nice|happy) to (have|see) you (back|here|on|again)|good morning,? [a-z]+s\b|what i'm (hearing|getting from this)|if i'm hearing you|it sounds like you're saying|(send|point) [^.]{1,40} my way|find me (on|at)|reach out to me|with that,? i bring you|without further ado|wrap (this|it|things) up|questions? (come|comes|coming) in|in the (chat|comments)\b)/;
+/** Self-promotion and offers: the guest's book, the host's course, "two weeks free". */
+const PROMO =
+  /\b((i|we) (do |also )?(have|run|wrote|write|launched) (an? |my |our )(new )?(course|newsletter|book|blog|substack|community)\b|(for |try it )?(two|2|one|1|seven|7|14|30) (weeks?|days?|months?) (for )?free\b|get started (for |with )?[^.]{0,30}\bfree\b|you'?ll find everything you need)/;
 /** Marks the end of a cold open / intro block. */
 const INTERVIEW_START = /\b(let's get (on )?(in)?to (that|the) interview|with that,? i bring you|without further ado|and now,? (here's|on to) (my|the|our) (conversation|interview))\b/;
 /** A host introducing the guest or the episode: the rest of that turn is preamble. */
-const INTRO_CUE = /\b(my guest (today )?is|today's guest|joining me (today )?(is|are)|today (we're|we are) (going to be )?(talking|joined)|in (this|today's) episode|on (this|today's) episode)\b/;
+const INTRO_CUE = /\b(my guest (today )?is|today's guest|joining me (today )?(is|are)|today (we're|we are) (going to be )?(talking|joined)|in (this|today's) episode|on (this|today's) episode|(we're|we are) (gonna|going to) (talk|dive|get) (through|about|into))\b/;
 const OUTRO_START = /\b(this has been another episode|that's (all|it) for (today|this (episode|week))|thanks? (you )?(so much )?for (listening|tuning in))\b/;
 
 const SPONSOR_WINDOW_SECONDS = 150;
@@ -27,7 +30,7 @@ export interface Housekeeping {
 export function findHousekeeping(doc: EpisodeDoc): Housekeeping {
   const { sentences } = doc;
   const lower = sentences.map((s) => doc.layout.text.slice(s.charStart, s.charEnd).toLowerCase());
-  const excluded = lower.map((t) => HOUSEKEEPING.test(t));
+  const excluded = lower.map((t) => HOUSEKEEPING.test(t) || PROMO.test(t));
   const preamble = new Array<boolean>(sentences.length).fill(false);
   const span = Math.max(1, doc.end - doc.start);
 

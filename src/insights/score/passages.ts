@@ -6,13 +6,12 @@ export interface Passage {
   first: number;
   last: number;
   words: number;
-  terms: Map<string, number>;
   start: number;
   end: number;
 }
 
 export const MAX_SENTENCES = 3;
-export const MIN_WORDS = 10;
+export const MIN_WORDS = 12;
 export const MAX_WORDS = 90;
 
 export function candidatePassages(doc: EpisodeDoc, house: Housekeeping): Passage[] {
@@ -26,10 +25,7 @@ export function candidatePassages(doc: EpisodeDoc, house: Housekeeping): Passage
       if (s.turn !== head.turn || house.excluded[j]) break;
       words += s.words;
       if (words > MAX_WORDS) break;
-      if (words < MIN_WORDS) continue;
-      const terms = new Map<string, number>();
-      for (let k = i; k <= j; k += 1) for (const t of sentences[k]?.terms ?? []) terms.set(t, (terms.get(t) ?? 0) + 1);
-      out.push({ first: i, last: j, words, terms, start: head.start, end: s.end });
+      if (words >= MIN_WORDS) out.push({ first: i, last: j, words, start: head.start, end: s.end });
     }
   }
   return out;

@@ -4,9 +4,10 @@ import { dot } from './vectors.js';
 const LAMBDA = 0.7;
 /** Above this cosine two passages say the same thing: never both. */
 export const DUPLICATE_COSINE = 0.45;
-
 /** Below this share of the best passage's score a pick is filler: return fewer instead. */
 const MIN_RELATIVE_SCORE = 0.2;
+/** A second pick from a sub-topic already covered must beat the others by this much. */
+const SAME_BLOCK_PENALTY = 0.15;
 
 export interface SelectOptions {
   top: number;
@@ -14,36 +15,37 @@ export interface SelectOptions {
   duration: number;
 }
 
-/** Maximal marginal relevance with hard limits on overlap, near-duplicates and crowding in time. */
+const similarity = (a: ScoredPassage, b: ScoredPassage): number =>
+  dot(a.features.vector, b.features.vector) / (a.features.norm * b.features.norm);
+
+function conflicts(c: ScoredPassage, s: ScoredPassage): boolean {
+  const touching = c.first <= s.last + 1 && s.first <= c.last + 1;
+  return touching || similarity(c, s) > DUPLICATE_COSINE;
+}
+
+/**
+ * Maximal marginal relevance over the episode's sub-topics: each pick trades its score against
+ * its similarity to earlier picks, their closeness in time, and reuse of a covered topic block.
+ */
 export function selectDiverse(candidates: ScoredPassage[], opts: SelectOptions): ScoredPassage[] {
   const max = candidates.reduce((m, c) => Math.max(m, c.score), 0) || 1;
   const floor = MIN_RELATIVE_SCORE * max;
   const minGap = opts.duration / (opts.top * 4);
   const chosen: ScoredPassage[] = [];
+  const usedBlocks = new Set<number>();
   const pool = [...candidates].sort((a, b) => b.score - a.score || a.first - b.first || a.last - b.last);
   while (chosen.length < opts.top) {
     let best: ScoredPassage | undefined;
     let bestValue = -Infinity;
     for (const c of pool) {
-      if (c.score <= floor) break;
-      if (LAMBDA * (c.score / max) < bestValue) break;
+      if (c.score <= floor || LAMBDA * (c.score / max) < bestValue) break;
+      if (chosen.some((s) => conflicts(c, s))) continue;
       let redundancy = 0;
-      let blocked = false;
       for (const s of chosen) {
-        if (c.first <= s.last + 1 && s.first <= c.last + 1) {
-          blocked = true;
-          break;
-        }
-        const sim = dot(c.unit, s.unit);
-        if (sim > DUPLICATE_COSINE) {
-          blocked = true;
-          break;
-        }
         const crowding = minGap > 0 ? Math.max(0, 1 - Math.abs(c.start - s.start) / minGap) : 0;
-        redundancy = Math.max(redundancy, sim, 0.5 * crowding);
+        redundancy = Math.max(redundancy, similarity(c, s), 0.5 * crowding);
       }
-      if (blocked) continue;
-      const value = LAMBDA * (c.score / max) - (1 - LAMBDA) * redundancy;
+      const value = LAMBDA * (c.score / max) - (1 - LAMBDA) * redundancy - (usedBlocks.has(c.features.block) ? SAME_BLOCK_PENALTY : 0);
       if (value > bestValue) {
         bestValue = value;
         best = c;
@@ -51,6 +53,7 @@ export function selectDiverse(candidates: ScoredPassage[], opts: SelectOptions):
     }
     if (!best) break;
     chosen.push(best);
+    usedBlocks.add(best.features.block);
   }
   return chosen;
 }

@@ -15,6 +15,19 @@ describe('cleanText', () => {
     expect(clean('We were — we built the cache first.')).toBe('We built the cache first.');
   });
 
+  it('leaves no doubled word behind once a filler between the two is gone', () => {
+    expect(clean('Those people are rare in, uh, in logistics.')).toBe('Those people are rare in logistics.');
+    expect(clean('It was the, um, the best year we had.')).toBe('It was the best year we had.');
+    expect(clean('We shipped it in, you know, in two weeks.')).toBe('We shipped it in two weeks.');
+  });
+
+  it('treats a hyphen inside a word as part of the word, not as a false start', () => {
+    expect(clean('As I mentioned, and having end-to-end responsibility for products.')).toBe(
+      'As I mentioned, and having end-to-end responsibility for products.',
+    );
+    expect(clean('So I went to the- to the store.')).toBe('I went to the store.');
+  });
+
   it('keeps words whose doubling or position carries meaning', () => {
     expect(clean('I think that that approach works.')).toBe('I think that that approach works.');
     expect(clean('So many teams skip tests.')).toBe('So many teams skip tests.');

@@ -83,7 +83,8 @@ function dropRepeats(tokens: Token[], keep: boolean[]): void {
       if (n === 1 && REPEAT_OK.has(tokens[first[0] ?? -1]?.normal ?? '')) continue;
       const from = first[0] ?? 0;
       const to = second[0] ?? 0;
-      const between = tokens.slice((first[n - 1] ?? 0) + 1, to);
+      // Only what survives counts as between: "in, uh, in" is a repeat once "uh" is gone.
+      const between = tokens.slice((first[n - 1] ?? 0) + 1, to).filter((_, k) => keep[(first[n - 1] ?? 0) + 1 + k]);
       if (between.some((t) => !t.isPunct || /^[.!?]/.test(t.value))) continue;
       for (let i = from; i < to; i += 1) keep[i] = false;
     }
@@ -94,6 +95,8 @@ function dropRepeats(tokens: Token[], keep: boolean[]): void {
 function dropFalseStarts(tokens: Token[], keep: boolean[]): void {
   tokens.forEach((t, i) => {
     if (!DASHES.has(t.value) || !keep[i]) return;
+    // "end-to-end" is one word; a break in speech has a space around the dash.
+    if (!t.space && !tokens[i + 1]?.space) return;
     let j = i - 1;
     let words = 0;
     while (j >= 0 && !isBoundary(tokens[j]) && words <= 4) {

@@ -1,114 +1,162 @@
 import type { PartOfSpeech } from 'wink-nlp';
 import type { Token } from '../nlp/tokens.js';
 import { isContentToken, termOf } from '../nlp/terms.js';
+import { clausesOf } from './clauses.js';
+import { nounPhrases } from './noun-phrases.js';
 import { renderKept } from './clean.js';
 
 export const HEADLINE_MAX_WORDS = 10;
-const PIECE_BREAKS = new Set([',', ';', ':', '—', '–', '--', '-', '(', ')']);
-const WEAK_END = new Set<PartOfSpeech>(['DET', 'ADP', 'CCONJ', 'SCONJ', 'PRON', 'AUX', 'PART', 'PUNCT', 'SYM', 'INTJ']);
+const MIN_WORDS = 4;
+/** A headline never ends on these: "…toward half of", "…and the". */
+const WEAK_END = new Set<PartOfSpeech>(['DET', 'ADP', 'CCONJ', 'SCONJ', 'PRON', 'AUX', 'PART', 'PUNCT', 'SYM', 'INTJ', 'ADV']);
 /** Words a headline can lose without changing what it says. */
-const SOFTENERS = new Set(['basically', 'really', 'actually', 'literally', 'honestly', 'obviously', 'definitely', 'totally']);
-/** Openers that add nothing to a headline ("I think that ..."). */
-const HEDGE =
-  /^(?:(?:i|we) (?:think|believe|feel|guess|would say|'d say|mean|know)(?: like| that)?|you know|so|and|but|well|of course|the thing is|what i'd say is)\s+/i;
+const SOFTENERS = new Set(['basically', 'really', 'actually', 'literally', 'honestly', 'obviously', 'definitely', 'totally', 'just', 'specifically', 'essentially']);
+/** Point back at something the reader has not seen. */
+const DANGLING_START = new Set(['it', 'that', 'this', 'these', 'those', 'they', 'them', 'he', 'she', 'his', 'her', 'their', 'which', 'such']);
+const NOUNISH = new Set<PartOfSpeech>(['NOUN', 'PROPN', 'NUM']);
+const OBJECT_START = new Set<PartOfSpeech>(['DET', 'NOUN', 'PROPN', 'PRON', 'ADJ', 'NUM']);
 
-interface Piece {
-  tokens: Token[];
-  hasVerb: boolean;
-}
-
-function weightOf(tokens: Token[], weight: (term: string) => number): number {
-  let w = 0;
-  for (const t of tokens) if (isContentToken(t)) w += weight(termOf(t));
-  return w;
-}
-
-function pieces(tokens: Token[]): Piece[] {
-  const out: Piece[] = [];
-  let current: Token[] = [];
-  const flush = (): void => {
-    if (current.some((t) => !t.isPunct)) {
-      out.push({ tokens: current, hasVerb: current.some((t) => t.pos === 'VERB' || t.pos === 'AUX') });
-    }
-    current = [];
-  };
+/** Words as a reader counts them: runs of tokens with no space between ("thirty-eight", "API's"). */
+function wordsOf(tokens: Token[]): Array<[number, number]> {
+  const words: Array<[number, number]> = [];
   tokens.forEach((t, i) => {
-    // A stop glued to the next word is part of a name ("apps.com"), not a sentence end.
-    const glued = t.value === '.' && tokens[i + 1]?.space === '';
-    if (PIECE_BREAKS.has(t.value) || (/^[.!?…]+$/.test(t.value) && !glued)) flush();
-    else current.push(t);
+    const last = words[words.length - 1];
+    if (last && t.space === '' && last[1] === i - 1) last[1] = i;
+    else words.push([i, i]);
   });
-  flush();
-  return out;
+  return words.filter(([a, b]) => tokens.slice(a, b + 1).some((t) => t.isWord));
 }
 
-/** Clauses: each piece with a verb, led by the noun phrase just before it (appositives dropped). */
-function clauses(sentence: Token[]): Token[][] {
-  const ps = pieces(sentence);
-  const out: Token[][] = [];
-  let subject: Token[] | undefined;
-  for (const p of ps) {
-    if (!p.hasVerb) {
-      subject ??= p.tokens;
-      continue;
-    }
-    out.push(subject ? [...subject, ...p.tokens] : p.tokens);
-    subject = undefined;
-  }
-  if (out.length === 0) out.push(sentence.filter((t) => !t.isPunct));
-  return out;
+/** The token that speaks for a word: its last word token ("eight" in "thirty-eight"). */
+function headOf(tokens: Token[], [a, b]: [number, number]): Token {
+  for (let i = b; i > a; i -= 1) if (tokens[i]?.isWord) return tokens[i] as Token;
+  return tokens[a] as Token;
+}
+
+const isVerb = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
+/** "to" before a verb, "not": wink tags them PART, which its typings leave out. */
+const partOf = (t: Token): boolean => (t.pos as string) === 'PART';
+
+/** Contractions wink sometimes reads as one proper noun ("I'm"): never a last word. */
+const CONTRACTION = /^(i|you|we|they|it|that|there|he|she)['’](m|re|s|ve|d|ll)$/;
+/** "catch up", "figure out": the verb is not finished without its particle. */
+const PARTICLES = new Set(['up', 'out', 'off', 'down', 'over', 'back', 'through', 'away']);
+
+/** Can the headline end after `last`? Strict: on a noun phrase or a verb with nothing owed after it. */
+function endsWell(last: Token, next: Token | undefined, strict: boolean): boolean {
+  if (WEAK_END.has(last.pos) || SOFTENERS.has(last.normal) || CONTRACTION.test(last.normal)) return false;
+  // "…is going" + "to": the phrase is not finished.
+  if (next && (partOf(next) || next.normal === 'to')) return false;
+  // "…cut total" + "sleep", "…paired them with two" + "of our engineers": something is still owed.
+  if (next && isVerb(last) && (OBJECT_START.has(next.pos) || PARTICLES.has(next.normal))) return false;
+  if (next?.normal === 'of' && last.pos === 'NUM') return false;
+  // "…small lean" + "teams": do not split a noun phrase.
+  if (next && (NOUNISH.has(next.pos) || next.pos === 'ADJ') && (last.pos === 'ADJ' || NOUNISH.has(last.pos))) return false;
+  if (!strict || !next) return true;
+  // "…what their life" + "will be": the noun is the subject of a verb still to come.
+  if (isVerb(next)) return false;
+  // "…teams that are tasked" + "to build": the verb still owes its complement.
+  return NOUNISH.has(last.pos) || (last.pos === 'ADJ' && next.pos !== 'PART' && next.pos !== 'ADP');
 }
 
 /**
- * A short extractive headline: the main clause of the passage's strongest sentence, hedges
- * removed, cut to at most ten words at a noun, verb or adjective.
+ * Longest prefix of at most HEADLINE_MAX_WORDS words that ends well: first one that makes a
+ * claim (has a verb) and ends strictly, then one with a verb, then any.
  */
-export function makeHeadline(sentences: Token[][], keeps: boolean[][], weight: (term: string) => number): string {
-  let best: Token[] = [];
-  let bestWeight = -1;
-  sentences.forEach((tokens, s) => {
-    const kept = tokens.filter((t, i) => keeps[s]?.[i] && !SOFTENERS.has(t.normal));
-    const isQuestion = kept.some((t) => t.value === '?');
-    for (const clause of clauses(kept)) {
-      if (clause.filter((t) => !t.isPunct).length < 3) continue;
-      let w = weightOf(clause, weight);
-      if (!clause.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) w *= 0.5;
-      if (clause[0]?.pos === 'SCONJ' || /^(it|that|this|they|he|she|there)$/.test(clause[0]?.normal ?? '')) w *= 0.6;
-      if (isQuestion) w *= 0.5;
-      if (w > bestWeight) {
-        bestWeight = w;
-        best = clause;
-      }
+function cut(tokens: Token[]): Token[] {
+  const words = wordsOf(tokens);
+  for (const [strict, verb] of [[true, true], [false, true], [false, false]] as const) {
+    let hasVerb = false;
+    let best = 0;
+    for (let end = 1; end <= Math.min(words.length, HEADLINE_MAX_WORDS); end += 1) {
+      const last = headOf(tokens, words[end - 1] as [number, number]);
+      const next = words[end] ? tokens[(words[end] as [number, number])[0]] : undefined;
+      hasVerb ||= isVerb(last);
+      if (end >= MIN_WORDS && (hasVerb || !verb) && endsWell(last, next, strict)) best = end;
     }
-  });
-  if (best.length === 0) best = sentences.flat().filter((t, i) => keeps.flat()[i] && !t.isPunct);
-  return finish(best);
+    if (best > 0) return tokens.slice(0, (words[best - 1] as [number, number])[1] + 1);
+  }
+  return [];
 }
 
-function finish(tokens: Token[]): string {
-  let text = renderKept(tokens, tokens.map(() => true)).replace(/[.!?…]+$/, '');
-  let previous = '';
-  while (previous !== text) {
-    previous = text;
-    text = text.replace(HEDGE, '');
-  }
-  const words = text.split(' ');
-  if (words.length > HEADLINE_MAX_WORDS) {
-    const posOf = new Map<string, PartOfSpeech>();
-    for (const t of tokens) posOf.set(t.value, t.pos);
-    const posAt = (i: number): PartOfSpeech | undefined => posOf.get((words[i] ?? '').replace(/[^\p{L}\p{N}'’-]+$/u, ''));
-    // Prefer ending on a noun ("...fetch the relevant data"), else on any content word.
-    let cut = 0;
-    for (let i = HEADLINE_MAX_WORDS - 1; i >= 3 && cut === 0; i -= 1) {
-      const pos = posAt(i);
-      if (pos === 'NOUN' || pos === 'PROPN' || pos === 'NUM') cut = i + 1;
+/** Drops softeners, and "kind of" / "sort of" used as hedges ("kind of sitting", not "a kind of car"). */
+function unsoftened(tokens: Token[]): Token[] {
+  return tokens.filter((t, i) => {
+    if (SOFTENERS.has(t.normal)) return false;
+    const hedge = (w: Token | undefined, of: Token | undefined, before: Token | undefined): boolean =>
+      (w?.normal === 'kind' || w?.normal === 'sort') && of?.normal === 'of' && before?.pos !== 'DET' && before?.pos !== 'ADJ';
+    return !hedge(t, tokens[i + 1], tokens[i - 1]) && !hedge(tokens[i - 1], t, tokens[i - 2]);
+  });
+}
+
+function weightOf(words: Token[], weight: (t: string) => number): number {
+  let w = 0;
+  for (const t of words) if (isContentToken(t)) w += weight(termOf(t));
+  return w;
+}
+
+function value(words: Token[], weight: (t: string) => number, salience: number, subjectless: boolean): number {
+  let w = weightOf(words, weight);
+  if (!words.some(isVerb)) w *= 0.6;
+  if (!words.some((t) => NOUNISH.has(t.pos))) w *= 0.6;
+  const first = words[0];
+  // "Is backed by…", "Means that…", "To putting…": the subject was left in another clause.
+  const imperative = first?.normal === 'do' && (words[1]?.normal === 'not' || words[1]?.normal === "n't");
+  const fragment =
+    (first?.pos === 'AUX' && !imperative) || first?.pos === 'ADP' || (first && partOf(first)) || (first?.pos === 'VERB' && /(s|ed|ing)$/.test(first.normal));
+  if (subjectless || fragment) w *= 0.3;
+  return w * salience;
+}
+
+interface Candidate {
+  words: Token[];
+  value: number;
+}
+
+function better(a: Candidate | undefined, words: Token[], v: number): Candidate | undefined {
+  return words.length > 0 && (!a || v > a.value) ? { words, value: v } : a;
+}
+
+/**
+ * A short extractive headline: the clause of the passage that carries the most weight (rare,
+ * central words; a verb and a noun), framing removed, cut to at most ten words at the end of a
+ * phrase. Failing that, the passage's weightiest noun phrase of three words or more; then a
+ * clause that opens on a pronoun pointing back ("they…") or depends on another ("when…"). The
+ * main clause of an if-sentence is never used alone. Only removes words, never adds or reorders.
+ */
+export function makeHeadline(sentences: Token[][], keeps: boolean[][], weight: (term: string) => number, salience: number[] = []): string {
+  let clean: Candidate | undefined;
+  let weak: Candidate | undefined;
+  let phrase: Candidate | undefined;
+  let pair: Candidate | undefined;
+  let afterCondition = false;
+  sentences.forEach((tokens, s) => {
+    const kept = unsoftened(tokens.filter((_, i) => keeps[s]?.[i]));
+    const question = kept.some((t) => t.value === '?');
+    const factor = (salience[s] ?? 1) * (question ? 0.5 : 1);
+    const conditional = afterCondition;
+    // "If you can have that conversation? Every meeting goes better.": the answer carries the if.
+    afterCondition = question && kept.some((t) => t.normal === 'if');
+    for (const clause of clausesOf(kept)) {
+      if (clause.conditional || conditional) continue;
+      const words = cut(clause.tokens);
+      const v = value(words, weight, factor, clause.subjectless);
+      if (clause.dependent || DANGLING_START.has(words[0]?.normal ?? '')) weak = better(weak, words, v);
+      else clean = better(clean, words, v);
     }
-    for (let i = HEADLINE_MAX_WORDS - 1; i >= 3 && cut === 0; i -= 1) {
-      const pos = posAt(i);
-      if (pos && !WEAK_END.has(pos)) cut = i + 1;
+    for (const np of nounPhrases(kept)) {
+      // "A lot of folks" says nothing: a phrase needs two words of content.
+      if (np.filter(isContentToken).length < 2) continue;
+      const n = wordsOf(np).length;
+      if (n >= 3) phrase = better(phrase, np, weightOf(np, weight) * factor);
+      else if (n === 2) pair = better(pair, np, weightOf(np, weight) * factor);
     }
-    text = words.slice(0, cut || HEADLINE_MAX_WORDS).join(' ');
+  });
+  let best = (clean ?? phrase ?? weak ?? pair)?.words;
+  if (!best) {
+    const kept = sentences.flatMap((t, s) => t.filter((_, i) => keeps[s]?.[i]));
+    best = kept.slice(0, (wordsOf(kept)[HEADLINE_MAX_WORDS - 1]?.[1] ?? kept.length - 1) + 1);
   }
-  text = text.replace(/[,;:\-—–\s]+$/, '');
-  return text.replace(/^(\p{Ll})/u, (c) => c.toUpperCase());
+  const text = renderKept(best, best.map(() => true)).replace(/[.!?…,;:]+$/, '');
+  return text.replace(/^(["'“‘(]?)(\p{Ll})/u, (_, q: string, c: string) => q + c.toUpperCase());
 }

@@ -1,8 +1,6 @@
 import type { App } from '../../app.js';
-import { composeBrief, localTime, type ComposeOutcome } from '../../briefs/index.js';
+import { composeBrief, localTime, type ComposeOutcome, type PoolCache } from '../../briefs/index.js';
 import { sendBrief, type SendOutcome } from '../../delivery/index.js';
-import { contentTerms } from '../../insights/index.js';
-import { similarInsights } from '../../related/index.js';
 import type { User } from '../../model/user.js';
 
 export interface DeliverResult {
@@ -15,10 +13,10 @@ export interface DeliverResult {
 }
 
 /** Composes the subscriber's brief for their local date (once) and sends it (once). */
-export async function deliverBrief(app: App, user: User, now = new Date()): Promise<DeliverResult> {
+export async function deliverBrief(app: App, user: User, now = new Date(), pools?: PoolCache): Promise<DeliverResult> {
   const { date } = localTime(now, user.timezone);
   const composed = await composeBrief(
-    { store: app.store, termsOf: contentTerms, similar: similarInsights },
+    { store: app.store, ...(pools ? { pools } : {}) },
     user,
     date,
     { size: app.config.briefSize, relatedPerInsight: app.config.relatedPerInsight, now },

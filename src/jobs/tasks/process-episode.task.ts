@@ -1,22 +1,38 @@
 import type { App } from '../../app.js';
-import { extractInsights } from '../../insights/index.js';
+import { LlmDeferredError, selectExtractor, type InsightEngine } from '../../insights/llm/index.js';
 import { errorMessage } from '../../model/errors.js';
 import type { EpisodeRow } from '../../store/types.js';
 import { getTranscript } from '../../transcripts/index.js';
+import { preferPublished, transcribeEpisode } from '../../transcripts/asr/index.js';
+import { indexNewInsights } from './index-insights.js';
 
 export type ProcessResult =
   | { episodeId: number; status: 'extracted'; source: string; insights: number; note?: string }
   | { episodeId: number; status: 'skipped'; reason: string }
   | { episodeId: number; status: 'failed'; error: string };
 
-/** Transcript (published, else show notes) → stored → insights extracted and stored. */
+// One engine per app, so what it learns (a server's JSON mode, the budget warning) lasts the run.
+const engines = new WeakMap<App, InsightEngine>();
+
+function engineFor(app: App): InsightEngine {
+  let engine = engines.get(app);
+  if (!engine) {
+    engine = selectExtractor(app.config, { store: app.store, log: app.log });
+    engines.set(app, engine);
+  }
+  return engine;
+}
+
+/** Transcript (published, else speech-to-text when configured, else show notes; a later published one wins) → stored → insights extracted and stored. */
 export async function processEpisode(app: App, episode: EpisodeRow): Promise<ProcessResult> {
   const { store, config } = app;
   try {
     let transcript = await store.transcriptByEpisode(episode.id);
     let note: string | undefined;
+    if (transcript) ({ transcript, note } = await preferPublished(store, episode, transcript, app.fetchOptions('transcript')));
     if (!transcript) {
-      const got = await getTranscript(episode, app.fetchOptions('transcript'));
+      const asr = config.asrEngine.length > 0 ? (ep: EpisodeRow) => transcribeEpisode(app, ep) : undefined;
+      const got = await getTranscript(episode, app.fetchOptions('transcript'), asr);
       if (!got) {
         await store.markEpisode(episode.id, 'failed', 'no transcript and no usable show notes');
         return { episodeId: episode.id, status: 'skipped', reason: 'no transcript and no usable show notes' };
@@ -26,11 +42,18 @@ export async function processEpisode(app: App, episode: EpisodeRow): Promise<Pro
       await store.saveTranscript(episode.id, transcript);
       await store.markEpisode(episode.id, 'transcribed');
     }
-    const insights = extractInsights(transcript, { top: config.insightsPerEpisode });
-    await store.replaceInsights(episode.id, insights, 'embedded');
+    const report = await engineFor(app).extractWithReport(transcript, { top: config.insightsPerEpisode, episodeId: episode.id });
+    const stored = await store.replaceInsights(episode.id, report.insights, report.engine);
+    await indexNewInsights(app, stored);
     await store.markEpisode(episode.id, 'extracted', null);
-    return { episodeId: episode.id, status: 'extracted', source: transcript.source, insights: insights.length, ...(note ? { note } : {}) };
+    if (report.fallbackReason) note = [note, `LLM engine fell back to embedded: ${report.fallbackReason}`].filter(Boolean).join('; ');
+    return { episodeId: episode.id, status: 'extracted', source: transcript.source, insights: report.insights.length, ...(note ? { note } : {}) };
   } catch (err) {
+    if (err instanceof LlmDeferredError) {
+      // Stays 'transcribed', so a later run picks it up again once the provider lets us.
+      await store.markEpisode(episode.id, 'transcribed', err.message);
+      return { episodeId: episode.id, status: 'skipped', reason: err.message };
+    }
     await store.markEpisode(episode.id, 'failed', errorMessage(err));
     return { episodeId: episode.id, status: 'failed', error: errorMessage(err) };
   }

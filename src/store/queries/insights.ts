@@ -75,7 +75,8 @@ export function insightQueries(db: Kysely<Database>): InsightQueries {
           'e.published_at',
           'e.first_seen_at',
         ])
-        .where('e.first_seen_at', '>=', isoUtc(since))
+        // New since `since`: a new episode, or one whose insights were extracted late (slow transcription).
+        .where((eb) => eb.or([eb('e.first_seen_at', '>=', isoUtc(since)), eb('i.created_at', '>=', isoUtc(since))]))
         .orderBy('e.first_seen_at')
         .orderBy('i.episode_id')
         .orderBy('i.position')
@@ -89,6 +90,7 @@ export function insightQueries(db: Kysely<Database>): InsightQueries {
           audioUrl: r.audio_url,
           publishedAt: r.published_at,
           firstSeenAt: r.first_seen_at,
+          extractedAt: r.created_at,
         }),
       );
     },

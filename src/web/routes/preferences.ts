@@ -43,5 +43,6 @@ ${problems.length ? html`<ul role="alert">${problems.map((p) => html`<li>${p}</l
 <p><label>Time zone<br><input name="timezone" value="${user.timezone}"></label></p>
 <p><label>Delivery hour (0-23)<br><input name="hour" type="number" min="0" max="23" value="${user.deliveryHour}"></label></p>
 <p><button type="submit">Save</button></p>
-</form>`;
+</form>
+<p><a href="/profile?${query}">Shows you follow and what you want to hear about</a></p>`;
 }

@@ -1,0 +1,96 @@
+/**
+ * Speech-to-text benchmark (`npm run bench:asr`): real-time factor of the in-process engine with
+ * tiny- and base-shaped ggml models (random weights, true sizes) on 1 and 2 threads, ffmpeg decode
+ * speed, and what each configured engine would charge per audio hour. Models are generated into a
+ * temporary folder by ../shared/tools/make-whisper-test-model.py and deleted afterwards.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config/index.js';
+import { ASR_ENGINES } from '../src/config/options.js';
+import { errorMessage } from '../src/model/errors.js';
+import { decodeToWav } from '../src/transcripts/audio/decode-audio.js';
+import { encode, speak } from '../src/transcripts/audio/test-support/speech.js';
+import { readWavInfo, writeWavSlice } from '../src/transcripts/audio/wav.js';
+import { createTranscriber, whisperTranscriber } from '../src/transcripts/asr/index.js';
+
+const MAKE_MODEL = new URL('../../shared/tools/make-whisper-test-model.py', import.meta.url).pathname;
+const SHAPES = {
+  tiny: ['--state', '384', '--heads', '6', '--layers', '4', '--ftype', '1'],
+  base: ['--state', '512', '--heads', '8', '--layers', '6', '--ftype', '1'],
+} as const;
+const AUDIO_SECONDS = Number(process.env['BENCH_AUDIO_SECONDS'] ?? 60);
+const DECODE_MINUTES = Number(process.env['BENCH_DECODE_MINUTES'] ?? 10);
+
+const dir = await mkdtemp(join(tmpdir(), 'podbrief-bench-asr-'));
+try {
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, node ${process.version}\n`);
+  const speech = speak(dir, undefined, Math.ceil(AUDIO_SECONDS / 25));
+  const wav16 = join(dir, 'speech16.wav');
+  await decodeToWav(speech, wav16);
+  const info = await readWavInfo(wav16);
+  const clip = join(dir, 'clip.wav');
+  await writeWavSlice(wav16, info, 0, Math.min(AUDIO_SECONDS, info.durationSeconds), clip);
+  const clipSeconds = (await readWavInfo(clip)).durationSeconds;
+
+  await realTimeFactors(clip, clipSeconds);
+  await decodeSpeed(speech);
+  costPerHour();
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
+
+async function realTimeFactors(clip: string, seconds: number): Promise<void> {
+  if (!existsSync(MAKE_MODEL)) return console.log(`in-process engine: skipped (${MAKE_MODEL} not found)\n`);
+  console.log(`in-process whisper.cpp (@napi-rs/whisper, child process) on ${seconds.toFixed(1)} s of espeak-ng speech`);
+  console.log('model  threads  wall s   RTF (wall / audio; includes child start and model load)');
+  for (const [shape, args] of Object.entries(SHAPES)) {
+    const model = join(dir, `ggml-${shape}-shaped.bin`);
+    execFileSync('python3', [MAKE_MODEL, model, ...args]);
+    for (const threads of [1, 2]) {
+      const engine = whisperTranscriber({ modelPath: model, model: `${shape}-shaped`, threads, timeoutMs: seconds * 10 * 1000 });
+      const started = performance.now();
+      let note = '';
+      try {
+        await engine.transcribe({ path: clip, durationSeconds: seconds });
+      } catch (err) {
+        note = `  (${errorMessage(err)})`;
+      }
+      const wall = (performance.now() - started) / 1000;
+      console.log(`${shape.padEnd(6)} ${String(threads).padStart(7)}  ${wall.toFixed(2).padStart(6)}   ${(wall / seconds).toFixed(3)}${note}`);
+    }
+    await rm(model, { force: true });
+  }
+  console.log('');
+}
+
+async function decodeSpeed(speech: string): Promise<void> {
+  const mp3 = encode(speech, 'mp3');
+  const long = join(dir, 'long.mp3');
+  // A podcast-length MP3: the speech looped, re-encoded once (not timed).
+  execFileSync('ffmpeg', ['-nostdin', '-loglevel', 'error', '-y', '-stream_loop', '-1', '-i', mp3, '-t', String(DECODE_MINUTES * 60), '-c:a', 'libmp3lame', '-b:a', '64k', long]);
+  const out = join(dir, 'long16.wav');
+  const started = performance.now();
+  await decodeToWav(long, out);
+  const wall = (performance.now() - started) / 1000;
+  const seconds = (await readWavInfo(out)).durationSeconds;
+  console.log(`ffmpeg decode, ${DECODE_MINUTES} min MP3 64 kb/s → 16 kHz mono WAV: ${wall.toFixed(2)} s (${(seconds / wall).toFixed(0)}× real time)\n`);
+}
+
+function costPerHour(): void {
+  const config = loadConfig();
+  const configured = config.asrEngine.length > 0 ? config.asrEngine : [...ASR_ENGINES];
+  console.log(`cost per audio hour (${config.asrEngine.length > 0 ? 'ASR_ENGINE' : 'ASR_ENGINE=none; every engine with the current settings'})`);
+  for (const name of configured) {
+    try {
+      const engine = createTranscriber(name, { ...config, asrApiKey: config.asrApiKey || 'unset' });
+      const note = engine.pricePerMinuteUsd > 0 ? `ASR_PRICE_PER_MINUTE_USD ${engine.pricePerMinuteUsd} × 60` : 'runs on your own hardware';
+      console.log(`${name.padEnd(15)} ${engine.model.padEnd(18)} $${(engine.pricePerMinuteUsd * 60).toFixed(2)}  (${note})`);
+    } catch (err) {
+      console.log(`${name.padEnd(15)} not configured: ${errorMessage(err)}`);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import type { AlsoOn, BriefItem, RelatedItem } from '../model/brief.js';
+import { relationOf } from '../related/relation.js';
+import type { InsightWithContext } from '../store/types.js';
+import type { BriefPool } from './brief-pool.js';
+import type { Profile } from './profile.js';
+import type { Scored } from './select-diverse.js';
+import { timestampUrl } from './timestamp-url.js';
+import { reasonFor } from './why.js';
+
+/** Below this lexical cosine a neighbour shares little more than common words. */
+export const MIN_RELATED_LEXICAL = 0.1;
+/** The same for embedding cosines (only used when both insights have one). */
+export const MIN_RELATED_SEMANTIC = 0.5;
+
+export function toBriefItems(pool: BriefPool, profile: Profile, picks: Scored[], relatedPerInsight: number): BriefItem[] {
+  // An insight already in today's brief is not shown again as "related" under another.
+  const inBrief = new Set(picks.map(({ index }) => pool.insights[index]?.id));
+  return picks.map(({ index }) => {
+    const insight = pool.insights[index] as InsightWithContext;
+    const alsoOn = alsoOnFor(pool, index);
+    return {
+      insightId: insight.id,
+      headline: insight.headline,
+      text: insight.text,
+      quote: insight.quote,
+      start: insight.start,
+      end: insight.end,
+      ...(insight.speaker ? { speaker: insight.speaker } : {}),
+      podcastTitle: insight.podcastTitle,
+      episodeTitle: insight.episodeTitle,
+      ...urlOf(insight),
+      reason: reasonFor(pool, profile, index),
+      related: relatedFor(pool, index, KEEP_RELATED)
+        .filter((r) => !inBrief.has(r.insightId))
+        .slice(0, relatedPerInsight),
+      ...(alsoOn.length > 0 ? { alsoOn } : {}),
+    };
+  });
+}
+
+/** Near-duplicates of the item from other episodes, one per show. */
+function alsoOnFor(pool: BriefPool, index: number): AlsoOn[] {
+  const self = pool.insights[index] as InsightWithContext;
+  const shows = new Set([self.feedId]);
+  const out: AlsoOn[] = [];
+  for (const m of pool.dupMembers.get(pool.dupGroup[index] as number) ?? []) {
+    const c = pool.insights[m] as InsightWithContext;
+    if (m === index || c.episodeId === self.episodeId || shows.has(c.feedId)) continue;
+    shows.add(c.feedId);
+    out.push({ insightId: c.id, podcastTitle: c.podcastTitle, episodeTitle: c.episodeTitle, ...urlOf(c) });
+  }
+  return out;
+}
+
+/**
+ * Related insights from other episodes, strongest first, one per episode, never a near-duplicate
+ * (those are "also on"), each labelled agrees / contradicts / extends where the words tell.
+ */
+export function relatedFor(pool: BriefPool, index: number, k: number): RelatedItem[] {
+  if (k <= 0) return [];
+  let related = pool.relatedCache.get(index);
+  if (!related) {
+    const self = pool.insights[index] as InsightWithContext;
+    related = computeRelated(pool, index).map(({ index: j }) => {
+      const c = pool.insights[j] as InsightWithContext;
+      const relation = relationOf(`${self.headline}. ${self.text}`, `${c.headline}. ${c.text}`, pool.index.lexical(index, j));
+      return {
+        insightId: c.id,
+        text: c.text,
+        headline: c.headline,
+        podcastTitle: c.podcastTitle,
+        episodeTitle: c.episodeTitle,
+        ...urlOf(c),
+        ...(relation ? { relation } : {}),
+      };
+    });
+    pool.relatedCache.set(index, related);
+  }
+  return related.slice(0, k);
+}
+
+const KEEP_RELATED = 6;
+/** Related insights share some of the item's heaviest features: these many propose candidates. */
+const RELATED_PROBES = 12;
+
+function computeRelated(pool: BriefPool, index: number): Array<{ index: number; score: number }> {
+  const self = pool.insights[index] as InsightWithContext;
+  const group = pool.dupGroup[index];
+  const scored = pool.index
+    .lexicalNeighbours(index, 100, RELATED_PROBES)
+    .map((n) => {
+      const semantic = pool.index.semantic(index, n.index);
+      return { index: n.index, score: semantic ?? n.score, ok: semantic !== undefined ? semantic >= MIN_RELATED_SEMANTIC : n.score >= MIN_RELATED_LEXICAL };
+    })
+    .filter((n) => n.ok && pool.insights[n.index]?.episodeId !== self.episodeId && pool.dupGroup[n.index] !== group)
+    .sort((a, b) => b.score - a.score || (pool.insights[a.index]?.id ?? 0) - (pool.insights[b.index]?.id ?? 0));
+  const episodes = new Set<number>();
+  const out: Array<{ index: number; score: number }> = [];
+  for (const n of scored) {
+    const episodeId = pool.insights[n.index]?.episodeId ?? -1;
+    if (episodes.has(episodeId)) continue;
+    episodes.add(episodeId);
+    out.push({ index: n.index, score: n.score });
+    if (out.length >= KEEP_RELATED) break;
+  }
+  return out;
+}
+
+function urlOf(c: InsightWithContext): { timestampUrl?: string } {
+  const url = timestampUrl(c.audioUrl, c.episodeLink, c.start);
+  return url ? { timestampUrl: url } : {};
+}

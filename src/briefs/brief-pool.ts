@@ -1,0 +1,91 @@
+import { indexEntryFor } from '../related/insight-index.js';
+import { InsightPool, type SimilarityThresholds } from '../related/pool.js';
+import type { RelatedItem } from '../model/brief.js';
+import type { InsightIndexEntry, InsightWithContext } from '../store/types.js';
+
+export interface BriefPoolOptions {
+  now: Date;
+  /** Days over which freshness halves. */
+  freshnessHalfLifeDays?: number;
+  duplicate?: SimilarityThresholds;
+}
+
+/**
+ * Everything ranking needs about the recent insights, computed once and shared by every
+ * subscriber: the vectors and postings, quality × freshness per insight, near-duplicate groups,
+ * and all insights ordered by quality × freshness (the cold-start and fallback order).
+ */
+export interface BriefPool {
+  index: InsightPool;
+  insights: InsightWithContext[];
+  /** quality × freshness, per insight. */
+  base: Float64Array;
+  /** When each insight became new, in ms: its episode first seen, or its extraction if later. */
+  seenAt: Float64Array;
+  dupGroup: Int32Array;
+  /** Members of each near-duplicate group of two or more. */
+  dupMembers: Map<number, number[]>;
+  /** Insight indexes by base descending, then id ascending. */
+  byBase: Int32Array;
+  byFeed: Map<number, number[]>;
+  /** Related insights per insight, labelled, filled on first use (many subscribers share items). */
+  relatedCache: Map<number, RelatedItem[]>;
+}
+
+/**
+ * Builds the pool from stored insights and their index entries; an insight without an entry
+ * (indexed before the index existed, or by another path) is indexed here.
+ */
+export function buildBriefPool(
+  insights: InsightWithContext[],
+  entries: ReadonlyMap<number, InsightIndexEntry>,
+  opts: BriefPoolOptions,
+): BriefPool {
+  const items = insights.map((c) => {
+    const e = entries.get(c.id) ?? indexEntryFor(c);
+    return {
+      id: c.id,
+      episodeId: c.episodeId,
+      feedId: c.feedId,
+      terms: e.terms,
+      ...(e.embedding ? { embedding: e.embedding, embeddingModel: e.embeddingModel ?? '' } : {}),
+    };
+  });
+  const index = new InsightPool(items);
+  const bestPerEpisode = new Map<number, number>();
+  for (const c of insights) bestPerEpisode.set(c.episodeId, Math.max(bestPerEpisode.get(c.episodeId) ?? 0, c.score));
+  const now = opts.now.getTime();
+  const halfLife = opts.freshnessHalfLifeDays ?? 3;
+  const base = Float64Array.from(insights, (c) => {
+    const best = bestPerEpisode.get(c.episodeId) ?? 0;
+    const quality = best > 0 ? Math.max(0, c.score) / best : 0;
+    const published = Date.parse(c.publishedAt ?? c.firstSeenAt);
+    const ageDays = Number.isFinite(published) ? Math.max(0, (now - published) / 86_400_000) : halfLife;
+    return (0.5 + 0.5 * quality) * Math.pow(0.5, ageDays / halfLife);
+  });
+  const dupGroup = index.duplicateGroups(opts.duplicate);
+  const dupMembers = new Map<number, number[]>();
+  dupGroup.forEach((g, i) => push(dupMembers, g, i));
+  for (const [g, members] of dupMembers) if (members.length < 2) dupMembers.delete(g);
+  const byFeed = new Map<number, number[]>();
+  insights.forEach((c, i) => push(byFeed, c.feedId, i));
+  const order = insights.map((_, i) => i);
+  order.sort((a, b) => (base[b] as number) - (base[a] as number) || (insights[a]?.id ?? 0) - (insights[b]?.id ?? 0));
+  return {
+    index,
+    insights,
+    base,
+    seenAt: Float64Array.from(insights, (c) => Math.max(Date.parse(c.firstSeenAt), Date.parse(c.extractedAt))),
+    dupGroup,
+    dupMembers,
+    byBase: Int32Array.from(order),
+    byFeed,
+    relatedCache: new Map(),
+  };
+}
+
+function push(map: Map<number, number[]>, key: number, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

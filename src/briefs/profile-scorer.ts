@@ -1,0 +1,81 @@
+import type { BriefPool } from './brief-pool.js';
+import type { Profile } from './profile.js';
+
+/** relevance = max(min, floor + gain × (profile · insight) + follow bonus); 1 for a cold start. */
+export const RELEVANCE = { floor: 0.15, gain: 3, follow: 0.5, min: 0.01 } as const;
+
+/** Strongest profile features kept for scoring (feedback keeps adding features). */
+export const MAX_PROFILE_TERMS = 24;
+
+/**
+ * A profile laid over one pool: its features as pool feature ids, and a dense lookup table so
+ * an insight's score is a walk over its own few features. Call `release()` when done: the
+ * lookup table is shared by every scorer of the pool.
+ */
+export class ProfileScorer {
+  readonly termIds: Int32Array;
+  readonly termWeights: Float64Array;
+  private readonly lookup: Float64Array;
+
+  constructor(
+    readonly pool: BriefPool,
+    readonly profile: Profile,
+  ) {
+    const ranked = [...profile.weights]
+      .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_PROFILE_TERMS);
+    const ids: number[] = [];
+    const weights: number[] = [];
+    for (const [k, w] of ranked) {
+      const id = pool.index.termIds.get(k);
+      if (id !== undefined) {
+        ids.push(id);
+        weights.push(w);
+      }
+    }
+    this.termIds = Int32Array.from(ids);
+    this.termWeights = Float64Array.from(weights);
+    this.lookup = lookupTable(pool);
+    for (let j = 0; j < ids.length; j += 1) this.lookup[ids[j] as number] = weights[j] as number;
+  }
+
+  /** profile · insight, summed over the insight's features in their stored order. */
+  dot(i: number): number {
+    const terms = this.pool.index.vecTerms[i] as Int32Array;
+    const weights = this.pool.index.vecWeights[i] as Float64Array;
+    let sum = 0;
+    for (let j = 0; j < terms.length; j += 1) sum += (weights[j] as number) * (this.lookup[terms[j] as number] as number);
+    return sum;
+  }
+
+  relevanceOfDot(dot: number, i: number): number {
+    if (this.profile.coldStart) return 1;
+    const follow = this.profile.followed.has(this.pool.insights[i]?.feedId ?? -1) ? RELEVANCE.follow : 0;
+    return Math.max(RELEVANCE.min, RELEVANCE.floor + RELEVANCE.gain * dot + follow);
+  }
+
+  /** The exact score every path uses: relevance × quality × freshness. */
+  score(i: number): number {
+    return this.relevanceOfDot(this.profile.coldStart ? 0 : this.dot(i), i) * (this.pool.base[i] as number);
+  }
+
+  /** The score of an insight sharing no feature with the profile and not from a followed show. */
+  fallbackScore(i: number): number {
+    return (this.profile.coldStart ? 1 : Math.max(RELEVANCE.min, RELEVANCE.floor)) * (this.pool.base[i] as number);
+  }
+
+  release(): void {
+    for (const id of this.termIds) this.lookup[id] = 0;
+  }
+}
+
+const tables = new WeakMap<BriefPool, Float64Array>();
+
+function lookupTable(pool: BriefPool): Float64Array {
+  let t = tables.get(pool);
+  if (!t || t.length < pool.index.termIds.size) {
+    t = new Float64Array(pool.index.termIds.size);
+    tables.set(pool, t);
+  }
+  return t;
+}

@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusPath, requireCorpus } from '../../../test/corpus.js';
+import type { EvalReport } from '../../insights/index.js';
+
+const main = fileURLToPath(new URL('../main.ts', import.meta.url));
+const EPISODES = ['misfit-podcast-e1-misfit-mind-do-it-for', 'podlets-016-cloud-native-apps'];
+
+function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe.runIf(requireCorpus())('podbrief eval', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'podbrief-eval-'));
+    for (const e of EPISODES) await cp(corpusPath('eval-public', e), join(dir, e), { recursive: true });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('prints a JSON report: per episode and on average, engine, lead-5 and TextRank-5, and the ratios', { timeout: 60_000 }, async () => {
+    const { code, stdout } = await cli('eval', dir, '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as EvalReport;
+    expect(report.systems).toEqual(['embedded', 'lead-5', 'textrank-5']);
+    expect(report.episodes.map((e) => e.episode)).toEqual(EPISODES);
+    expect(report.episodes.map((e) => e.references)).toEqual([6, 26]);
+    for (const scores of [...report.episodes.map((e) => e.systems), report.average]) {
+      for (const name of report.systems) {
+        const s = scores[name];
+        expect(s, name).toBeDefined();
+        for (const x of [s?.rouge1Recall, s?.insightsMatched, s?.referencesMatched]) expect(x).toBeGreaterThanOrEqual(0);
+        for (const x of [s?.rouge1Recall, s?.insightsMatched, s?.referencesMatched]) expect(x).toBeLessThanOrEqual(1);
+        expect(s?.avgWords).toBeGreaterThan(0);
+      }
+    }
+    const mean = (name: string): number =>
+      report.episodes.reduce((a, e) => a + (e.systems[name]?.referencesMatched ?? 0), 0) / report.episodes.length;
+    expect(report.average.embedded?.referencesMatched).toBeCloseTo(mean('embedded'), 10);
+    expect(report.ratioToTextRank?.referencesMatched).toBeCloseTo(mean('embedded') / mean('textrank-5'), 10);
+    expect(report.match).toEqual({ threshold: 0.3, minSharedTerms: 2, commonWordEvery: 2000 });
+  });
+
+  it('prints a table by default', { timeout: 60_000 }, async () => {
+    const { code, stdout } = await cli('eval', dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain('podlets-016-cloud-native-apps (26 reference points)');
+    expect(stdout).toMatch(/average over 2 episodes/);
+    expect(stdout).toMatch(/embedded \/ textrank: insights matched [\d.]+x|n\/a/);
+  });
+
+  it('fails with one clear line and exit code 1 on a bad directory', { timeout: 60_000 }, async () => {
+    const missing = await cli('eval', join(dir, 'no-such-dir'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe(`podbrief: ${join(dir, 'no-such-dir')} is not a directory`);
+    const empty = await cli('eval', join(dir, EPISODES[0] as string));
+    expect(empty.code).toBe(1);
+    expect(empty.stderr.trim().split('\n')).toHaveLength(1);
+    expect(empty.stderr).toMatch(/^podbrief: no episode folders/);
+  });
+});

@@ -1,0 +1,118 @@
+import type { Logger } from '../../logger.js';
+import { errorMessage } from '../../model/errors.js';
+import type { Transcript } from '../../model/transcript.js';
+import { FetchError } from '../../net/index.js';
+import type { LlmCacheKey } from '../../store/types.js';
+import { DEFAULT_TOP, embeddedExtractor } from '../extract.js';
+import type { InsightExtractor } from '../types.js';
+import { budgetProblem } from './budget.js';
+import { callForInsights, type CallContext } from './call-model.js';
+import { LlmHttpError, LlmOutputError, LlmUnavailableError } from './errors.js';
+import { groundInsights, type Candidate, type Dropped } from './ground.js';
+import { mergeCandidates } from './merge.js';
+import { estimatedCostUsd, planRequests } from './plan-requests.js';
+import { PROMPT_VERSION } from './prompt.js';
+import { createProvider, type LlmProvider } from './providers/index.js';
+import type { LlmSettings } from './settings.js';
+import { transcriptKey } from './transcript-key.js';
+import { realRuntime, type DropCounts, type EngineOptions, type ExtractionReport, type InsightEngine, type LlmStore, type Runtime } from './types.js';
+
+const NOTHING_GROUNDED = 'the model gave no insight grounded in the transcript';
+
+export interface LlmExtractorDeps {
+  settings: LlmSettings;
+  store: LlmStore;
+  log: Logger;
+  /** Takes over when the LLM cannot answer usefully; the embedded engine by default. */
+  fallback?: InsightExtractor;
+  provider?: LlmProvider;
+  runtime?: Partial<Runtime>;
+}
+
+/**
+ * The LLM insight engine: cache → daily budget → one call per chunk → quotes grounded in the
+ * transcript → merged, deduplicated, ranked → cached. Unusable answers, exhausted retries and an
+ * exhausted budget fall back to the embedded engine; a long rate limit throws LlmDeferredError.
+ */
+export function createLlmExtractor(deps: LlmExtractorDeps): InsightEngine {
+  const { settings, store, log } = deps;
+  const runtime: Runtime = { ...realRuntime, ...deps.runtime };
+  const provider = deps.provider ?? createProvider(settings, log);
+  const fallback = deps.fallback ?? embeddedExtractor;
+  let budgetLoggedOn: string | undefined;
+
+  async function fallBack(transcript: Transcript, opts: EngineOptions, reason: string, quietly = false): Promise<ExtractionReport> {
+    const fields = { episode_id: opts.episodeId, reason };
+    if (quietly) log.debug('LLM engine: using the embedded engine', fields);
+    else log.warn('LLM engine: using the embedded engine', fields);
+    return { insights: await fallback.extract(transcript, opts), engine: 'embedded', fallbackReason: reason };
+  }
+
+  async function extractWithReport(transcript: Transcript, opts: EngineOptions = {}): Promise<ExtractionReport> {
+    const top = opts.top ?? DEFAULT_TOP;
+    if (top <= 0 || transcript.segments.length === 0) return { insights: [], engine: 'llm', calls: 0 };
+    const key: LlmCacheKey = { transcriptHash: transcriptKey(transcript), engine: `llm:${provider.name}`, model: settings.model, promptVersion: PROMPT_VERSION };
+    const cached = await store.cachedLlmInsights(key);
+    if (cached?.length === 0) return fallBack(transcript, opts, NOTHING_GROUNDED, true);
+    if (cached) return { insights: cached.slice(0, top), engine: 'llm', cached: true, calls: 0 };
+
+    const planned = planRequests(transcript, top, settings);
+    const now = runtime.now();
+    const overBudget = await budgetProblem(store, settings, now, estimatedCostUsd(planned, settings));
+    if (overBudget) {
+      const day = now.toISOString().slice(0, 10);
+      const logged = budgetLoggedOn === day;
+      budgetLoggedOn = day;
+      return fallBack(transcript, opts, overBudget, logged);
+    }
+
+    const ctx: CallContext = { provider, settings, store, log, runtime, episodeId: opts.episodeId ?? null, transcriptHash: transcript.hash };
+    const candidates: Candidate[] = [];
+    const dropped: Dropped[] = [];
+    let invalid = 0;
+    let calls = 0;
+    try {
+      for (const [n, { chunk, request }] of planned.entries()) {
+        const answer = await callForInsights(ctx, request);
+        calls += answer.calls;
+        invalid += answer.invalid;
+        // Grounding costs time per item; a model that answers with far more than asked gets read only so far.
+        const grounded = groundInsights(answer.items.slice(0, Math.max(2 * top, 10)), transcript, { first: chunk.firstSegment, last: chunk.lastSegment }, n);
+        candidates.push(...grounded.kept);
+        dropped.push(...grounded.dropped);
+      }
+    } catch (err) {
+      if (!isProviderFailure(err)) throw err;
+      return fallBack(transcript, opts, errorMessage(err));
+    }
+
+    const { insights, duplicates } = mergeCandidates(candidates);
+    await store.cacheLlmInsights(key, insights);
+    const counts = dropCounts(dropped, invalid, duplicates);
+    for (const d of dropped) log.info('LLM insight dropped', { episode_id: opts.episodeId, reason: d.reason, quote: excerpt(d.quote) });
+    if (dropped.length + invalid > 0) log.info('LLM insights dropped', { episode_id: opts.episodeId, ...counts });
+    if (insights.length === 0) return { ...(await fallBack(transcript, opts, NOTHING_GROUNDED)), dropped: counts, calls };
+    return { insights: insights.slice(0, top), engine: 'llm', dropped: counts, calls };
+  }
+
+  return {
+    name: 'llm',
+    extract: async (transcript, opts) => (await extractWithReport(transcript, opts)).insights,
+    extractWithReport,
+  };
+}
+
+/** What the LLM (or the way to it) got wrong; anything else, e.g. a store failure, propagates. */
+function isProviderFailure(err: unknown): boolean {
+  return err instanceof LlmOutputError || err instanceof LlmUnavailableError || err instanceof LlmHttpError || err instanceof FetchError;
+}
+
+function dropCounts(dropped: Dropped[], invalid: number, duplicate: number): DropCounts {
+  const ungrounded = dropped.filter((d) => d.reason === 'quote_not_in_transcript').length;
+  return { ungrounded, unsafe: dropped.length - ungrounded, invalid, duplicate };
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
+}

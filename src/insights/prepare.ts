@@ -1,0 +1,40 @@
+import type { Transcript } from '../model/transcript.js';
+import { termWeighter } from './background/stats.js';
+import { readEpisode } from './document/index.js';
+import { topicBlocks } from './score/blocks.js';
+import { conceptWeigher, episodeCentroid, sentenceConcepts, spanVector } from './score/concepts.js';
+import { passageFeatures, type EpisodeContext, type PassageFeatures } from './score/features.js';
+import { findHousekeeping } from './score/housekeeping.js';
+import { candidatePassages, type Passage } from './score/passages.js';
+import { findHost } from './score/roles.js';
+import type { ExtractOptions } from './types.js';
+
+/** Everything about an episode that does not depend on scoring weights. */
+export interface PreparedEpisode extends EpisodeContext {
+  /** Word weights (rarity in English, damped by the caller's background), for headlines. */
+  weight: (term: string) => number;
+  passages: Passage[];
+  features: PassageFeatures[];
+}
+
+export function prepareEpisode(transcript: Transcript, opts: Pick<ExtractOptions, 'background'> = {}): PreparedEpisode {
+  const doc = readEpisode(transcript);
+  const house = findHousekeeping(doc);
+  const weight = termWeighter(opts.background);
+  const weigh = conceptWeigher(weight);
+  const concepts = sentenceConcepts(doc);
+  const host = findHost(doc);
+  const sentenceVectors = concepts.map((_, k) => spanVector(concepts, k, k, weigh));
+  const ctx: EpisodeContext = {
+    doc,
+    house,
+    concepts,
+    weigh,
+    sentenceVectors,
+    centroid: episodeCentroid(concepts, house.excluded, weigh),
+    blocks: topicBlocks(doc.sentences, sentenceVectors),
+    ...(host !== undefined ? { host } : {}),
+  };
+  const passages = candidatePassages(doc, house);
+  return { ...ctx, weight, passages, features: passageFeatures(ctx, passages) };
+}

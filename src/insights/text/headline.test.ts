@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { termWeighter } from '../background/stats.js';
+import { analyse } from '../nlp/tokens.js';
+import { matchWords } from '../../transcripts/normalize.js';
+import { keepMask } from './clean.js';
+import { makeHeadline } from './headline.js';
+
+function headline(text: string): string {
+  const { tokens, sentences } = analyse(text);
+  const keep = keepMask(tokens);
+  return makeHeadline(
+    sentences.map(([a, b]) => tokens.slice(a, b + 1)),
+    sentences.map(([a, b]) => keep.slice(a, b + 1)),
+    termWeighter(),
+  );
+}
+
+/** Every headline word comes from the passage, in order: nothing added, nothing reordered. */
+function isSubsequence(short: string, long: string): boolean {
+  const words = matchWords(long);
+  let at = 0;
+  return matchWords(short).every((w) => {
+    while (at < words.length && words[at] !== w) at += 1;
+    return at++ < words.length;
+  });
+}
+
+// Passages from the demo transcripts and the shared corpus.
+const PASSAGES = [
+  'Finding someone who had actually run model inference in production, not just called an API, took five months. Those people are rare in, uh, in logistics. In the end we hired one and paired them with two of our platform engineers, and that team now supports three AI workflows.',
+  'Whether the safe-harbor idea gets any traction, and whether the adoption numbers keep climbing. If we see adoption flatten while the models keep getting better, that tells me the legal uncertainty is winning. If it keeps rising toward half of mid-size companies, the market has basically decided, and policy is going to have to catch up with it.',
+  "Two things that you need to understand about how Revolut operates is that we operate in small lean teams that are tasked to build products and as I mentioned, and having end-to-end responsibility for products.",
+  "A lot of people tend to get that low back pump when it comes to box jump overs and wall balls. You're just kind of sitting in those hips for a while.",
+  'More than people think. We surveyed 412 US companies with between 500 and 5,000 employees this spring. Thirty-eight percent were running at least one open-weight model in production, up from fifteen percent the year before.',
+  'Stuart Last, the CEO of Audioboom, said the business is returning to growth mode, which is great, and it\'s true.',
+];
+
+describe('makeHeadline', () => {
+  it.each(PASSAGES)('is a short phrase taken from the passage: %s', (passage) => {
+    const h = headline(passage);
+    expect(h.split(' ').length).toBeLessThanOrEqual(10);
+    expect(h.split(' ').length).toBeGreaterThanOrEqual(2);
+    expect(isSubsequence(h, passage), h).toBe(true);
+    expect(h, 'no dangling pronoun up front').not.toMatch(/^(it|it's|that|this|these|those|they|he|she|which)\b/i);
+    expect(h, 'no trailing preposition, conjunction or article').not.toMatch(/\b(of|to|in|on|at|for|with|by|from|and|or|but|the|a|an|that)$/i);
+    expect(h).toMatch(/^\p{Lu}|^\d/u);
+  });
+
+  it('takes the claim, not the framing or a subordinate clause', () => {
+    expect(headline(PASSAGES[2] as string)).toBe('We operate in small lean teams');
+    expect(headline(PASSAGES[5] as string)).toBe('The business is returning to growth mode');
+    expect(headline('I think the key is to ship small changes every day.')).toBe('The key is to ship small changes every day');
+  });
+
+  it('never turns a conditional into a statement', () => {
+    expect(headline(PASSAGES[1] as string)).not.toMatch(/^(The market has|Policy is going)/);
+    // Lenny's Podcast, Seth Godin: the condition is asked as a question, the next sentence answers.
+    const seth =
+      "If on the other hand, you can have one difficult conversation with your boss and say, can we agree that I'm not trying to match your taste, I'm trying to match the taste of these 400 people that we've agreed are our customers? Every other meeting is going to go way better from now on because you've made it clear who you're trying to please.";
+    expect(headline(seth)).not.toMatch(/^Every other meeting/);
+  });
+
+  it('gives a verb its subject back across an aside', () => {
+    // Talk Python 507.
+    const text =
+      'So LangChain, the open source tool, is basically a tool for developers to use LLMs and really increase the value of LLMs or kind of augment the power of LLMs with your data.';
+    expect(headline(text)).toBe('LangChain is a tool for developers to use LLMs');
+  });
+
+  it('keeps hyphenated words whole and drops hedges like "kind of"', () => {
+    expect(headline(PASSAGES[4] as string)).toContain('Thirty-eight percent');
+    expect(headline("You're just kind of sitting in those hips for a while.")).toBe("You're sitting in those hips for a while");
+  });
+});

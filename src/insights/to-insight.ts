@@ -1,0 +1,39 @@
+import type { Insight } from '../model/insight.js';
+import type { Token } from './nlp/tokens.js';
+import type { PreparedEpisode } from './prepare.js';
+import type { Passage } from './score/passages.js';
+import { cosine } from './score/vectors.js';
+import { keepMask, renderKept } from './text/clean.js';
+import { makeHeadline } from './text/headline.js';
+
+/** The chosen passage as an insight: cleaned text, headline, verbatim quote, times, speaker. */
+export function toInsight(prep: PreparedEpisode, p: Passage & { score: number }): Insight {
+  const { doc } = prep;
+  const firstSentence = doc.sentences[p.first];
+  const lastSentence = doc.sentences[p.last];
+  const from = firstSentence?.tokenFrom ?? 0;
+  const to = lastSentence?.tokenTo ?? from;
+  const tokens = doc.tokens.slice(from, to + 1);
+  const keep = keepMask(tokens);
+  const perSentence: Token[][] = [];
+  const keeps: boolean[][] = [];
+  // The headline comes from the sentence most about the episode's themes, other things equal.
+  const salience: number[] = [];
+  for (let k = p.first; k <= p.last; k += 1) {
+    const s = doc.sentences[k];
+    if (!s) continue;
+    perSentence.push(doc.tokens.slice(s.tokenFrom, s.tokenTo + 1));
+    keeps.push(keep.slice(s.tokenFrom - from, s.tokenTo - from + 1));
+    salience.push(0.5 + cosine(prep.sentenceVectors[k] ?? new Map(), prep.centroid));
+  }
+  const speaker = doc.layout.turns[firstSentence?.turn ?? 0]?.speaker;
+  return {
+    text: renderKept(tokens, keep),
+    headline: makeHeadline(perSentence, keeps, prep.weight, salience),
+    quote: doc.layout.text.slice(firstSentence?.charStart ?? 0, lastSentence?.charEnd ?? 0),
+    start: p.start,
+    end: p.end,
+    ...(speaker ? { speaker } : {}),
+    score: Math.round(p.score * 10_000) / 10_000,
+  };
+}

@@ -1,0 +1,26 @@
+import type { App } from '../../app.js';
+import { errorMessage } from '../../model/errors.js';
+import type { StoredInsight } from '../../model/insight.js';
+import { embedderFromConfig, indexInsights, type Embedder } from '../../related/index.js';
+
+const embedders = new WeakMap<App, Embedder | null>();
+
+function embedderFor(app: App): Embedder | undefined {
+  if (!embedders.has(app)) {
+    // The operator configured this endpoint (often Ollama on localhost): private addresses are fine.
+    const fetch = { ...app.fetchOptions('transcript'), allowPrivateNetworks: true };
+    embedders.set(app, embedderFromConfig(app.config, fetch) ?? null);
+  }
+  return embedders.get(app) ?? undefined;
+}
+
+/** Adds freshly stored insights to the insight index (and embeds them when an endpoint is set). */
+export async function indexNewInsights(app: App, insights: StoredInsight[]): Promise<void> {
+  try {
+    const outcome = await indexInsights(app.store, insights, embedderFor(app));
+    if (outcome.embeddingError) app.log.warn(`embeddings: ${outcome.embeddingError}; related insights use the lexical index`);
+  } catch (err) {
+    // The insights are stored; composing a brief indexes whatever is missing.
+    app.log.warn(`insight index: ${errorMessage(err)}`);
+  }
+}

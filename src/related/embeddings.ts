@@ -1,0 +1,75 @@
+import { AppError } from '../model/errors.js';
+import { safeFetch, type FetchOptions } from '../net/index.js';
+
+/** Turns texts into vectors; one call may carry many texts. */
+export interface Embedder {
+  readonly model: string;
+  embed(texts: string[]): Promise<number[][]>;
+}
+
+export interface EmbeddingsClientOptions {
+  /** e.g. `https://api.openai.com/v1` or `http://127.0.0.1:11434/v1` (Ollama). */
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+  /** Texts per request. */
+  batchSize?: number;
+  fetch?: FetchOptions;
+}
+
+interface EmbeddingsResponse {
+  data?: Array<{ index?: number; embedding?: unknown }>;
+}
+
+/**
+ * A client of an OpenAI-compatible `POST {baseUrl}/embeddings` endpoint:
+ * `{"model", "input": [texts]}` → `{"data": [{"index", "embedding": [floats]}]}`.
+ */
+export function embeddingsClient(opts: EmbeddingsClientOptions): Embedder {
+  const url = `${opts.baseUrl.replace(/\/+$/, '')}/embeddings`;
+  const batchSize = opts.batchSize ?? 64;
+  return {
+    model: opts.model,
+    async embed(texts) {
+      const out: number[][] = [];
+      for (let i = 0; i < texts.length; i += batchSize) out.push(...(await embedBatch(url, opts, texts.slice(i, i + batchSize))));
+      return out;
+    },
+  };
+}
+
+async function embedBatch(url: string, opts: EmbeddingsClientOptions, input: string[]): Promise<number[][]> {
+  const res = await safeFetch(url, {
+    ...opts.fetch,
+    method: 'POST',
+    accept: 'application/json',
+    maxRedirects: 0,
+    body: JSON.stringify({ model: opts.model, input }),
+    headers: {
+      ...opts.fetch?.headers,
+      'content-type': 'application/json',
+      ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}),
+    },
+  });
+  let parsed: EmbeddingsResponse;
+  try {
+    parsed = JSON.parse(res.body.toString('utf8')) as EmbeddingsResponse;
+  } catch {
+    throw new AppError('embeddings_invalid_response', 'Embeddings endpoint did not answer with JSON');
+  }
+  const data = Array.isArray(parsed.data) ? parsed.data : [];
+  const vectors: number[][] = new Array(input.length);
+  data.forEach((d, n) => {
+    const index = typeof d.index === 'number' ? d.index : n;
+    if (Array.isArray(d.embedding) && d.embedding.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+      vectors[index] = d.embedding as number[];
+    }
+  });
+  const dims = vectors[0]?.length ?? 0;
+  for (let i = 0; i < input.length; i += 1) {
+    if (!vectors[i] || vectors[i]?.length !== dims || dims === 0) {
+      throw new AppError('embeddings_invalid_response', `Embeddings endpoint returned no usable vector for input ${i}`);
+    }
+  }
+  return vectors;
+}

@@ -1,0 +1,222 @@
+import { kthLargest } from './top-k.js';
+
+/**
+ * An in-memory index over a pool of insights (e.g. the last 30 days): unit TF-IDF vectors over
+ * the stored features, with IDF taken over the pool, and an inverted index from each feature to
+ * the insights that have it. Similar items are found by walking the postings of an item's own
+ * features, so the cost grows with shared features, not with the pool.
+ */
+export interface PoolItem {
+  id: number;
+  episodeId: number;
+  feedId: number;
+  /** Weighted features as stored in the insight index. */
+  terms: Record<string, number>;
+  /** Unit or raw embedding from an embeddings endpoint, when there is one. */
+  embedding?: number[];
+  embeddingModel?: string;
+}
+
+export interface Neighbour {
+  index: number;
+  score: number;
+}
+
+export interface SimilarityThresholds {
+  /** Lexical cosine from which two items from different episodes say the same thing. */
+  duplicateLexical: number;
+  /** Embedding cosine for the same (only used when both items have one from the same model). */
+  duplicateEmbedding: number;
+}
+
+export const DEFAULT_DUPLICATE: SimilarityThresholds = { duplicateLexical: 0.55, duplicateEmbedding: 0.92 };
+
+/** A near-duplicate shares most of its heaviest features: these many propose candidates. */
+const DUPLICATE_PROBES = 6;
+/** Probing skips features found in more than this share of the pool. */
+const COMMON_SHARE = 0.02;
+/** Probing computes the exact cosine of this many best partial matches. */
+const RESCORED = 40;
+
+export class InsightPool {
+  readonly items: PoolItem[];
+  readonly termIds = new Map<string, number>();
+  /** Per item: sorted feature ids and their unit weights. */
+  readonly vecTerms: Int32Array[] = [];
+  readonly vecWeights: Float64Array[] = [];
+  /** Per feature id: the items that have it and their weights. */
+  readonly postings: Array<{ items: number[]; weights: number[] }> = [];
+  /** Scratch space for accumulating scores over postings; always left zeroed. */
+  readonly scratch: Float64Array;
+  /** Scratch marks for callers walking postings (e.g. a profile's); always left zeroed. */
+  readonly marks: Uint8Array;
+  private readonly seen: Uint8Array;
+  readonly embeddings: Array<Float64Array | undefined> = [];
+  private readonly byId = new Map<number, number>();
+
+  constructor(items: PoolItem[]) {
+    this.items = items;
+    const df = new Map<string, number>();
+    for (const item of items) for (const k of Object.keys(item.terms)) df.set(k, (df.get(k) ?? 0) + 1);
+    const n = items.length;
+    items.forEach((item, index) => {
+      this.byId.set(item.id, index);
+      const entries: Array<[number, number]> = [];
+      let sum = 0;
+      for (const [k, w] of Object.entries(item.terms)) {
+        const x = w * (Math.log((n + 1) / ((df.get(k) ?? 0) + 1)) + 1);
+        if (!(x > 0)) continue;
+        entries.push([this.termId(k), x]);
+        sum += x * x;
+      }
+      const norm = Math.sqrt(sum) || 1;
+      entries.sort((a, b) => a[0] - b[0]);
+      const terms = Int32Array.from(entries, (e) => e[0]);
+      const weights = Float64Array.from(entries, (e) => e[1] / norm);
+      this.vecTerms.push(terms);
+      this.vecWeights.push(weights);
+      for (let j = 0; j < terms.length; j += 1) {
+        const p = this.postings[terms[j] as number] as { items: number[]; weights: number[] };
+        p.items.push(index);
+        p.weights.push(weights[j] as number);
+      }
+      this.embeddings.push(item.embedding ? unit(item.embedding) : undefined);
+    });
+    this.scratch = new Float64Array(n);
+    this.seen = new Uint8Array(n);
+    this.marks = new Uint8Array(n);
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  indexOf(id: number): number | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The feature id of a key, created on first sight (profiles use ids the pool may not have). */
+  termId(key: string): number {
+    let id = this.termIds.get(key);
+    if (id === undefined) {
+      id = this.termIds.size;
+      this.termIds.set(key, id);
+      this.postings.push({ items: [], weights: [] });
+    }
+    return id;
+  }
+
+  /** Lexical cosine of two items (their vectors are unit length). */
+  lexical(a: number, b: number): number {
+    const ta = this.vecTerms[a] as Int32Array;
+    const tb = this.vecTerms[b] as Int32Array;
+    const wa = this.vecWeights[a] as Float64Array;
+    const wb = this.vecWeights[b] as Float64Array;
+    let i = 0;
+    let j = 0;
+    let sum = 0;
+    while (i < ta.length && j < tb.length) {
+      const x = ta[i] as number;
+      const y = tb[j] as number;
+      if (x === y) sum += (wa[i++] as number) * (wb[j++] as number);
+      else if (x < y) i += 1;
+      else j += 1;
+    }
+    return sum;
+  }
+
+  /** Embedding cosine when both items have one from the same model, else undefined. */
+  semantic(a: number, b: number): number | undefined {
+    const ea = this.embeddings[a];
+    const eb = this.embeddings[b];
+    if (!ea || !eb || ea.length !== eb.length || this.items[a]?.embeddingModel !== this.items[b]?.embeddingModel) return undefined;
+    let sum = 0;
+    for (let i = 0; i < ea.length; i += 1) sum += (ea[i] as number) * (eb[i] as number);
+    return sum;
+  }
+
+  /** One similarity for ranking neighbours: the embedding cosine when there is one, else lexical. */
+  similarity(a: number, b: number): number {
+    return this.semantic(a, b) ?? this.lexical(a, b);
+  }
+
+  isDuplicate(a: number, b: number, t: SimilarityThresholds = DEFAULT_DUPLICATE): boolean {
+    const s = this.semantic(a, b);
+    return s !== undefined ? s >= t.duplicateEmbedding : this.lexical(a, b) >= t.duplicateLexical;
+  }
+
+  /**
+   * Items sharing a feature with `index`, with their lexical cosine, strongest first. With
+   * `strongest`, only that many of the item's heaviest features propose candidates (the cosine
+   * is still exact): enough to find near-duplicates, far cheaper on a large pool.
+   */
+  lexicalNeighbours(index: number, limit = Infinity, strongest = Infinity): Neighbour[] {
+    const terms = this.vecTerms[index] as Int32Array;
+    const weights = this.vecWeights[index] as Float64Array;
+    const probe = strongest < terms.length;
+    let order = [...terms.keys()];
+    if (probe) {
+      // A feature most of the pool shares ("think", "people") proposes noise, at great cost.
+      const common = Math.max(50, this.size * COMMON_SHARE);
+      order = order
+        .filter((j) => (this.postings[terms[j] as number]?.items.length ?? 0) <= common)
+        .sort((a, b) => (weights[b] as number) - (weights[a] as number))
+        .slice(0, strongest);
+    }
+    const touched: number[] = [];
+    for (const j of order) {
+      const p = this.postings[terms[j] as number] as { items: number[]; weights: number[] };
+      const w = weights[j] as number;
+      for (let k = 0; k < p.items.length; k += 1) {
+        const other = p.items[k] as number;
+        if (other === index) continue;
+        if (this.seen[other] === 0) {
+          this.seen[other] = 1;
+          touched.push(other);
+        }
+        this.scratch[other] = (this.scratch[other] as number) + w * (p.weights[k] as number);
+      }
+    }
+    // Probing: the partial dot over the probed features picks who gets an exact cosine.
+    const cut = probe && touched.length > RESCORED ? kthLargest(Float64Array.from(touched, (o) => this.scratch[o] as number), RESCORED) : -Infinity;
+    const out: Neighbour[] = [];
+    for (const other of touched) {
+      if (!probe) out.push({ index: other, score: this.scratch[other] as number });
+      else if ((this.scratch[other] as number) >= cut) out.push({ index: other, score: this.lexical(index, other) });
+      this.scratch[other] = 0;
+      this.seen[other] = 0;
+    }
+    out.sort((a, b) => b.score - a.score || (this.items[a.index]?.id ?? 0) - (this.items[b.index]?.id ?? 0));
+    return out.length > limit ? out.slice(0, limit) : out;
+  }
+
+  /**
+   * Near-duplicate groups: items from different episodes saying the same thing, joined
+   * transitively. Returns a group number per item (its own index when it has no duplicate).
+   */
+  duplicateGroups(t: SimilarityThresholds = DEFAULT_DUPLICATE): Int32Array {
+    const parent = Int32Array.from({ length: this.size }, (_, i) => i);
+    const find = (x: number): number => {
+      while (parent[x] !== x) {
+        parent[x] = parent[parent[x] as number] as number;
+        x = parent[x] as number;
+      }
+      return x;
+    };
+    for (let i = 0; i < this.size; i += 1) {
+      // Candidates share features; with embeddings, lexical neighbours are rescored semantically.
+      for (const n of this.lexicalNeighbours(i, 50, DUPLICATE_PROBES)) {
+        if (n.index < i || this.items[n.index]?.episodeId === this.items[i]?.episodeId) continue;
+        if (this.isDuplicate(i, n.index, t)) parent[find(n.index)] = find(i);
+      }
+    }
+    return Int32Array.from({ length: this.size }, (_, i) => find(i));
+  }
+}
+
+function unit(v: number[]): Float64Array {
+  let sum = 0;
+  for (const x of v) sum += x * x;
+  const norm = Math.sqrt(sum) || 1;
+  return Float64Array.from(v, (x) => x / norm);
+}

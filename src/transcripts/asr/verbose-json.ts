@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { AppError } from '../../model/errors.js';
+import { transcriptHash } from '../finalize.js';
+import { collapseWhitespace } from '../normalize.js';
+import { languageCode } from './language-names.js';
+import type { AsrEngineName, AsrSegment, EngineTranscript } from './types.js';
+
+const number = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+
+const verboseJson = z.object({
+  text: z.string().optional(),
+  language: z.string().optional(),
+  duration: number.optional(),
+  segments: z
+    .array(
+      z.object({
+        start: number,
+        end: number,
+        text: z.string(),
+        avg_logprob: number.optional(),
+        no_speech_prob: number.optional(),
+      }),
+    )
+    .optional(),
+});
+
+/**
+ * The `verbose_json` answer shared by the OpenAI API and whisper.cpp's server:
+ * `{text, language, duration, segments: [{start, end, text, avg_logprob, no_speech_prob, …}]}`.
+ */
+export function parseVerboseJson(body: unknown, engine: AsrEngineName, fallbackDuration: number): EngineTranscript {
+  const parsed = verboseJson.safeParse(body);
+  if (!parsed.success) throw new AppError('asr_bad_response', `${engine}: answer is not verbose_json (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+  const { segments: raw, text = '', language, duration } = parsed.data;
+  if (!raw) {
+    if (text.trim() === '') return engineTranscript([], engine, language, duration ?? fallbackDuration);
+    throw new AppError('asr_bad_response', `${engine}: answer has text but no timed segments (does the model support verbose_json?)`);
+  }
+  const segments: AsrSegment[] = [];
+  for (const s of raw) {
+    const clean = collapseWhitespace(s.text);
+    if (clean === '' || !Number.isFinite(s.start) || s.start < 0) continue;
+    segments.push({
+      start: s.start,
+      end: Math.max(s.start, s.end),
+      text: clean,
+      ...(s.avg_logprob !== undefined && Number.isFinite(s.avg_logprob) && { avgLogprob: s.avg_logprob }),
+      ...(s.no_speech_prob !== undefined && Number.isFinite(s.no_speech_prob) && { noSpeechProb: s.no_speech_prob }),
+    });
+  }
+  return engineTranscript(segments, engine, language, duration ?? fallbackDuration);
+}
+
+export function engineTranscript(segments: AsrSegment[], engine: AsrEngineName, language: string | undefined, durationSeconds: number): EngineTranscript {
+  const code = languageCode(language);
+  return { segments, source: `asr:${engine}`, hash: transcriptHash(segments), durationSeconds, ...(code && { language: code }) };
+}

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
-import { toStoredInsight } from '../row-mappers.js';
 import type { Database } from '../schema.js';
-import type { InsightIndexEntry, InsightWithContext, Store } from '../types.js';
+import type { InsightIndexEntry, Store } from '../types.js';
 import { fromJson, isoUtc, toJson } from '../values.js';
 
 // Table types live here (withTables) so schema.ts stays untouched.
@@ -13,7 +12,7 @@ type InsightIndexTable = {
   created_at: string;
 };
 
-type IndexQueries = Pick<Store, 'saveInsightIndex' | 'insightIndex' | 'insightById'>;
+type IndexQueries = Pick<Store, 'saveInsightIndex' | 'insightIndex'>;
 
 /** Bound parameters per statement stay far below SQLite's and PostgreSQL's limits. */
 const CHUNK = 500;
@@ -61,37 +60,6 @@ export function insightIndexQueries(base: Kysely<Database>): IndexQueries {
         }
       }
       return out;
-    },
-
-    async insightById(id) {
-      const r = await base
-        .selectFrom('insights as i')
-        .innerJoin('episodes as e', 'e.id', 'i.episode_id')
-        .innerJoin('feeds as f', 'f.id', 'i.feed_id')
-        .selectAll('i')
-        .select([
-          'f.title as podcast_title',
-          'f.url as feed_url',
-          'e.title as episode_title',
-          'e.link as episode_link',
-          'e.audio_url',
-          'e.published_at',
-          'e.first_seen_at',
-        ])
-        .where('i.id', '=', id)
-        .executeTakeFirst();
-      if (!r) return undefined;
-      const insight: InsightWithContext = {
-        ...toStoredInsight(r),
-        podcastTitle: r.podcast_title ?? r.feed_url,
-        episodeTitle: r.episode_title,
-        episodeLink: r.episode_link,
-        audioUrl: r.audio_url,
-        publishedAt: r.published_at,
-        firstSeenAt: r.first_seen_at,
-        extractedAt: r.created_at,
-      };
-      return insight;
     },
   };
 }

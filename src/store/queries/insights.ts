@@ -6,7 +6,40 @@ import { writeTransaction } from '../transaction.js';
 import type { InsightWithContext, Store } from '../types.js';
 import { isoUtc, nullable } from '../values.js';
 
-type InsightQueries = Pick<Store, 'replaceInsights' | 'insightsByEpisode' | 'insightsSince'>;
+type InsightQueries = Pick<Store, 'replaceInsights' | 'insightsByEpisode' | 'insightsSince' | 'insightById'>;
+
+/** Insights joined with what a brief shows of their episode and podcast. */
+function withContext(db: Kysely<Database>) {
+  return db
+    .selectFrom('insights as i')
+    .innerJoin('episodes as e', 'e.id', 'i.episode_id')
+    .innerJoin('feeds as f', 'f.id', 'i.feed_id')
+    .selectAll('i')
+    .select([
+      'f.title as podcast_title',
+      'f.url as feed_url',
+      'e.title as episode_title',
+      'e.link as episode_link',
+      'e.audio_url',
+      'e.published_at',
+      'e.first_seen_at',
+    ]);
+}
+
+type ContextRow = Awaited<ReturnType<ReturnType<typeof withContext>['executeTakeFirstOrThrow']>>;
+
+function toInsightWithContext(r: ContextRow): InsightWithContext {
+  return {
+    ...toStoredInsight(r),
+    podcastTitle: r.podcast_title ?? r.feed_url,
+    episodeTitle: r.episode_title,
+    episodeLink: r.episode_link,
+    audioUrl: r.audio_url,
+    publishedAt: r.published_at,
+    firstSeenAt: r.first_seen_at,
+    extractedAt: r.created_at,
+  };
+}
 
 export function insightQueries(db: Kysely<Database>): InsightQueries {
   return {
@@ -61,38 +94,19 @@ export function insightQueries(db: Kysely<Database>): InsightQueries {
     },
 
     async insightsSince(since) {
-      const rows = await db
-        .selectFrom('insights as i')
-        .innerJoin('episodes as e', 'e.id', 'i.episode_id')
-        .innerJoin('feeds as f', 'f.id', 'i.feed_id')
-        .selectAll('i')
-        .select([
-          'f.title as podcast_title',
-          'f.url as feed_url',
-          'e.title as episode_title',
-          'e.link as episode_link',
-          'e.audio_url',
-          'e.published_at',
-          'e.first_seen_at',
-        ])
+      const rows = await withContext(db)
         // New since `since`: a new episode, or one whose insights were extracted late (slow transcription).
         .where((eb) => eb.or([eb('e.first_seen_at', '>=', isoUtc(since)), eb('i.created_at', '>=', isoUtc(since))]))
         .orderBy('e.first_seen_at')
         .orderBy('i.episode_id')
         .orderBy('i.position')
         .execute();
-      return rows.map(
-        (r): InsightWithContext => ({
-          ...toStoredInsight(r),
-          podcastTitle: r.podcast_title ?? r.feed_url,
-          episodeTitle: r.episode_title,
-          episodeLink: r.episode_link,
-          audioUrl: r.audio_url,
-          publishedAt: r.published_at,
-          firstSeenAt: r.first_seen_at,
-          extractedAt: r.created_at,
-        }),
-      );
+      return rows.map(toInsightWithContext);
+    },
+
+    async insightById(id) {
+      const row = await withContext(db).where('i.id', '=', id).executeTakeFirst();
+      return row && toInsightWithContext(row);
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Speech-to-text benchmark (`npm run bench:asr`): real-time factor of the in-process engine with
- * tiny- and base-shaped ggml models (random weights, true sizes) on 1 and 2 threads, ffmpeg decode
+ * tiny- and base-shaped ggml models (true sizes) on 1 and 2 threads, ffmpeg decode
  * speed, and what each configured engine would charge per audio hour. Models are generated into a
  * temporary folder by ../shared/tools/make-whisper-test-model.py and deleted afterwards.
  */
@@ -21,6 +21,16 @@ const MAKE_MODEL = new URL('../../shared/tools/make-whisper-test-model.py', impo
 const SHAPES = {
   tiny: ['--state', '384', '--heads', '6', '--layers', '4', '--ftype', '1'],
   base: ['--state', '512', '--heads', '8', '--layers', '6', '--ftype', '1'],
+} as const;
+/**
+ * Two decoder workloads on the same shapes. `few tokens`: the generator's --hello weights end each
+ * 30 s window after a few tokens, so the cost is the encoder's, close to a real model on speech
+ * (which decodes ~2-3 tokens a second). `token limit`: random weights decode garbage to the token
+ * limit and trigger whisper's temperature fallback, a worst case no real model reaches.
+ */
+const WORKLOADS = {
+  'few tokens': ['--hello', '--end-ts', '30'],
+  'token limit': [],
 } as const;
 const AUDIO_SECONDS = Number(process.env['BENCH_AUDIO_SECONDS'] ?? 60);
 const DECODE_MINUTES = Number(process.env['BENCH_DECODE_MINUTES'] ?? 10);
@@ -46,10 +56,10 @@ try {
 async function realTimeFactors(clip: string, seconds: number): Promise<void> {
   if (!existsSync(MAKE_MODEL)) return console.log(`in-process engine: skipped (${MAKE_MODEL} not found)\n`);
   console.log(`in-process whisper.cpp (@napi-rs/whisper, child process) on ${seconds.toFixed(1)} s of espeak-ng speech`);
-  console.log('model  threads  wall s   RTF (wall / audio; includes child start and model load)');
-  for (const [shape, args] of Object.entries(SHAPES)) {
+  console.log('model  decoder      threads  wall s   RTF (wall / audio; includes child start and model load)');
+  for (const [shape, args] of Object.entries(SHAPES)) for (const [workload, extra] of Object.entries(WORKLOADS)) {
     const model = join(dir, `ggml-${shape}-shaped.bin`);
-    execFileSync('python3', [MAKE_MODEL, model, ...args]);
+    execFileSync('python3', [MAKE_MODEL, model, ...args, ...extra]);
     for (const threads of [1, 2]) {
       const engine = whisperTranscriber({ modelPath: model, model: `${shape}-shaped`, threads, timeoutMs: seconds * 10 * 1000 });
       const started = performance.now();
@@ -60,7 +70,7 @@ async function realTimeFactors(clip: string, seconds: number): Promise<void> {
         note = `  (${errorMessage(err)})`;
       }
       const wall = (performance.now() - started) / 1000;
-      console.log(`${shape.padEnd(6)} ${String(threads).padStart(7)}  ${wall.toFixed(2).padStart(6)}   ${(wall / seconds).toFixed(3)}${note}`);
+      console.log(`${shape.padEnd(6)} ${workload.padEnd(12)} ${String(threads).padStart(7)}  ${wall.toFixed(2).padStart(6)}   ${(wall / seconds).toFixed(3)}${note}`);
     }
     await rm(model, { force: true });
   }

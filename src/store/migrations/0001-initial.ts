@@ -1,17 +1,9 @@
-import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration } from 'kysely';
-import { dialectOf } from '../dialect.js';
-
-type ColumnBuilder = (col: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
+import { sql, type Kysely, type Migration } from 'kysely';
+import { columnTypes, type ColumnBuilder } from './column-types.js';
 
 export const initial: Migration = {
   async up(db: Kysely<any>): Promise<void> {
-    const pg = dialectOf(db) === 'postgres';
-    // AUTOINCREMENT on SQLite: ids are never reused, which brief_insights relies on
-    // (it keeps insight ids of re-extracted episodes to avoid repeats).
-    const id: ColumnBuilder = pg
-      ? (c) => c.primaryKey().generatedByDefaultAsIdentity()
-      : (c) => c.primaryKey().autoIncrement();
-    const float = pg ? 'double precision' : 'real';
+    const { id, float } = columnTypes(db);
     const references = (target: string): ColumnBuilder => (c) =>
       c.notNull().references(target).onDelete('cascade');
 

@@ -1,16 +1,10 @@
-import type { ColumnDefinitionBuilder, Kysely, Migration } from 'kysely';
-import { dialectOf } from '../dialect.js';
-
-type ColumnBuilder = (col: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
+import type { Kysely, Migration } from 'kysely';
+import { columnTypes } from './column-types.js';
 
 /** What the LLM insight engine spent (per call) and what it produced (per transcript, so it is paid once). */
 export const llmUsage: Migration = {
   async up(db: Kysely<any>): Promise<void> {
-    const pg = dialectOf(db) === 'postgres';
-    const id: ColumnBuilder = pg
-      ? (c) => c.primaryKey().generatedByDefaultAsIdentity()
-      : (c) => c.primaryKey().autoIncrement();
-    const float = pg ? 'double precision' : 'real';
+    const { id, float } = columnTypes(db);
 
     // episode_id is not a foreign key: spend must outlive a deleted episode, or the daily
     // budget would forget it; CLI extractions have no episode at all.

@@ -1,3 +1,4 @@
+import { dot } from '../model/sparse-vector.js';
 import { englishIdf, MAX_ENGLISH_IDF } from '../insights/background/english.js';
 import type { RelateInput } from '../model/insight.js';
 import { FEATURE_WEIGHTS, featureBag, kindOf, type FeatureBag } from './features.js';
@@ -46,12 +47,5 @@ export function normalize(v: Vector): Vector {
   return v;
 }
 
-export function dotUnit(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [k, x] of small) {
-    const y = large.get(k);
-    if (y !== undefined) sum += x * y;
-  }
-  return sum;
-}
+/** The cosine of two vectors already normalized to unit length. */
+export const dotUnit: (a: Vector, b: Vector) => number = dot;

@@ -36,8 +36,7 @@ export async function getTranscript(episode: EpisodeRow, fetchOptions: FetchOpti
 
 /** The richest published transcript that fetches and parses, or why there is none. */
 export async function publishedTranscript(episode: EpisodeRow, fetchOptions: FetchOptions): Promise<{ transcript: Transcript } | { reason: string }> {
-  const language = undefined;
-  const link = pickTranscriptLink(episode.transcripts, language);
+  const link = pickTranscriptLink(episode.transcripts);
   if (!link) return { reason: 'no published transcript' };
   try {
     const res = await safeFetch(link.url, { ...fetchOptions, accept: `${link.type}, */*;q=0.5` });

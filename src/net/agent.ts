@@ -33,3 +33,38 @@ export function createGuardedAgent(opts: AgentOptions): Agent {
     },
   });
 }
+
+export interface RequestScope {
+  agent: Agent;
+  signal: AbortSignal;
+  /** True once the whole-request deadline aborted the request. */
+  deadlineHit(): boolean;
+  close(): void;
+}
+
+/**
+ * A guarded agent plus one deadline over the whole request (connect, redirects and every body
+ * byte), so a slow-drip body cannot outlive it.
+ */
+export function openRequestScope(opts: AgentOptions & { timeoutMs: number }): RequestScope {
+  const controller = new AbortController();
+  let hit = false;
+  const timer = setTimeout(() => {
+    hit = true;
+    controller.abort();
+  }, opts.timeoutMs);
+  const agent = createGuardedAgent({
+    allowPrivateNetworks: opts.allowPrivateNetworks,
+    connectTimeoutMs: Math.min(opts.connectTimeoutMs, opts.timeoutMs),
+    ...(opts.resolver && { resolver: opts.resolver }),
+  });
+  return {
+    agent,
+    signal: controller.signal,
+    deadlineHit: () => hit,
+    close() {
+      clearTimeout(timer);
+      agent.destroy().catch(() => {});
+    },
+  };
+}

@@ -6,7 +6,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { request, type Dispatcher } from 'undici';
-import { createGuardedAgent } from './agent.js';
+import { openRequestScope } from './agent.js';
 import { contentCoding } from './decode-body.js';
 import { readPartState, writePartState, type PartState } from './download-part.js';
 import { FetchError } from './errors.js';
@@ -74,22 +74,17 @@ export async function safeDownload(rawUrl: string, destPath: string, opts: Downl
   const state = resume ? await usablePart(partPath, rawUrl) : undefined;
   if (!state) await clearPart(partPath);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
-  const controller = new AbortController();
-  let deadlineHit = false;
-  const timer = setTimeout(() => {
-    deadlineHit = true;
-    controller.abort();
-  }, timeoutMs);
-  const agent = createGuardedAgent({
+  const scope = openRequestScope({
+    timeoutMs,
     allowPrivateNetworks: opts.allowPrivateNetworks === true,
-    connectTimeoutMs: Math.min(opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, timeoutMs),
+    connectTimeoutMs: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     ...(opts.resolver && { resolver: opts.resolver }),
   });
   let shownUrl = redactUrl(rawUrl);
   let keepPart = resume;
   try {
     const rangeHeaders = state ? rangeRequest(state) : {};
-    const opened = await open(rawUrl, { ...opts, headers: { ...opts.headers, 'accept-encoding': 'identity', ...rangeHeaders } }, agent, controller.signal, timeoutMs);
+    const opened = await open(rawUrl, { ...opts, headers: { ...opts.headers, 'accept-encoding': 'identity', ...rangeHeaders } }, scope.agent, scope.signal, timeoutMs);
     shownUrl = opened.url;
     const plan = planWrite(opened, state, maxBytes);
     if (plan.kind === 'complete') {
@@ -115,13 +110,12 @@ export async function safeDownload(rawUrl: string, destPath: string, opts: Downl
     }
     return await finish(partPath, destPath, bytes, hash.digest('hex'), opened, plan.offset);
   } catch (err) {
-    const failure = toFetchError(err, shownUrl, deadlineHit, timeoutMs);
+    const failure = toFetchError(err, shownUrl, scope.deadlineHit(), timeoutMs);
     // A refused or oversized file will not get better; a dropped connection or a 5xx may.
     if (!keepPart || failure.code === 'response_too_large' || /^http_4/.test(failure.code)) await clearPart(partPath);
     throw failure;
   } finally {
-    clearTimeout(timer);
-    agent.destroy().catch(() => {});
+    scope.close();
   }
 }
 

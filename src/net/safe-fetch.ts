@@ -1,5 +1,5 @@
 import { request, type Dispatcher } from 'undici';
-import { createGuardedAgent } from './agent.js';
+import { openRequestScope } from './agent.js';
 import { readBody } from './decode-body.js';
 import { FetchError } from './errors.js';
 import { toFetchError } from './map-error.js';
@@ -168,15 +168,10 @@ export async function safeFetch(rawUrl: string, opts: FetchOptions = {}): Promis
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRedirects = opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const allowPrivate = opts.allowPrivateNetworks === true;
-  const controller = new AbortController();
-  let deadlineHit = false;
-  const timer = setTimeout(() => {
-    deadlineHit = true;
-    controller.abort();
-  }, timeoutMs);
-  const agent = createGuardedAgent({
+  const scope = openRequestScope({
+    timeoutMs,
     allowPrivateNetworks: allowPrivate,
-    connectTimeoutMs: Math.min(opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, timeoutMs),
+    connectTimeoutMs: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     ...(opts.resolver && { resolver: opts.resolver }),
   });
   let hop: Hop = { url: first, method: opts.method ?? 'GET', body: opts.body, headers: requestHeaders(first, opts) };
@@ -186,11 +181,11 @@ export async function safeFetch(rawUrl: string, opts: FetchOptions = {}): Promis
       if (!allowPrivate) assertPublicLiteral(hop.url.hostname);
       // Credentials travel as an Authorization header (dropped cross-origin), never in the request line.
       const res = await request(withoutCredentials(hop.url), {
-        dispatcher: agent,
+        dispatcher: scope.agent,
         method: hop.method,
         headers: hop.headers,
         body: hop.body,
-        signal: controller.signal,
+        signal: scope.signal,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       });
@@ -207,9 +202,8 @@ export async function safeFetch(rawUrl: string, opts: FetchOptions = {}): Promis
       return await finish(res, hop, opts, redirects);
     }
   } catch (err) {
-    throw toFetchError(err, redactUrl(hop.url), deadlineHit, timeoutMs);
+    throw toFetchError(err, redactUrl(hop.url), scope.deadlineHit(), timeoutMs);
   } finally {
-    clearTimeout(timer);
-    agent.destroy().catch(() => {});
+    scope.close();
   }
 }

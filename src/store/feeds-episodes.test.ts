@@ -1,41 +1,32 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from './index.js';
+import { describe, expect, it } from 'vitest';
 import { parsedEpisode } from './test-fixtures.js';
-import { createTestDatabase, testDialects, type TestDatabase } from './test-harness.js';
+import { testDialects } from './test-harness.js';
+import { useTestStore } from './test-store.js';
 
 for (const { dialect, label, skip } of await testDialects()) {
   describe.skipIf(skip)(`feeds and episodes [${label}]`, () => {
-    let db: TestDatabase;
-    let store: Store;
-    beforeEach(async () => {
-      db = await createTestDatabase(dialect);
-      store = await openStore(db.options);
-    });
-    afterEach(async () => {
-      await store.close();
-      await db.dispose();
-    });
+    const t = useTestStore(dialect);
 
     it('reports its dialect', () => {
-      expect(store.dialect).toBe(dialect);
+      expect(t.store.dialect).toBe(dialect);
     });
 
     it('adds a feed once per URL', async () => {
-      const first = await store.addFeed('https://example.com/feed.xml');
-      const again = await store.addFeed('https://example.com/feed.xml');
+      const first = await t.store.addFeed('https://example.com/feed.xml');
+      const again = await t.store.addFeed('https://example.com/feed.xml');
       expect(first.created).toBe(true);
       expect(again.created).toBe(false);
       expect(again.feed.id).toBe(first.feed.id);
       expect(first.feed).toMatchObject({ status: 'active', errorCount: 0, nextPollAt: null, title: null });
-      expect(await store.listFeeds()).toHaveLength(1);
-      expect(await store.feedByUrl('https://example.com/feed.xml')).toEqual(first.feed);
-      expect(await store.feedById(first.feed.id)).toEqual(first.feed);
-      expect(await store.feedById(9999)).toBeUndefined();
+      expect(await t.store.listFeeds()).toHaveLength(1);
+      expect(await t.store.feedByUrl('https://example.com/feed.xml')).toEqual(first.feed);
+      expect(await t.store.feedById(first.feed.id)).toEqual(first.feed);
+      expect(await t.store.feedById(9999)).toBeUndefined();
     });
 
     it('adds the same feed concurrently without duplicates', async () => {
       const results = await Promise.all(
-        Array.from({ length: 5 }, () => store.addFeed('https://example.com/race.xml')),
+        Array.from({ length: 5 }, () => t.store.addFeed('https://example.com/race.xml')),
       );
       expect(results.filter((r) => r.created)).toHaveLength(1);
       expect(new Set(results.map((r) => r.feed.id)).size).toBe(1);
@@ -43,25 +34,25 @@ for (const { dialect, label, skip } of await testDialects()) {
 
     it('updates poll state and lists only active due feeds', async () => {
       const now = new Date('2024-06-01T12:00:00Z');
-      const never = (await store.addFeed('https://a.example/feed')).feed;
-      const due = (await store.addFeed('https://b.example/feed')).feed;
-      const later = (await store.addFeed('https://c.example/feed')).feed;
-      const paused = (await store.addFeed('https://d.example/feed')).feed;
-      await store.updateFeed(due.id, { nextPollAt: '2024-06-01T11:00:00+00:00', etag: '"v1"', title: 'B' });
-      await store.updateFeed(later.id, { nextPollAt: '2024-06-01T13:00:00.000Z' });
-      await store.updateFeed(paused.id, { status: 'paused' });
-      await store.updateFeed(never.id, {});
+      const never = (await t.store.addFeed('https://a.example/feed')).feed;
+      const due = (await t.store.addFeed('https://b.example/feed')).feed;
+      const later = (await t.store.addFeed('https://c.example/feed')).feed;
+      const paused = (await t.store.addFeed('https://d.example/feed')).feed;
+      await t.store.updateFeed(due.id, { nextPollAt: '2024-06-01T11:00:00+00:00', etag: '"v1"', title: 'B' });
+      await t.store.updateFeed(later.id, { nextPollAt: '2024-06-01T13:00:00.000Z' });
+      await t.store.updateFeed(paused.id, { status: 'paused' });
+      await t.store.updateFeed(never.id, {});
 
-      const ids = (await store.dueFeeds(now)).map((f) => f.id);
+      const ids = (await t.store.dueFeeds(now)).map((f) => f.id);
       expect(ids).toEqual([never.id, due.id]);
-      expect(await store.feedById(due.id)).toMatchObject({
+      expect(await t.store.feedById(due.id)).toMatchObject({
         title: 'B',
         etag: '"v1"',
         nextPollAt: '2024-06-01T11:00:00.000Z',
       });
 
-      await store.updateFeed(due.id, { errorCount: 2, lastError: 'boom', lastPolledAt: now.toISOString(), etag: null });
-      expect(await store.feedById(due.id)).toMatchObject({
+      await t.store.updateFeed(due.id, { errorCount: 2, lastError: 'boom', lastPolledAt: now.toISOString(), etag: null });
+      expect(await t.store.feedById(due.id)).toMatchObject({
         errorCount: 2,
         lastError: 'boom',
         lastPolledAt: '2024-06-01T12:00:00.000Z',
@@ -71,12 +62,12 @@ for (const { dialect, label, skip } of await testDialects()) {
     });
 
     it('upserts episodes without duplicates and refreshes changed metadata', async () => {
-      const feed = (await store.addFeed('https://example.com/feed')).feed;
+      const feed = (await t.store.addFeed('https://example.com/feed')).feed;
       const episodes = [parsedEpisode('a'), parsedEpisode('b'), parsedEpisode('c')];
       const seen = new Date('2024-06-01T00:00:00Z');
 
-      expect(await store.upsertEpisodes(feed.id, episodes, seen)).toEqual({ inserted: 3, updated: 0 });
-      expect(await store.upsertEpisodes(feed.id, episodes, new Date())).toEqual({ inserted: 0, updated: 0 });
+      expect(await t.store.upsertEpisodes(feed.id, episodes, seen)).toEqual({ inserted: 3, updated: 0 });
+      expect(await t.store.upsertEpisodes(feed.id, episodes, new Date())).toEqual({ inserted: 0, updated: 0 });
 
       const changed = [
         parsedEpisode('a', { title: 'Renamed', persons: [] }),
@@ -85,9 +76,9 @@ for (const { dialect, label, skip } of await testDialects()) {
         parsedEpisode('d', { title: 'duplicate guid in one feed' }),
       ];
       const later = new Date('2024-06-02T00:00:00Z');
-      expect(await store.upsertEpisodes(feed.id, changed, later)).toEqual({ inserted: 1, updated: 1 });
+      expect(await t.store.upsertEpisodes(feed.id, changed, later)).toEqual({ inserted: 1, updated: 1 });
 
-      const rows = await store.episodesByFeed(feed.id);
+      const rows = await t.store.episodesByFeed(feed.id);
       expect(rows.map((r) => r.guid)).toEqual(['a', 'b', 'c', 'd']);
       const a = rows.find((r) => r.guid === 'a');
       expect(a).toMatchObject({ title: 'Renamed', persons: [], firstSeenAt: seen.toISOString(), status: 'new' });
@@ -95,14 +86,14 @@ for (const { dialect, label, skip } of await testDialects()) {
     });
 
     it('keeps the same guid apart in different feeds', async () => {
-      const one = (await store.addFeed('https://one.example/feed')).feed;
-      const two = (await store.addFeed('https://two.example/feed')).feed;
-      await store.upsertEpisodes(one.id, [parsedEpisode('x')], new Date());
-      expect(await store.upsertEpisodes(two.id, [parsedEpisode('x')], new Date())).toEqual({ inserted: 1, updated: 0 });
+      const one = (await t.store.addFeed('https://one.example/feed')).feed;
+      const two = (await t.store.addFeed('https://two.example/feed')).feed;
+      await t.store.upsertEpisodes(one.id, [parsedEpisode('x')], new Date());
+      expect(await t.store.upsertEpisodes(two.id, [parsedEpisode('x')], new Date())).toEqual({ inserted: 1, updated: 0 });
     });
 
     it('round-trips every episode field, JSON columns included', async () => {
-      const feed = (await store.addFeed('https://example.com/feed')).feed;
+      const feed = (await t.store.addFeed('https://example.com/feed')).feed;
       const ep = parsedEpisode('full', {
         publishedAt: '2024-05-01T12:00:00+02:00',
         durationSeconds: 62.5,
@@ -112,8 +103,8 @@ for (const { dialect, label, skip } of await testDialects()) {
         ],
         persons: [{ name: 'Zoë', role: 'guest', group: 'cast', href: 'https://z.example', img: 'https://z.example/i.png' }],
       });
-      await store.upsertEpisodes(feed.id, [ep, parsedEpisode('bare', { description: undefined, link: undefined, publishedAt: 'not a date', durationSeconds: undefined, audioUrl: undefined, audioType: undefined, transcripts: [], persons: [] })], new Date('2024-06-01T00:00:00Z'));
-      const [full, bare] = await store.episodesByFeed(feed.id);
+      await t.store.upsertEpisodes(feed.id, [ep, parsedEpisode('bare', { description: undefined, link: undefined, publishedAt: 'not a date', durationSeconds: undefined, audioUrl: undefined, audioType: undefined, transcripts: [], persons: [] })], new Date('2024-06-01T00:00:00Z'));
+      const [full, bare] = await t.store.episodesByFeed(feed.id);
       expect(full).toMatchObject({
         feedId: feed.id,
         guid: 'full',
@@ -130,38 +121,38 @@ for (const { dialect, label, skip } of await testDialects()) {
         lastError: null,
       });
       expect(bare).toMatchObject({ description: null, link: null, publishedAt: null, durationSeconds: null, audioUrl: null, transcripts: [], persons: [] });
-      expect(await store.episodeById(full!.id)).toEqual(full);
-      expect(await store.episodeById(424242)).toBeUndefined();
+      expect(await t.store.episodeById(full!.id)).toEqual(full);
+      expect(await t.store.episodeById(424242)).toBeUndefined();
     });
 
     it('upserts a large batch in one call', async () => {
-      const feed = (await store.addFeed('https://example.com/big')).feed;
+      const feed = (await t.store.addFeed('https://example.com/big')).feed;
       const many = Array.from({ length: 450 }, (_, i) => parsedEpisode(`g${i}`));
-      expect(await store.upsertEpisodes(feed.id, many, new Date())).toEqual({ inserted: 450, updated: 0 });
-      expect(await store.upsertEpisodes(feed.id, many, new Date())).toEqual({ inserted: 0, updated: 0 });
+      expect(await t.store.upsertEpisodes(feed.id, many, new Date())).toEqual({ inserted: 450, updated: 0 });
+      expect(await t.store.upsertEpisodes(feed.id, many, new Date())).toEqual({ inserted: 0, updated: 0 });
     });
 
     it('lists episodes to process oldest first and honours status changes', async () => {
-      const feed = (await store.addFeed('https://example.com/feed')).feed;
-      await store.upsertEpisodes(feed.id, [parsedEpisode('old')], new Date('2024-01-01T00:00:00Z'));
-      await store.upsertEpisodes(feed.id, [parsedEpisode('n2')], new Date('2024-06-02T00:00:00Z'));
-      await store.upsertEpisodes(feed.id, [parsedEpisode('n1')], new Date('2024-06-01T00:00:00Z'));
-      await store.upsertEpisodes(feed.id, [parsedEpisode('n3')], new Date('2024-06-03T00:00:00Z'));
+      const feed = (await t.store.addFeed('https://example.com/feed')).feed;
+      await t.store.upsertEpisodes(feed.id, [parsedEpisode('old')], new Date('2024-01-01T00:00:00Z'));
+      await t.store.upsertEpisodes(feed.id, [parsedEpisode('n2')], new Date('2024-06-02T00:00:00Z'));
+      await t.store.upsertEpisodes(feed.id, [parsedEpisode('n1')], new Date('2024-06-01T00:00:00Z'));
+      await t.store.upsertEpisodes(feed.id, [parsedEpisode('n3')], new Date('2024-06-03T00:00:00Z'));
       const since = new Date('2024-05-01T00:00:00Z');
 
-      expect((await store.episodesToProcess(since, 10)).map((e) => e.guid)).toEqual(['n1', 'n2', 'n3']);
-      expect((await store.episodesToProcess(since, 2)).map((e) => e.guid)).toEqual(['n1', 'n2']);
+      expect((await t.store.episodesToProcess(since, 10)).map((e) => e.guid)).toEqual(['n1', 'n2', 'n3']);
+      expect((await t.store.episodesToProcess(since, 2)).map((e) => e.guid)).toEqual(['n1', 'n2']);
 
-      const [n1, n2] = await store.episodesToProcess(since, 2);
-      await store.markEpisode(n1!.id, 'failed', 'no transcript');
-      await store.markEpisode(n2!.id, 'transcribed');
-      expect((await store.episodesToProcess(since, 10)).map((e) => e.guid)).toEqual(['n2', 'n3']);
-      expect(await store.episodeById(n1!.id)).toMatchObject({ status: 'failed', lastError: 'no transcript' });
-      await store.markEpisode(n2!.id, 'extracted');
-      expect((await store.episodesToProcess(since, 10)).map((e) => e.guid)).toEqual(['n3']);
+      const [n1, n2] = await t.store.episodesToProcess(since, 2);
+      await t.store.markEpisode(n1!.id, 'failed', 'no transcript');
+      await t.store.markEpisode(n2!.id, 'transcribed');
+      expect((await t.store.episodesToProcess(since, 10)).map((e) => e.guid)).toEqual(['n2', 'n3']);
+      expect(await t.store.episodeById(n1!.id)).toMatchObject({ status: 'failed', lastError: 'no transcript' });
+      await t.store.markEpisode(n2!.id, 'extracted');
+      expect((await t.store.episodesToProcess(since, 10)).map((e) => e.guid)).toEqual(['n3']);
       // Re-upserting must not reset the processing status.
-      await store.upsertEpisodes(feed.id, [parsedEpisode('n2', { title: 'changed' })], new Date());
-      expect(await store.episodeById(n2!.id)).toMatchObject({ status: 'extracted', title: 'changed' });
+      await t.store.upsertEpisodes(feed.id, [parsedEpisode('n2', { title: 'changed' })], new Date());
+      expect(await t.store.episodeById(n2!.id)).toMatchObject({ status: 'extracted', title: 'changed' });
     });
   });
 }

@@ -13,3 +13,4 @@ export { DeliveryError } from './delivery-error.js';
 export { messageIdFor } from './mail-options.js';
 export { sendBrief } from './send-brief.js';
 export type { SendBriefDeps, SendBriefOptions, SendOutcome } from './send-brief.js';
+export { deliveryClaimRules, DELIVERY_LEASE_MS, DELIVERY_MAX_ATTEMPTS } from './retry-policy.js';

@@ -1,7 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from './index.js';
+import type { DeliveryClaimRules } from './types.js';
 import { briefItem } from './test-fixtures.js';
 import { createTestDatabase, testDialects, type TestDatabase } from './test-harness.js';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const LEASE = 15 * MINUTE;
+const later = (date: Date, ms: number) => new Date(date.getTime() + ms);
+const rules = (now: Date): DeliveryClaimRules => ({ now, leaseMs: LEASE, maxAttempts: 6, retryDelayMs: () => 0 });
+let T0 = new Date();
+beforeEach(() => {
+  T0 = new Date();
+});
 
 for (const { dialect, label, skip } of await testDialects()) {
   describe.skipIf(skip)(`briefs and deliveries [${label}]`, () => {
@@ -64,29 +75,57 @@ for (const { dialect, label, skip } of await testDialects()) {
 
     it('claims a delivery once, counts attempts and allows a retry only after failure', async () => {
       const brief = (await store.createBrief(userId, '2024-06-01', [briefItem(1)]))!;
-      const claimed = await store.claimDelivery(brief.id);
+      const claimed = await store.claimDelivery(brief.id, rules(T0));
       expect(claimed).toMatchObject({ status: 'sending', attempts: 1 });
-      expect(await store.claimDelivery(brief.id)).toBeUndefined();
+      expect(await store.claimDelivery(brief.id, rules(T0))).toBeUndefined();
 
       await store.markDeliveryFailed(claimed!.id, 'smtp 451');
       expect(await store.deliveryForBrief(brief.id)).toMatchObject({ status: 'failed', lastError: 'smtp 451', attempts: 1 });
 
-      const retry = await store.claimDelivery(brief.id);
+      const retry = await store.claimDelivery(brief.id, rules(new Date()));
       expect(retry).toMatchObject({ id: claimed!.id, status: 'sending', attempts: 2 });
       await store.markDeliverySent(retry!.id, { transport: 'smtp', messageId: '<m1@example.com>', location: null });
       const sent = await store.deliveryForBrief(brief.id);
       expect(sent).toMatchObject({ status: 'sent', transport: 'smtp', messageId: '<m1@example.com>', lastError: null, attempts: 2 });
       expect(Date.parse(sent!.sentAt!)).not.toBeNaN();
 
-      expect(await store.claimDelivery(brief.id)).toBeUndefined();
+      expect(await store.claimDelivery(brief.id, rules(later(T0, DAY)))).toBeUndefined();
       await store.markDeliveryFailed(sent!.id, 'late failure report');
       expect(await store.deliveryForBrief(brief.id)).toEqual(sent);
-      expect(await store.claimDelivery(424242)).toBeUndefined();
+      expect(await store.claimDelivery(424242, rules(T0))).toBeUndefined();
+    });
+
+    it('re-claims a send whose worker died only after its lease ran out', async () => {
+      const brief = (await store.createBrief(userId, '2024-06-01', [briefItem(1)]))!;
+      await store.claimDelivery(brief.id, rules(T0));
+      expect(await store.claimDelivery(brief.id, rules(later(T0, LEASE - 1000)))).toBeUndefined();
+      const reclaimed = await store.claimDelivery(brief.id, rules(later(T0, LEASE)));
+      expect(reclaimed).toMatchObject({ status: 'sending', attempts: 2, updatedAt: later(T0, LEASE).toISOString() });
+      expect(await store.claimDelivery(brief.id, rules(later(T0, LEASE + 1000)))).toBeUndefined();
+    });
+
+    it('retries a failed delivery only after its backoff and gives up after the last attempt', async () => {
+      const brief = (await store.createBrief(userId, '2024-06-01', [briefItem(1)]))!;
+      // Backoff of `attempts` minutes; failures are stamped with the real clock, so start from now.
+      const backoff = { maxAttempts: 3, retryDelayMs: (attempts: number) => attempts * MINUTE };
+      let now = new Date();
+      const first = (await store.claimDelivery(brief.id, { ...rules(now), ...backoff }))!;
+      await store.markDeliveryFailed(first.id, 'smtp 451');
+      now = later(new Date(), MINUTE - 5000);
+      expect(await store.claimDelivery(brief.id, { ...rules(now), ...backoff })).toBeUndefined();
+      now = later(new Date(), MINUTE + 5000);
+      expect(await store.claimDelivery(brief.id, { ...rules(now), ...backoff })).toMatchObject({ attempts: 2 });
+      await store.markDeliveryFailed(first.id, 'smtp 451');
+      expect(await store.claimDelivery(brief.id, { ...rules(later(new Date(), MINUTE + 5000)), ...backoff })).toBeUndefined();
+      expect((await store.claimDelivery(brief.id, { ...rules(later(new Date(), 2 * MINUTE + 5000)), ...backoff }))!.attempts).toBe(3);
+      await store.markDeliveryFailed(first.id, 'smtp 550 no such user');
+      expect(await store.claimDelivery(brief.id, { ...rules(later(new Date(), DAY)), ...backoff })).toBeUndefined();
+      expect(await store.deliveryForBrief(brief.id)).toMatchObject({ status: 'failed', attempts: 3, lastError: 'smtp 550 no such user' });
     });
 
     it('lets exactly one of several concurrent claims win', async () => {
       const brief = (await store.createBrief(userId, '2024-06-01', [briefItem(1)]))!;
-      const claims = await Promise.all(Array.from({ length: 6 }, () => store.claimDelivery(brief.id)));
+      const claims = await Promise.all(Array.from({ length: 6 }, () => store.claimDelivery(brief.id, rules(T0))));
       expect(claims.filter((c) => c !== undefined)).toHaveLength(1);
       expect(await store.deliveryForBrief(brief.id)).toMatchObject({ status: 'sending', attempts: 1 });
     });
@@ -94,7 +133,7 @@ for (const { dialect, label, skip } of await testDialects()) {
     it('records an outbox delivery and lists deliveries newest first', async () => {
       const one = (await store.createBrief(userId, '2024-06-01', [briefItem(1)]))!;
       const two = (await store.createBrief(userId, '2024-06-02', [briefItem(2)]))!;
-      const claimed = (await store.claimDelivery(one.id))!;
+      const claimed = (await store.claimDelivery(one.id, rules(T0)))!;
       await store.markDeliverySent(claimed.id, { transport: 'outbox', messageId: null, location: '/data/outbox/1.eml' });
       const list = await store.listDeliveries(10);
       expect(list.map((d) => d.briefId)).toEqual([two.id, one.id]);

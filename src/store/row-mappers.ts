@@ -117,5 +117,6 @@ export function toDeliveryRow(r: Selectable<DeliveriesTable>): DeliveryRow {
     lastError: r.last_error,
     sentAt: r.sent_at,
     createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }

@@ -22,7 +22,7 @@ function racer(dataDir: string, startAt: number): Promise<RaceResult> {
     const item = { insightId: process.pid, headline: '', text: '', quote: '', start: 0, end: 0, podcastTitle: '', episodeTitle: '', related: [] };
     const brief = await store.createBrief(user.id, '2024-06-01', [item]);
     const saved = await store.briefFor(user.id, '2024-06-01');
-    const claim = await store.claimDelivery(saved.id);
+    const claim = await store.claimDelivery(saved.id, { now: new Date(), leaseMs: 900000, maxAttempts: 6, retryDelayMs: () => 0 });
     await store.close();
     console.log(JSON.stringify({ userCreated: created, briefCreated: brief !== undefined, claimed: claim !== undefined }));
   `;

@@ -91,6 +91,19 @@ export interface DeliveryRow {
   lastError: string | null;
   sentAt: string | null;
   createdAt: string;
+  /** When the status last changed: the start of a claim's lease, the time of the last failure. */
+  updatedAt: string;
+}
+
+/** When a delivery may be (re)claimed; see src/delivery/retry-policy.ts for the defaults. */
+export interface DeliveryClaimRules {
+  now: Date;
+  /** A 'sending' claim older than this is taken to have died with its worker and is re-claimed. */
+  leaseMs: number;
+  /** A failed delivery is not retried once it has been attempted this many times. */
+  maxAttempts: number;
+  /** How long after its n-th failed attempt a delivery may be retried. */
+  retryDelayMs(attempts: number): number;
 }
 
 export interface NewUser {
@@ -252,14 +265,18 @@ export interface Store {
   // deliveries (one row per brief: the outbox that makes sends idempotent)
   deliveryForBrief(briefId: number): Promise<DeliveryRow | undefined>;
   /**
-   * Atomically moves the brief's delivery from pending/failed to 'sending' and returns it;
-   * returns undefined if it is already sending or sent (someone else has it).
+   * Atomically moves the brief's delivery to 'sending' and returns it when it is pending, failed
+   * and due for a retry, or 'sending' past its lease; returns undefined otherwise (sent, someone
+   * else has it, waiting for its retry, or out of attempts).
    */
-  claimDelivery(briefId: number): Promise<DeliveryRow | undefined>;
+  claimDelivery(briefId: number, rules: DeliveryClaimRules): Promise<DeliveryRow | undefined>;
   /** Throws `delivery_not_found` for an unknown id (as does markDeliveryFailed). */
   markDeliverySent(id: number, sent: { transport: string; messageId: string | null; location: string | null }): Promise<void>;
-  /** Makes the delivery claimable again; never downgrades one already 'sent'. */
-  markDeliveryFailed(id: number, error: string): Promise<void>;
+  /**
+   * Makes the delivery claimable again once its backoff from `at` (default now, the clock of
+   * the claim rules) has passed; never downgrades one already 'sent'.
+   */
+  markDeliveryFailed(id: number, error: string, at?: Date): Promise<void>;
   /** Newest first (as is listBriefs). */
   listDeliveries(limit: number): Promise<DeliveryRow[]>;
 

@@ -27,6 +27,7 @@ export async function deliverBrief(app: App, user: User, now = new Date(), pools
     publicUrl: app.config.publicUrl,
     secret: app.secret,
     from: app.config.mailFrom,
+    now,
   });
   return { ...base, briefId: composed.brief.id, send };
 }

@@ -21,17 +21,32 @@ export function deliveryQueries(db: Kysely<Database>): DeliveryQueries {
       return row && toDeliveryRow(row);
     },
 
-    async claimDelivery(briefId) {
+    async claimDelivery(briefId, rules) {
+      const now = rules.now.getTime();
+      const before = (ms: number) => isoUtc(new Date(now - ms));
       // One statement is the compare-and-set: concurrent claimers cannot both match.
       const row = await db
         .updateTable('deliveries')
         .set((eb) => ({
           status: 'sending',
           attempts: eb('attempts', '+', 1),
-          updated_at: isoUtc(new Date()),
+          updated_at: isoUtc(rules.now),
         }))
         .where('brief_id', '=', briefId)
-        .where('status', 'in', ['pending', 'failed'])
+        .where((eb) =>
+          eb.or([
+            eb('status', '=', 'pending'),
+            eb.and([eb('status', '=', 'sending'), eb('updated_at', '<=', before(rules.leaseMs))]),
+            // One branch per attempt count keeps the backoff portable SQL on both dialects.
+            ...Array.from({ length: Math.max(0, rules.maxAttempts - 1) }, (_, k) =>
+              eb.and([
+                eb('status', '=', 'failed'),
+                eb('attempts', '=', k + 1),
+                eb('updated_at', '<=', before(rules.retryDelayMs(k + 1))),
+              ]),
+            ),
+          ]),
+        )
         .returningAll()
         .executeTakeFirst();
       return row && toDeliveryRow(row);
@@ -55,10 +70,10 @@ export function deliveryQueries(db: Kysely<Database>): DeliveryQueries {
       if (result.numUpdatedRows === 0n) throw notFound(id);
     },
 
-    async markDeliveryFailed(id, error) {
+    async markDeliveryFailed(id, error, at = new Date()) {
       const result = await db
         .updateTable('deliveries')
-        .set({ status: 'failed', last_error: error, updated_at: isoUtc(new Date()) })
+        .set({ status: 'failed', last_error: error, updated_at: isoUtc(at) })
         .where('id', '=', id)
         // A late failure report must not undo a send that already succeeded.
         .where('status', '<>', 'sent')

@@ -6,13 +6,34 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath, requireCorpus } from '../../../test/corpus.js';
 import type { EvalReport } from '../../insights/index.js';
+import { startFakeOpenAi } from '../../insights/llm/test-support/fake-openai.js';
+
+const LINE = /^\[(\d+)\](?: \([\d:]+\))?(?: [^:\n]+:)? (.*)$/gm;
+
+/** A fake model that takes the five longest lines of what it is sent as its insights. */
+function longestLines(user: string): unknown {
+  const lines = [...user.matchAll(LINE)].map((m) => m[2] ?? '').sort((a, b) => b.length - a.length);
+  return {
+    insights: lines.slice(0, 5).map((text) => ({
+      headline: text.split(' ').slice(0, 6).join(' '),
+      text,
+      quote: text.split(' ').slice(0, 20).join(' '),
+      start_seconds: null,
+      speaker: null,
+    })),
+  };
+}
 
 const main = fileURLToPath(new URL('../main.ts', import.meta.url));
 const EPISODES = ['misfit-podcast-e1-misfit-mind-do-it-for', 'podlets-016-cloud-native-apps'];
 
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return cliWithEnv({}, ...args);
+}
+
+function cliWithEnv(env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -69,5 +90,47 @@ describe.runIf(requireCorpus())('podbrief eval', () => {
     expect(empty.code).toBe(1);
     expect(empty.stderr.trim().split('\n')).toHaveLength(1);
     expect(empty.stderr).toMatch(/^podbrief: no episode folders/);
+  });
+});
+
+describe.runIf(requireCorpus())('podbrief eval --engine llm', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'podbrief-eval-llm-'));
+    await cp(corpusPath('eval-public', EPISODES[0] as string), join(dir, EPISODES[0] as string), { recursive: true });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const envFor = (url: string) => ({ DATA_DIR: join(dir, '.data'), LLM_BASE_URL: `${url}/v1`, LLM_MODEL: 'test-model', LLM_API_KEY: 'sk-test', LOG_LEVEL: 'silent' });
+
+  it('scores the LLM engine against the same baselines, and pays once for the same transcripts', { timeout: 60_000 }, async () => {
+    const server = await startFakeOpenAi([{ outputFor: longestLines }]);
+    try {
+      const first = await cliWithEnv(envFor(server.url), 'eval', dir, '--engine', 'llm', '--json');
+      expect(first.stderr).toBe('');
+      const report = JSON.parse(first.stdout) as EvalReport;
+      expect(report.systems).toEqual(['llm', 'lead-5', 'textrank-5']);
+      expect(report.average.llm?.items).toBe(5);
+      expect(report.average.llm?.avgWords).toBeGreaterThan(0);
+      const paid = server.requests.length;
+      expect(paid).toBeGreaterThan(0);
+      const again = await cliWithEnv(envFor(server.url), 'eval', dir, '--engine', 'llm', '--json');
+      expect(JSON.parse(again.stdout)).toEqual(report);
+      expect(server.requests).toHaveLength(paid);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('says on stderr when an episode fell back to the embedded engine', { timeout: 60_000 }, async () => {
+    const server = await startFakeOpenAi([{ status: 400, message: 'model not found' }]);
+    try {
+      const res = await cliWithEnv({ ...envFor(server.url), DATA_DIR: join(dir, '.data-400') }, 'eval', dir, '--engine', 'llm', '--json');
+      expect(res.code).toBe(0);
+      expect(res.stderr).toMatch(/^podbrief: the LLM engine fell back to the embedded one: .*model not found/);
+      expect((JSON.parse(res.stdout) as EvalReport).systems[0]).toBe('llm');
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { extractInsights } from '../../insights/index.js';
-import { llmSettingsFrom, selectExtractor } from '../../insights/llm/index.js';
 import { AppError } from '../../model/errors.js';
-import type { Insight, RelateInput } from '../../model/insight.js';
-import type { Transcript } from '../../model/transcript.js';
+import type { RelateInput } from '../../model/insight.js';
 import { relateInsights } from '../../related/index.js';
 import { readTranscriptFile } from '../../transcripts/index.js';
-import { loadGlobalConfig, printJson, withApp, type GlobalOptions } from '../context.js';
+import { printJson } from '../context.js';
+import { engineOption, withLlmEngine, type EngineChoice } from './llm-engine.js';
 
 /** Commands that work on local files alone: no database, no network (except `insights --engine llm`). */
 export function localFileCommands(program: Command): void {
@@ -25,11 +24,13 @@ export function localFileCommands(program: Command): void {
     .command('insights <transcript-file>')
     .description('extract the top insights of a transcript file')
     .option('--top <n>', 'how many insights', (v) => positiveInt(v, '--top'), 5)
-    .addOption(new Option('--engine <engine>', 'embedded (offline) or llm (LLM_* settings; uses the database for its cache and budget)').choices(['embedded', 'llm']).default('embedded'))
+    .addOption(engineOption())
     .option('--json', 'print JSON (an array of insight objects)')
-    .action(async (file: string, opts: { top: number; engine: 'embedded' | 'llm'; json?: boolean }) => {
+    .action(async (file: string, opts: { top: number; engine: EngineChoice; json?: boolean }) => {
       const transcript = await readTranscriptFile(file);
-      const insights = opts.engine === 'llm' ? await extractWithLlm(program, transcript, opts.top) : extractInsights(transcript, { top: opts.top });
+      const insights = opts.engine === 'llm'
+        ? await withLlmEngine(program, (engine) => engine.extract(transcript, { top: opts.top }))
+        : extractInsights(transcript, { top: opts.top });
       if (opts.json) return printJson(insights);
       insights.forEach((i, n) => {
         console.log(`${n + 1}. ${i.headline}`);
@@ -50,15 +51,6 @@ export function localFileCommands(program: Command): void {
       if (opts.json) return printJson(result);
       result.groups.forEach((g, n) => console.log(`group ${n + 1}: ${g.join(', ')}`));
     });
-}
-
-async function extractWithLlm(program: Command, transcript: Transcript, top: number): Promise<Insight[]> {
-  llmSettingsFrom(loadGlobalConfig(program)); // a clear error before anything is opened
-  return withApp(program.opts<GlobalOptions>(), async (app) => {
-    const report = await selectExtractor(app.config, { store: app.store, log: app.log }, 'llm').extractWithReport(transcript, { top });
-    if (report.fallbackReason) console.error(`podbrief: the LLM engine fell back to the embedded one: ${report.fallbackReason}`);
-    return report.insights;
-  });
 }
 
 function readJsonl(text: string, file: string): (RelateInput & { originalId: string | number })[] {

@@ -1,7 +1,8 @@
 import { AppError } from '../model/errors.js';
 import type { RelatedGroups, RelateInput } from '../model/insight.js';
 import { averageLink } from './cluster.js';
-import { dotUnit, vectorize } from './vectors.js';
+import { similarityMatrix } from './similarity-matrix.js';
+import { vectorize } from './vectors.js';
 
 /** Average cosine between groups needed to merge them: chosen on the tuning split of `npm run eval:related`. */
 export const DEFAULT_RELATE_THRESHOLD = 0.06;
@@ -18,16 +19,6 @@ export function relateInsights(items: RelateInput[], opts: { threshold?: number 
     seen.add(item.id);
   }
   const n = items.length;
-  const vectors = vectorize(items);
-  const sim = new Float64Array(n * n);
-  for (let i = 0; i < n; i += 1) {
-    for (let j = i + 1; j < n; j += 1) {
-      const x = dotUnit(vectors[i] as Map<string, number>, vectors[j] as Map<string, number>);
-      sim[i * n + j] = x;
-      sim[j * n + i] = x;
-    }
-  }
-  const clusters = averageLink(sim, n, opts.threshold ?? DEFAULT_RELATE_THRESHOLD);
-  clusters.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+  const clusters = averageLink(similarityMatrix(vectorize(items)), n, opts.threshold ?? DEFAULT_RELATE_THRESHOLD);
   return { groups: clusters.map((c) => c.map((i) => items[i]?.id ?? '')) };
 }

@@ -53,7 +53,7 @@ ${['frontier-signals', 'hot-path', 'margin-notes', 'second-wind'].map(outline).j
     }
   });
 
-  it('polls, extracts and sends one brief per subscriber per day to the outbox', async () => {
+  it('polls, extracts and sends one brief per subscriber per day to the outbox', { timeout: 120_000 }, async () => {
     const user = await runCli(['users', 'add', 'reader@example.com', '--interests', 'ai policy, open-source models', '--hour', '0'], env);
     expect(user.code, user.stderr).toBe(0);
 
@@ -82,6 +82,38 @@ ${['frontier-signals', 'hot-path', 'margin-notes', 'second-wind'].map(outline).j
     const [shown] = JSON.parse(brief.stdout) as { status: string; brief: { items: unknown[] } }[];
     expect(shown?.status).toBe('exists');
     expect(shown?.brief.items).toHaveLength(5);
+  });
+
+  it('follows one show only: the profile says so and the brief holds only that show', { timeout: 120_000 }, async () => {
+    const hotPath = `${server.origin}/feeds/hot-path.xml`;
+    expect((await runCli(['users', 'add', 'fan@example.com', '--hour', '0'], env)).code).toBe(0);
+    const follow = await runCli(['users', 'follow', 'fan@example.com', hotPath, '--only'], env);
+    expect(follow.code, follow.stderr).toBe(0);
+    expect(follow.stdout).toMatch(/follows: \d+ .+ \(only these shows\)/);
+
+    const shown = await runCli(['users', 'profile', 'fan@example.com', '--about', 'databases and tail latency', '--json'], env);
+    const profile = JSON.parse(shown.stdout) as { about: string; onlyFollowed: boolean; followed: { url: string; title: string }[] };
+    expect(profile).toMatchObject({ about: 'databases and tail latency', onlyFollowed: true, followed: [{ url: hotPath }] });
+
+    const brief = await runCli(['brief', '--user', 'fan@example.com', '--json'], env);
+    const [composed] = JSON.parse(brief.stdout) as { brief: { items: { podcastTitle: string }[] } }[];
+    expect(composed?.brief.items.length).toBeGreaterThan(0);
+    expect(new Set(composed?.brief.items.map((i) => i.podcastTitle))).toEqual(new Set([profile.followed[0]?.title]));
+
+    const unfollow = await runCli(['users', 'unfollow', 'fan@example.com', hotPath], env);
+    expect(unfollow.stdout).toContain('follows: (none) (only these shows)');
+    const all = await runCli(['users', 'profile', 'fan@example.com', '--all-shows', '--json'], env);
+    expect(JSON.parse(all.stdout)).toMatchObject({ onlyFollowed: false, followed: [] });
+
+    for (const args of [
+      ['users', 'follow', 'nobody@example.com', hotPath],
+      ['users', 'follow', 'fan@example.com', `${server.origin}/feeds/unknown.xml`],
+      ['users', 'profile', 'fan@example.com', '--only-followed', '--all-shows'],
+    ]) {
+      const res = await runCli(args, env);
+      expect(res.code, args.join(' ')).toBe(1);
+      expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 
   it('refuses invalid configuration at start, listing every problem', async () => {

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { isValidTimeZone } from '../../briefs/index.js';
 import { AppError } from '../../model/errors.js';
 import { printJson, withApp, type GlobalOptions } from '../context.js';
+import { parseInterests } from './interests.js';
+import { userProfileCommands } from './user-profile.js';
 
 export function usersCommand(program: Command): void {
   const users = program.command('users').description('manage subscribers');
@@ -43,8 +45,6 @@ export function usersCommand(program: Command): void {
         for (const u of rows) console.log(`${String(u.id).padStart(4)}  ${u.status.padEnd(12)}  ${u.email}  ${u.timezone} ${u.deliveryHour}:00  ${u.interests.join(', ')}`);
       });
     });
-}
 
-export function parseInterests(list: string): string[] {
-  return [...new Set(list.split(',').map((s) => s.trim()).filter(Boolean))];
+  userProfileCommands(program, users);
 }

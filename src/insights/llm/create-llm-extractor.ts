@@ -7,6 +7,7 @@ import { DEFAULT_TOP, embeddedExtractor } from '../extract.js';
 import type { InsightExtractor } from '../types.js';
 import { budgetProblem } from './budget.js';
 import { callForInsights, type CallContext } from './call-model.js';
+import { createCircuitBreaker, FAILURES_TO_OPEN } from './circuit-breaker.js';
 import { LlmHttpError, LlmOutputError, LlmUnavailableError } from './errors.js';
 import { groundInsights, type Candidate, type Dropped } from './ground.js';
 import { mergeCandidates } from './merge.js';
@@ -33,6 +34,8 @@ export interface LlmExtractorDeps {
  * The LLM insight engine: cache → daily budget → one call per chunk → quotes grounded in the
  * transcript → merged, deduplicated, ranked → cached. Unusable answers, exhausted retries and an
  * exhausted budget fall back to the embedded engine; a long rate limit throws LlmDeferredError.
+ * Several episodes failing in a row open a circuit breaker: the embedded engine is used without
+ * calling the provider until its cooldown has passed.
  */
 export function createLlmExtractor(deps: LlmExtractorDeps): InsightEngine {
   const { settings, store, log } = deps;
@@ -40,6 +43,7 @@ export function createLlmExtractor(deps: LlmExtractorDeps): InsightEngine {
   const provider = deps.provider ?? createProvider(settings, log);
   const fallback = deps.fallback ?? embeddedExtractor;
   let budgetLoggedOn: string | undefined;
+  const circuit = createCircuitBreaker();
 
   async function fallBack(transcript: Transcript, opts: EngineOptions, reason: string, quietly = false): Promise<ExtractionReport> {
     const fields = { episode_id: opts.episodeId, reason };
@@ -66,6 +70,11 @@ export function createLlmExtractor(deps: LlmExtractorDeps): InsightEngine {
       return fallBack(transcript, opts, overBudget, logged);
     }
 
+    const blockedUntil = circuit.blockedUntil(now);
+    if (blockedUntil) {
+      return fallBack(transcript, opts, `the LLM provider failed for ${FAILURES_TO_OPEN} episodes in a row; not calling it again before ${blockedUntil.toISOString()}`, true);
+    }
+
     const ctx: CallContext = { provider, settings, store, log, runtime, episodeId: opts.episodeId ?? null, transcriptHash: transcript.hash };
     const candidates: Candidate[] = [];
     const dropped: Dropped[] = [];
@@ -83,8 +92,13 @@ export function createLlmExtractor(deps: LlmExtractorDeps): InsightEngine {
       }
     } catch (err) {
       if (!isProviderFailure(err)) throw err;
+      // A model that answered badly is up; only failing to get an answer counts as an outage.
+      if (!(err instanceof LlmOutputError) && circuit.failed(runtime.now())) {
+        log.warn('LLM engine: provider looks down, pausing calls', { until: circuit.blockedUntil(runtime.now())?.toISOString() });
+      }
       return fallBack(transcript, opts, errorMessage(err));
     }
+    circuit.succeeded();
 
     const { insights, duplicates } = mergeCandidates(candidates);
     await store.cacheLlmInsights(key, insights);

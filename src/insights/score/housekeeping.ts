@@ -15,10 +15,12 @@ const PROMO =
 /** Marks the end of a cold open / intro block. */
 const INTERVIEW_START = /\b(let's get (on )?(in)?to (that|the) interview|with that,? i bring you|without further ado|and now,? (here's|on to) (my|the|our) (conversation|interview))\b/;
 /** A host introducing the guest or the episode: the rest of that turn is preamble. */
-const INTRO_CUE = /\b(my guest (today )?is|today's guest|joining me (today )?(is|are)|today (we're|we are) (going to be )?(talking|joined)|in (this|today's) episode|on (this|today's) episode|(we're|we are) (gonna|going to) (talk|dive|get) (through|about|into))\b/;
+const INTRO_CUE = /\b(my guest (today )?is|today's guest|joining me (today )?(is|are)|today (we're|we are) (going to be )?(talking|joined)|(in|on) (this|today's) (episode|show)|(we're|we are) (gonna|going to) (talk|dive|get) (through|about|into))\b/;
 const OUTRO_START = /\b(this has been another episode|that's (all|it) for (today|this (episode|week))|thanks? (you )?(so much )?for (listening|tuning in))\b/;
 
 const SPONSOR_WINDOW_SECONDS = 150;
+/** Intros, cold opens and their cues sit in this opening share of the episode. */
+const INTRO_SHARE = 0.15;
 
 export interface Housekeeping {
   /** Sentences that must never be quoted (ads, promos, intros, outros). */
@@ -53,8 +55,10 @@ export function findHousekeeping(doc: EpisodeDoc): Housekeeping {
   for (let j = 0; j < interviewAt; j += 1) preamble[j] = true;
   lower.forEach((t, i) => {
     const s = sentences[i] as Sentence;
-    if (!INTRO_CUE.test(t) || (s.start - doc.start) / span > 0.15) return;
-    for (let j = i; j < sentences.length && sentences[j]?.turn === s.turn; j += 1) preamble[j] = true;
+    const early = (k: number): boolean => ((sentences[k]?.start ?? 0) - doc.start) / span <= INTRO_SHARE;
+    if (!INTRO_CUE.test(t) || !early(i)) return;
+    // Without speaker labels the whole episode is one turn: the intro ends with the opening share.
+    for (let j = i; j < sentences.length && sentences[j]?.turn === s.turn && early(j); j += 1) preamble[j] = true;
   });
 
   const outroAt = lower.findIndex((t, i) => OUTRO_START.test(t) && ((sentences[i]?.start ?? 0) - doc.start) / span > 0.9);

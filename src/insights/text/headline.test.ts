@@ -60,6 +60,19 @@ describe('makeHeadline', () => {
     expect(headline(seth)).not.toMatch(/^Every other meeting/);
   });
 
+  it('reads as a claim: a subject and its verb beat a weightier verbless phrase', () => {
+    // Lenny's Podcast, Dmitry Zlokazov.
+    const text =
+      'Sometimes the product is built, but then product owners are the ones who also make sure that, for example, customer care team or sales and marketing team are using it to a full extent because without it could be just another feature.';
+    expect(headline(text)).toMatch(/^Product owners are/);
+  });
+
+  it('keeps a condition that follows its main clause rather than falling back to a noun phrase', () => {
+    // Lenny's Podcast, Nickey Skarstad.
+    const text = "Airbnb does not ship product if it is not good. And even if they're trying new things, they are obsessed with the end consumer experience.";
+    expect(headline(text)).toBe('Airbnb does not ship product if it is not good');
+  });
+
   it('gives a verb its subject back across an aside', () => {
     // Talk Python 507.
     const text =

@@ -95,16 +95,29 @@ function weightOf(words: Token[], weight: (t: string) => number): number {
   return w;
 }
 
+/** "Is backed by…", "Means that…", "To putting…": the subject was left in another clause. */
+function isFragment(words: Token[]): boolean {
+  const first = words[0];
+  const imperative = first?.normal === 'do' && (words[1]?.normal === 'not' || words[1]?.normal === "n't");
+  return (first?.pos === 'AUX' && !imperative) || first?.pos === 'ADP' || (first !== undefined && partOf(first)) || (first?.pos === 'VERB' && /(s|ed|ing)$/.test(first.normal));
+}
+
+/** A claim beats a weightier verbless phrase unless it carries less than this share of its weight ("We're starting to see"). */
+const CLAIM_MIN_SHARE = 0.5;
+const SUBJECT_POS = new Set<PartOfSpeech>(['NOUN', 'PROPN', 'PRON', 'NUM']);
+
+/** Says something about something: a subject before its verb, or an instruction ("Make sure…"). */
+function readsAsClaim(words: Token[]): boolean {
+  const verbAt = words.findIndex(isVerb);
+  if (verbAt < 0 || isFragment(words)) return false;
+  return verbAt === 0 || words.slice(0, verbAt).some((t) => SUBJECT_POS.has(t.pos));
+}
+
 function value(words: Token[], weight: (t: string) => number, salience: number, subjectless: boolean): number {
   let w = weightOf(words, weight);
   if (!words.some(isVerb)) w *= 0.6;
   if (!words.some((t) => NOUNISH.has(t.pos))) w *= 0.6;
-  const first = words[0];
-  // "Is backed by…", "Means that…", "To putting…": the subject was left in another clause.
-  const imperative = first?.normal === 'do' && (words[1]?.normal === 'not' || words[1]?.normal === "n't");
-  const fragment =
-    (first?.pos === 'AUX' && !imperative) || first?.pos === 'ADP' || (first && partOf(first)) || (first?.pos === 'VERB' && /(s|ed|ing)$/.test(first.normal));
-  if (subjectless || fragment) w *= 0.3;
+  if (subjectless || isFragment(words)) w *= 0.3;
   return w * salience;
 }
 
@@ -118,18 +131,29 @@ function better(a: Candidate | undefined, words: Token[], v: number): Candidate 
 }
 
 /**
- * A short extractive headline: the clause of the passage that carries the most weight (rare,
- * central words; a verb and a noun), framing removed, cut to at most ten words at the end of a
- * phrase. Failing that, the passage's weightiest noun phrase of three words or more; then a
- * clause that opens on a pronoun pointing back ("they…") or depends on another ("when…"). The
- * main clause of an if-sentence is never used alone. Only removes words, never adds or reorders.
+ * A short extractive headline that reads as a claim: the clause of the passage that carries the
+ * most weight (rare, central words) and has a subject and a verb, framing removed, cut to at most
+ * ten words at the end of a phrase, unless it says much less than the best verbless clause or
+ * noun phrase of three words or more. Failing those, a claim that opens on a pronoun pointing
+ * back ("they are obsessed with…"); then a clause that depends on another ("when…"). The main
+ * clause of an if-sentence is used only with its condition. Only removes words, never adds or
+ * reorders.
  */
 export function makeHeadline(sentences: Token[][], keeps: boolean[][], weight: (term: string) => number, salience: number[] = []): string {
+  let claim: Candidate | undefined;
+  let pointingBack: Candidate | undefined;
   let clean: Candidate | undefined;
   let weak: Candidate | undefined;
   let phrase: Candidate | undefined;
   let pair: Candidate | undefined;
   let afterCondition = false;
+  const consider = (words: Token[], v: number, dependent: boolean): void => {
+    const pronoun = DANGLING_START.has(words[0]?.normal ?? '');
+    if (!dependent && !pronoun && readsAsClaim(words)) claim = better(claim, words, v);
+    else if (!dependent && readsAsClaim(words)) pointingBack = better(pointingBack, words, v);
+    else if (dependent || pronoun) weak = better(weak, words, v);
+    else clean = better(clean, words, v);
+  };
   sentences.forEach((tokens, s) => {
     const kept = unsoftened(tokens.filter((_, i) => keeps[s]?.[i]));
     const question = kept.some((t) => t.value === '?');
@@ -137,13 +161,21 @@ export function makeHeadline(sentences: Token[][], keeps: boolean[][], weight: (
     const conditional = afterCondition;
     // "If you can have that conversation? Every meeting goes better.": the answer carries the if.
     afterCondition = question && kept.some((t) => t.normal === 'if');
-    for (const clause of clausesOf(kept)) {
-      if (clause.conditional || conditional) continue;
+    const clauses = clausesOf(kept);
+    clauses.forEach((clause, c) => {
+      if (conditional) return;
+      if (clause.conditional) {
+        // "Airbnb does not ship product if it is not good": whole, with its condition, it may stand.
+        const condition = clauses[c + 1];
+        if (c > 0 || !condition || condition.conditional || !readsAsClaim(clause.tokens)) return;
+        const joined = [...clause.tokens, ...condition.tokens];
+        const words = cut(joined);
+        if (words.length === joined.length) consider(words, value(words, weight, factor, clause.subjectless), false);
+        return;
+      }
       const words = cut(clause.tokens);
-      const v = value(words, weight, factor, clause.subjectless);
-      if (clause.dependent || DANGLING_START.has(words[0]?.normal ?? '')) weak = better(weak, words, v);
-      else clean = better(clean, words, v);
-    }
+      consider(words, value(words, weight, factor, clause.subjectless), clause.dependent);
+    });
     for (const np of nounPhrases(kept)) {
       // "A lot of folks" says nothing: a phrase needs two words of content.
       if (np.filter(isContentToken).length < 2) continue;
@@ -152,7 +184,9 @@ export function makeHeadline(sentences: Token[][], keeps: boolean[][], weight: (
       else if (n === 2) pair = better(pair, np, weightOf(np, weight) * factor);
     }
   });
-  let best = (clean ?? phrase ?? weak ?? pair)?.words;
+  const verbless = clean ?? phrase;
+  const lead = claim && (!verbless || claim.value >= CLAIM_MIN_SHARE * verbless.value) ? claim : verbless;
+  let best = (lead ?? pointingBack ?? weak ?? pair)?.words;
   if (!best) {
     const kept = sentences.flatMap((t, s) => t.filter((_, i) => keeps[s]?.[i]));
     best = kept.slice(0, (wordsOf(kept)[HEADLINE_MAX_WORDS - 1]?.[1] ?? kept.length - 1) + 1);

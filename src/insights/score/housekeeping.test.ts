@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { Segment } from '../../model/transcript.js';
+import { readEpisode } from '../document/index.js';
+import { findHousekeeping } from './housekeeping.js';
+
+/** A caption-style transcript: no speaker labels, so the whole episode is one turn. */
+function unlabelled(lines: string[]): ReturnType<typeof readEpisode> {
+  const segments: Segment[] = lines.map((text, i) => ({ start: i * 30, end: i * 30 + 28, text }));
+  return readEpisode({ segments, source: 'published:text', hash: 'unlabelled' });
+}
+
+describe('findHousekeeping', () => {
+  it('ends an intro with the opening of an episode that has no speaker labels', () => {
+    const body = Array.from({ length: 38 }, (_, i) => `Point number ${i + 1} is that heavy squats need a slow and steady tempo.`);
+    const doc = unlabelled(['Hey everybody, good to have you here.', "On today's show we talk about squats and tempo.", ...body]);
+    const { preamble } = findHousekeeping(doc);
+    const sentenceOf = (text: string): number =>
+      doc.sentences.findIndex((s) => doc.layout.text.slice(s.charStart, s.charEnd).includes(text));
+    expect(preamble[sentenceOf("On today's show")]).toBe(true);
+    expect(preamble[sentenceOf('Point number 2 ')]).toBe(true);
+    expect(preamble[sentenceOf('Point number 20 ')]).toBe(false);
+    expect(preamble[sentenceOf('Point number 38 ')]).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 import type { AlsoOn, BriefItem, RelatedItem } from '../model/brief.js';
 import { relationOf } from '../related/relation.js';
 import type { InsightWithContext } from '../store/types.js';
-import type { BriefPool } from './brief-pool.js';
+import type { BriefPool, SharedBriefParts } from './brief-pool.js';
 import type { Profile } from './profile.js';
 import type { Scored } from './select-diverse.js';
 import { timestampUrl } from './timestamp-url.js';
@@ -17,7 +17,7 @@ export function toBriefItems(pool: BriefPool, profile: Profile, picks: Scored[],
   const inBrief = new Set(picks.map(({ index }) => pool.insights[index]?.id));
   return picks.map(({ index }) => {
     const insight = pool.insights[index] as InsightWithContext;
-    const alsoOn = alsoOnFor(pool, index);
+    const { link, alsoOn } = sharedParts(pool, index);
     return {
       insightId: insight.id,
       headline: insight.headline,
@@ -28,14 +28,22 @@ export function toBriefItems(pool: BriefPool, profile: Profile, picks: Scored[],
       ...(insight.speaker ? { speaker: insight.speaker } : {}),
       podcastTitle: insight.podcastTitle,
       episodeTitle: insight.episodeTitle,
-      ...urlOf(insight),
+      ...link,
       reason: reasonFor(pool, profile, index),
-      related: relatedFor(pool, index, KEEP_RELATED)
-        .filter((r) => !inBrief.has(r.insightId))
-        .slice(0, relatedPerInsight),
-      ...(alsoOn.length > 0 ? { alsoOn } : {}),
+      related: relatedPerInsight > 0 ? relatedOutside(inBrief, labelledRelated(pool, index), relatedPerInsight) : [],
+      ...(alsoOn.length > 0 ? { alsoOn: [...alsoOn] } : {}),
     };
   });
+}
+
+/** The item's link and "also on", found once per pool (many subscribers share items). */
+function sharedParts(pool: BriefPool, index: number): SharedBriefParts {
+  let shared = pool.sharedParts.get(index);
+  if (!shared) {
+    shared = { link: urlOf(pool.insights[index] as InsightWithContext), alsoOn: alsoOnFor(pool, index) };
+    pool.sharedParts.set(index, shared);
+  }
+  return shared;
 }
 
 /** Near-duplicates of the item from other episodes, one per show. */
@@ -57,7 +65,21 @@ function alsoOnFor(pool: BriefPool, index: number): AlsoOn[] {
  * (those are "also on"), each labelled agrees / contradicts / extends where the words tell.
  */
 export function relatedFor(pool: BriefPool, index: number, k: number): RelatedItem[] {
-  if (k <= 0) return [];
+  return k > 0 ? labelledRelated(pool, index).slice(0, k) : [];
+}
+
+/** The first k of `related` that are not in the brief themselves. */
+function relatedOutside(inBrief: Set<number | undefined>, related: RelatedItem[], k: number): RelatedItem[] {
+  const out: RelatedItem[] = [];
+  for (const r of related) {
+    if (out.length >= k) break;
+    if (!inBrief.has(r.insightId)) out.push(r);
+  }
+  return out;
+}
+
+/** The KEEP_RELATED related insights of an item, computed once per pool. */
+function labelledRelated(pool: BriefPool, index: number): RelatedItem[] {
   let related = pool.relatedCache.get(index);
   if (!related) {
     const self = pool.insights[index] as InsightWithContext;
@@ -76,7 +98,7 @@ export function relatedFor(pool: BriefPool, index: number, k: number): RelatedIt
     });
     pool.relatedCache.set(index, related);
   }
-  return related.slice(0, k);
+  return related;
 }
 
 const KEEP_RELATED = 6;

@@ -1,6 +1,6 @@
 import { indexEntryFor } from '../related/insight-index.js';
 import { InsightPool, type SimilarityThresholds } from '../related/pool.js';
-import type { RelatedItem } from '../model/brief.js';
+import type { AlsoOn, RelatedItem } from '../model/brief.js';
 import type { InsightIndexEntry, InsightWithContext } from '../store/types.js';
 
 export interface BriefPoolOptions {
@@ -22,6 +22,9 @@ export interface BriefPool {
   base: Float64Array;
   /** When each insight became new, in ms: its episode first seen, or its extraction if later. */
   seenAt: Float64Array;
+  /** Each insight's show and episode, for per-candidate checks without loading the insight. */
+  feedOf: Int32Array;
+  episodeOf: Int32Array;
   dupGroup: Int32Array;
   /** Members of each near-duplicate group of two or more. */
   dupMembers: Map<number, number[]>;
@@ -30,6 +33,14 @@ export interface BriefPool {
   byFeed: Map<number, number[]>;
   /** Related insights per insight, labelled, filled on first use (many subscribers share items). */
   relatedCache: Map<number, RelatedItem[]>;
+  /** The same for each item's link and "also on". */
+  sharedParts: Map<number, SharedBriefParts>;
+}
+
+/** What a brief item shows of an insight besides the insight itself, whoever receives it. */
+export interface SharedBriefParts {
+  link: { timestampUrl?: string };
+  alsoOn: AlsoOn[];
 }
 
 /**
@@ -76,11 +87,14 @@ export function buildBriefPool(
     insights,
     base,
     seenAt: Float64Array.from(insights, (c) => Math.max(Date.parse(c.firstSeenAt), Date.parse(c.extractedAt))),
+    feedOf: Int32Array.from(insights, (c) => c.feedId),
+    episodeOf: Int32Array.from(insights, (c) => c.episodeId),
     dupGroup,
     dupMembers,
     byBase: Int32Array.from(order),
     byFeed,
     relatedCache: new Map(),
+    sharedParts: new Map(),
   };
 }
 

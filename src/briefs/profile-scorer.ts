@@ -13,30 +13,26 @@ export const MAX_PROFILE_TERMS = 24;
  * lookup table is shared by every scorer of the pool.
  */
 export class ProfileScorer {
-  readonly termIds: Int32Array;
-  readonly termWeights: Float64Array;
+  readonly termIds: number[];
+  readonly termWeights: number[];
   private readonly lookup: Float64Array;
 
   constructor(
     readonly pool: BriefPool,
     readonly profile: Profile,
   ) {
-    const ranked = [...profile.weights]
-      .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
-      .slice(0, MAX_PROFILE_TERMS);
-    const ids: number[] = [];
-    const weights: number[] = [];
-    for (const [k, w] of ranked) {
+    const terms: Array<[number, number]> = [];
+    for (const [k, w] of strongest(profile.weights)) {
       const id = pool.index.termIds.get(k);
-      if (id !== undefined) {
-        ids.push(id);
-        weights.push(w);
-      }
+      if (id !== undefined) terms.push([id, w]);
     }
-    this.termIds = Int32Array.from(ids);
-    this.termWeights = Float64Array.from(weights);
+    // In feature id order, as every insight stores its features: a walk over the postings in
+    // this order adds up the same products in the same order as `dot`, so it gets the exact score.
+    terms.sort((a, b) => a[0] - b[0]);
+    this.termIds = terms.map((t) => t[0]);
+    this.termWeights = terms.map((t) => t[1]);
     this.lookup = lookupTable(pool);
-    for (let j = 0; j < ids.length; j += 1) this.lookup[ids[j] as number] = weights[j] as number;
+    for (const [id, w] of terms) this.lookup[id] = w;
   }
 
   /** profile · insight, summed over the insight's features in their stored order. */
@@ -50,7 +46,8 @@ export class ProfileScorer {
 
   relevanceOfDot(dot: number, i: number): number {
     if (this.profile.coldStart) return 1;
-    const follow = this.profile.followed.has(this.pool.insights[i]?.feedId ?? -1) ? RELEVANCE.follow : 0;
+    const followed = this.profile.followed;
+    const follow = followed.size > 0 && followed.has(this.pool.feedOf[i] as number) ? RELEVANCE.follow : 0;
     return Math.max(RELEVANCE.min, RELEVANCE.floor + RELEVANCE.gain * dot + follow);
   }
 
@@ -67,6 +64,12 @@ export class ProfileScorer {
   release(): void {
     for (const id of this.termIds) this.lookup[id] = 0;
   }
+}
+
+/** The MAX_PROFILE_TERMS heaviest features of a profile (ties: by feature). */
+function strongest(weights: Profile['weights']): Iterable<[string, number]> {
+  if (weights.size <= MAX_PROFILE_TERMS) return weights;
+  return [...weights].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_PROFILE_TERMS);
 }
 
 const tables = new WeakMap<BriefPool, Float64Array>();

@@ -38,27 +38,27 @@ export function selectDiverse(pool: BriefPool, stream: ScoredStream, opts: Diver
   const episodes = new Set<number>();
   const feeds = new Set<number>();
   const groups = new Set<number>();
+  const similarity = similarityToPicked(pool, picked);
   for (const strict of [true, false]) {
     while (picked.length < opts.size) {
       let best: { item: Scored; value: number } | undefined;
       for (let k = 0; ; k += 1) {
         const c = stream.at(k);
         if (!c || (best && c.score <= best.value)) break;
-        const insight = pool.insights[c.index];
-        if (!insight || episodes.has(insight.episodeId) || groups.has(pool.dupGroup[c.index] as number)) continue;
-        const repeatedShow = feeds.has(insight.feedId) && !opts.allowRepeatedShows;
-        const similar = maxSimilarity(pool, c.index, picked);
+        if (episodes.has(pool.episodeOf[c.index] as number) || groups.has(pool.dupGroup[c.index] as number)) continue;
+        const repeatedShow = feeds.has(pool.feedOf[c.index] as number) && !opts.allowRepeatedShows;
+        const upTo = c.score * (repeatedShow ? REPEATED_SHOW : 1);
+        // The similarity can only lower the value: no need to compute it for a candidate that cannot win.
+        if (best && upTo <= best.value) continue;
+        const similar = similarity(k, c.index);
         if (strict && similar >= SAME_THEME) continue;
-        const value = c.score * (repeatedShow ? REPEATED_SHOW : 1) * (1 - MMR_LAMBDA * similar);
+        const value = upTo * (1 - MMR_LAMBDA * similar);
         if (!best || value > best.value) best = { item: c, value };
       }
       if (!best) break;
-      const insight = pool.insights[best.item.index];
       picked.push(best.item);
-      if (insight) {
-        episodes.add(insight.episodeId);
-        feeds.add(insight.feedId);
-      }
+      episodes.add(pool.episodeOf[best.item.index] as number);
+      feeds.add(pool.feedOf[best.item.index] as number);
       groups.add(pool.dupGroup[best.item.index] as number);
     }
     if (picked.length >= opts.size) break;
@@ -66,10 +66,20 @@ export function selectDiverse(pool: BriefPool, stream: ScoredStream, opts: Diver
   return picked;
 }
 
-function maxSimilarity(pool: BriefPool, index: number, picked: Scored[]): number {
-  let max = 0;
-  for (const p of picked) max = Math.max(max, pool.index.similarity(index, p.index));
-  return Math.min(1, max);
+/**
+ * The highest similarity of the k-th candidate to what is picked so far. Every pick rescans the
+ * stream from the top, so each candidate keeps its maximum and is compared only with new picks.
+ */
+function similarityToPicked(pool: BriefPool, picked: Scored[]): (k: number, index: number) => number {
+  const max: number[] = [];
+  const compared: number[] = [];
+  return (k, index) => {
+    let m = max[k] ?? 0;
+    for (let p = compared[k] ?? 0; p < picked.length; p += 1) m = Math.max(m, pool.index.similarity(index, (picked[p] as Scored).index));
+    max[k] = m;
+    compared[k] = picked.length;
+    return Math.min(1, m);
+  };
 }
 
 /** A stream over an array already in stream order. */

@@ -178,16 +178,25 @@ export class InsightPool {
       }
     }
     // Probing: the partial dot over the probed features picks who gets an exact cosine.
-    const cut = probe && touched.length > RESCORED ? kthLargest(Float64Array.from(touched, (o) => this.scratch[o] as number), RESCORED) : -Infinity;
+    // Otherwise the dot is exact, and only those that can be among the first `limit` are kept.
+    const keep = probe ? RESCORED : limit;
+    const cut = touched.length > keep ? kthLargest(this.partialScores(touched), keep) : -Infinity;
     const out: Neighbour[] = [];
     for (const other of touched) {
-      if (!probe) out.push({ index: other, score: this.scratch[other] as number });
-      else if ((this.scratch[other] as number) >= cut) out.push({ index: other, score: this.lexical(index, other) });
+      const partial = this.scratch[other] as number;
+      if (partial >= cut) out.push({ index: other, score: probe ? this.lexical(index, other) : partial });
       this.scratch[other] = 0;
       this.seen[other] = 0;
     }
     out.sort((a, b) => b.score - a.score || (this.items[a.index]?.id ?? 0) - (this.items[b.index]?.id ?? 0));
     return out.length > limit ? out.slice(0, limit) : out;
+  }
+
+  // A plain loop: Float64Array.from with a map function is many times slower in V8.
+  private partialScores(touched: number[]): Float64Array {
+    const out = new Float64Array(touched.length);
+    for (let k = 0; k < touched.length; k += 1) out[k] = this.scratch[touched[k] as number] as number;
+    return out;
   }
 
   /**

@@ -1,9 +1,10 @@
 import type { App } from '../app.js';
 import { errorMessage } from '../model/errors.js';
 import { deliverBriefs, pollFeeds, processEpisodes } from './pipeline.js';
+import { upgradeInsights } from './tasks/upgrade-insights.task.js';
 
 export interface Scheduler {
-  /** Runs one cycle now (poll due feeds → process new episodes → deliver due briefs). */
+  /** Runs one cycle now (poll due feeds → process new episodes → back-fill LLM insights → deliver due briefs). */
   tick(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -21,10 +22,11 @@ export function startScheduler(app: App, opts: { intervalSeconds?: number; now?:
     const at = now();
     const polled = await pollFeeds(app, { now: at });
     const processed = await processEpisodes(app, { now: at });
+    const upgraded = (await upgradeInsights(app, { now: at })).filter((u) => u.status === 'upgraded').length;
     const delivered = await deliverBriefs(app, { now: at });
     const sent = delivered.filter((d) => d.send?.status === 'sent').length;
-    if (polled.length || processed.length || sent) {
-      app.log.info('scheduler tick', { feeds: polled.length, episodes: processed.length, briefs_sent: sent });
+    if (polled.length || processed.length || upgraded || sent) {
+      app.log.info('scheduler tick', { feeds: polled.length, episodes: processed.length, upgraded_to_llm: upgraded, briefs_sent: sent });
     }
   };
   const tick = async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsedEpisode } from './test-fixtures.js';
+import { briefItem, insight, parsedEpisode } from './test-fixtures.js';
 import { testDialects } from './test-harness.js';
 import { useTestStore } from './test-store.js';
 
@@ -153,6 +153,25 @@ for (const { dialect, label, skip } of await testDialects()) {
       // Re-upserting must not reset the processing status.
       await t.store.upsertEpisodes(feed.id, [parsedEpisode('n2', { title: 'changed' })], new Date());
       expect(await t.store.episodeById(n2!.id)).toMatchObject({ status: 'extracted', title: 'changed' });
+    });
+
+    it('lists recent episodes another engine extracted and nobody was sent yet, newest first, for an LLM back-fill', async () => {
+      const feed = (await t.store.addFeed('https://example.com/feed')).feed;
+      for (const [guid, day] of [['old', '01'], ['a', '10'], ['b', '11'], ['c', '12'], ['sent', '13'], ['new', '14']] as const) {
+        await t.store.upsertEpisodes(feed.id, [parsedEpisode(guid)], new Date(`2024-06-${day}T00:00:00Z`));
+      }
+      const byGuid = new Map((await t.store.episodesByFeed(feed.id)).map((e) => [e.guid, e.id]));
+      const id = (guid: string) => byGuid.get(guid) as number;
+      for (const guid of ['old', 'a', 'c', 'sent']) await t.store.replaceInsights(id(guid), [insight(1), insight(2)], 'embedded');
+      await t.store.replaceInsights(id('b'), [insight(3)], 'llm');
+      const { user } = await t.store.addUser({ email: 'ada@example.com', interests: [] });
+      const [gone] = await t.store.insightsByEpisode(id('sent'));
+      await t.store.createBrief(user.id, '2024-06-14', [briefItem(gone!.id)]);
+
+      const since = new Date('2024-06-05T00:00:00Z');
+      expect((await t.store.episodesToUpgrade('llm', since, 10)).map((e) => e.guid)).toEqual(['c', 'a']);
+      expect((await t.store.episodesToUpgrade('llm', since, 1)).map((e) => e.guid)).toEqual(['c']);
+      expect((await t.store.episodesToUpgrade('embedded', since, 10)).map((e) => e.guid)).toEqual(['b']);
     });
   });
 }

@@ -219,6 +219,11 @@ export interface Store {
   episodesByFeed(feedId: number): Promise<EpisodeRow[]>;
   /** Episodes with status 'new' or 'transcribed', first seen at or after `since`, oldest first. */
   episodesToProcess(since: Date, limit: number): Promise<EpisodeRow[]>;
+  /**
+   * Extracted episodes first seen at or after `since` whose insights came from another engine
+   * than `engine` and none of which is in a brief yet: newest first.
+   */
+  episodesToUpgrade(engine: string, since: Date, limit: number): Promise<EpisodeRow[]>;
   /** Sets the status; `lastError` omitted clears it. */
   markEpisode(id: number, status: EpisodeRow['status'], lastError?: string | null): Promise<void>;
 

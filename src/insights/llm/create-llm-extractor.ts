@@ -47,9 +47,11 @@ export function createLlmExtractor(deps: LlmExtractorDeps): InsightEngine {
 
   async function fallBack(transcript: Transcript, opts: EngineOptions, reason: string, quietly = false): Promise<ExtractionReport> {
     const fields = { episode_id: opts.episodeId, reason };
+    const lasting = reason === NOTHING_GROUNDED ? { lastingFallback: true } : {};
+    if (opts.fallback === false) return { insights: [], engine: 'embedded', fallbackReason: reason, ...lasting };
     if (quietly) log.debug('LLM engine: using the embedded engine', fields);
     else log.warn('LLM engine: using the embedded engine', fields);
-    return { insights: await fallback.extract(transcript, opts), engine: 'embedded', fallbackReason: reason };
+    return { insights: await fallback.extract(transcript, opts), engine: 'embedded', fallbackReason: reason, ...lasting };
   }
 
   async function extractWithReport(transcript: Transcript, opts: EngineOptions = {}): Promise<ExtractionReport> {

@@ -6,6 +6,8 @@ import type { ExtractOptions, InsightExtractor } from '../types.js';
 export interface EngineOptions extends ExtractOptions {
   /** Recorded with each paid call, so cost is known per episode. */
   episodeId?: number;
+  /** False: when the LLM cannot answer, return no insights instead of the embedded engine's (a back-fill keeps what it has). */
+  fallback?: boolean;
 }
 
 /** Model insights thrown away, by reason; each is also logged. */
@@ -26,6 +28,8 @@ export interface ExtractionReport {
   engine: 'embedded' | 'llm';
   /** Why the LLM engine fell back to the embedded one. */
   fallbackReason?: string;
+  /** The fallback will happen again for this transcript (the model found nothing grounded in it). */
+  lastingFallback?: boolean;
   /** Answered from the cache: nothing was paid. */
   cached?: boolean;
   dropped?: DropCounts;

@@ -14,7 +14,7 @@ export type ProcessResult =
 // One engine per app, so what it learns (a server's JSON mode, the budget warning) lasts the run.
 const engines = new WeakMap<App, InsightEngine>();
 
-function engineFor(app: App): InsightEngine {
+export function engineFor(app: App): InsightEngine {
   let engine = engines.get(app);
   if (!engine) {
     engine = selectExtractor(app.config, { store: app.store, log: app.log });

@@ -8,7 +8,7 @@ import { isoUtc, lenientIso, nullable, toJson } from '../values.js';
 
 type EpisodeQueries = Pick<
   Store,
-  'upsertEpisodes' | 'episodeById' | 'episodesByFeed' | 'episodesToProcess' | 'markEpisode'
+  'upsertEpisodes' | 'episodeById' | 'episodesByFeed' | 'episodesToProcess' | 'episodesToUpgrade' | 'markEpisode'
 >;
 
 /** Keeps each statement well under SQLite's and PostgreSQL's bound-parameter limits. */
@@ -113,6 +113,33 @@ export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
         .where('first_seen_at', '>=', isoUtc(since))
         .orderBy('first_seen_at')
         .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toEpisodeRow);
+    },
+
+    async episodesToUpgrade(engine, since, limit) {
+      const rows = await db
+        .selectFrom('episodes as e')
+        .selectAll('e')
+        .where('e.status', '=', 'extracted')
+        .where('e.first_seen_at', '>=', isoUtc(since))
+        .where(({ exists, selectFrom }) =>
+          exists(selectFrom('insights as i').select('i.id').whereRef('i.episode_id', '=', 'e.id').where('i.engine', '<>', engine)),
+        )
+        // Once one of its insights went out in a brief, new insights could repeat it to that reader.
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('insights as i')
+                .innerJoin('brief_insights as b', 'b.insight_id', 'i.id')
+                .select('i.id')
+                .whereRef('i.episode_id', '=', 'e.id'),
+            ),
+          ),
+        )
+        .orderBy('e.first_seen_at', 'desc')
+        .orderBy('e.id', 'desc')
         .limit(limit)
         .execute();
       return rows.map(toEpisodeRow);

@@ -1,0 +1,56 @@
+import type { App } from '../../app.js';
+import { LlmDeferredError } from '../../insights/llm/index.js';
+import { engineFor } from './process-episode.task.js';
+import { indexNewInsights } from './index-insights.js';
+
+export type UpgradeResult =
+  | { episodeId: number; status: 'upgraded'; insights: number }
+  | { episodeId: number; status: 'kept'; reason: string };
+
+export interface UpgradeOptions {
+  now?: Date;
+  /** Episodes first seen this long ago or less: older ones have had their chance at a brief. */
+  sinceDays?: number;
+  limit?: number;
+}
+
+// Episodes the LLM found nothing grounded in: asking again gives the same answer.
+const hopeless = new WeakMap<App, Set<number>>();
+
+/**
+ * The back-fill after a fallback: with INSIGHT_ENGINE=llm, recent episodes that got the embedded
+ * engine's insights (the provider was down, the budget spent) are extracted again by the LLM,
+ * unless one of their insights already went out in a brief. Stops at the first episode the LLM
+ * still cannot do, so an outage costs one attempt per run.
+ */
+export async function upgradeInsights(app: App, opts: UpgradeOptions = {}): Promise<UpgradeResult[]> {
+  if (app.config.insightEngine !== 'llm') return [];
+  const now = opts.now ?? new Date();
+  const limit = opts.limit ?? 20;
+  const skip = hopeless.get(app) ?? new Set<number>();
+  hopeless.set(app, skip);
+  const since = new Date(now.getTime() - (opts.sinceDays ?? 2) * 86_400_000);
+  const candidates = (await app.store.episodesToUpgrade('llm', since, limit + skip.size)).filter((e) => !skip.has(e.id)).slice(0, limit);
+  const results: UpgradeResult[] = [];
+  for (const episode of candidates) {
+    const transcript = await app.store.transcriptByEpisode(episode.id);
+    if (!transcript) continue;
+    let report;
+    try {
+      report = await engineFor(app).extractWithReport(transcript, { top: app.config.insightsPerEpisode, episodeId: episode.id, fallback: false });
+    } catch (err) {
+      if (err instanceof LlmDeferredError) break;
+      throw err;
+    }
+    if (report.engine !== 'llm') {
+      results.push({ episodeId: episode.id, status: 'kept', reason: report.fallbackReason ?? 'the LLM engine did not answer' });
+      if (!report.lastingFallback) break;
+      skip.add(episode.id);
+      continue;
+    }
+    const stored = await app.store.replaceInsights(episode.id, report.insights, 'llm');
+    await indexNewInsights(app, stored);
+    results.push({ episodeId: episode.id, status: 'upgraded', insights: stored.length });
+  }
+  return results;
+}

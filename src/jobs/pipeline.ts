@@ -40,13 +40,13 @@ export interface ProcessOptions {
 export async function processEpisodes(app: App, opts: ProcessOptions = {}): Promise<ProcessResult[]> {
   const now = opts.now ?? new Date();
   const since = new Date(now.getTime() - (opts.sinceDays ?? 7) * 86_400_000);
-  const episodes = await withNewlyPublished(app.store, await app.store.episodesToProcess(since, opts.limit ?? 500), since, opts.limit ?? 500);
+  const episodes = await withNewlyPublished(app.store, await app.store.episodesToProcess(since, opts.limit ?? 500, now), since, opts.limit ?? 500);
   let done = 0;
   opts.onProgress?.(0, episodes.length);
   const results: ProcessResult[] = [];
   // One at a time: extraction is CPU-bound and transcripts can be large.
   for (const episode of episodes) {
-    const result = await processEpisode(app, episode);
+    const result = await processEpisode(app, episode, now);
     if (result.status === 'failed') app.log.warn(`episode ${episode.id} "${episode.title}": ${result.error}`);
     results.push(result);
     opts.onProgress?.(++done, episodes.length);

@@ -155,6 +155,25 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(await t.store.episodeById(n2!.id)).toMatchObject({ status: 'extracted', title: 'changed' });
     });
 
+    it('lists a failed episode again once its retry is due, and never once given up', async () => {
+      const feed = (await t.store.addFeed('https://example.com/feed')).feed;
+      await t.store.upsertEpisodes(feed.id, [parsedEpisode('flaky'), parsedEpisode('dead')], new Date('2024-06-01T00:00:00Z'));
+      const since = new Date('2024-05-01T00:00:00Z');
+      const [flaky, dead] = await t.store.episodesToProcess(since, 10, new Date('2024-06-01T01:00:00Z'));
+      await t.store.markEpisodeFailed(flaky!.id, 'transcript server: http_503', new Date('2024-06-01T01:30:00Z'));
+      await t.store.markEpisodeFailed(dead!.id, 'no transcript', null);
+      const due = async (at: string) => (await t.store.episodesToProcess(since, 10, new Date(at))).map((e) => e.guid);
+
+      expect(await due('2024-06-01T01:29:59Z')).toEqual([]);
+      expect(await due('2024-06-01T01:30:00Z')).toEqual(['flaky']);
+      expect(await t.store.episodeById(flaky!.id)).toMatchObject({ status: 'failed', failures: 1, retryAt: '2024-06-01T01:30:00.000Z', lastError: 'transcript server: http_503' });
+      await t.store.markEpisodeFailed(flaky!.id, 'transcript server: http_503', new Date('2024-06-01T03:30:00Z'));
+      expect(await t.store.episodeById(flaky!.id)).toMatchObject({ failures: 2 });
+      expect(await due('2024-06-01T02:00:00Z')).toEqual([]);
+      await t.store.markEpisode(flaky!.id, 'extracted', null);
+      expect(await due('2024-06-02T00:00:00Z')).toEqual([]);
+    });
+
     it('lists recent episodes another engine extracted and nobody was sent yet, newest first, for an LLM back-fill', async () => {
       const feed = (await t.store.addFeed('https://example.com/feed')).feed;
       for (const [guid, day] of [['old', '01'], ['a', '10'], ['b', '11'], ['c', '12'], ['sent', '13'], ['new', '14']] as const) {

@@ -54,6 +54,8 @@ export function toEpisodeRow(r: Selectable<EpisodesTable>): EpisodeRow {
     persons: fromJson<Person[]>(r.persons, 'episode persons'),
     status: r.status as EpisodeRow['status'],
     lastError: r.last_error,
+    failures: r.failures,
+    retryAt: r.retry_at,
   };
 }
 

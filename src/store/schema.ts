@@ -40,6 +40,8 @@ export interface EpisodesTable {
   persons: string;
   status: Generated<string>;
   last_error: string | null;
+  failures: Generated<number>;
+  retry_at: string | null;
 }
 
 export interface TranscriptsTable {

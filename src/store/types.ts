@@ -57,6 +57,10 @@ export interface EpisodeRow {
   /** 'new' until a transcript is stored, 'transcribed', then 'extracted' once insights exist, or 'failed'. */
   status: 'new' | 'transcribed' | 'extracted' | 'failed';
   lastError: string | null;
+  /** Failed attempts so far. */
+  failures: number;
+  /** When a failed episode is tried again; null once given up (or never failed). */
+  retryAt: string | null;
 }
 
 export interface UpsertResult {
@@ -217,8 +221,11 @@ export interface Store {
   upsertEpisodes(feedId: number, episodes: ParsedEpisode[], seenAt: Date): Promise<UpsertResult>;
   episodeById(id: number): Promise<EpisodeRow | undefined>;
   episodesByFeed(feedId: number): Promise<EpisodeRow[]>;
-  /** Episodes with status 'new' or 'transcribed', first seen at or after `since`, oldest first. */
-  episodesToProcess(since: Date, limit: number): Promise<EpisodeRow[]>;
+  /**
+   * Episodes with status 'new' or 'transcribed', or 'failed' and due for a retry at `now`, first
+   * seen at or after `since`, oldest first.
+   */
+  episodesToProcess(since: Date, limit: number, now?: Date): Promise<EpisodeRow[]>;
   /**
    * Extracted episodes first seen at or after `since` whose insights came from another engine
    * than `engine` and none of which is in a brief yet: newest first.
@@ -226,6 +233,8 @@ export interface Store {
   episodesToUpgrade(engine: string, since: Date, limit: number): Promise<EpisodeRow[]>;
   /** Sets the status; `lastError` omitted clears it. */
   markEpisode(id: number, status: EpisodeRow['status'], lastError?: string | null): Promise<void>;
+  /** Marks it failed, counts the failure and sets when to try again (null: give up). */
+  markEpisodeFailed(id: number, error: string, retryAt: Date | null): Promise<void>;
 
   // transcripts
   /** Stores or replaces the episode's one transcript; moves a 'new' episode to 'transcribed'. */

@@ -4,6 +4,7 @@ import { errorMessage } from '../../model/errors.js';
 import type { EpisodeRow } from '../../store/types.js';
 import { getTranscript } from '../../transcripts/index.js';
 import { preferPublished, transcribeEpisode } from '../../transcripts/asr/index.js';
+import { episodeRetryAt } from '../episode-retry.js';
 import { indexNewInsights } from './index-insights.js';
 
 export type ProcessResult =
@@ -23,9 +24,13 @@ export function engineFor(app: App): InsightEngine {
   return engine;
 }
 
-/** Transcript (published, else speech-to-text when configured, else show notes; a later published one wins) → stored → insights extracted and stored. */
-export async function processEpisode(app: App, episode: EpisodeRow): Promise<ProcessResult> {
+/**
+ * Transcript (published, else speech-to-text when configured, else show notes; a later published
+ * one wins) → stored → insights extracted and stored. A failure is retried later with backoff.
+ */
+export async function processEpisode(app: App, episode: EpisodeRow, now = new Date()): Promise<ProcessResult> {
   const { store, config } = app;
+  const fail = (error: string) => store.markEpisodeFailed(episode.id, error, episodeRetryAt(episode.failures + 1, now));
   try {
     let transcript = await store.transcriptByEpisode(episode.id);
     let note: string | undefined;
@@ -34,7 +39,7 @@ export async function processEpisode(app: App, episode: EpisodeRow): Promise<Pro
       const asr = config.asrEngine.length > 0 ? (ep: EpisodeRow) => transcribeEpisode(app, ep) : undefined;
       const got = await getTranscript(episode, app.fetchOptions('transcript'), asr);
       if (!got) {
-        await store.markEpisode(episode.id, 'failed', 'no transcript and no usable show notes');
+        await fail('no transcript and no usable show notes');
         return { episodeId: episode.id, status: 'skipped', reason: 'no transcript and no usable show notes' };
       }
       transcript = got.transcript;
@@ -54,7 +59,7 @@ export async function processEpisode(app: App, episode: EpisodeRow): Promise<Pro
       await store.markEpisode(episode.id, 'transcribed', err.message);
       return { episodeId: episode.id, status: 'skipped', reason: err.message };
     }
-    await store.markEpisode(episode.id, 'failed', errorMessage(err));
+    await fail(errorMessage(err));
     return { episodeId: episode.id, status: 'failed', error: errorMessage(err) };
   }
 }

@@ -3,6 +3,7 @@ import { initial } from './0001-initial.js';
 import { llmUsage } from './0002-llm-usage.js';
 import { transcription } from './0003-transcription.js';
 import { profiles } from './0004-profiles.js';
+import { episodeRetries } from './0005-episode-retries.js';
 
 /** Every migration, keyed by a name that sorts in the order they must run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-llm-usage': llmUsage,
   '0003-transcription': transcription,
   '0004-profiles': profiles,
+  '0005-episode-retries': episodeRetries,
 };

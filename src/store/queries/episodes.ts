@@ -8,7 +8,7 @@ import { isoUtc, lenientIso, nullable, toJson } from '../values.js';
 
 type EpisodeQueries = Pick<
   Store,
-  'upsertEpisodes' | 'episodeById' | 'episodesByFeed' | 'episodesToProcess' | 'episodesToUpgrade' | 'markEpisode'
+  'upsertEpisodes' | 'episodeById' | 'episodesByFeed' | 'episodesToProcess' | 'episodesToUpgrade' | 'markEpisode' | 'markEpisodeFailed'
 >;
 
 /** Keeps each statement well under SQLite's and PostgreSQL's bound-parameter limits. */
@@ -105,11 +105,16 @@ export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
       return rows.map(toEpisodeRow);
     },
 
-    async episodesToProcess(since, limit) {
+    async episodesToProcess(since, limit, now = new Date()) {
       const rows = await db
         .selectFrom('episodes')
         .selectAll()
-        .where('status', 'in', ['new', 'transcribed'])
+        .where((eb) =>
+          eb.or([
+            eb('status', 'in', ['new', 'transcribed']),
+            eb.and([eb('status', '=', 'failed'), eb('retry_at', 'is not', null), eb('retry_at', '<=', isoUtc(now))]),
+          ]),
+        )
         .where('first_seen_at', '>=', isoUtc(since))
         .orderBy('first_seen_at')
         .orderBy('id')
@@ -149,6 +154,19 @@ export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
       await db
         .updateTable('episodes')
         .set({ status, last_error: lastError ?? null })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async markEpisodeFailed(id, error, retryAt) {
+      await db
+        .updateTable('episodes')
+        .set((eb) => ({
+          status: 'failed',
+          last_error: error,
+          failures: eb('failures', '+', 1),
+          retry_at: retryAt ? isoUtc(retryAt) : null,
+        }))
         .where('id', '=', id)
         .execute();
     },

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AudioChunk } from '../audio/chunk-plan.js';
 import type { AsrEngineName, AsrSegment } from './types.js';
@@ -46,10 +46,6 @@ export function chunkCache(dir: string) {
       await mkdir(join(dir, key.audioHash), { recursive: true });
       await writeFile(`${path}.tmp`, JSON.stringify(value));
       await rename(`${path}.tmp`, path);
-    },
-    /** Forget an audio file's chunks once its transcript is stored for good. */
-    async drop(audioHash: string): Promise<void> {
-      await rm(join(dir, audioHash), { recursive: true, force: true });
     },
   };
 }

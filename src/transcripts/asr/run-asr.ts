@@ -11,6 +11,7 @@ import { readWavInfo, type WavInfo } from '../audio/wav.js';
 import { finalizeTranscript } from '../finalize.js';
 import { chunkCache } from './chunk-cache.js';
 import { fetchAudio } from './fetch-audio.js';
+import { ASR_LEFTOVERS_MAX_AGE_MS, pruneOlderThan } from './prune-old.js';
 import { assessQuality } from './quality-gate.js';
 import { stitchChunks, type ChunkSegments } from './stitch-chunks.js';
 import { transcribeSpan, type ChunkCost, type SpanContext } from './transcribe-span.js';
@@ -72,6 +73,7 @@ export async function runAsr(source: string, o: AsrRunOptions): Promise<AsrResul
   const tmpDir = join(o.workDir, 'tmp');
   await mkdir(audioDir, { recursive: true });
   await mkdir(tmpDir, { recursive: true });
+  for (const dir of [audioDir, tmpDir, join(o.workDir, 'cache')]) await pruneOlderThan(dir, ASR_LEFTOVERS_MAX_AGE_MS);
   const audio = await fetchAudio(source, {
     dir: audioDir,
     maxBytes: o.maxAudioBytes,

@@ -11,3 +11,6 @@ export interface User {
   unsubscribeToken: string;
   createdAt: string;
 }
+
+/** A subscriber's own description of what they want to hear about is cut (web) or refused (CLI) beyond this. */
+export const ABOUT_MAX_CHARS = 2000;

@@ -109,6 +109,7 @@ ${['frontier-signals', 'hot-path', 'margin-notes', 'second-wind'].map(outline).j
       ['users', 'follow', 'nobody@example.com', hotPath],
       ['users', 'follow', 'fan@example.com', `${server.origin}/feeds/unknown.xml`],
       ['users', 'profile', 'fan@example.com', '--only-followed', '--all-shows'],
+      ['users', 'profile', 'fan@example.com', '--about', 'x'.repeat(2001)],
     ]) {
       const res = await runCli(args, env);
       expect(res.code, args.join(' ')).toBe(1);

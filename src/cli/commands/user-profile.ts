@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { App } from '../../app.js';
 import { AppError } from '../../model/errors.js';
-import type { User } from '../../model/user.js';
+import { ABOUT_MAX_CHARS, type User } from '../../model/user.js';
 import type { FeedRow } from '../../store/types.js';
 import { printJson, withApp, type GlobalOptions } from '../context.js';
 import { parseInterests } from './interests.js';
@@ -44,6 +44,7 @@ export function userProfileCommands(program: Command, users: Command): void {
     .option('--json', 'print JSON')
     .action(async (email: string, opts: { interests?: string; about?: string; onlyFollowed?: boolean; allShows?: boolean; json?: boolean }) => {
       if (opts.onlyFollowed && opts.allShows) throw new AppError('invalid_argument', '--only-followed and --all-shows contradict each other');
+      if (opts.about !== undefined && opts.about.length > ABOUT_MAX_CHARS) throw new AppError('invalid_argument', `--about is longer than ${ABOUT_MAX_CHARS} characters`);
       await withApp(program.opts<GlobalOptions>(), async (app) => {
         const user = await userNamed(app, email);
         if (opts.interests !== undefined) await app.store.updateUser(user.id, { interests: parseInterests(opts.interests) });

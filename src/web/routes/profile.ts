@@ -1,12 +1,12 @@
 import type { Hono } from 'hono';
 import type { App } from '../../app.js';
+import { ABOUT_MAX_CHARS } from '../../model/user.js';
 import type { FeedRow, ProfileRow } from '../../store/types.js';
 import { signedQuery, signedUser } from '../signed-user.js';
 import { html } from '../views/html.js';
 import { layout } from '../views/layout.js';
 
 const invalid = () => layout('Invalid link', html`<h1>This link is not valid.</h1>`);
-const ABOUT_MAX = 2000;
 
 /** What the subscriber wants in their own words and the shows they follow; same signed link as preferences. */
 export function profileRoutes(web: Hono, app: App): void {
@@ -25,7 +25,7 @@ export function profileRoutes(web: Hono, app: App): void {
     const chosen = new Set([body.follow ?? []].flat().map(Number));
     for (const feed of feeds) await app.store.setFollow(user.id, feed.id, chosen.has(feed.id));
     await app.store.updateProfile(user.id, {
-      about: String(body.about ?? '').slice(0, ABOUT_MAX).trim(),
+      about: String(body.about ?? '').slice(0, ABOUT_MAX_CHARS).trim(),
       onlyFollowed: body.only === 'on',
     });
     const profile = await app.store.profileOf(user.id);

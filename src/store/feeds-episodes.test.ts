@@ -174,6 +174,20 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(await due('2024-06-02T00:00:00Z')).toEqual([]);
     });
 
+    it('lets one worker at a time claim an episode, until it releases it or its lease runs out', async () => {
+      const feed = (await t.store.addFeed('https://example.com/feed')).feed;
+      await t.store.upsertEpisodes(feed.id, [parsedEpisode('e')], new Date('2024-06-01T00:00:00Z'));
+      const [episode] = await t.store.episodesByFeed(feed.id);
+      const id = episode!.id;
+      const now = new Date('2024-06-01T01:00:00Z');
+      const claims = await Promise.all(Array.from({ length: 5 }, () => t.store.claimEpisode(id, now, 60_000)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await t.store.claimEpisode(id, new Date('2024-06-01T01:00:59Z'), 60_000)).toBe(false);
+      expect(await t.store.claimEpisode(id, new Date('2024-06-01T01:01:00Z'), 60_000)).toBe(true);
+      await t.store.releaseEpisode(id);
+      expect(await t.store.claimEpisode(id, new Date('2024-06-01T01:01:01Z'), 60_000)).toBe(true);
+    });
+
     it('lists recent episodes another engine extracted and nobody was sent yet, newest first, for an LLM back-fill', async () => {
       const feed = (await t.store.addFeed('https://example.com/feed')).feed;
       for (const [guid, day] of [['old', '01'], ['a', '10'], ['b', '11'], ['c', '12'], ['sent', '13'], ['new', '14']] as const) {

@@ -42,6 +42,7 @@ export interface EpisodesTable {
   last_error: string | null;
   failures: Generated<number>;
   retry_at: string | null;
+  claimed_until: string | null;
 }
 
 export interface TranscriptsTable {

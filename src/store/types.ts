@@ -231,6 +231,12 @@ export interface Store {
    * than `engine` and none of which is in a brief yet: newest first.
    */
   episodesToUpgrade(engine: string, since: Date, limit: number): Promise<EpisodeRow[]>;
+  /**
+   * Takes the episode for `leaseMs` unless another worker holds an unexpired lease on it; true when
+   * taken. releaseEpisode gives it back.
+   */
+  claimEpisode(id: number, now: Date, leaseMs: number): Promise<boolean>;
+  releaseEpisode(id: number): Promise<void>;
   /** Sets the status; `lastError` omitted clears it. */
   markEpisode(id: number, status: EpisodeRow['status'], lastError?: string | null): Promise<void>;
   /** Marks it failed, counts the failure and sets when to try again (null: give up). */

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { EPISODE_MAX_FAILURES } from '../../src/jobs/episode-retry.js';
-import { processEpisodes } from '../../src/jobs/index.js';
+import { processEpisode, processEpisodes } from '../../src/jobs/index.js';
 import { parsedEpisode } from '../../src/store/test-fixtures.js';
 import { startLocalHttp, type LocalHttp } from '../helpers/local-http.js';
 
@@ -23,7 +23,7 @@ const VTT = `WEBVTT
 
 const at = (iso: string) => new Date(`2026-11-29T${iso}Z`);
 
-describe('a failed episode is tried again with backoff, then given up', () => {
+describe('a failed episode is tried again with backoff, then given up; one worker at a time', () => {
   let app: App;
   let http: LocalHttp;
   let dataDir: string;
@@ -73,5 +73,15 @@ describe('a failed episode is tried again with backoff, then given up', () => {
     up = true;
     expect(await statuses('23:59:00')).toEqual([]);
     expect(http.hits.get('/ep.vtt')).toBe(EPISODE_MAX_FAILURES);
+  });
+
+  it('two workers on the same episode: one extracts it, the other skips it', async () => {
+    up = true;
+    const [episode] = await app.store.episodesByFeed(1);
+    const results = await Promise.all([processEpisode(app, episode!, at('06:00:00')), processEpisode(app, episode!, at('06:00:00'))]);
+    expect(results.map((r) => r.status).sort()).toEqual(['extracted', 'skipped']);
+    expect(results.find((r) => r.status === 'skipped')).toMatchObject({ reason: 'another worker is processing it' });
+    expect(http.hits.get('/ep.vtt')).toBe(1);
+    expect(await app.store.claimEpisode(episode!.id, at('06:00:01'), 1000)).toBe(true);
   });
 });

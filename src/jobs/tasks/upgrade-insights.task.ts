@@ -1,5 +1,7 @@
 import type { App } from '../../app.js';
+import type { Transcript } from '../../model/transcript.js';
 import { LlmDeferredError } from '../../insights/llm/index.js';
+import { EPISODE_LEASE_MS } from '../episode-lease.js';
 import { engineFor } from './process-episode.task.js';
 import { indexNewInsights } from './index-insights.js';
 
@@ -34,23 +36,39 @@ export async function upgradeInsights(app: App, opts: UpgradeOptions = {}): Prom
   const results: UpgradeResult[] = [];
   for (const episode of candidates) {
     const transcript = await app.store.transcriptByEpisode(episode.id);
-    if (!transcript) continue;
-    let report;
+    if (!transcript || !(await app.store.claimEpisode(episode.id, now, EPISODE_LEASE_MS))) continue;
+    let outcome: Outcome;
     try {
-      report = await engineFor(app).extractWithReport(transcript, { top: app.config.insightsPerEpisode, episodeId: episode.id, fallback: false });
-    } catch (err) {
-      if (err instanceof LlmDeferredError) break;
-      throw err;
+      outcome = await upgradeOne(app, episode.id, transcript);
+    } finally {
+      await app.store.releaseEpisode(episode.id);
     }
-    if (report.engine !== 'llm') {
-      results.push({ episodeId: episode.id, status: 'kept', reason: report.fallbackReason ?? 'the LLM engine did not answer' });
-      if (!report.lastingFallback) break;
+    if (outcome === 'deferred') break;
+    results.push(outcome.result);
+    if (outcome.result.status === 'kept') {
+      if (!outcome.lasting) break;
       skip.add(episode.id);
-      continue;
     }
-    const stored = await app.store.replaceInsights(episode.id, report.insights, 'llm');
-    await indexNewInsights(app, stored);
-    results.push({ episodeId: episode.id, status: 'upgraded', insights: stored.length });
   }
   return results;
+}
+
+/** Deferred: rate limited for longer than we wait. Lasting: asking again gives the same answer. */
+type Outcome = { result: UpgradeResult; lasting: boolean } | 'deferred';
+
+async function upgradeOne(app: App, episodeId: number, transcript: Transcript): Promise<Outcome> {
+  let report;
+  try {
+    report = await engineFor(app).extractWithReport(transcript, { top: app.config.insightsPerEpisode, episodeId, fallback: false });
+  } catch (err) {
+    if (err instanceof LlmDeferredError) return 'deferred';
+    throw err;
+  }
+  if (report.engine !== 'llm') {
+    const reason = report.fallbackReason ?? 'the LLM engine did not answer';
+    return { result: { episodeId, status: 'kept', reason }, lasting: report.lastingFallback === true };
+  }
+  const stored = await app.store.replaceInsights(episodeId, report.insights, 'llm');
+  await indexNewInsights(app, stored);
+  return { result: { episodeId, status: 'upgraded', insights: stored.length }, lasting: false };
 }

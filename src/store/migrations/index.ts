@@ -4,6 +4,7 @@ import { llmUsage } from './0002-llm-usage.js';
 import { transcription } from './0003-transcription.js';
 import { profiles } from './0004-profiles.js';
 import { episodeRetries } from './0005-episode-retries.js';
+import { episodeClaims } from './0006-episode-claims.js';
 
 /** Every migration, keyed by a name that sorts in the order they must run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-transcription': transcription,
   '0004-profiles': profiles,
   '0005-episode-retries': episodeRetries,
+  '0006-episode-claims': episodeClaims,
 };

@@ -8,7 +8,7 @@ import { isoUtc, lenientIso, nullable, toJson } from '../values.js';
 
 type EpisodeQueries = Pick<
   Store,
-  'upsertEpisodes' | 'episodeById' | 'episodesByFeed' | 'episodesToProcess' | 'episodesToUpgrade' | 'markEpisode' | 'markEpisodeFailed'
+  'upsertEpisodes' | 'episodeById' | 'episodesByFeed' | 'episodesToProcess' | 'episodesToUpgrade' | 'claimEpisode' | 'releaseEpisode' | 'markEpisode' | 'markEpisodeFailed'
 >;
 
 /** Keeps each statement well under SQLite's and PostgreSQL's bound-parameter limits. */
@@ -148,6 +148,21 @@ export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
         .limit(limit)
         .execute();
       return rows.map(toEpisodeRow);
+    },
+
+    async claimEpisode(id, now, leaseMs) {
+      // One statement is the compare-and-set: of two workers, only one matches.
+      const result = await db
+        .updateTable('episodes')
+        .set({ claimed_until: isoUtc(new Date(now.getTime() + leaseMs)) })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', isoUtc(now))]))
+        .executeTakeFirst();
+      return result.numUpdatedRows === 1n;
+    },
+
+    async releaseEpisode(id) {
+      await db.updateTable('episodes').set({ claimed_until: null }).where('id', '=', id).execute();
     },
 
     async markEpisode(id, status, lastError) {

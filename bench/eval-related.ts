@@ -13,6 +13,7 @@ import { parseTranscript } from '../src/transcripts/index.js';
 import { relateInsights, DEFAULT_RELATE_THRESHOLD } from '../src/related/index.js';
 import { labelledSets, readEvalEpisodes, type EpisodeRefs, type LabelledSet, type Split } from '../src/related/eval/labelled-sets.js';
 import { addCounts, pairCounts, scoresOf, type PairScores } from '../src/related/eval/pairwise.js';
+import { ceilingsOf } from '../src/related/eval/ceilings.js';
 
 if (!requireCorpus()) process.exit(0);
 const quick = process.argv.includes('--quick');
@@ -39,6 +40,9 @@ function report(kind: string, sets: Record<Split, LabelledSet[]>): void {
   console.log(`  tuning   (threshold ${tuned.t} chosen here) ${fmt(tuned.s)}`);
   console.log(`  held-out (same threshold, never tuned on)   ${fmt(heldAtTuned)}`);
   console.log(`  held-out (library default ${DEFAULT_RELATE_THRESHOLD})             ${fmt(heldAtDefault)}`);
+  const c = ceilingsOf(sets['held-out'], (theme) => theme.split('-')[0] ?? theme);
+  const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+  console.log(`  what the similarity can tell apart (held-out, true labels): nearest item same theme ${pct(c.nearestSameTheme)}, closest to own theme ${pct(c.ownCentroidClosest)}; grouping by show alone ${fmt(c.groupedByShow)}`);
 }
 
 const started = performance.now();

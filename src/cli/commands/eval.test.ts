@@ -72,6 +72,8 @@ describe.runIf(requireCorpus())('podbrief eval', () => {
     expect(report.average.embedded?.referencesMatched).toBeCloseTo(mean('embedded'), 10);
     expect(report.ratioToTextRank?.referencesMatched).toBeCloseTo(mean('embedded') / mean('textrank-5'), 10);
     expect(report.match).toEqual({ threshold: 0.3, minSharedTerms: 2, commonWordEvery: 2000 });
+    expect(report.quotes).toEqual({ total: 10, grounded: 10 });
+    expect(report.episodes.map((e) => e.quotes.total)).toEqual([5, 5]);
   });
 
   it('prints a table by default', { timeout: 60_000 }, async () => {
@@ -80,6 +82,7 @@ describe.runIf(requireCorpus())('podbrief eval', () => {
     expect(stdout).toContain('podlets-016-cloud-native-apps (26 reference points)');
     expect(stdout).toMatch(/average over 2 episodes/);
     expect(stdout).toMatch(/embedded \/ textrank: insights matched [\d.]+x|n\/a/);
+    expect(stdout).toContain('embedded quotes found verbatim in the transcript: 10/10');
   });
 
   it('fails with one clear line and exit code 1 on a bad directory', { timeout: 60_000 }, async () => {

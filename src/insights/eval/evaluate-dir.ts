@@ -2,6 +2,7 @@ import type { Transcript } from '../../model/transcript.js';
 import { readTranscriptFile } from '../../transcripts/index.js';
 import { readEpisode } from '../document/index.js';
 import { embeddedExtractor } from '../extract.js';
+import { isQuoteGrounded } from '../grounding.js';
 import type { InsightExtractor } from '../types.js';
 import { leadPassages, textRankSentences } from './baselines.js';
 import { discoverEpisodes, type EpisodeFolder } from './discover.js';
@@ -11,10 +12,18 @@ import { summarize, type Summary, type SystemScores } from './summary.js';
 
 export type { SystemScores } from './summary.js';
 
+export interface QuoteCheck {
+  /** The engine's quotes (the baselines quote the transcript by construction). */
+  total: number;
+  /** Of those, found verbatim (after normalization) in the transcript. */
+  grounded: number;
+}
+
 export interface EpisodeReport {
   episode: string;
   references: number;
   systems: Record<string, SystemScores>;
+  quotes: QuoteCheck;
 }
 
 export interface EvalReport extends Summary {
@@ -24,6 +33,7 @@ export interface EvalReport extends Summary {
   systems: string[];
   episodes: EpisodeReport[];
   skipped: Array<{ episode: string; reason: string }>;
+  quotes: QuoteCheck;
 }
 
 export interface EvaluateOptions {
@@ -58,6 +68,7 @@ export async function evaluateEpisode(folder: EpisodeFolder, opts: EvaluateOptio
   return {
     episode: folder.episode,
     references: references.length,
+    quotes: { total: insights.length, grounded: insights.filter((i) => isQuoteGrounded(i.quote, transcript)).length },
     systems: {
       [extractor.name]: score(insights.map((i) => i.text), refs),
       [`lead-${top}`]: score(leadPassages(doc, top), refs),
@@ -88,6 +99,9 @@ export async function evaluateDir(dir: string, opts: EvaluateOptions = {}): Prom
     systems,
     episodes,
     skipped,
+    quotes: { total: sum(episodes, (e) => e.quotes.total), grounded: sum(episodes, (e) => e.quotes.grounded) },
     ...summarize(episodes, systems),
   };
 }
+
+const sum = <T>(xs: T[], f: (x: T) => number): number => xs.reduce((a, x) => a + f(x), 0);

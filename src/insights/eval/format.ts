@@ -33,5 +33,6 @@ export function formatEvalReport(report: EvalReport): string {
     if (s) lines.push(`  ${formatScores(name, s)}`);
   }
   if (report.ratioToTextRank && report.systems[0]) lines.push(`  ${formatRatios(report.systems[0], report.ratioToTextRank)}`);
+  if (report.systems[0]) lines.push(`  ${report.systems[0]} quotes found verbatim in the transcript: ${report.quotes.grounded}/${report.quotes.total}`);
   return lines.join('\n');
 }

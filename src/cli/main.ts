@@ -11,6 +11,7 @@ import { modelsCommand } from './commands/models.js';
 import { pollCommand } from './commands/poll.js';
 import { transcribeCommand } from './commands/transcribe.js';
 import { usersCommand } from './commands/users.js';
+import { statusCommand } from './commands/status.js';
 
 export function buildProgram(): Command {
   const program = new Command('podbrief')
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   usersCommand(program);
   briefCommands(program);
   adminCommands(program);
+  statusCommand(program);
   demoCommand(program);
   return program;
 }

@@ -8,6 +8,7 @@ import { feedQueries } from './queries/feeds.js';
 import { insightQueries } from './queries/insights.js';
 import { insightIndexQueries } from './queries/insight-index.js';
 import { profileQueries } from './queries/profiles.js';
+import { statusQueries } from './queries/status.js';
 import { llmUsageQueries } from './queries/llm-usage.js';
 import { transcriptQueries } from './queries/transcripts.js';
 import { userQueries } from './queries/users.js';
@@ -30,6 +31,7 @@ export function createStore(db: Kysely<Database>): Store {
     ...asrUsageQueries(db),
     ...insightIndexQueries(db),
     ...profileQueries(db),
+    ...statusQueries(db),
     close() {
       closing ??= db.destroy();
       return closing;

@@ -174,6 +174,22 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(await due('2024-06-02T00:00:00Z')).toEqual([]);
     });
 
+    it('counts episodes and deliveries by status for the operator', async () => {
+      const feed = (await t.store.addFeed('https://example.com/feed')).feed;
+      await t.store.upsertEpisodes(feed.id, ['a', 'b', 'c', 'd', 'e'].map((g) => parsedEpisode(g)), new Date('2024-06-01T00:00:00Z'));
+      const [a, b, c, d] = await t.store.episodesByFeed(feed.id);
+      await t.store.replaceInsights(a!.id, [insight(1)], 'embedded');
+      await t.store.markEpisode(b!.id, 'transcribed');
+      await t.store.markEpisodeFailed(c!.id, 'http_503', new Date('2024-06-01T01:00:00Z'));
+      await t.store.markEpisodeFailed(d!.id, 'no transcript', null);
+      const { user } = await t.store.addUser({ email: 'ada@example.com', interests: [] });
+      await t.store.createBrief(user.id, '2024-06-01', [briefItem(1)]);
+      expect(await t.store.statusCounts()).toEqual({
+        episodes: { new: 1, transcribed: 1, extracted: 1, failedRetrying: 1, failedGivenUp: 1 },
+        deliveries: { pending: 1, sending: 0, sent: 0, failed: 0 },
+      });
+    });
+
     it('lets one worker at a time claim an episode, until it releases it or its lease runs out', async () => {
       const feed = (await t.store.addFeed('https://example.com/feed')).feed;
       await t.store.upsertEpisodes(feed.id, [parsedEpisode('e')], new Date('2024-06-01T00:00:00Z'));

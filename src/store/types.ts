@@ -99,6 +99,12 @@ export interface DeliveryRow {
   updatedAt: string;
 }
 
+/** What an operator checks first: where episodes and deliveries stand. */
+export interface StatusCounts {
+  episodes: { new: number; transcribed: number; extracted: number; failedRetrying: number; failedGivenUp: number };
+  deliveries: { pending: number; sending: number; sent: number; failed: number };
+}
+
 /** When a delivery may be (re)claimed; see src/delivery/retry-policy.ts for the defaults. */
 export interface DeliveryClaimRules {
   now: Date;
@@ -299,6 +305,7 @@ export interface Store {
   markDeliveryFailed(id: number, error: string, at?: Date): Promise<void>;
   /** Newest first (as is listBriefs). */
   listDeliveries(limit: number): Promise<DeliveryRow[]>;
+  statusCounts(): Promise<StatusCounts>;
 
   // LLM usage (cost records, daily budget) and the LLM result cache
   recordLlmCall(call: NewLlmCall): Promise<void>;

@@ -117,6 +117,18 @@ ${['frontier-signals', 'hot-path', 'margin-notes', 'second-wind'].map(outline).j
     }
   });
 
+  it('says where feeds, episodes, deliveries and spend stand', async () => {
+    const res = await runCli(['status', '--json'], env);
+    expect(res.code, res.stderr).toBe(0);
+    const status = JSON.parse(res.stdout) as { feeds: { total: number; failing: unknown[] }; episodes: Record<string, number>; deliveries: Record<string, number>; spendTodayUsd: { llm: number; asr: number } };
+    expect(status.feeds).toEqual({ total: 4, failing: [] });
+    expect(status.episodes).toEqual({ new: 0, transcribed: 0, extracted: 10, failedRetrying: 0, failedGivenUp: 0 });
+    expect(status.deliveries).toMatchObject({ sent: 1, failed: 0 });
+    expect(status.spendTodayUsd).toMatchObject({ llm: 0, asr: 0 });
+    const text = await runCli(['status'], env);
+    expect(text.stdout).toContain('episodes: 0 new, 0 transcribed, 10 extracted, 0 failed and retrying, 0 given up');
+  });
+
   it('refuses invalid configuration at start, listing every problem', async () => {
     const res = await runCli(['feeds', 'list'], { ...env, PORT: 'abc', BRIEF_SIZE: '0' });
     expect(res.code).toBe(1);

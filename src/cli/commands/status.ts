@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { printJson, withApp, type GlobalOptions } from '../context.js';
+
+/** `podbrief status`: where feeds, episodes, deliveries and today's spend stand, for an operator. */
+export function statusCommand(program: Command): void {
+  program
+    .command('status')
+    .description('where feeds, episodes, deliveries and today\'s spend stand')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      await withApp(program.opts<GlobalOptions>(), async (app) => {
+        const midnight = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
+        const [feeds, counts, llm, asr] = await Promise.all([
+          app.store.listFeeds(),
+          app.store.statusCounts(),
+          app.store.llmSpendSince(midnight),
+          app.store.asrSpendSince(midnight),
+        ]);
+        const failing = feeds.filter((f) => f.errorCount > 0 || f.status === 'gone');
+        const status = {
+          feeds: { total: feeds.length, failing: failing.map((f) => ({ id: f.id, url: f.url, status: f.status, errorCount: f.errorCount, lastError: f.lastError })) },
+          episodes: counts.episodes,
+          deliveries: counts.deliveries,
+          spendTodayUsd: { llm, llmBudget: app.config.llmDailyBudgetUsd, asr, asrBudget: app.config.asrDailyBudgetUsd },
+        };
+        if (opts.json) return printJson(status);
+        const e = counts.episodes;
+        const d = counts.deliveries;
+        console.log(`feeds: ${feeds.length}, ${failing.length} failing`);
+        for (const f of failing) console.log(`  ${f.id} ${f.url} (${f.status}, ${f.errorCount} errors): ${f.lastError ?? ''}`);
+        console.log(`episodes: ${e.new} new, ${e.transcribed} transcribed, ${e.extracted} extracted, ${e.failedRetrying} failed and retrying, ${e.failedGivenUp} given up`);
+        console.log(`deliveries: ${d.sent} sent, ${d.pending} pending, ${d.sending} sending, ${d.failed} failed`);
+        console.log(`spent today (UTC): LLM $${llm.toFixed(4)} of $${app.config.llmDailyBudgetUsd.toFixed(2)}, speech-to-text $${asr.toFixed(4)} of $${app.config.asrDailyBudgetUsd.toFixed(2)}`);
+      });
+    });
+}

@@ -1,5 +1,4 @@
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 import type { InsightExtractor } from '../../insights/index.js';
 import { llmSettingsFrom, selectExtractor } from '../../insights/llm/index.js';
 import { loadGlobalConfig, withApp, type GlobalOptions } from '../context.js';

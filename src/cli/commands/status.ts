@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { startOfUtcDay } from '../../model/utc-day.js';
 import { printJson, withApp, type GlobalOptions } from '../context.js';
 
 /** `podbrief status`: where feeds, episodes, deliveries and today's spend stand, for an operator. */
@@ -9,7 +10,7 @@ export function statusCommand(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       await withApp(program.opts<GlobalOptions>(), async (app) => {
-        const midnight = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
+        const midnight = startOfUtcDay(new Date());
         const [feeds, counts, llm, asr] = await Promise.all([
           app.store.listFeeds(),
           app.store.statusCounts(),

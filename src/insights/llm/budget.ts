@@ -1,4 +1,5 @@
-import { formatUsd, startOfUtcDay } from './cost.js';
+import { startOfUtcDay } from '../../model/utc-day.js';
+import { formatUsd } from './cost.js';
 import { isPriced, type LlmSettings } from './settings.js';
 import type { LlmStore } from './types.js';
 

@@ -10,10 +10,6 @@ export function costUsd(tokens: TokenCount, prices: Pick<LlmSettings, 'priceInpu
 }
 
 /** Midnight UTC of `now`: the daily budget's day. */
-export function startOfUtcDay(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
-
 export function formatUsd(amount: number): string {
   return `$${amount.toFixed(amount > 0 && amount < 0.01 ? 4 : 2)}`;
 }

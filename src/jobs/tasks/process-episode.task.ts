@@ -4,7 +4,7 @@ import { errorMessage } from '../../model/errors.js';
 import type { EpisodeRow } from '../../store/types.js';
 import { getTranscript } from '../../transcripts/index.js';
 import { preferPublished, transcribeEpisode } from '../../transcripts/asr/index.js';
-import { EPISODE_LEASE_MS } from '../episode-lease.js';
+import { withEpisodeClaim } from '../episode-lease.js';
 import { episodeRetryAt } from '../episode-retry.js';
 import { indexNewInsights } from './index-insights.js';
 
@@ -31,12 +31,8 @@ export function engineFor(app: App): InsightEngine {
  * The episode is claimed for the whole run, so a second worker skips it instead of paying again.
  */
 export async function processEpisode(app: App, episode: EpisodeRow, now = new Date()): Promise<ProcessResult> {
-  if (!(await app.store.claimEpisode(episode.id, now, EPISODE_LEASE_MS))) return { episodeId: episode.id, status: 'skipped', reason: 'another worker is processing it' };
-  try {
-    return await processClaimed(app, episode, now);
-  } finally {
-    await app.store.releaseEpisode(episode.id);
-  }
+  const result = await withEpisodeClaim(app.store, episode.id, now, () => processClaimed(app, episode, now));
+  return result ?? { episodeId: episode.id, status: 'skipped', reason: 'another worker is processing it' };
 }
 
 async function processClaimed(app: App, episode: EpisodeRow, now: Date): Promise<ProcessResult> {

@@ -1,7 +1,7 @@
 import type { App } from '../../app.js';
 import type { Transcript } from '../../model/transcript.js';
 import { LlmDeferredError } from '../../insights/llm/index.js';
-import { EPISODE_LEASE_MS } from '../episode-lease.js';
+import { withEpisodeClaim } from '../episode-lease.js';
 import { engineFor } from './process-episode.task.js';
 import { indexNewInsights } from './index-insights.js';
 
@@ -36,13 +36,9 @@ export async function upgradeInsights(app: App, opts: UpgradeOptions = {}): Prom
   const results: UpgradeResult[] = [];
   for (const episode of candidates) {
     const transcript = await app.store.transcriptByEpisode(episode.id);
-    if (!transcript || !(await app.store.claimEpisode(episode.id, now, EPISODE_LEASE_MS))) continue;
-    let outcome: Outcome;
-    try {
-      outcome = await upgradeOne(app, episode.id, transcript);
-    } finally {
-      await app.store.releaseEpisode(episode.id);
-    }
+    if (!transcript) continue;
+    const outcome = await withEpisodeClaim(app.store, episode.id, now, () => upgradeOne(app, episode.id, transcript));
+    if (outcome === undefined) continue;
     if (outcome === 'deferred') break;
     results.push(outcome.result);
     if (outcome.result.status === 'kept') {

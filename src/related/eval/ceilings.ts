@@ -45,7 +45,12 @@ export function ceilingsOf(sets: LabelledSet[], showOf: (theme: string) => strin
     items += n;
     const labels = new Map(set.items.map((i) => [i.id, i.theme]));
     const shows = new Map<string, string[]>();
-    for (const item of set.items) shows.set(showOf(item.theme), [...(shows.get(showOf(item.theme)) ?? []), item.id]);
+    for (const item of set.items) {
+      const show = showOf(item.theme);
+      const members = shows.get(show) ?? [];
+      members.push(item.id);
+      shows.set(show, members);
+    }
     byShow = addCounts(byShow, pairCounts(labels, [...shows.values()]));
   }
   return { nearestSameTheme: nearest / Math.max(1, items), ownCentroidClosest: centroid / Math.max(1, items), groupedByShow: scoresOf(byShow) };

@@ -4,6 +4,7 @@ import type { Config } from '../../config/options.js';
 import type { Logger } from '../../logger.js';
 import { AppError, errorMessage } from '../../model/errors.js';
 import type { Transcript } from '../../model/transcript.js';
+import { startOfUtcDay } from '../../model/utc-day.js';
 import type { EpisodeRow, Store } from '../../store/types.js';
 import { createTranscriber } from './create-transcribers.js';
 import { runAsr, type ChunkCost } from './run-asr.js';
@@ -97,8 +98,4 @@ async function affordableEngines(deps: EpisodeAsrDeps, episode: EpisodeRow, now:
 function budgetReached(spent: number, budget: number, estimate?: number): AppError {
   const need = estimate === undefined ? '' : ` and this episode would cost about $${estimate.toFixed(2)}`;
   return new AppError('asr_budget_exhausted', `daily budget ASR_DAILY_BUDGET_USD ($${budget.toFixed(2)}) reached: $${spent.toFixed(2)} spent today${need}`);
-}
-
-export function startOfUtcDay(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 }

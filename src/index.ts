@@ -3,7 +3,15 @@ export { parseFeed, parseOpml } from './feeds/index.js';
 export { parseTranscript, readTranscriptFile, transcriptFromShowNotes, pickTranscriptLink } from './transcripts/index.js';
 export { transcribeAudio, type TranscribeAudioOptions, type AsrResult } from './transcripts/asr/index.js';
 export { extractInsights, isQuoteGrounded } from './insights/index.js';
-export { relateInsights, similarInsights } from './related/index.js';
+export {
+  relateInsights,
+  relateInsightsWithEmbedder,
+  DEFAULT_EMBEDDING_RELATE_THRESHOLD,
+  similarInsights,
+  embeddingsClient,
+  type Embedder,
+  type RelateOptions,
+} from './related/index.js';
 export { composeBrief, rankInsights } from './briefs/index.js';
 export { renderBriefEmail } from './delivery/index.js';
 export { loadConfig } from './config/index.js';

@@ -380,7 +380,7 @@ export const options = {
     env: 'EMBEDDINGS_BASE_URL',
     type: optionalUrl(['http:', 'https:']),
     default: '',
-    doc: 'Optional OpenAI-compatible embeddings API (`POST <url>/embeddings`), e.g. http://127.0.0.1:11434/v1 for Ollama. Empty: related insights and near-duplicates use the embedded lexical index only.',
+    doc: 'Optional OpenAI-compatible embeddings API (`POST <url>/embeddings`), e.g. http://127.0.0.1:11434/v1 for Ollama; used for related insights, near-duplicates and the theme groups of `podbrief related` (unless `--lexical`). Empty: the embedded lexical similarity only.',
   }),
   embeddingsModel: option({
     env: 'EMBEDDINGS_MODEL',

@@ -5,6 +5,7 @@ import type { Transcript } from '../model/transcript.js';
 import { readTranscriptFile } from '../transcripts/index.js';
 import { matchWords } from '../transcripts/normalize.js';
 import { contentTerms, extractInsights, isQuoteGrounded } from './index.js';
+import { HEADLINE_MAX_WORDS } from './text/headline.js';
 
 const FILES = [
   'transcripts/talkpython-507-langgraph.vtt',
@@ -83,7 +84,7 @@ describe.runIf(requireCorpus())('extractInsights on real transcripts', () => {
       for (const i of get().insights) {
         expect(isSubsequence(i.text, i.quote), `${i.text}\n<- ${i.quote}`).toBe(true);
         expect(i.text).toMatch(/^["'“‘(]?[\p{Lu}\p{N}$]/u);
-        expect(i.headline.split(' ').length).toBeLessThanOrEqual(10);
+        expect(i.headline.split(' ').length).toBeLessThanOrEqual(HEADLINE_MAX_WORDS);
         expect(i.headline, 'no trailing preposition, conjunction or article').not.toMatch(/\b(of|to|in|on|at|for|with|by|from|and|or|but|the|a|an)$/i);
         expect(i.headline, 'no dangling pronoun up front').not.toMatch(/^(it|it's|it’s|that|this|these|those|they|he|she|which)\b/i);
         expect(i.text.split(' ').length, 'one paragraph').toBeLessThanOrEqual(95);

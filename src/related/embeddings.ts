@@ -1,5 +1,5 @@
-import { AppError } from '../model/errors.js';
-import { safeFetch, type FetchOptions } from '../net/index.js';
+import { AppError, errorMessage } from '../model/errors.js';
+import { FetchError, parseRetryAfter, redactUrl, safeFetch, type FetchOptions, type FetchResult } from '../net/index.js';
 
 /** Turns texts into vectors; one call may carry many texts. */
 export interface Embedder {
@@ -39,23 +39,31 @@ export function embeddingsClient(opts: EmbeddingsClientOptions): Embedder {
 }
 
 async function embedBatch(url: string, opts: EmbeddingsClientOptions, input: string[]): Promise<number[][]> {
-  const res = await safeFetch(url, {
-    ...opts.fetch,
-    method: 'POST',
-    accept: 'application/json',
-    maxRedirects: 0,
-    body: JSON.stringify({ model: opts.model, input }),
-    headers: {
-      ...opts.fetch?.headers,
-      'content-type': 'application/json',
-      ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}),
-    },
-  });
+  let res: FetchResult;
+  try {
+    res = await safeFetch(url, {
+      ...opts.fetch,
+      method: 'POST',
+      accept: 'application/json',
+      maxRedirects: 0,
+      throwHttpErrors: false,
+      body: JSON.stringify({ model: opts.model, input }),
+      headers: {
+        ...opts.fetch?.headers,
+        'content-type': 'application/json',
+        ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}),
+      },
+    });
+  } catch (err) {
+    const reason = err instanceof FetchError ? err.reason : errorMessage(err);
+    throw new AppError('embeddings_unavailable', `Embeddings endpoint ${redactUrl(url)}: ${reason}`, { cause: err });
+  }
+  if (res.status < 200 || res.status >= 300) throw httpFailure(url, res);
   let parsed: EmbeddingsResponse;
   try {
     parsed = JSON.parse(res.body.toString('utf8')) as EmbeddingsResponse;
   } catch {
-    throw new AppError('embeddings_invalid_response', 'Embeddings endpoint did not answer with JSON');
+    throw new AppError('embeddings_invalid_response', `Embeddings endpoint ${redactUrl(url)} did not answer with JSON (HTTP ${res.status})`);
   }
   const data = Array.isArray(parsed.data) ? parsed.data : [];
   const vectors: number[][] = new Array(input.length);
@@ -68,8 +76,28 @@ async function embedBatch(url: string, opts: EmbeddingsClientOptions, input: str
   const dims = vectors[0]?.length ?? 0;
   for (let i = 0; i < input.length; i += 1) {
     if (!vectors[i] || vectors[i]?.length !== dims || dims === 0) {
-      throw new AppError('embeddings_invalid_response', `Embeddings endpoint returned no usable vector for input ${i}`);
+      throw new AppError('embeddings_invalid_response', `Embeddings endpoint ${redactUrl(url)} returned no usable vector for input ${i}`);
     }
   }
   return vectors;
+}
+
+/**
+ * One line naming the status and the provider's own `{"error": {"message", "type"}}` when sent.
+ * Not retried here: the reusable retry helpers (insights/llm/retry.ts, transcripts/asr/http-call.ts)
+ * are tied to their own error types and request bodies.
+ */
+function httpFailure(url: string, res: FetchResult): AppError {
+  let detail = '';
+  try {
+    const error = (JSON.parse(res.body.toString('utf8')) as { error?: { message?: unknown; type?: unknown } }).error;
+    const parts = [error?.type, error?.message].filter((x): x is string => typeof x === 'string' && x.length > 0);
+    detail = parts.join(': ').replace(/\s+/g, ' ').slice(0, 200);
+  } catch {
+    // Not JSON: the status says enough.
+  }
+  const retryAfter = parseRetryAfter(res.headers['retry-after']);
+  const extras = [detail, retryAfter !== undefined ? `retry after ${retryAfter} s` : ''].filter(Boolean).join('; ');
+  const code = res.status === 429 ? 'embeddings_rate_limited' : 'embeddings_unavailable';
+  return new AppError(code, `Embeddings endpoint ${redactUrl(url)} answered HTTP ${res.status}${extras ? ` (${extras})` : ''}`);
 }

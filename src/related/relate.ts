@@ -1,6 +1,8 @@
 import { AppError } from '../model/errors.js';
 import type { RelatedGroups, RelateInput } from '../model/insight.js';
 import { averageLink } from './cluster.js';
+import { checkDenseVectors, denseSimilarityMatrix } from './dense-similarity.js';
+import type { Embedder } from './embeddings.js';
 import { similarityMatrix } from './similarity-matrix.js';
 import { vectorize } from './vectors.js';
 
@@ -8,17 +10,58 @@ import { vectorize } from './vectors.js';
 export const DEFAULT_RELATE_THRESHOLD = 0.06;
 
 /**
- * Groups items on the same theme: TF-IDF cosine over stemmed content words and word pairs,
- * then average-link clustering. Every id lands in exactly one group; groups and their members
- * keep input order.
+ * The same, for cosines of sentence embeddings, which sit far higher than TF-IDF ones (unrelated
+ * sentences often score 0.2–0.4). NOT calibrated here: no embedding model is reachable on the
+ * machine this was written on. 0.5 is a middle guess for typical models; choose one for your
+ * model with `npm run eval:related -- --embeddings-url … --embeddings-model …`.
  */
-export function relateInsights(items: RelateInput[], opts: { threshold?: number } = {}): RelatedGroups {
+export const DEFAULT_EMBEDDING_RELATE_THRESHOLD = 0.5;
+
+export interface RelateOptions {
+  /** Merge threshold; defaults to DEFAULT_RELATE_THRESHOLD, or DEFAULT_EMBEDDING_RELATE_THRESHOLD with `vectors`. */
+  threshold?: number;
+  /** Dense vectors (e.g. embeddings), one per item in input order: similarity is their cosine instead of TF-IDF. */
+  vectors?: readonly (readonly number[])[];
+}
+
+/**
+ * Groups items on the same theme: cosine of the given dense vectors, or else TF-IDF cosine over
+ * stemmed content words and word pairs, then average-link clustering. Every id lands in exactly
+ * one group; groups and their members keep input order.
+ */
+export function relateInsights(items: RelateInput[], opts: RelateOptions = {}): RelatedGroups {
+  checkUniqueIds(items);
+  const n = items.length;
+  let sim: Float64Array;
+  let threshold: number;
+  if (opts.vectors) {
+    checkDenseVectors(opts.vectors, n);
+    sim = denseSimilarityMatrix(opts.vectors);
+    threshold = opts.threshold ?? DEFAULT_EMBEDDING_RELATE_THRESHOLD;
+  } else {
+    sim = similarityMatrix(vectorize(items));
+    threshold = opts.threshold ?? DEFAULT_RELATE_THRESHOLD;
+  }
+  const clusters = averageLink(sim, n, threshold);
+  return { groups: clusters.map((c) => c.map((i) => items[i]?.id ?? '')) };
+}
+
+/** relateInsights on the embedder's vectors of the texts (one `embed` call; the client batches). */
+export async function relateInsightsWithEmbedder(
+  items: RelateInput[],
+  embedder: Embedder,
+  opts: { threshold?: number } = {},
+): Promise<RelatedGroups> {
+  checkUniqueIds(items); // before paying for embeddings
+  if (items.length === 0) return { groups: [] };
+  const vectors = await embedder.embed(items.map((i) => i.text));
+  return relateInsights(items, { ...opts, vectors });
+}
+
+function checkUniqueIds(items: RelateInput[]): void {
   const seen = new Set<string>();
   for (const item of items) {
     if (seen.has(item.id)) throw new AppError('relate_duplicate_id', `duplicate insight id ${item.id}`);
     seen.add(item.id);
   }
-  const n = items.length;
-  const clusters = averageLink(similarityMatrix(vectorize(items)), n, opts.threshold ?? DEFAULT_RELATE_THRESHOLD);
-  return { groups: clusters.map((c) => c.map((i) => items[i]?.id ?? '')) };
 }

@@ -1,14 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { fetchOptionsFrom } from '../../app.js';
 import { extractInsights } from '../../insights/index.js';
 import { AppError } from '../../model/errors.js';
 import type { RelateInput } from '../../model/insight.js';
-import { relateInsights } from '../../related/index.js';
+import {
+  DEFAULT_EMBEDDING_RELATE_THRESHOLD,
+  DEFAULT_RELATE_THRESHOLD,
+  embedderFromConfig,
+  relateInsights,
+  relateInsightsWithEmbedder,
+  type Embedder,
+} from '../../related/index.js';
 import { readTranscriptFile } from '../../transcripts/index.js';
-import { printJson } from '../context.js';
+import { loadGlobalConfig, printJson } from '../context.js';
 import { engineOption, withLlmEngine, type EngineChoice } from './llm-engine.js';
 
-/** Commands that work on local files alone: no database, no network (except `insights --engine llm`). */
+/** Commands that work on local files alone: no database, no network (except `insights --engine llm` and a configured embeddings endpoint for `related`). */
 export function localFileCommands(program: Command): void {
   program
     .command('transcript <file>')
@@ -41,16 +49,36 @@ export function localFileCommands(program: Command): void {
 
   program
     .command('related <insights-jsonl>')
-    .description('group insights (one JSON object per line with "id" and "text") by theme')
+    .description('group insights (one JSON object per line with "id" and "text") by theme; with EMBEDDINGS_BASE_URL set, by embedding similarity')
+    .option('--threshold <x>', `merge threshold, a number between 0 and 1 (default: ${DEFAULT_RELATE_THRESHOLD} lexical, ${DEFAULT_EMBEDDING_RELATE_THRESHOLD} with embeddings)`, parseThreshold)
+    .option('--lexical', 'use the embedded TF-IDF similarity even when an embeddings endpoint is configured')
     .option('--json', 'print JSON {"groups": [[id, ...], ...]}')
-    .action(async (file: string, opts: { json?: boolean }) => {
+    .action(async (file: string, opts: { threshold?: number; lexical?: boolean; json?: boolean }) => {
       const items = readJsonl(await readFile(file, 'utf8'), file);
+      const relateOpts = opts.threshold === undefined ? {} : { threshold: opts.threshold };
+      const embedder = opts.lexical ? undefined : configuredEmbedder(program);
+      const related = embedder ? await relateInsightsWithEmbedder(items, embedder, relateOpts) : relateInsights(items, relateOpts);
       // Ids come back as they were given (a number stays a number).
       const original = new Map(items.map((i) => [i.id, i.originalId]));
-      const result = { groups: relateInsights(items).groups.map((g) => g.map((id) => original.get(id) ?? id)) };
+      const result = { groups: related.groups.map((g) => g.map((id) => original.get(id) ?? id)) };
       if (opts.json) return printJson(result);
       result.groups.forEach((g, n) => console.log(`group ${n + 1}: ${g.join(', ')}`));
     });
+}
+
+/** The EMBEDDINGS_* endpoint from env and --config, or undefined when none is set. */
+function configuredEmbedder(program: Command): Embedder | undefined {
+  const config = loadGlobalConfig(program);
+  // The operator chose this URL (often Ollama on localhost), not a feed: private addresses are fine.
+  return embedderFromConfig(config, { ...fetchOptionsFrom(config, 'transcript'), allowPrivateNetworks: true });
+}
+
+function parseThreshold(value: string): number {
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isFinite(x) || x <= 0 || x >= 1) {
+    throw new AppError('invalid_argument', `--threshold must be a number greater than 0 and less than 1, got "${value}"`);
+  }
+  return x;
 }
 
 function readJsonl(text: string, file: string): (RelateInput & { originalId: string | number })[] {

@@ -14,7 +14,8 @@ const HEDGES = [
   'i think that', 'i think', 'we think', 'i believe', 'i feel like', 'i feel', 'i guess', 'i would say', 'i would argue',
   'i mean', 'you know', 'i am like', "i'm like", 'i was like', 'i am just like', "i'm just like", 'of course', 'the thing is', 'in the end',
   'at the end of the day', 'bottom line', 'what we can do is', 'what we do is', 'what you want to do is', 'what i would say is',
-  'what i mean is', 'here is the thing', 'the point is', 'the idea is', 'for us', 'for me', 'to me', 'to be honest', 'in my opinion', 'so', 'and',
+  'what i mean is', 'here is the thing', 'the point is', 'the first thing is', 'the second thing is', 'the third thing is',
+  'the other thing is', 'the next thing is', 'the last thing is', 'the main thing is', 'the big thing is', 'another thing is', 'the idea is', 'for us', 'for me', 'to me', 'to be honest', 'in my opinion', 'so', 'and',
   'but', 'or', 'well', 'like', 'yeah', 'yes', 'okay', 'ok', 'oh', 'now', 'also', 'again', 'right', 'look', 'listen',
   'honestly', 'obviously', 'basically', 'essentially', 'actually', 'really', 'just', 'because', 'then', 'um', 'uh',
 ].map((h) => h.split(' '));
@@ -35,9 +36,10 @@ function stripHedges(tokens: Token[]): Token[] {
     changed = false;
     while (tokens[at]?.isPunct) at += 1;
     for (const h of HEDGES) {
-      // "I think about agents as…" is not a hedge: the verb has an object.
+      // "I think about agents as…" is not a hedge: the verb has an object. "But like…" still is.
       const rest = tokens[at + h.length];
-      if (h.every((w, k) => tokens[at + k]?.normal === w) && rest && rest.pos !== 'ADP') {
+      const takesObject = h.length > 1 || REPORTING.has(h[0] ?? '');
+      if (h.every((w, k) => tokens[at + k]?.normal === w) && rest && !(takesObject && rest.pos === 'ADP')) {
         at += h.length;
         changed = true;
         break;
@@ -54,7 +56,8 @@ function reattachSubjects(clauses: Clause[]): void {
   let subject: Clause | undefined;
   for (const c of clauses) {
     if (!hasVerb(c.tokens)) {
-      subject ??= c;
+      // "in particular" is an aside, not a subject.
+      if (c.tokens[0]?.pos !== 'ADP' && c.tokens[0]?.pos !== 'ADV') subject ??= c;
       continue;
     }
     if (c.subjectless && subject && !subject.dependent) {

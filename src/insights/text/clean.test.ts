@@ -40,3 +40,11 @@ describe('cleanText', () => {
     expect(clean('yeah. the cost went down by half.')).toBe('The cost went down by half.');
   });
 });
+
+describe('transcriber notes', () => {
+  it('drops "[inaudible 00:41:09]" and "(laughs)" but keeps what was said in brackets', () => {
+    expect(clean('These are people [inaudible 00:41:09] that have families.')).toBe('These are people that have families.');
+    expect(clean('We shipped it on a Friday (laughs) and it broke.')).toBe('We shipped it on a Friday and it broke.');
+    expect(clean('We moved to the new cluster (the old one was full) last week.')).toBe('We moved to the new cluster (the old one was full) last week.');
+  });
+});

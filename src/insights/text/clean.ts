@@ -65,10 +65,30 @@ export function keepMask(tokens: Token[]): boolean[] {
     }
   }
 
+  dropAnnotations(tokens, keep);
   dropRepeats(tokens, keep);
   dropFalseStarts(tokens, keep);
   dropLeadingMarkers(tokens, keep);
   return keep;
+}
+
+/** Longest transcriber's note dropped whole: "[inaudible 00:41:09]", "(laughs)". */
+const ANNOTATION_MAX_TOKENS = 8;
+/** What a note in round brackets says, unlike an aside the speaker made ("(the old one)"). */
+const STAGE_DIRECTIONS = /^(laugh|laughs|laughing|laughter|inaudible|crosstalk|unintelligible|music|applause|silence|pause|coughs?|sighs?|chuckles?|background noise|audio cuts out)$/;
+
+/** Notes the transcriber added: not what anyone said, so never part of the text or a headline. */
+function dropAnnotations(tokens: Token[], keep: boolean[]): void {
+  tokens.forEach((t, i) => {
+    if (t.value !== '[' && t.value !== '(') return;
+    const close = t.value === '[' ? ']' : ')';
+    let j = i + 1;
+    while (j < tokens.length && j - i <= ANNOTATION_MAX_TOKENS && tokens[j]?.value !== close) j += 1;
+    if (tokens[j]?.value !== close) return;
+    const inside = tokens.slice(i + 1, j).map((x) => x.normal).join(' ');
+    if (close === ')' && !STAGE_DIRECTIONS.test(inside)) return;
+    for (let k = i; k <= j; k += 1) keep[k] = false;
+  });
 }
 
 function dropRepeats(tokens: Token[], keep: boolean[]): void {

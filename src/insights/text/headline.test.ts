@@ -3,7 +3,7 @@ import { termWeighter } from '../background/stats.js';
 import { analyse } from '../nlp/tokens.js';
 import { matchWords } from '../../transcripts/normalize.js';
 import { keepMask } from './clean.js';
-import { makeHeadline } from './headline.js';
+import { HEADLINE_MAX_WORDS, makeHeadline } from './headline.js';
 
 function headline(text: string): string {
   const { tokens, sentences } = analyse(text);
@@ -38,7 +38,7 @@ const PASSAGES = [
 describe('makeHeadline', () => {
   it.each(PASSAGES)('is a short phrase taken from the passage: %s', (passage) => {
     const h = headline(passage);
-    expect(h.split(' ').length).toBeLessThanOrEqual(10);
+    expect(h.split(' ').length).toBeLessThanOrEqual(HEADLINE_MAX_WORDS);
     expect(h.split(' ').length).toBeGreaterThanOrEqual(2);
     expect(isSubsequence(h, passage), h).toBe(true);
     expect(h, 'no dangling pronoun up front').not.toMatch(/^(it|it's|that|this|these|those|they|he|she|which)\b/i);
@@ -47,7 +47,7 @@ describe('makeHeadline', () => {
   });
 
   it('takes the claim, not the framing or a subordinate clause', () => {
-    expect(headline(PASSAGES[2] as string)).toBe('We operate in small lean teams');
+    expect(headline(PASSAGES[2] as string)).toBe('We operate in small lean teams that are tasked to build products');
     expect(headline(PASSAGES[5] as string)).toBe('The business is returning to growth mode');
     expect(headline('I think the key is to ship small changes every day.')).toBe('The key is to ship small changes every day');
   });
@@ -78,6 +78,29 @@ describe('makeHeadline', () => {
     const text =
       'So LangChain, the open source tool, is basically a tool for developers to use LLMs and really increase the value of LLMs or kind of augment the power of LLMs with your data.';
     expect(headline(text)).toBe('LangChain is a tool for developers to use LLMs');
+  });
+
+  it('ends on a whole phrase: a verb keeps its particle, a relative clause reaches its verb', () => {
+    // Lenny's Podcast, Rachel Lockett.
+    expect(headline("The most important thing is that the other person understands what I'm going through and they don't feel reactive.")).toBe(
+      "The other person understands what I'm going through",
+    );
+    // The Podlets 015: cutting at twelve words would stop inside "that protocol architects … go through".
+    const h = headline('The work, the amazing amount of work that protocol architects and network engineers go through to understand just exactly how the behavior of those systems will work.');
+    expect(h).not.toMatch(/protocol architects$|network engineers$/);
+  });
+
+  it('drops list framing and skips a verb that belongs to an earlier subject', () => {
+    // Lenny's Podcast, Seth Godin.
+    expect(headline('And the second thing is AI very soon is going to stop being a feature the same way electricity is not a feature.')).toBe(
+      'AI very soon is going to stop being a feature',
+    );
+    // Lenny's Podcast, Rachel Lockett.
+    const cofounders =
+      "Conflict, healthy conflict or otherwise, is actually where your core values come out. So it's fascinating to watch people try to do something incredibly hard in the context of someone else's vision, someone else's strengths and weaknesses and navigate that together. So there's so much energy in the co-founder dynamic for me and for co-founders themselves.";
+    expect(headline(cofounders)).not.toMatch(
+      /^Someone else's strengths/,
+    );
   });
 
   it('keeps hyphenated words whole and drops hedges like "kind of"', () => {

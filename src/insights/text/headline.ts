@@ -5,7 +5,7 @@ import { clausesOf } from './clauses.js';
 import { nounPhrases } from './noun-phrases.js';
 import { renderKept } from './clean.js';
 
-export const HEADLINE_MAX_WORDS = 10;
+export const HEADLINE_MAX_WORDS = 12;
 const MIN_WORDS = 4;
 /** A headline never ends on these: "…toward half of", "…and the". */
 const WEAK_END = new Set<PartOfSpeech>(['DET', 'ADP', 'CCONJ', 'SCONJ', 'PRON', 'AUX', 'PART', 'PUNCT', 'SYM', 'INTJ', 'ADV']);
@@ -40,16 +40,30 @@ const partOf = (t: Token): boolean => (t.pos as string) === 'PART';
 /** Contractions wink sometimes reads as one proper noun ("I'm"): never a last word. */
 const CONTRACTION = /^(i|you|we|they|it|that|there|he|she)['’](m|re|s|ve|d|ll)$/;
 /** "catch up", "figure out": the verb is not finished without its particle. */
-const PARTICLES = new Set(['up', 'out', 'off', 'down', 'over', 'back', 'through', 'away']);
+const PARTICLES = new Set(['up', 'out', 'off', 'down', 'over', 'back', 'through', 'thru', 'away']);
+/** Open a clause inside the headline that needs its own verb before the headline may end. */
+const RELATIVIZERS = new Set(['that', 'who', 'which', 'whom', 'whose']);
+
+/** "…the work that…", "…understands what…"; not "mix that up" or "that trade". */
+function opensRelative(word: Token, before: Token | undefined): boolean {
+  if (!before) return false;
+  if (word.normal === 'what') return isVerb(before);
+  // wink often tags a relative "that" as a determiner ("the work that protocol architects…").
+  return RELATIVIZERS.has(word.normal) && (before.pos === 'NOUN' || before.pos === 'PROPN');
+}
 
 /** Can the headline end after `last`? Strict: on a noun phrase or a verb with nothing owed after it. */
-function endsWell(last: Token, next: Token | undefined, strict: boolean): boolean {
-  if (WEAK_END.has(last.pos) || SOFTENERS.has(last.normal) || CONTRACTION.test(last.normal)) return false;
+function endsWell(last: Token, next: Token | undefined, strict: boolean, before?: Token): boolean {
+  // "…what I'm going through": the particle finishes its verb.
+  const particle = PARTICLES.has(last.normal) && before !== undefined && isVerb(before) && (!next || !OBJECT_START.has(next.pos));
+  if (!particle && (WEAK_END.has(last.pos) || SOFTENERS.has(last.normal) || CONTRACTION.test(last.normal))) return false;
   // "…is going" + "to": the phrase is not finished.
   if (next && (partOf(next) || next.normal === 'to')) return false;
   // "…cut total" + "sleep", "…paired them with two" + "of our engineers": something is still owed.
   if (next && isVerb(last) && (OBJECT_START.has(next.pos) || PARTICLES.has(next.normal))) return false;
   if (next?.normal === 'of' && last.pos === 'NUM') return false;
+  // "…those model" + "setting parameters": a noun before an -ing word is usually a compound.
+  if (next && NOUNISH.has(last.pos) && next.pos === 'VERB' && next.normal.endsWith('ing')) return false;
   // "…small lean" + "teams": do not split a noun phrase.
   if (next && (NOUNISH.has(next.pos) || next.pos === 'ADJ') && (last.pos === 'ADJ' || NOUNISH.has(last.pos))) return false;
   if (!strict || !next) return true;
@@ -67,12 +81,17 @@ function cut(tokens: Token[]): Token[] {
   const words = wordsOf(tokens);
   for (const [strict, verb] of [[true, true], [false, true], [false, false]] as const) {
     let hasVerb = false;
+    // "…the work that protocol architects" + "go through": a relative clause still owes its verb.
+    let openRelative = false;
     let best = 0;
     for (let end = 1; end <= Math.min(words.length, HEADLINE_MAX_WORDS); end += 1) {
       const last = headOf(tokens, words[end - 1] as [number, number]);
+      const before = end >= 2 ? headOf(tokens, words[end - 2] as [number, number]) : undefined;
       const next = words[end] ? tokens[(words[end] as [number, number])[0]] : undefined;
       hasVerb ||= isVerb(last);
-      if (end >= MIN_WORDS && (hasVerb || !verb) && endsWell(last, next, strict)) best = end;
+      if (opensRelative(last, before)) openRelative = true;
+      else if (isVerb(last)) openRelative = false;
+      if (end >= MIN_WORDS && !openRelative && (hasVerb || !verb) && endsWell(last, next, strict, before)) best = end;
     }
     if (best > 0) return tokens.slice(0, (words[best - 1] as [number, number])[1] + 1);
   }
@@ -99,7 +118,21 @@ function weightOf(words: Token[], weight: (t: string) => number): number {
 function isFragment(words: Token[]): boolean {
   const first = words[0];
   const imperative = first?.normal === 'do' && (words[1]?.normal === 'not' || words[1]?.normal === "n't");
-  return (first?.pos === 'AUX' && !imperative) || first?.pos === 'ADP' || (first !== undefined && partOf(first)) || (first?.pos === 'VERB' && /(s|ed|ing)$/.test(first.normal));
+  // "Podcasting is growing": a gerund can be the subject.
+  const gerundSubject = first?.pos === 'VERB' && first.normal.endsWith('ing') && words[1]?.pos === 'AUX';
+  // "No matter how many conversations you have…" depends on what follows it.
+  const noMatter = first?.normal === 'no' && words[1]?.normal === 'matter';
+  // "…strengths and weaknesses and navigate that": the verb belongs to a subject said earlier.
+  const verbAt = words.findIndex(isVerb);
+  const coordinated = verbAt > 0 && words[verbAt - 1]?.pos === 'CCONJ';
+  return (
+    noMatter ||
+    coordinated ||
+    (first?.pos === 'AUX' && !imperative) ||
+    first?.pos === 'ADP' ||
+    (first !== undefined && partOf(first)) ||
+    (first?.pos === 'VERB' && /(s|ed|ing)$/.test(first.normal) && !gerundSubject)
+  );
 }
 
 /** A claim beats a weightier verbless phrase unless it carries less than this share of its weight ("We're starting to see"). */
@@ -133,7 +166,7 @@ function better(a: Candidate | undefined, words: Token[], v: number): Candidate 
 /**
  * A short extractive headline that reads as a claim: the clause of the passage that carries the
  * most weight (rare, central words) and has a subject and a verb, framing removed, cut to at most
- * ten words at the end of a phrase, unless it says much less than the best verbless clause or
+ * twelve words at the end of a phrase, unless it says much less than the best verbless clause or
  * noun phrase of three words or more. Failing those, a claim that opens on a pronoun pointing
  * back ("they are obsessed with…"); then a clause that depends on another ("when…"). The main
  * clause of an if-sentence is used only with its condition. Only removes words, never adds or

@@ -22,3 +22,20 @@ describe('findHousekeeping', () => {
     expect(preamble[sentenceOf('Point number 38 ')]).toBe(false);
   });
 });
+
+describe('show talk', () => {
+  it('excludes talk about the listeners and the host\'s other shows, not the topic', () => {
+    // Talk Python 507: the guest speaks to the audience and the host's other podcast.
+    const lines = [
+      "So hopefully that's also relevant for listeners who are like, man, I'm not super interested in AI applications.",
+      'I recall you chatted on your developer trends for 2025 forecast podcast about getting started in Python.',
+      'Agents have the power to use tools, which are basically like API calls.',
+    ];
+    const doc = unlabelled(lines);
+    const { excluded } = findHousekeeping(doc);
+    const at = (text: string): boolean => excluded[doc.sentences.findIndex((s) => doc.layout.text.slice(s.charStart, s.charEnd).includes(text))] === true;
+    expect(at('relevant for listeners')).toBe(true);
+    expect(at('on your developer trends')).toBe(true);
+    expect(at('Agents have the power')).toBe(false);
+  });
+});

@@ -88,6 +88,9 @@ describe('makeHeadline', () => {
     // The Podlets 015: cutting at twelve words would stop inside "that protocol architects … go through".
     const h = headline('The work, the amazing amount of work that protocol architects and network engineers go through to understand just exactly how the behavior of those systems will work.');
     expect(h).not.toMatch(/protocol architects$|network engineers$/);
+    expect(headline("The relevant question isn't just what can this model do, it's what can this model do after someone spends a few hundred dollars fine-tuning it.")).not.toMatch(
+      /this model$/,
+    );
   });
 
   it('drops list framing and skips a verb that belongs to an earlier subject', () => {

@@ -44,10 +44,10 @@ const PARTICLES = new Set(['up', 'out', 'off', 'down', 'over', 'back', 'through'
 /** Open a clause inside the headline that needs its own verb before the headline may end. */
 const RELATIVIZERS = new Set(['that', 'who', 'which', 'whom', 'whose']);
 
-/** "…the work that…", "…understands what…"; not "mix that up" or "that trade". */
+/** "…the work that…", "…understands what…" (not opening the headline); not "mix that up" or "that trade". */
 function opensRelative(word: Token, before: Token | undefined): boolean {
   if (!before) return false;
-  if (word.normal === 'what') return isVerb(before);
+  if (word.normal === 'what') return true;
   // wink often tags a relative "that" as a determiner ("the work that protocol architects…").
   return RELATIVIZERS.has(word.normal) && (before.pos === 'NOUN' || before.pos === 'PROPN');
 }
@@ -89,9 +89,15 @@ function cut(tokens: Token[]): Token[] {
       const before = end >= 2 ? headOf(tokens, words[end - 2] as [number, number]) : undefined;
       const next = words[end] ? tokens[(words[end] as [number, number])[0]] : undefined;
       hasVerb ||= isVerb(last);
+      // "…what can this model do": the verb that closes such a clause may end the headline.
+      let closes = false;
       if (opensRelative(last, before)) openRelative = true;
-      else if (isVerb(last)) openRelative = false;
-      if (end >= MIN_WORDS && !openRelative && (hasVerb || !verb) && endsWell(last, next, strict, before)) best = end;
+      // "…what can this model" + "do": an auxiliary right after "what" is a question's, not the clause's verb.
+      else if (isVerb(last) && !(last.pos === 'AUX' && before?.normal === 'what')) {
+        closes = openRelative && !next;
+        openRelative = false;
+      }
+      if (end >= MIN_WORDS && !openRelative && (hasVerb || !verb) && (closes || endsWell(last, next, strict, before))) best = end;
     }
     if (best > 0) return tokens.slice(0, (words[best - 1] as [number, number])[1] + 1);
   }

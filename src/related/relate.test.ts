@@ -5,7 +5,7 @@ import { extractInsights } from '../insights/index.js';
 import { parseReferences } from '../insights/eval/index.js';
 import type { RelateInput } from '../model/insight.js';
 import { readTranscriptFile } from '../transcripts/index.js';
-import { relateInsights, similarInsights } from './index.js';
+import { MAX_RELATE_ITEMS, relateInsights, similarInsights } from './index.js';
 
 /** Episodes from different shows and themes; the two Misfit episodes share the fitness theme. */
 const EPISODES: Array<[string, string]> = [
@@ -67,6 +67,11 @@ describe('relateInsights basics', () => {
     expect(groups).toEqual([['a', 'b'], ['c']]);
     expect(() => relateInsights([...items, { id: 'a', text: 'again' }])).toThrow(/duplicate/);
     expect(relateInsights([]).groups).toEqual([]);
+  });
+
+  it('refuses more items than fit in memory with one clear line, before any work', () => {
+    const many = Array.from({ length: MAX_RELATE_ITEMS + 1 }, (_, i) => ({ id: String(i), text: `insight ${i}` }));
+    expect(() => relateInsights(many)).toThrow(/^related groups at most 20,000 insights at a time \(got 20,001\): split the file/);
   });
 });
 

@@ -90,6 +90,7 @@ describe('loadConfig', () => {
       embeddingsBaseUrl: '',
       embeddingsModel: '',
       embeddingsApiKey: '',
+      embeddingsMaxRetries: 3,
     });
   });
 

@@ -395,6 +395,12 @@ export const options = {
     secret: true,
     doc: 'Bearer token for the embeddings API; may be empty for self-hosted servers.',
   }),
+  embeddingsMaxRetries: option({
+    env: 'EMBEDDINGS_MAX_RETRIES',
+    type: integer(0, 10),
+    default: '3',
+    doc: 'Retries of an embeddings request after 408/409/429/5xx/529, a timeout or a dropped connection (backoff with jitter, Retry-After honoured up to 30 s; a longer one fails at once).',
+  }),
 } as const;
 
 export type OptionKey = keyof typeof options;

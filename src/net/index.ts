@@ -8,3 +8,5 @@ export { parseRetryAfter } from './retry-after.js';
 export { parseHttpUrl, redactUrl } from './url.js';
 export { safeDownload, DEFAULT_DOWNLOAD_TIMEOUT_MS, DEFAULT_DOWNLOAD_IDLE_MS, DEFAULT_DOWNLOAD_MAX_BYTES } from './safe-download.js';
 export type { DownloadOptions, DownloadResult } from './safe-download.js';
+export { retryTransient, backoffMs, TRANSIENT_HTTP_STATUSES, TRANSIENT_FETCH_CODES } from './retry.js';
+export type { RetryTransientOptions, RetryGiveUp } from './retry.js';

@@ -5,7 +5,7 @@ import { embeddingsClient, type Embedder } from './embeddings.js';
 
 /** The configured embeddings endpoint, or undefined when EMBEDDINGS_BASE_URL is empty. */
 export function embedderFromConfig(
-  config: Pick<Config, 'embeddingsBaseUrl' | 'embeddingsModel' | 'embeddingsApiKey'>,
+  config: Pick<Config, 'embeddingsBaseUrl' | 'embeddingsModel' | 'embeddingsApiKey' | 'embeddingsMaxRetries'>,
   fetch: FetchOptions = {},
 ): Embedder | undefined {
   if (!config.embeddingsBaseUrl) return undefined;
@@ -17,5 +17,6 @@ export function embedderFromConfig(
     model: config.embeddingsModel,
     ...(config.embeddingsApiKey ? { apiKey: config.embeddingsApiKey } : {}),
     fetch,
+    retry: { maxRetries: config.embeddingsMaxRetries },
   });
 }

@@ -1,5 +1,15 @@
 import { AppError, errorMessage } from '../model/errors.js';
-import { FetchError, parseRetryAfter, redactUrl, safeFetch, type FetchOptions, type FetchResult } from '../net/index.js';
+import {
+  FetchError,
+  parseRetryAfter,
+  redactUrl,
+  retryTransient,
+  safeFetch,
+  TRANSIENT_FETCH_CODES,
+  TRANSIENT_HTTP_STATUSES,
+  type FetchOptions,
+  type FetchResult,
+} from '../net/index.js';
 
 /** Turns texts into vectors; one call may carry many texts. */
 export interface Embedder {
@@ -15,7 +25,21 @@ export interface EmbeddingsClientOptions {
   /** Texts per request. */
   batchSize?: number;
   fetch?: FetchOptions;
+  /** Retries of a request after 408/409/429/5xx/529 or a timeout; defaults in DEFAULT_EMBEDDINGS_RETRY. */
+  retry?: Partial<EmbeddingsRetryPolicy>;
 }
+
+export interface EmbeddingsRetryPolicy {
+  maxRetries: number;
+  /** First backoff step; doubles per retry, with jitter, capped at 8 s. */
+  baseMs: number;
+  /** Longest Retry-After honoured; a longer one fails at once. */
+  maxWaitMs: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export const DEFAULT_EMBEDDINGS_RETRY: EmbeddingsRetryPolicy = { maxRetries: 3, baseMs: 500, maxWaitMs: 30_000 };
 
 interface EmbeddingsResponse {
   data?: Array<{ index?: number; embedding?: unknown }>;
@@ -39,26 +63,21 @@ export function embeddingsClient(opts: EmbeddingsClientOptions): Embedder {
 }
 
 async function embedBatch(url: string, opts: EmbeddingsClientOptions, input: string[]): Promise<number[][]> {
+  const policy = { ...DEFAULT_EMBEDDINGS_RETRY, ...opts.retry };
   let res: FetchResult;
   try {
-    res = await safeFetch(url, {
-      ...opts.fetch,
-      method: 'POST',
-      accept: 'application/json',
-      maxRedirects: 0,
-      throwHttpErrors: false,
-      body: JSON.stringify({ model: opts.model, input }),
-      headers: {
-        ...opts.fetch?.headers,
-        'content-type': 'application/json',
-        ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}),
-      },
+    res = await retryTransient(() => postOnce(url, opts, input), {
+      ...policy,
+      isTransient: (err) =>
+        (err instanceof EmbeddingsHttpError && TRANSIENT_HTTP_STATUSES.has(err.status)) ||
+        (err instanceof FetchError && TRANSIENT_FETCH_CODES.has(err.code)),
+      retryAfterMs: (err) => (err instanceof EmbeddingsHttpError ? err.retryAfterMs : undefined),
     });
   } catch (err) {
-    const reason = err instanceof FetchError ? err.reason : errorMessage(err);
-    throw new AppError('embeddings_unavailable', `Embeddings endpoint ${redactUrl(url)}: ${reason}`, { cause: err });
+    if (!(err instanceof FetchError)) throw err;
+    throw new AppError('embeddings_unavailable', `Embeddings endpoint ${redactUrl(url)}: ${err.reason}`, { cause: err });
   }
-  if (res.status < 200 || res.status >= 300) throw httpFailure(url, res);
+  // Malformed JSON is not retried: unlike a model, an embeddings server answers the same input the same way.
   let parsed: EmbeddingsResponse;
   try {
     parsed = JSON.parse(res.body.toString('utf8')) as EmbeddingsResponse;
@@ -82,12 +101,44 @@ async function embedBatch(url: string, opts: EmbeddingsClientOptions, input: str
   return vectors;
 }
 
-/**
- * One line naming the status and the provider's own `{"error": {"message", "type"}}` when sent.
- * Not retried here: the reusable retry helpers (insights/llm/retry.ts, transcripts/asr/http-call.ts)
- * are tied to their own error types and request bodies.
- */
-function httpFailure(url: string, res: FetchResult): AppError {
+/** One POST; a non-2xx answer throws EmbeddingsHttpError, a failed request FetchError. */
+async function postOnce(url: string, opts: EmbeddingsClientOptions, input: string[]): Promise<FetchResult> {
+  let res: FetchResult;
+  try {
+    res = await safeFetch(url, {
+      ...opts.fetch,
+      method: 'POST',
+      accept: 'application/json',
+      maxRedirects: 0,
+      throwHttpErrors: false,
+      body: JSON.stringify({ model: opts.model, input }),
+      headers: {
+        ...opts.fetch?.headers,
+        'content-type': 'application/json',
+        ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}),
+      },
+    });
+  } catch (err) {
+    if (err instanceof FetchError) throw err;
+    throw new AppError('embeddings_unavailable', `Embeddings endpoint ${redactUrl(url)}: ${errorMessage(err)}`, { cause: err });
+  }
+  if (res.status < 200 || res.status >= 300) throw httpFailure(url, res);
+  return res;
+}
+
+class EmbeddingsHttpError extends AppError {
+  constructor(
+    code: string,
+    message: string,
+    readonly status: number,
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(code, message);
+  }
+}
+
+/** One line naming the status and the provider's own `{"error": {"message", "type"}}` when sent. */
+function httpFailure(url: string, res: FetchResult): EmbeddingsHttpError {
   let detail = '';
   try {
     const error = (JSON.parse(res.body.toString('utf8')) as { error?: { message?: unknown; type?: unknown } }).error;
@@ -99,5 +150,6 @@ function httpFailure(url: string, res: FetchResult): AppError {
   const retryAfter = parseRetryAfter(res.headers['retry-after']);
   const extras = [detail, retryAfter !== undefined ? `retry after ${retryAfter} s` : ''].filter(Boolean).join('; ');
   const code = res.status === 429 ? 'embeddings_rate_limited' : 'embeddings_unavailable';
-  return new AppError(code, `Embeddings endpoint ${redactUrl(url)} answered HTTP ${res.status}${extras ? ` (${extras})` : ''}`);
+  const message = `Embeddings endpoint ${redactUrl(url)} answered HTTP ${res.status}${extras ? ` (${extras})` : ''}`;
+  return new EmbeddingsHttpError(code, message, res.status, retryAfter !== undefined ? retryAfter * 1000 : undefined);
 }

@@ -56,7 +56,9 @@ describe('relateInsightsWithEmbedder against an OpenAI-compatible endpoint', () 
     fake = await startFakeEmbeddings();
   });
   afterAll(() => fake?.close());
-  const client = (path: string) => embeddingsClient({ baseUrl: `${fake.origin}${path}`, model: 'fake-embed', fetch: { allowPrivateNetworks: true, timeoutMs: 1000, connectTimeoutMs: 1000 } });
+  // Retries are covered in embeddings.test.ts; here the first failure is the answer.
+  const client = (path: string) =>
+    embeddingsClient({ baseUrl: `${fake.origin}${path}`, model: 'fake-embed', fetch: { allowPrivateNetworks: true, timeoutMs: 1000, connectTimeoutMs: 1000 }, retry: { maxRetries: 0 } });
 
   it('embeds every text in one request and groups by meaning', async () => {
     fake.requests.length = 0;

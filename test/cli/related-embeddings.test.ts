@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeEmbeddings, type FakeEmbeddings } from '../helpers/fake-embeddings.js';
+import { json, startFakeEmbeddings, type FakeEmbeddings } from '../helpers/fake-embeddings.js';
 import { runCli } from './run-cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'podbrief-related-'));
@@ -59,12 +59,23 @@ describe('podbrief related with an embeddings endpoint', () => {
     expect(JSON.parse(res.stdout)).toEqual({ groups: [['kitten', 7, 'feline', 'automobile']] });
   });
 
-  // Env is built lazily: the fake server's port is known only once it is up.
+  it('retries a transient failure, then groups', async () => {
+    const unavailable = json(503, { error: { message: 'warming up', type: 'server_error' } }, { 'retry-after': '0' });
+    fake.failNext(unavailable, unavailable);
+    fake.hits.clear();
+    const res = await related([], endpoint('/flaky/v1'));
+    expect(res.stderr).toBe('');
+    expect(JSON.parse(res.stdout)).toEqual({ groups: [['kitten', 'feline'], [7, 'automobile']] });
+    expect(fake.hits.get('/flaky/v1/embeddings')).toBe(3);
+  });
+
+  // Env is built lazily: the fake server's port is known only once it is up. No retries: they would wait for real.
+  const failing = (path: string) => ({ ...endpoint(path), EMBEDDINGS_MAX_RETRIES: '0' });
   const failures: Array<[string, string[], () => Record<string, string>, RegExp]> = [
-    ['HTTP 429', [], () => endpoint('/rate-limited/v1'), /HTTP 429 \(rate_limit_error: .*retry after 7 s\)/],
-    ['HTTP 500', [], () => endpoint('/broken/v1'), /HTTP 500 \(server_error: /],
+    ['HTTP 429', [], () => failing('/rate-limited/v1'), /HTTP 429 \(rate_limit_error: .*retry after 7 s\)/],
+    ['HTTP 500', [], () => failing('/broken/v1'), /HTTP 500 \(server_error: /],
     ['malformed JSON', [], () => endpoint('/malformed/v1'), /did not answer with JSON/],
-    ['a timeout', [], () => ({ ...endpoint('/slow/v1'), FETCH_TIMEOUT_SECONDS: '1', FETCH_CONNECT_TIMEOUT_SECONDS: '1' }), /no complete response within 1000 ms/],
+    ['a timeout', [], () => ({ ...failing('/slow/v1'), FETCH_TIMEOUT_SECONDS: '1', FETCH_CONNECT_TIMEOUT_SECONDS: '1' }), /no complete response within 1000 ms/],
     ['no model', [], () => ({ ...endpoint('/v1'), EMBEDDINGS_MODEL: '' }), /EMBEDDINGS_MODEL is required/],
     ['--threshold 1', ['--threshold', '1'], () => ({ EMBEDDINGS_BASE_URL: '' }), /--threshold must be a number greater than 0 and less than 1, got "1"/],
     ['--threshold abc', ['--threshold', 'abc'], () => ({ EMBEDDINGS_BASE_URL: '' }), /--threshold must be .* got "abc"/],

@@ -20,8 +20,10 @@ export function fakeEmbedding(text: string): number[] {
 }
 
 export interface FakeEmbeddings extends LocalHttp {
-  /** Bodies of the requests to the working endpoint. */
+  /** Bodies of the requests answered with vectors. */
   requests: Array<{ model: string; input: string[] }>;
+  /** Replies `/flaky/v1/embeddings` sends, one per request, before it answers like `/v1`; replaces any still queued. */
+  failNext(...replies: Reply[]): void;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -30,13 +32,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return text;
 }
 
-interface Reply {
+export interface Reply {
   status: number;
   body: string;
   headers?: Record<string, string>;
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({ status, body: JSON.stringify(body), headers });
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({ status, body: JSON.stringify(body), headers });
 
 function answer(reply: Reply) {
   return async (req: IncomingMessage, res: ServerResponse) => {
@@ -52,18 +54,25 @@ function answer(reply: Reply) {
  * - `{origin}/broken/v1/embeddings`: 500 with an error body
  * - `{origin}/malformed/v1/embeddings`: 200 with a truncated JSON body
  * - `{origin}/slow/v1/embeddings`: never answers
+ * - `{origin}/flaky/v1/embeddings`: the replies given to failNext, then like `/v1`
  */
 export async function startFakeEmbeddings(): Promise<FakeEmbeddings> {
   const requests: FakeEmbeddings['requests'] = [];
+  let queued: Reply[] = [];
+  const embed = async (req: IncomingMessage, res: ServerResponse) => {
+    const parsed = JSON.parse(await readBody(req)) as { model: string; input: string[] };
+    requests.push(parsed);
+    const data = parsed.input.map((text, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(text) }));
+    const tokens = parsed.input.join(' ').split(/\s+/).length;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({ object: 'list', data, model: parsed.model, usage: { prompt_tokens: tokens, total_tokens: tokens } }),
+    );
+  };
   const http = await startLocalHttp(() => ({
-    '/v1/embeddings': async (req, res) => {
-      const parsed = JSON.parse(await readBody(req)) as { model: string; input: string[] };
-      requests.push(parsed);
-      const data = parsed.input.map((text, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(text) }));
-      const tokens = parsed.input.join(' ').split(/\s+/).length;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({ object: 'list', data, model: parsed.model, usage: { prompt_tokens: tokens, total_tokens: tokens } }),
-      );
+    '/v1/embeddings': embed,
+    '/flaky/v1/embeddings': (req, res) => {
+      const reply = queued.shift();
+      return reply ? answer(reply)(req, res) : embed(req, res);
     },
     '/rate-limited/v1/embeddings': answer(
       json(429, { error: { message: 'Rate limit reached for requests', type: 'rate_limit_error', param: null, code: 'rate_limit_exceeded' } }, { 'retry-after': '7' }),
@@ -76,5 +85,5 @@ export async function startFakeEmbeddings(): Promise<FakeEmbeddings> {
       await readBody(req); // and never answer: close() drops the connection
     },
   }));
-  return { ...http, requests };
+  return { ...http, requests, failNext: (...replies) => void (queued = replies) };
 }

@@ -38,4 +38,20 @@ describe('show talk', () => {
     expect(at('on your developer trends')).toBe(true);
     expect(at('Agents have the power')).toBe(false);
   });
+
+  it('keeps claims that merely mention listeners or a show', () => {
+    // Things a podcast-industry show says that are takeaways, not housekeeping.
+    const claims = [
+      'Ads that are relevant to listeners convert about twice as well as generic spots.',
+      'Listeners who finish an episode are three times more likely to buy from the sponsor.',
+      'Dynamic ad insertion lets a network sell the same episode to listeners in forty different cities.',
+      'Radio lost half its value for listeners once streaming gave them an on-demand option.',
+      'Focus on your customers and the data will show you where to go next.',
+      'Depending on your margins, a trade show can be your most expensive channel.',
+      'If you run ads on your show in the first minute, you lose a third of your audience.',
+    ];
+    const doc = unlabelled(claims);
+    const { excluded } = findHousekeeping(doc);
+    expect(claims.filter((_, i) => excluded[i])).toEqual([]);
+  });
 });

@@ -18,13 +18,13 @@ export function claimStrength(lowerText: string): number {
 
 const LEADING_MARKERS = /^(?:(?:and|so|but|or|well|yeah|yes|okay|ok|right|now|oh|um|uh|like|look|i mean|you know|anyway|and so|so yeah)\b[\s,.-]*)+/;
 const DANGLING =
-  /^(it|it's|that|that's|this|these|those|they|they're|them|he|he's|she|she's|which|then|also|both|such|i say all|all (of )?that|as i (said|mentioned)|like i said|to your point|going back to|exactly|absolutely|totally|100 percent|thanks|thank you|(that's a )?(great|good) (question|point)|(so )?happy to|for sure|of course)\b/;
+  /^(it|it's|that|that's|this|these|those|they|they're|them|he|he's|she|she's|which|then|also|both|such|i say all|all (of )?that|as i (said|mentioned)|like i said|to your point|going back to|exactly|absolutely|totally|100 percent|thanks(?! to)|thank you|(that's a )?(great|good) (question|point)(?![-\w])|(so )?happy to)\b/;
 /** A passage that only announces what comes next ("Let me give you an example."). */
 const SETUP_END = /(\b(i'm going to|i want to|let me|i'll) (give|tell|share|talk|explain|walk)\b[^.?!]*[.?!]?|:)\s*$/;
 
 /** Points at a later part of the show ("we'll talk more about that down the line"): about the episode, not the topic. */
 const REFERS_AHEAD =
-  /\b(down the line|later (on )?in (the|this) (show|episode|conversation|interview)|after the break|more on that (later|in a (bit|minute|second|moment))|(we'll|we will|i'll|i will) (get|come back|circle back) to (that|this|it))\b/;
+  /\b((talk|get into|come back to)\b[^.?!]{0,40}\bdown the line|later (on )?in (the|this) (show|episode|conversation|interview)|after the break(?![-\w])|more on that (later|in a (bit|minute|second|moment))|(we'll|we will|i'll|i will) (get|come back|circle back) to (that|this|it)( (later|shortly|soon|in a (bit|minute|second|moment)))?\s*([.!?]|$))/;
 
 export function endsOnSetup(lowerText: string): boolean {
   return SETUP_END.test(lowerText) || REFERS_AHEAD.test(lowerText);

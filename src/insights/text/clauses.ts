@@ -20,6 +20,11 @@ const HEDGES = [
   'honestly', 'obviously', 'basically', 'essentially', 'actually', 'really', 'just', 'because', 'then', 'um', 'uh',
 ].map((h) => h.split(' '));
 
+const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+
+/** One-word hedges that connect or fill, never verbs: dropped even before a preposition ("but like…"). */
+const CONNECTIVES = new Set(['so', 'and', 'but', 'or', 'well', 'yeah', 'yes', 'okay', 'ok', 'oh', 'um', 'uh']);
+
 export interface Clause {
   tokens: Token[];
   /** The clause depends on another one ("if…", "when…"), or is framing ("the point is"). */
@@ -36,10 +41,12 @@ function stripHedges(tokens: Token[]): Token[] {
     changed = false;
     while (tokens[at]?.isPunct) at += 1;
     for (const h of HEDGES) {
-      // "I think about agents as…" is not a hedge: the verb has an object. "But like…" still is.
+      // "I think about agents as…", "Listen to your customers": not hedges, the verb has an object. "But like…" still is.
       const rest = tokens[at + h.length];
-      const takesObject = h.length > 1 || REPORTING.has(h[0] ?? '');
-      if (h.every((w, k) => tokens[at + k]?.normal === w) && rest && !(takesObject && rest.pos === 'ADP')) {
+      const keptBeforePreposition = h.length > 1 || !CONNECTIVES.has(h[0] ?? '');
+      // "The next thing is going to be agents": the frame is the subject.
+      const frameIsSubject = h[h.length - 1] === 'is' && (rest?.pos === 'AUX' || rest?.pos === 'VERB');
+      if (h.every((w, k) => tokens[at + k]?.normal === w) && rest && !(keptBeforePreposition && rest.pos === 'ADP') && !frameIsSubject) {
         at += h.length;
         changed = true;
         break;
@@ -56,8 +63,8 @@ function reattachSubjects(clauses: Clause[]): void {
   let subject: Clause | undefined;
   for (const c of clauses) {
     if (!hasVerb(c.tokens)) {
-      // "in particular" is an aside, not a subject.
-      if (c.tokens[0]?.pos !== 'ADP' && c.tokens[0]?.pos !== 'ADV') subject ??= c;
+      // "in particular" is an aside, not a subject; "almost all of them" is one.
+      if (c.tokens[0]?.pos !== 'ADP' && c.tokens.some((t) => NOMINAL.has(t.pos))) subject ??= c;
       continue;
     }
     if (c.subjectless && subject && !subject.dependent) {

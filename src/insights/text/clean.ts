@@ -74,21 +74,36 @@ export function keepMask(tokens: Token[]): boolean[] {
 
 /** Longest transcriber's note dropped whole: "[inaudible 00:41:09]", "(laughs)". */
 const ANNOTATION_MAX_TOKENS = 8;
-/** What a note in round brackets says, unlike an aside the speaker made ("(the old one)"). */
-const STAGE_DIRECTIONS = /^(laugh|laughs|laughing|laughter|inaudible|crosstalk|unintelligible|music|applause|silence|pause|coughs?|sighs?|chuckles?|background noise|audio cuts out)$/;
+/**
+ * What a transcriber's note says: a stage direction, a time, or both ("inaudible 00:41:09").
+ * Anything else in brackets was said or is an editor's clarification ("They [OpenAI] shipped…"): kept.
+ */
+const TRANSCRIBER_NOTE =
+  /^(?:(?:laugh|laughs|laughing|laughter|inaudible|crosstalk|unintelligible|indiscernible|music|applause|silence|pause|coughs?|sighs?|chuckles?|background noise|audio cuts out|overlapping|break)\s*)?(?:(?:at\s*)?\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*\.\s*\d+)?)?\s*\.?$/;
 
 /** Notes the transcriber added: not what anyone said, so never part of the text or a headline. */
 function dropAnnotations(tokens: Token[], keep: boolean[]): void {
-  tokens.forEach((t, i) => {
-    if (t.value !== '[' && t.value !== '(') return;
-    const close = t.value === '[' ? ']' : ')';
-    let j = i + 1;
-    while (j < tokens.length && j - i <= ANNOTATION_MAX_TOKENS && tokens[j]?.value !== close) j += 1;
-    if (tokens[j]?.value !== close) return;
-    const inside = tokens.slice(i + 1, j).map((x) => x.normal).join(' ');
-    if (close === ')' && !STAGE_DIRECTIONS.test(inside)) return;
-    for (let k = i; k <= j; k += 1) keep[k] = false;
-  });
+  // Two rounds: a note nested in another ("[inaudible [crosstalk]]") goes first, then the outer one.
+  for (let round = 0; round < 2; round += 1) {
+    tokens.forEach((t, i) => {
+      if (!keep[i] || (t.value !== '[' && t.value !== '(')) return;
+      const close = t.value === '[' ? ']' : ')';
+      const inside: number[] = [];
+      let j = i + 1;
+      for (; j < tokens.length && inside.length <= ANNOTATION_MAX_TOKENS; j += 1) {
+        if (!keep[j]) continue;
+        const v = tokens[j]?.value;
+        if (v === close || v === '[' || v === '(') break;
+        inside.push(j);
+      }
+      if (tokens[j]?.value !== close || !keep[j]) return;
+      // "[the docs](https://…)" is a link, not a note.
+      if (close === ']' && tokens[j + 1]?.value === '(') return;
+      const text = inside.map((k) => tokens[k]?.normal ?? '').join(' ').trim();
+      if (text === '' || !TRANSCRIBER_NOTE.test(text)) return;
+      for (let k = i; k <= j; k += 1) keep[k] = false;
+    });
+  }
 }
 
 function dropRepeats(tokens: Token[], keep: boolean[]): void {

@@ -80,23 +80,31 @@ function endsWell(last: Token, next: Token | undefined, strict: boolean, before?
 function cut(tokens: Token[]): Token[] {
   const words = wordsOf(tokens);
   for (const [strict, verb] of [[true, true], [false, true], [false, false]] as const) {
+    // A verb inside a relative clause ("the companies that we studied") does not make a claim.
     let hasVerb = false;
     // "…the work that protocol architects" + "go through": a relative clause still owes its verb.
     let openRelative = false;
+    let verbBeforeRelative = false;
     let best = 0;
     for (let end = 1; end <= Math.min(words.length, HEADLINE_MAX_WORDS); end += 1) {
       const last = headOf(tokens, words[end - 1] as [number, number]);
       const before = end >= 2 ? headOf(tokens, words[end - 2] as [number, number]) : undefined;
       const next = words[end] ? tokens[(words[end] as [number, number])[0]] : undefined;
-      hasVerb ||= isVerb(last);
-      // "…what can this model do": the verb that closes such a clause may end the headline.
+      // "isn't" is one word whose last token is "n't": any verb token makes the word a verb.
+      const [from, to] = words[end - 1] as [number, number];
+      const verbWord = tokens.slice(from, to + 1).some(isVerb);
+      // "…isn't what can this model do": the verb that closes such a clause may end the headline.
       let closes = false;
-      if (opensRelative(last, before)) openRelative = true;
-      // "…what can this model" + "do": an auxiliary right after "what" is a question's, not the clause's verb.
-      else if (isVerb(last) && !(last.pos === 'AUX' && before?.normal === 'what')) {
-        closes = openRelative && !next;
-        openRelative = false;
-      }
+      if (opensRelative(last, before)) {
+        openRelative = true;
+        verbBeforeRelative = hasVerb;
+      } else if (verbWord && openRelative) {
+        // "…what can this model" + "do": an auxiliary right after "what" is a question's, not the clause's verb.
+        if (!(last.pos === 'AUX' && before?.normal === 'what')) {
+          closes = verbBeforeRelative && !next;
+          openRelative = false;
+        }
+      } else if (verbWord) hasVerb = true;
       if (end >= MIN_WORDS && !openRelative && (hasVerb || !verb) && (closes || endsWell(last, next, strict, before))) best = end;
     }
     if (best > 0) return tokens.slice(0, (words[best - 1] as [number, number])[1] + 1);
@@ -141,13 +149,27 @@ function isFragment(words: Token[]): boolean {
   );
 }
 
+/** The first verb outside a relative clause ("The companies that we studied" has none), or -1. */
+function mainVerbAt(words: Token[]): number {
+  let relative = false;
+  for (let i = 0; i < words.length; i += 1) {
+    const w = words[i] as Token;
+    if (i > 0 && opensRelative(w, words[i - 1])) relative = true;
+    else if (isVerb(w)) {
+      if (!relative) return i;
+      if (!(w.pos === 'AUX' && words[i - 1]?.normal === 'what')) relative = false;
+    }
+  }
+  return -1;
+}
+
 /** A claim beats a weightier verbless phrase unless it carries less than this share of its weight ("We're starting to see"). */
 const CLAIM_MIN_SHARE = 0.5;
 const SUBJECT_POS = new Set<PartOfSpeech>(['NOUN', 'PROPN', 'PRON', 'NUM']);
 
 /** Says something about something: a subject before its verb, or an instruction ("Make sure…"). */
 function readsAsClaim(words: Token[]): boolean {
-  const verbAt = words.findIndex(isVerb);
+  const verbAt = mainVerbAt(words);
   if (verbAt < 0 || isFragment(words)) return false;
   return verbAt === 0 || words.slice(0, verbAt).some((t) => SUBJECT_POS.has(t.pos));
 }

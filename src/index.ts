@@ -11,6 +11,7 @@ export {
   embeddingsClient,
   type Embedder,
   type RelateOptions,
+  type DenseVector,
 } from './related/index.js';
 export { composeBrief, rankInsights } from './briefs/index.js';
 export { renderBriefEmail } from './delivery/index.js';

@@ -1,6 +1,6 @@
 import { createApp, type App } from '../app.js';
 import type { Command } from 'commander';
-import { loadConfig, type Config } from '../config/index.js';
+import { loadConfig, loadOptions, type Config, type OptionKey } from '../config/index.js';
 
 export interface GlobalOptions {
   config?: string;
@@ -25,4 +25,10 @@ export function printJson(value: unknown): void {
 export function loadGlobalConfig(program: Command): Config {
   const file = program.opts<GlobalOptions>().config;
   return loadConfig(file ? { file } : {});
+}
+
+/** Just `keys` from env and the `--config` file, checked on one line; other settings may be invalid. */
+export function loadGlobalOptions<K extends OptionKey>(program: Command, keys: readonly K[]): Pick<Config, K> {
+  const file = program.opts<GlobalOptions>().config;
+  return loadOptions(keys, file ? { file } : {});
 }

@@ -1,3 +1,3 @@
-export { loadConfig, type LoadConfigOptions } from './load-config.js';
+export { loadConfig, loadOptions, type LoadConfigOptions } from './load-config.js';
 export { describeConfig, configDocsMarkdown } from './describe-config.js';
 export { options, type Config, type OptionKey, type OptionSpec } from './options.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../model/errors.js';
-import { loadConfig } from './index.js';
+import { loadConfig, loadOptions } from './index.js';
 
 function configError(fn: () => unknown): AppError {
   try {
@@ -212,5 +212,18 @@ describe('loadConfig', () => {
     const array = await writeJson('array.json', [1]);
     expect(configError(() => loadConfig({ env: {}, file: array })).message).toMatch(/expected a JSON object/);
     expect(configError(() => loadConfig({ env: {}, file: join(dir, 'nope.json') })).code).toBe('invalid_config');
+  });
+
+  it('loadOptions reads and checks only the options asked for, on one line', async () => {
+    const env = { DATABASE_URL: 'mysql://x', LLM_MAX_CHUNK_TOKENS: 'abc', EMBEDDINGS_MAX_RETRIES: '7' };
+    expect(loadOptions(['embeddingsMaxRetries', 'embeddingsBaseUrl'], { env })).toEqual({ embeddingsMaxRetries: 7, embeddingsBaseUrl: '' });
+    const file = await writeJson('partly-bad.json', { PROT: 1, PORT: 'x', FETCH_TIMEOUT_SECONDS: 5, FETCH_CONNECT_TIMEOUT_SECONDS: 9 });
+    expect(loadOptions(['userAgent'], { env: {}, file }).userAgent).toMatch(/Podbrief/);
+    const err = configError(() => loadOptions(['fetchTimeoutSeconds', 'fetchConnectTimeoutSeconds'], { env: {}, file }));
+    expect(err.message).toBe('Invalid configuration: FETCH_CONNECT_TIMEOUT_SECONDS (9) must not exceed FETCH_TIMEOUT_SECONDS (5)');
+    const bad = configError(() => loadOptions(['embeddingsMaxRetries'], { env: { EMBEDDINGS_MAX_RETRIES: 'abc', PORT: 'x' } }));
+    expect(bad.message).toBe('Invalid configuration: EMBEDDINGS_MAX_RETRIES="abc" (environment): expected an integer from 0 to 10');
+    // A file that cannot be read might have held the option: that is not ignored.
+    expect(configError(() => loadOptions(['userAgent'], { env: {}, file: join(dir, 'nope.json') })).message).toMatch(/^Invalid configuration: config file .*cannot be read as JSON/);
   });
 });

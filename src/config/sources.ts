@@ -11,7 +11,14 @@ export interface RawValue {
 
 export interface Layers {
   values: Map<OptionKey, RawValue>;
-  problems: string[];
+  problems: LayerProblem[];
+}
+
+/** A problem met while reading the layers, and what it concerns. */
+export interface LayerProblem {
+  message: string;
+  /** An option; `file` for a config file that cannot be used at all; `unknown` for a name that is no option. */
+  about: OptionKey | 'file' | 'unknown';
 }
 
 const byEnv = new Map(Object.entries(options).map(([key, spec]) => [spec.env, key as OptionKey]));
@@ -42,11 +49,11 @@ function readFileLayer(path: string, layers: Layers): void {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    layers.problems.push(`${source}: cannot be read as JSON: ${errorMessage(err)}`);
+    layers.problems.push({ about: 'file', message: `${source}: cannot be read as JSON: ${errorMessage(err)}` });
     return;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    layers.problems.push(`${source}: expected a JSON object keyed by option names such as "PORT"`);
+    layers.problems.push({ about: 'file', message: `${source}: expected a JSON object keyed by option names such as "PORT"` });
     return;
   }
   applyEntries(Object.entries(parsed), source, layers);
@@ -58,12 +65,12 @@ function applyEntries(entries: Array<[string, unknown]>, source: string, layers:
   for (const [name, raw] of entries) {
     const target = targetOf(name);
     if (!target) {
-      layers.problems.push(`${name} (${source}): unknown option; \`podbrief config docs\` lists them all`);
+      layers.problems.push({ about: 'unknown', message: `${name} (${source}): unknown option; \`podbrief config docs\` lists them all` });
       continue;
     }
     if (raw === undefined || raw === null || raw === '') continue;
     if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {
-      layers.problems.push(`${name} (${source}): expected a string, number or boolean`);
+      layers.problems.push({ about: target.key, message: `${name} (${source}): expected a string, number or boolean` });
       continue;
     }
     (target.viaFile ? fromFile : direct).set(target.key, String(raw));
@@ -71,7 +78,7 @@ function applyEntries(entries: Array<[string, unknown]>, source: string, layers:
   for (const [key, value] of direct) {
     if (fromFile.has(key)) {
       const name = options[key].env;
-      layers.problems.push(`${name} (${source}): set either ${name} or ${name}_FILE, not both`);
+      layers.problems.push({ about: key, message: `${name} (${source}): set either ${name} or ${name}_FILE, not both` });
     } else {
       layers.values.set(key, { value, source });
     }
@@ -84,7 +91,7 @@ function applyEntries(entries: Array<[string, unknown]>, source: string, layers:
       const value = readFileSync(resolve(path), 'utf8').replace(/[\r\n]+$/, '');
       layers.values.set(key, { value, source: `${source}, via ${name}` });
     } catch (err) {
-      layers.problems.push(`${name}=${JSON.stringify(path)} (${source}): cannot read the file: ${errorMessage(err)}`);
+      layers.problems.push({ about: key, message: `${name}=${JSON.stringify(path)} (${source}): cannot read the file: ${errorMessage(err)}` });
     }
   }
 }

@@ -69,4 +69,14 @@ describe('retryTransient', () => {
     const plain = failing(new Transient(), new Transient(), new Transient());
     await expect(retryTransient(plain.call, options().opts)).rejects.toBeInstanceOf(Transient);
   });
+
+  it('treats a missing, NaN, infinite or negative maxRetries as 0 rather than retrying forever', async () => {
+    for (const maxRetries of [undefined, Number.NaN, Infinity, -1]) {
+      const { opts, slept } = options({ maxRetries: maxRetries as number });
+      const f = failing(new Transient(), new Transient(), new Transient(), new Transient());
+      await expect(retryTransient(f.call, opts), String(maxRetries)).rejects.toBeInstanceOf(Transient);
+      expect(f.calls()).toBe(1);
+      expect(slept).toEqual([]);
+    }
+  });
 });

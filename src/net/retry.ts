@@ -12,6 +12,7 @@ export type RetryGiveUp =
   | { reason: 'exhausted'; attempts: number; retryAfterMs: number | undefined };
 
 export interface RetryTransientOptions {
+  /** Retries after the first attempt; a missing, non-finite or negative value means none. */
   maxRetries: number;
   /** First backoff step; doubles per retry, with jitter, up to MAX_BACKOFF_MS. */
   baseMs: number;
@@ -32,6 +33,8 @@ export interface RetryTransientOptions {
 export async function retryTransient<T>(call: () => Promise<T>, opts: RetryTransientOptions): Promise<T> {
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
   const random = opts.random ?? Math.random;
+  // `retry >= NaN` (or undefined) is never true: without this a bad value would retry forever.
+  const maxRetries = Number.isFinite(opts.maxRetries) && opts.maxRetries > 0 ? opts.maxRetries : 0;
   for (let retry = 0; ; retry += 1) {
     try {
       return await call();
@@ -42,7 +45,7 @@ export async function retryTransient<T>(call: () => Promise<T>, opts: RetryTrans
       if (asked !== undefined && asked > opts.maxWaitMs) {
         throw opts.giveUp ? opts.giveUp(err, { reason: 'wait_too_long', attempts, retryAfterMs: asked }) : err;
       }
-      if (retry >= opts.maxRetries) {
+      if (retry >= maxRetries) {
         throw opts.giveUp ? opts.giveUp(err, { reason: 'exhausted', attempts, retryAfterMs: asked }) : err;
       }
       const wait = asked ?? backoffMs(retry, opts.baseMs, random);

@@ -5,12 +5,15 @@
  * before every merge was O(n³) and took tens of seconds for 2,000 items); average linkage is
  * reducible, so the chain makes the same merges. Ties go to the lowest index, so the result
  * depends only on the input order. Members are in index order; clusters in order of their first member.
+ *
+ * Consumes `sim`: the merges overwrite it in place (no copy, so the peak holds one n×n matrix, not
+ * two). Pass a copy (`sim.slice()`) to keep the original.
  */
 export function averageLink(sim: Float64Array, n: number, threshold: number): number[][] {
   const members: Array<number[] | undefined> = Array.from({ length: n }, (_, i) => [i]);
   // A cluster whose best link is below the threshold can never merge again (reducibility).
   const done = new Uint8Array(n);
-  const s = Float64Array.from(sim);
+  const s = sim;
   const chain: number[] = [];
   let next = 0;
   for (;;) {

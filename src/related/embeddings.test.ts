@@ -104,6 +104,20 @@ describe('embeddings client retries transient failures', () => {
     expect(slept).toEqual([500, 1000]);
   });
 
+  it('retries every 5xx, like the LLM client: 502 and 520 too', async () => {
+    const { client, slept, requests } = setup('/flaky/v1', [serverError(502), serverError(520)]);
+    expect(await client.embed(['sedan'])).toEqual([fakeEmbedding('sedan')]);
+    expect(requests()).toBe(3);
+    expect(slept).toEqual([500, 1000]);
+  });
+
+  it('an undefined retry option keeps its default instead of overriding it', async () => {
+    const { client, slept, requests } = setup('/flaky/v1', Array.from({ length: 10 }, () => serverError(503)), { maxRetries: undefined });
+    await expect(client.embed(['x'])).rejects.toMatchObject({ code: 'embeddings_unavailable' });
+    expect(requests()).toBe(4);
+    expect(slept).toEqual([500, 1000, 2000]);
+  });
+
   it('gives up after 3 retries with the last answer as the error', async () => {
     const { client, slept, requests } = setup('/flaky/v1', Array.from({ length: 10 }, () => serverError(503)));
     const err = (await client.embed(['x']).catch((e: unknown) => e)) as Error & { code: string };

@@ -63,13 +63,14 @@ export function embeddingsClient(opts: EmbeddingsClientOptions): Embedder {
 }
 
 async function embedBatch(url: string, opts: EmbeddingsClientOptions, input: string[]): Promise<number[][]> {
-  const policy = { ...DEFAULT_EMBEDDINGS_RETRY, ...opts.retry };
+  const policy = retryPolicy(opts.retry);
   let res: FetchResult;
   try {
     res = await retryTransient(() => postOnce(url, opts, input), {
       ...policy,
       isTransient: (err) =>
-        (err instanceof EmbeddingsHttpError && TRANSIENT_HTTP_STATUSES.has(err.status)) ||
+        // Like the LLM client: the listed statuses, and any other server error (502, 520 …).
+        (err instanceof EmbeddingsHttpError && (TRANSIENT_HTTP_STATUSES.has(err.status) || err.status >= 500)) ||
         (err instanceof FetchError && TRANSIENT_FETCH_CODES.has(err.code)),
       retryAfterMs: (err) => (err instanceof EmbeddingsHttpError ? err.retryAfterMs : undefined),
     });
@@ -99,6 +100,12 @@ async function embedBatch(url: string, opts: EmbeddingsClientOptions, input: str
     }
   }
   return vectors;
+}
+
+/** DEFAULT_EMBEDDINGS_RETRY with the options that are set: `{maxRetries: undefined}` keeps the default. */
+function retryPolicy(given: Partial<EmbeddingsRetryPolicy> = {}): EmbeddingsRetryPolicy {
+  const set = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Partial<EmbeddingsRetryPolicy>;
+  return { ...DEFAULT_EMBEDDINGS_RETRY, ...set };
 }
 
 /** One POST; a non-2xx answer throws EmbeddingsHttpError, a failed request FetchError. */

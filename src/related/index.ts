@@ -1,4 +1,5 @@
 export { relateInsights, relateInsightsWithEmbedder, DEFAULT_RELATE_THRESHOLD, DEFAULT_EMBEDDING_RELATE_THRESHOLD, MAX_RELATE_ITEMS, type RelateOptions } from './relate.js';
+export type { DenseVector } from './dense-similarity.js';
 export { similarInsights, DEFAULT_MIN_SIMILARITY } from './similar.js';
 export { relationOf } from './relation.js';
 export { InsightPool, DEFAULT_DUPLICATE, type PoolItem, type SimilarityThresholds } from './pool.js';

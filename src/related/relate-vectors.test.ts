@@ -34,6 +34,33 @@ describe('relateInsights with dense vectors', () => {
     expect(Array.from(sim)).toEqual([0, 24 / 25, 0, 24 / 25, 0, 0, 0, 0, 0]);
   });
 
+  it('takes typed arrays as vectors, as embedding libraries often return them', () => {
+    const vectors = ITEMS.map((i) => fakeEmbedding(i.text));
+    expect(relateInsights(ITEMS, { vectors: vectors.map((v) => Float32Array.from(v)) }).groups).toEqual(BY_TOPIC);
+    expect(relateInsights(ITEMS, { vectors: vectors.map((v) => Float64Array.from(v)) }).groups).toEqual(BY_TOPIC);
+  });
+
+  it('keeps the direction of vectors too large or small to square', () => {
+    const sim = denseSimilarityMatrix([[3e200, 4e200], [4e200, 3e200], [3e-200, 4e-200]]);
+    expect(sim[1]).toBeCloseTo(24 / 25, 12);
+    expect(sim[2]).toBeCloseTo(1, 12);
+    expect(sim[5]).toBeCloseTo(24 / 25, 12);
+    expect(Array.from(denseSimilarityMatrix([[Number.MAX_VALUE, Number.MAX_VALUE], [1, 1]]))).toEqual([0, expect.closeTo(1, 12), expect.closeTo(1, 12), 0]);
+  });
+
+  it('rejects a threshold that is not a finite number, with one clear line', async () => {
+    const vectors = ITEMS.map((i) => fakeEmbedding(i.text));
+    for (const threshold of [Number.NaN, Infinity, -Infinity, '0.5' as unknown as number]) {
+      for (const opts of [{ threshold }, { threshold, vectors }]) {
+        expect(() => relateInsights(ITEMS, opts), String(threshold)).toThrow(
+          expect.objectContaining({ code: 'relate_invalid_threshold', message: `threshold must be a finite number, got ${typeof threshold === 'string' ? '"0.5"' : String(threshold)}` }),
+        );
+      }
+    }
+    const embedder = { model: 'm', embed: async () => Promise.reject(new Error('must not be asked')) };
+    await expect(relateInsightsWithEmbedder(ITEMS, embedder, { threshold: Number.NaN })).rejects.toMatchObject({ code: 'relate_invalid_threshold' });
+  });
+
   it('rejects vectors that do not fit the items', () => {
     const items = ITEMS.slice(0, 2);
     const cases: Array<[number[][], RegExp]> = [

@@ -69,6 +69,24 @@ describe('podbrief related with an embeddings endpoint', () => {
     expect(fake.hits.get('/flaky/v1/embeddings')).toBe(3);
   });
 
+  it('without an endpoint, an unrelated bad setting does not matter: the lexical groups, exit 0', async () => {
+    const unrelated: Record<string, string>[] = [{ LLM_MAX_CHUNK_TOKENS: 'abc' }, { DATABASE_URL: 'mysql://x' }, { FETCH_TIMEOUT_SECONDS: '0', EMBEDDINGS_MAX_RETRIES: 'x' }];
+    for (const env of unrelated) {
+      const res = await related([], { EMBEDDINGS_BASE_URL: '', ...env });
+      expect(res.stderr, JSON.stringify(env)).toBe('');
+      expect(res.code).toBe(0);
+      expect(JSON.parse(res.stdout)).toEqual({ groups: SINGLETONS });
+    }
+  });
+
+  it('with the endpoint in the --config file, an unrelated bad setting does not matter either', async () => {
+    const config = join(tmp, 'config.json');
+    writeFileSync(config, JSON.stringify({ EMBEDDINGS_BASE_URL: `${fake.origin}/v1`, EMBEDDINGS_MODEL: 'fake-embed', LLM_MAX_CHUNK_TOKENS: 'abc', NOT_AN_OPTION: 1 }));
+    const res = await runCli(['--config', config, 'related', file, '--json'], { PODBRIEF_CONFIG: '', EMBEDDINGS_BASE_URL: '', EMBEDDINGS_MODEL: '', DATABASE_URL: 'mysql://x' });
+    expect(res.stderr).toBe('');
+    expect(JSON.parse(res.stdout)).toEqual({ groups: [['kitten', 'feline'], [7, 'automobile']] });
+  });
+
   // Env is built lazily: the fake server's port is known only once it is up. No retries: they would wait for real.
   const failing = (path: string) => ({ ...endpoint(path), EMBEDDINGS_MAX_RETRIES: '0' });
   const failures: Array<[string, string[], () => Record<string, string>, RegExp]> = [
@@ -77,6 +95,9 @@ describe('podbrief related with an embeddings endpoint', () => {
     ['malformed JSON', [], () => endpoint('/malformed/v1'), /did not answer with JSON/],
     ['a timeout', [], () => ({ ...failing('/slow/v1'), FETCH_TIMEOUT_SECONDS: '1', FETCH_CONNECT_TIMEOUT_SECONDS: '1' }), /no complete response within 1000 ms/],
     ['no model', [], () => ({ ...endpoint('/v1'), EMBEDDINGS_MODEL: '' }), /EMBEDDINGS_MODEL is required/],
+    ['bad EMBEDDINGS_MAX_RETRIES', [], () => ({ ...endpoint('/v1'), EMBEDDINGS_MAX_RETRIES: 'abc' }), /^podbrief: Invalid configuration: EMBEDDINGS_MAX_RETRIES="abc" \(environment\): expected an integer from 0 to 10$/m],
+    ['bad EMBEDDINGS_BASE_URL', [], () => ({ EMBEDDINGS_BASE_URL: 'ftp://x', EMBEDDINGS_MODEL: 'm' }), /Invalid configuration: EMBEDDINGS_BASE_URL="ftp:\/\/x" \(environment\): expected empty or a http:\/\/ or https:\/\/ URL/],
+    ['bad fetch timeouts with an endpoint', [], () => ({ ...endpoint('/v1'), FETCH_TIMEOUT_SECONDS: '5', FETCH_CONNECT_TIMEOUT_SECONDS: '10' }), /Invalid configuration: FETCH_CONNECT_TIMEOUT_SECONDS \(10\) must not exceed/],
     ['--threshold 1', ['--threshold', '1'], () => ({ EMBEDDINGS_BASE_URL: '' }), /--threshold must be a number greater than 0 and less than 1, got "1"/],
     ['--threshold abc', ['--threshold', 'abc'], () => ({ EMBEDDINGS_BASE_URL: '' }), /--threshold must be .* got "abc"/],
   ];

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { fetchOptionsFrom } from '../../app.js';
 import { extractInsights } from '../../insights/index.js';
 import { AppError } from '../../model/errors.js';
 import type { RelateInput } from '../../model/insight.js';
@@ -13,7 +12,7 @@ import {
   type Embedder,
 } from '../../related/index.js';
 import { readTranscriptFile } from '../../transcripts/index.js';
-import { loadGlobalConfig, printJson } from '../context.js';
+import { loadGlobalOptions, printJson } from '../context.js';
 import { engineOption, withLlmEngine, type EngineChoice } from './llm-engine.js';
 
 /** Commands that work on local files alone: no database, no network (except `insights --engine llm` and a configured embeddings endpoint for `related`). */
@@ -66,11 +65,33 @@ export function localFileCommands(program: Command): void {
     });
 }
 
-/** The EMBEDDINGS_* endpoint from env and --config, or undefined when none is set. */
+/** What the embeddings client reads besides EMBEDDINGS_BASE_URL. */
+const EMBEDDER_OPTIONS = [
+  'embeddingsBaseUrl',
+  'embeddingsModel',
+  'embeddingsApiKey',
+  'embeddingsMaxRetries',
+  'fetchTimeoutSeconds',
+  'fetchConnectTimeoutSeconds',
+  'userAgent',
+  'transcriptMaxBytes',
+] as const;
+
+/**
+ * The EMBEDDINGS_* endpoint from env and --config, or undefined when none is set. Reads and checks
+ * only what the client needs, so a bad unrelated setting (the database, the LLM) never stops `related`.
+ */
 function configuredEmbedder(program: Command): Embedder | undefined {
-  const config = loadGlobalConfig(program);
-  // The operator chose this URL (often Ollama on localhost), not a feed: private addresses are fine.
-  return embedderFromConfig(config, { ...fetchOptionsFrom(config, 'transcript'), allowPrivateNetworks: true });
+  if (!loadGlobalOptions(program, ['embeddingsBaseUrl']).embeddingsBaseUrl) return undefined;
+  const c = loadGlobalOptions(program, EMBEDDER_OPTIONS);
+  return embedderFromConfig(c, {
+    timeoutMs: c.fetchTimeoutSeconds * 1000,
+    connectTimeoutMs: c.fetchConnectTimeoutSeconds * 1000,
+    userAgent: c.userAgent,
+    maxBytes: c.transcriptMaxBytes,
+    // The operator chose this URL (often Ollama on localhost), not a feed: private addresses are fine.
+    allowPrivateNetworks: true,
+  });
 }
 
 function parseThreshold(value: string): number {

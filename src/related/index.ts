@@ -1,4 +1,4 @@
-export { relateInsights, relateInsightsWithEmbedder, DEFAULT_RELATE_THRESHOLD, DEFAULT_EMBEDDING_RELATE_THRESHOLD, MAX_RELATE_ITEMS, type RelateOptions } from './relate.js';
+export { relateInsights, relateInsightsWithEmbedder, defaultLexicalThreshold, DEFAULT_RELATE_THRESHOLD, SHORT_ITEMS_RELATE_THRESHOLD, DEFAULT_EMBEDDING_RELATE_THRESHOLD, MAX_RELATE_ITEMS, type RelateOptions } from './relate.js';
 export type { DenseVector } from './dense-similarity.js';
 export { similarInsights, DEFAULT_MIN_SIMILARITY } from './similar.js';
 export { relationOf } from './relation.js';

@@ -6,8 +6,25 @@ import type { Embedder } from './embeddings.js';
 import { similarityMatrix } from './similarity-matrix.js';
 import { vectorize } from './vectors.js';
 
-/** Average cosine between groups needed to merge them: chosen on the tuning split of `npm run eval:related`. */
+/**
+ * Average cosine between groups needed to merge them, for paragraph-length items (insights):
+ * chosen on the tuning split of `npm run eval:related`.
+ */
 export const DEFAULT_RELATE_THRESHOLD = 0.06;
+/**
+ * Short items (bullets, titles: a median under SHORT_ITEM_FEATURES words, pairs and phrases)
+ * share fewer features, so related ones meet at lower cosines: on the tuning split key points do
+ * best at 0.01 and insights at 0.06.
+ */
+export const SHORT_ITEMS_RELATE_THRESHOLD = 0.01;
+export const SHORT_ITEM_FEATURES = 14;
+
+/** The lexical default for a set: lower when its items are short. */
+export function defaultLexicalThreshold(featureCounts: number[]): number {
+  const sorted = [...featureCounts].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return median < SHORT_ITEM_FEATURES ? SHORT_ITEMS_RELATE_THRESHOLD : DEFAULT_RELATE_THRESHOLD;
+}
 
 /**
  * The same, for cosines of sentence embeddings, which sit far higher than TF-IDF ones (unrelated
@@ -20,7 +37,7 @@ export const DEFAULT_EMBEDDING_RELATE_THRESHOLD = 0.5;
 export interface RelateOptions {
   /**
    * Merge threshold, a finite number (in practice between 0 and 1); defaults to
-   * DEFAULT_RELATE_THRESHOLD, or DEFAULT_EMBEDDING_RELATE_THRESHOLD with `vectors`.
+   * defaultLexicalThreshold (by item length), or DEFAULT_EMBEDDING_RELATE_THRESHOLD with `vectors`.
    */
   threshold?: number;
   /**
@@ -47,8 +64,9 @@ export function relateInsights(items: RelateInput[], opts: RelateOptions = {}): 
     sim = denseSimilarityMatrix(opts.vectors);
     threshold = opts.threshold ?? DEFAULT_EMBEDDING_RELATE_THRESHOLD;
   } else {
-    sim = similarityMatrix(vectorize(items));
-    threshold = opts.threshold ?? DEFAULT_RELATE_THRESHOLD;
+    const vectors = vectorize(items);
+    sim = similarityMatrix(vectors);
+    threshold = opts.threshold ?? defaultLexicalThreshold(vectors.map((v) => v.size));
   }
   const clusters = averageLink(sim, n, threshold); // consumes `sim`, built above for it alone
   return { groups: clusters.map((c) => c.map((i) => items[i]?.id ?? '')) };

@@ -6,6 +6,7 @@ import type { RelateInput } from '../../model/insight.js';
 import {
   DEFAULT_EMBEDDING_RELATE_THRESHOLD,
   DEFAULT_RELATE_THRESHOLD,
+  SHORT_ITEMS_RELATE_THRESHOLD,
   embedderFromConfig,
   relateInsights,
   relateInsightsWithEmbedder,
@@ -49,7 +50,7 @@ export function localFileCommands(program: Command): void {
   program
     .command('related <insights-jsonl>')
     .description('group insights (one JSON object per line with "id" and "text") by theme; with EMBEDDINGS_BASE_URL set, by embedding similarity')
-    .option('--threshold <x>', `merge threshold, a number between 0 and 1 (default: ${DEFAULT_RELATE_THRESHOLD} lexical, ${DEFAULT_EMBEDDING_RELATE_THRESHOLD} with embeddings)`, parseThreshold)
+    .option('--threshold <x>', `merge threshold, a number between 0 and 1 (default: lexical ${SHORT_ITEMS_RELATE_THRESHOLD} for short items, ${DEFAULT_RELATE_THRESHOLD} for paragraphs; ${DEFAULT_EMBEDDING_RELATE_THRESHOLD} with embeddings)`, parseThreshold)
     .option('--lexical', 'use the embedded TF-IDF similarity even when an embeddings endpoint is configured')
     .option('--json', 'print JSON {"groups": [[id, ...], ...]}')
     .action(async (file: string, opts: { threshold?: number; lexical?: boolean; json?: boolean }) => {

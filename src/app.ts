@@ -44,7 +44,10 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
 }
 
 /** The hardened HTTP client's settings for one kind of download. */
-export function fetchOptionsFrom(config: Config, kind: 'feed' | 'transcript'): FetchOptions {
+/** The settings fetchOptionsFrom reads, for a command that loads only those. */
+export const FETCH_OPTION_KEYS = ['fetchTimeoutSeconds', 'fetchConnectTimeoutSeconds', 'allowPrivateNetworks', 'userAgent', 'feedMaxBytes', 'transcriptMaxBytes'] as const;
+
+export function fetchOptionsFrom(config: Pick<Config, (typeof FETCH_OPTION_KEYS)[number]>, kind: 'feed' | 'transcript'): FetchOptions {
   return {
     timeoutMs: config.fetchTimeoutSeconds * 1000,
     connectTimeoutMs: config.fetchConnectTimeoutSeconds * 1000,

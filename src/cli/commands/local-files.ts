@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { FETCH_OPTION_KEYS, fetchOptionsFrom } from '../../app.js';
 import { extractInsights } from '../../insights/index.js';
 import { AppError } from '../../model/errors.js';
 import type { RelateInput } from '../../model/insight.js';
@@ -66,17 +67,8 @@ export function localFileCommands(program: Command): void {
     });
 }
 
-/** What the embeddings client reads besides EMBEDDINGS_BASE_URL. */
-const EMBEDDER_OPTIONS = [
-  'embeddingsBaseUrl',
-  'embeddingsModel',
-  'embeddingsApiKey',
-  'embeddingsMaxRetries',
-  'fetchTimeoutSeconds',
-  'fetchConnectTimeoutSeconds',
-  'userAgent',
-  'transcriptMaxBytes',
-] as const;
+/** What the embeddings client reads. */
+const EMBEDDER_OPTIONS = ['embeddingsBaseUrl', 'embeddingsModel', 'embeddingsApiKey', 'embeddingsMaxRetries', ...FETCH_OPTION_KEYS] as const;
 
 /**
  * The EMBEDDINGS_* endpoint from env and --config, or undefined when none is set. Reads and checks
@@ -85,14 +77,8 @@ const EMBEDDER_OPTIONS = [
 function configuredEmbedder(program: Command): Embedder | undefined {
   if (!loadGlobalOptions(program, ['embeddingsBaseUrl']).embeddingsBaseUrl) return undefined;
   const c = loadGlobalOptions(program, EMBEDDER_OPTIONS);
-  return embedderFromConfig(c, {
-    timeoutMs: c.fetchTimeoutSeconds * 1000,
-    connectTimeoutMs: c.fetchConnectTimeoutSeconds * 1000,
-    userAgent: c.userAgent,
-    maxBytes: c.transcriptMaxBytes,
-    // The operator chose this URL (often Ollama on localhost), not a feed: private addresses are fine.
-    allowPrivateNetworks: true,
-  });
+  // The operator chose this URL (often Ollama on localhost), not a feed: private addresses are fine.
+  return embedderFromConfig(c, { ...fetchOptionsFrom(c, 'transcript'), allowPrivateNetworks: true });
 }
 
 function parseThreshold(value: string): number {

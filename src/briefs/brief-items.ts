@@ -1,4 +1,5 @@
 import type { AlsoOn, BriefItem, RelatedItem } from '../model/brief.js';
+import { MIN_SHARED_EVIDENCE } from '../related/evidence.js';
 import { relationOf } from '../related/relation.js';
 import type { InsightWithContext } from '../store/types.js';
 import type { BriefPool, SharedBriefParts } from './brief-pool.js';
@@ -112,7 +113,11 @@ function computeRelated(pool: BriefPool, index: number): Array<{ index: number; 
     .lexicalNeighbours(index, 100, RELATED_PROBES)
     .map((n) => {
       const semantic = pool.index.semantic(index, n.index);
-      return { index: n.index, score: semantic ?? n.score, ok: semantic !== undefined ? semantic >= MIN_RELATED_SEMANTIC : n.score >= MIN_RELATED_LEXICAL };
+      const ok =
+        semantic !== undefined
+          ? semantic >= MIN_RELATED_SEMANTIC
+          : n.score >= MIN_RELATED_LEXICAL && pool.index.sharedEvidence(index, n.index) >= MIN_SHARED_EVIDENCE;
+      return { index: n.index, score: semantic ?? n.score, ok };
     })
     .filter((n) => n.ok && pool.insights[n.index]?.episodeId !== self.episodeId && pool.dupGroup[n.index] !== group)
     .sort((a, b) => b.score - a.score || (pool.insights[a.index]?.id ?? 0) - (pool.insights[b.index]?.id ?? 0));

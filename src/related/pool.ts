@@ -1,3 +1,4 @@
+import { isEvidenceFeature } from './evidence.js';
 import { kthLargest } from './top-k.js';
 
 /**
@@ -52,6 +53,8 @@ export class InsightPool {
   readonly marks: Uint8Array;
   private readonly seen: Uint8Array;
   readonly embeddings: Array<Float64Array | undefined> = [];
+  /** Per feature id: whether sharing it is evidence of a shared topic. */
+  private readonly evidence: boolean[] = [];
   private readonly byId = new Map<number, number>();
 
   constructor(items: PoolItem[]) {
@@ -102,8 +105,29 @@ export class InsightPool {
       id = this.termIds.size;
       this.termIds.set(key, id);
       this.postings.push({ items: [], weights: [] });
+      this.evidence.push(isEvidenceFeature(key));
     }
     return id;
+  }
+
+  /** How many evidence features (see evidence.ts) items a and b share. */
+  sharedEvidence(a: number, b: number): number {
+    const ta = this.vecTerms[a] as Int32Array;
+    const tb = this.vecTerms[b] as Int32Array;
+    let i = 0;
+    let j = 0;
+    let n = 0;
+    while (i < ta.length && j < tb.length) {
+      const x = ta[i] as number;
+      const y = tb[j] as number;
+      if (x === y) {
+        if (this.evidence[x]) n += 1;
+        i += 1;
+        j += 1;
+      } else if (x < y) i += 1;
+      else j += 1;
+    }
+    return n;
   }
 
   /** Lexical cosine of two items (their vectors are unit length). */

@@ -154,3 +154,14 @@ describe.runIf(requireCorpus())('relateInsights on the labelled sets of eval:rel
     }
   });
 });
+
+describe('similarInsights needs shared evidence', () => {
+  it('does not relate two insights that share only everyday words', () => {
+    const target = { id: 't', text: 'I think people want to know what works, and they want it every day.' };
+    const everyday = { id: 'e', text: 'Every day people want to know, I think, what works for them.' };
+    const topical = { id: 'k', text: 'Kubernetes operators encode what a database administrator does for stateful workloads.' };
+    const sameTopic = { id: 's', text: 'A Kubernetes operator runs stateful workloads like a database administrator would.' };
+    expect(similarInsights(target, [everyday, topical], 3)).toEqual([]);
+    expect(similarInsights(topical, [sameTopic, everyday], 3).map((r) => r.id)).toEqual(['s']);
+  });
+});

@@ -1,10 +1,14 @@
 import type { RelateInput } from '../model/insight.js';
+import { MIN_SHARED_EVIDENCE, sharedEvidence } from './evidence.js';
 import { dotUnit, vectorize } from './vectors.js';
 
 /** Below this cosine a candidate shares little more than common words with the target. */
 export const DEFAULT_MIN_SIMILARITY = 0.1;
 
-/** The k candidates most similar to the target, strongest first (ties by id); never the target itself. */
+/**
+ * The k candidates most similar to the target, strongest first (ties by id); never the target
+ * itself, nor one that shares fewer than MIN_SHARED_EVIDENCE telling features with it.
+ */
 export function similarInsights(
   target: RelateInput,
   candidates: RelateInput[],
@@ -16,7 +20,10 @@ export function similarInsights(
   const [t, ...vectors] = vectorize([target, ...pool]);
   if (!t) return [];
   return pool
-    .map((c, i) => ({ id: c.id, score: dotUnit(t, vectors[i] as Map<string, number>) }))
+    .map((c, i) => {
+      const v = vectors[i] as Map<string, number>;
+      return { id: c.id, score: sharedEvidence(t, v) >= MIN_SHARED_EVIDENCE ? dotUnit(t, v) : 0 };
+    })
     .filter((r) => r.score >= minScore && r.score > 0)
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, k)

@@ -44,17 +44,19 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
 }
 
 /** The hardened HTTP client's settings for one kind of download. */
-/** The settings fetchOptionsFrom reads, for a command that loads only those. */
-export const FETCH_OPTION_KEYS = ['fetchTimeoutSeconds', 'fetchConnectTimeoutSeconds', 'allowPrivateNetworks', 'userAgent', 'feedMaxBytes', 'transcriptMaxBytes'] as const;
-
-export function fetchOptionsFrom(config: Pick<Config, (typeof FETCH_OPTION_KEYS)[number]>, kind: 'feed' | 'transcript'): FetchOptions {
+export function fetchOptionsFrom(config: Config, kind: 'feed' | 'transcript'): FetchOptions {
   return {
-    timeoutMs: config.fetchTimeoutSeconds * 1000,
-    connectTimeoutMs: config.fetchConnectTimeoutSeconds * 1000,
+    ...timeoutsAndAgent(config),
     allowPrivateNetworks: config.allowPrivateNetworks,
-    userAgent: config.userAgent,
     maxBytes: kind === 'feed' ? config.feedMaxBytes : config.transcriptMaxBytes,
   };
+}
+
+/** The settings every HTTP client of ours takes, for a command that loads only those. */
+export const TIMEOUT_AND_AGENT_KEYS = ['fetchTimeoutSeconds', 'fetchConnectTimeoutSeconds', 'userAgent'] as const;
+
+export function timeoutsAndAgent(config: Pick<Config, (typeof TIMEOUT_AND_AGENT_KEYS)[number]>): FetchOptions {
+  return { timeoutMs: config.fetchTimeoutSeconds * 1000, connectTimeoutMs: config.fetchConnectTimeoutSeconds * 1000, userAgent: config.userAgent };
 }
 
 function loadOrCreateSecret(dataDir: string): string {

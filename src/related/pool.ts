@@ -1,4 +1,4 @@
-import { isEvidenceFeature } from './evidence.js';
+import { evidenceWords } from './evidence.js';
 import { kthLargest } from './top-k.js';
 
 /**
@@ -53,8 +53,8 @@ export class InsightPool {
   readonly marks: Uint8Array;
   private readonly seen: Uint8Array;
   readonly embeddings: Array<Float64Array | undefined> = [];
-  /** Per feature id: whether sharing it is evidence of a shared topic. */
-  private readonly evidence: boolean[] = [];
+  /** Per feature id: the telling words sharing it names (see evidence.ts); empty for most. */
+  private readonly evidence: string[][] = [];
   private readonly byId = new Map<number, number>();
 
   constructor(items: PoolItem[]) {
@@ -105,29 +105,29 @@ export class InsightPool {
       id = this.termIds.size;
       this.termIds.set(key, id);
       this.postings.push({ items: [], weights: [] });
-      this.evidence.push(isEvidenceFeature(key));
+      this.evidence.push(evidenceWords(key));
     }
     return id;
   }
 
-  /** How many evidence features (see evidence.ts) items a and b share. */
+  /** How many telling words (see evidence.ts) items a and b share, each counted once. */
   sharedEvidence(a: number, b: number): number {
     const ta = this.vecTerms[a] as Int32Array;
     const tb = this.vecTerms[b] as Int32Array;
+    const words = new Set<string>();
     let i = 0;
     let j = 0;
-    let n = 0;
     while (i < ta.length && j < tb.length) {
       const x = ta[i] as number;
       const y = tb[j] as number;
       if (x === y) {
-        if (this.evidence[x]) n += 1;
+        for (const w of this.evidence[x] ?? []) words.add(w);
         i += 1;
         j += 1;
       } else if (x < y) i += 1;
       else j += 1;
     }
-    return n;
+    return words.size;
   }
 
   /** Lexical cosine of two items (their vectors are unit length). */

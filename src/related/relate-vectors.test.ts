@@ -2,14 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeEmbedding, startFakeEmbeddings, type FakeEmbeddings } from '../../test/helpers/fake-embeddings.js';
 import { denseSimilarityMatrix } from './dense-similarity.js';
 import { embeddingsClient } from './embeddings.js';
-import {
-  DEFAULT_EMBEDDING_RELATE_THRESHOLD,
-  DEFAULT_RELATE_THRESHOLD,
-  defaultLexicalThreshold,
-  relateInsights,
-  relateInsightsWithEmbedder,
-  SHORT_ITEMS_RELATE_THRESHOLD,
-} from './relate.js';
+import { DEFAULT_EMBEDDING_RELATE_THRESHOLD, relateInsights, relateInsightsWithEmbedder } from './relate.js';
 
 /** Two topics, and no content word shared by any two items. */
 const ITEMS = [
@@ -121,13 +114,5 @@ describe('relateInsightsWithEmbedder against an OpenAI-compatible endpoint', () 
       expect(err.message, path).toMatch(/^Embeddings endpoint http:\/\/127\.0\.0\.1:\d+\//);
       expect(err.message, path).not.toContain('\n');
     }
-  });
-});
-
-describe('defaultLexicalThreshold', () => {
-  it('is lower for short items, whose related pairs share fewer features', () => {
-    expect(defaultLexicalThreshold([6, 8, 9, 30])).toBe(SHORT_ITEMS_RELATE_THRESHOLD);
-    expect(defaultLexicalThreshold([20, 25, 8, 40])).toBe(DEFAULT_RELATE_THRESHOLD);
-    expect(defaultLexicalThreshold([])).toBe(SHORT_ITEMS_RELATE_THRESHOLD);
   });
 });

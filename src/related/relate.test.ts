@@ -5,7 +5,14 @@ import { extractInsights } from '../insights/index.js';
 import { parseReferences } from '../insights/eval/index.js';
 import type { RelateInput } from '../model/insight.js';
 import { readTranscriptFile } from '../transcripts/index.js';
-import { MAX_RELATE_ITEMS, relateInsights, similarInsights } from './index.js';
+import {
+  DEFAULT_RELATE_THRESHOLD,
+  defaultLexicalThreshold,
+  MAX_RELATE_ITEMS,
+  relateInsights,
+  SHORT_ITEMS_RELATE_THRESHOLD,
+  similarInsights,
+} from './index.js';
 
 /** Episodes from different shows and themes; the two Misfit episodes share the fitness theme. */
 const EPISODES: Array<[string, string]> = [
@@ -111,6 +118,14 @@ describe.runIf(requireCorpus())('relateInsights on real text with known themes',
     expect(score.precision).toBeGreaterThanOrEqual(0.5);
   });
 
+  it('picks the short-item threshold by default for bullets, the paragraph one for insights', () => {
+    const short = mix(bullets);
+    expect(relateInsights(short).groups).toEqual(relateInsights(short, { threshold: SHORT_ITEMS_RELATE_THRESHOLD }).groups);
+    expect(relateInsights(short).groups).not.toEqual(relateInsights(short, { threshold: DEFAULT_RELATE_THRESHOLD }).groups);
+    const long = mix(insights);
+    expect(relateInsights(long).groups).toEqual(relateInsights(long, { threshold: DEFAULT_RELATE_THRESHOLD }).groups);
+  });
+
   it('is stable: same output twice, same partition whatever the input order', () => {
     const items = mix(bullets);
     const first = relateInsights(items, { threshold: 0.02 });
@@ -162,6 +177,22 @@ describe('similarInsights needs shared evidence', () => {
     const topical = { id: 'k', text: 'Kubernetes operators encode what a database administrator does for stateful workloads.' };
     const sameTopic = { id: 's', text: 'A Kubernetes operator runs stateful workloads like a database administrator would.' };
     expect(similarInsights(target, [everyday, topical], 3)).toEqual([]);
+    // Everyday word pairs are not a topic either.
+    expect(similarInsights({ id: 'a', text: 'Most people think good work takes time.' }, [{ id: 'b', text: 'People think good work takes a long time.' }], 3)).toEqual([]);
     expect(similarInsights(topical, [sameTopic, everyday], 3).map((r) => r.id)).toEqual(['s']);
+  });
+});
+
+describe('defaultLexicalThreshold', () => {
+  it('is lower for short items, whose related pairs share fewer features', () => {
+    expect(defaultLexicalThreshold([6, 8, 9, 30, 7])).toBe(SHORT_ITEMS_RELATE_THRESHOLD);
+    expect(defaultLexicalThreshold([20, 25, 8, 40, 30])).toBe(DEFAULT_RELATE_THRESHOLD);
+    expect(defaultLexicalThreshold([])).toBe(SHORT_ITEMS_RELATE_THRESHOLD);
+  });
+
+  it('takes the true median of an even count', () => {
+    expect(defaultLexicalThreshold([13, 14])).toBe(SHORT_ITEMS_RELATE_THRESHOLD);
+    expect(defaultLexicalThreshold([14, 14])).toBe(DEFAULT_RELATE_THRESHOLD);
+    expect(defaultLexicalThreshold([10, 12, 15, 40])).toBe(SHORT_ITEMS_RELATE_THRESHOLD);
   });
 });

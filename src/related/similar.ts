@@ -22,7 +22,8 @@ export function similarInsights(
   return pool
     .map((c, i) => {
       const v = vectors[i] as Map<string, number>;
-      return { id: c.id, score: sharedEvidence(t, v) >= MIN_SHARED_EVIDENCE ? dotUnit(t, v) : 0 };
+      const score = dotUnit(t, v);
+      return { id: c.id, score: score >= minScore && sharedEvidence(t, v) >= MIN_SHARED_EVIDENCE ? score : 0 };
     })
     .filter((r) => r.score >= minScore && r.score > 0)
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

@@ -82,7 +82,9 @@ describe('podbrief related with an embeddings endpoint', () => {
   it('with the endpoint in the --config file, an unrelated bad setting does not matter either', async () => {
     const config = join(tmp, 'config.json');
     writeFileSync(config, JSON.stringify({ EMBEDDINGS_BASE_URL: `${fake.origin}/v1`, EMBEDDINGS_MODEL: 'fake-embed', LLM_MAX_CHUNK_TOKENS: 'abc', NOT_AN_OPTION: 1 }));
-    const res = await runCli(['--config', config, 'related', file, '--json'], { PODBRIEF_CONFIG: '', EMBEDDINGS_BASE_URL: '', EMBEDDINGS_MODEL: '', DATABASE_URL: 'mysql://x' });
+    // Feed limits and the private-network switch are not the embeddings client's settings either.
+    const env = { PODBRIEF_CONFIG: '', EMBEDDINGS_BASE_URL: '', EMBEDDINGS_MODEL: '', DATABASE_URL: 'mysql://x', FEED_MAX_BYTES: '-1', ALLOW_PRIVATE_NETWORKS: 'maybe' };
+    const res = await runCli(['--config', config, 'related', file, '--json'], env);
     expect(res.stderr).toBe('');
     expect(JSON.parse(res.stdout)).toEqual({ groups: [['kitten', 'feline'], [7, 'automobile']] });
   });

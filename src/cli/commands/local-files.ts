@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { FETCH_OPTION_KEYS, fetchOptionsFrom } from '../../app.js';
+import { TIMEOUT_AND_AGENT_KEYS, timeoutsAndAgent } from '../../app.js';
 import { extractInsights } from '../../insights/index.js';
 import { AppError } from '../../model/errors.js';
 import type { RelateInput } from '../../model/insight.js';
@@ -68,7 +68,7 @@ export function localFileCommands(program: Command): void {
 }
 
 /** What the embeddings client reads. */
-const EMBEDDER_OPTIONS = ['embeddingsBaseUrl', 'embeddingsModel', 'embeddingsApiKey', 'embeddingsMaxRetries', ...FETCH_OPTION_KEYS] as const;
+const EMBEDDER_OPTIONS = ['embeddingsBaseUrl', 'embeddingsModel', 'embeddingsApiKey', 'embeddingsMaxRetries', 'transcriptMaxBytes', ...TIMEOUT_AND_AGENT_KEYS] as const;
 
 /**
  * The EMBEDDINGS_* endpoint from env and --config, or undefined when none is set. Reads and checks
@@ -78,7 +78,7 @@ function configuredEmbedder(program: Command): Embedder | undefined {
   if (!loadGlobalOptions(program, ['embeddingsBaseUrl']).embeddingsBaseUrl) return undefined;
   const c = loadGlobalOptions(program, EMBEDDER_OPTIONS);
   // The operator chose this URL (often Ollama on localhost), not a feed: private addresses are fine.
-  return embedderFromConfig(c, { ...fetchOptionsFrom(c, 'transcript'), allowPrivateNetworks: true });
+  return embedderFromConfig(c, { ...timeoutsAndAgent(c), maxBytes: c.transcriptMaxBytes, allowPrivateNetworks: true });
 }
 
 function parseThreshold(value: string): number {

@@ -23,6 +23,14 @@ export function englishIdf(stemmed: string): number {
   return Math.log(ENGLISH_TOTAL / (table().get(stemmed) ?? UNSEEN_COUNT));
 }
 
+/** A stem used at least once in this many spoken words is everyday ("think", "need", "make"). */
+export const COMMON_WORD_EVERY = 2000;
+
+/** Rarer than one in `every` spoken words: sharing it says something about the topic. */
+export function isRarerThan(stemmed: string, every = COMMON_WORD_EVERY): boolean {
+  return englishIdf(stemmed) >= Math.log(every);
+}
+
 /** Convenience for callers holding a word rather than a stem. */
 export function englishIdfOfWord(word: string): number {
   return englishIdf(stem(word.toLowerCase()));

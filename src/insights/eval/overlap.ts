@@ -1,4 +1,4 @@
-import { englishIdf } from '../background/english.js';
+import { COMMON_WORD_EVERY, englishIdf, isRarerThan } from '../background/english.js';
 import { contentTerms } from '../nlp/terms.js';
 import { cosine, type SparseVector } from '../score/vectors.js';
 
@@ -15,8 +15,7 @@ export const MATCH_THRESHOLD = 0.3;
  */
 export const MIN_SHARED_TERMS = 2;
 /** Stems at least this common ("think", "need", "make", "use") do not count as shared evidence. */
-export const COMMON_WORD_EVERY = 2000;
-const MIN_EVIDENCE_IDF = Math.log(COMMON_WORD_EVERY);
+export { COMMON_WORD_EVERY };
 
 export interface TermBag {
   terms: string[];
@@ -32,7 +31,7 @@ export function bagOf(text: string): TermBag {
   for (const t of terms) {
     const idf = englishIdf(t);
     vector.set(t, (vector.get(t) ?? 0) + idf);
-    if (idf >= MIN_EVIDENCE_IDF) evidence.add(t);
+    if (isRarerThan(t)) evidence.add(t);
   }
   return { terms, vector, evidence };
 }

@@ -8,5 +8,6 @@ export { parseRetryAfter } from './retry-after.js';
 export { parseHttpUrl, redactUrl } from './url.js';
 export { safeDownload, DEFAULT_DOWNLOAD_TIMEOUT_MS, DEFAULT_DOWNLOAD_IDLE_MS, DEFAULT_DOWNLOAD_MAX_BYTES } from './safe-download.js';
 export type { DownloadOptions, DownloadResult } from './safe-download.js';
-export { retryTransient, backoffMs, TRANSIENT_HTTP_STATUSES, TRANSIENT_FETCH_CODES } from './retry.js';
+export { retryTransient, backoffMs, isTransientHttpStatus, isTransientFetchError } from './retry.js';
+export { apiErrorText, retryAfterMsOf, type ApiErrorText } from './api-error.js';
 export type { RetryTransientOptions, RetryGiveUp } from './retry.js';

@@ -1,8 +1,16 @@
-/** Statuses worth asking again: timeouts, conflicts, rate limits, server trouble, overload (529). */
-export const TRANSIENT_HTTP_STATUSES: ReadonlySet<number> = new Set([408, 409, 429, 500, 502, 503, 504, 529]);
+import { FetchError } from './errors.js';
+
+/** Statuses worth asking again: timeouts, conflicts, rate limits, and any server error (500, 502, 520, 529 …). */
+export function isTransientHttpStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
 
 /** FetchError codes of a request that may well work a moment later (no answer, a dropped connection). */
-export const TRANSIENT_FETCH_CODES: ReadonlySet<string> = new Set(['timeout', 'connection_failed', 'truncated_body', 'http_protocol_error', 'empty_body']);
+const TRANSIENT_FETCH_CODES: ReadonlySet<string> = new Set(['timeout', 'connection_failed', 'truncated_body', 'http_protocol_error', 'empty_body']);
+
+export function isTransientFetchError(err: unknown): err is FetchError {
+  return err instanceof FetchError && TRANSIENT_FETCH_CODES.has(err.code);
+}
 
 export const MAX_BACKOFF_MS = 8_000;
 

@@ -1,12 +1,13 @@
 import { AppError, errorMessage } from '../model/errors.js';
 import {
+  apiErrorText,
   FetchError,
-  parseRetryAfter,
+  isTransientFetchError,
+  isTransientHttpStatus,
   redactUrl,
+  retryAfterMsOf,
   retryTransient,
   safeFetch,
-  TRANSIENT_FETCH_CODES,
-  TRANSIENT_HTTP_STATUSES,
   type FetchOptions,
   type FetchResult,
 } from '../net/index.js';
@@ -68,10 +69,7 @@ async function embedBatch(url: string, opts: EmbeddingsClientOptions, input: str
   try {
     res = await retryTransient(() => postOnce(url, opts, input), {
       ...policy,
-      isTransient: (err) =>
-        // Like the LLM client: the listed statuses, and any other server error (502, 520 …).
-        (err instanceof EmbeddingsHttpError && (TRANSIENT_HTTP_STATUSES.has(err.status) || err.status >= 500)) ||
-        (err instanceof FetchError && TRANSIENT_FETCH_CODES.has(err.code)),
+      isTransient: (err) => (err instanceof EmbeddingsHttpError && isTransientHttpStatus(err.status)) || isTransientFetchError(err),
       retryAfterMs: (err) => (err instanceof EmbeddingsHttpError ? err.retryAfterMs : undefined),
     });
   } catch (err) {
@@ -146,17 +144,17 @@ class EmbeddingsHttpError extends AppError {
 
 /** One line naming the status and the provider's own `{"error": {"message", "type"}}` when sent. */
 function httpFailure(url: string, res: FetchResult): EmbeddingsHttpError {
-  let detail = '';
+  let json: unknown;
   try {
-    const error = (JSON.parse(res.body.toString('utf8')) as { error?: { message?: unknown; type?: unknown } }).error;
-    const parts = [error?.type, error?.message].filter((x): x is string => typeof x === 'string' && x.length > 0);
-    detail = parts.join(': ').replace(/\s+/g, ' ').slice(0, 200);
+    json = JSON.parse(res.body.toString('utf8'));
   } catch {
     // Not JSON: the status says enough.
   }
-  const retryAfter = parseRetryAfter(res.headers['retry-after']);
-  const extras = [detail, retryAfter !== undefined ? `retry after ${retryAfter} s` : ''].filter(Boolean).join('; ');
+  const { type, message: said } = apiErrorText(json);
+  const detail = [type, said].filter(Boolean).join(': ').slice(0, 200);
+  const retryAfterMs = retryAfterMsOf(res.headers);
+  const extras = [detail, retryAfterMs !== undefined ? `retry after ${Math.ceil(retryAfterMs / 1000)} s` : ''].filter(Boolean).join('; ');
   const code = res.status === 429 ? 'embeddings_rate_limited' : 'embeddings_unavailable';
   const message = `Embeddings endpoint ${redactUrl(url)} answered HTTP ${res.status}${extras ? ` (${extras})` : ''}`;
-  return new EmbeddingsHttpError(code, message, res.status, retryAfter !== undefined ? retryAfter * 1000 : undefined);
+  return new EmbeddingsHttpError(code, message, res.status, retryAfterMs);
 }

@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger.js';
-import { FetchError, retryTransient, TRANSIENT_FETCH_CODES, TRANSIENT_HTTP_STATUSES } from '../../net/index.js';
+import { isTransientFetchError, isTransientHttpStatus, retryTransient, type FetchError } from '../../net/index.js';
 import { LlmDeferredError, LlmHttpError, LlmUnavailableError } from './errors.js';
 import type { Runtime } from './types.js';
 
@@ -43,6 +43,6 @@ export function withRetries<T>(call: () => Promise<T>, policy: RetryPolicy, runt
 }
 
 function isTransient(err: unknown): err is LlmHttpError | FetchError {
-  if (err instanceof LlmHttpError) return err.shouldRetry ?? (TRANSIENT_HTTP_STATUSES.has(err.status) || err.status >= 500);
-  return err instanceof FetchError && TRANSIENT_FETCH_CODES.has(err.code);
+  if (err instanceof LlmHttpError) return err.shouldRetry ?? isTransientHttpStatus(err.status);
+  return isTransientFetchError(err);
 }

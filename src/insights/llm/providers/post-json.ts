@@ -1,4 +1,4 @@
-import { parseRetryAfter, safeFetch } from '../../../net/index.js';
+import { apiErrorText, retryAfterMsOf, safeFetch } from '../../../net/index.js';
 import { LlmHttpError } from '../errors.js';
 import type { LlmSettings } from '../settings.js';
 
@@ -44,29 +44,15 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** OpenAI: `{error: {message, type, param, code}}`; Anthropic: `{type: 'error', error: {type, message}}`. */
 function httpError(status: number, headers: Record<string, string>, json: unknown): LlmHttpError {
-  const error = (json as { error?: unknown } | undefined)?.error;
-  const fields = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : {};
-  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.replace(/\s+/g, ' ').trim().slice(0, 300) : undefined);
-  const message = text(fields['message']) ?? (typeof error === 'string' ? text(error) : undefined);
-  const errorType = text(fields['type']) ?? text(fields['code']);
-  const param = text(fields['param']);
+  const { message, type: errorType, param } = apiErrorText(json);
   const shouldRetry = headers['x-should-retry'];
   return new LlmHttpError(status, `LLM API answered HTTP ${status}${errorType ? ` (${errorType})` : ''}${message ? `: ${message}` : ''}`, {
-    ...optional('retryAfterMs', retryAfterMs(headers)),
+    ...optional('retryAfterMs', retryAfterMsOf(headers)),
     ...optional('shouldRetry', shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : undefined),
     ...optional('errorType', errorType),
     ...optional('param', param),
   });
-}
-
-/** `retry-after-ms` (OpenAI, Anthropic) is more precise than `Retry-After`; either may be absent or garbage. */
-function retryAfterMs(headers: Record<string, string>): number | undefined {
-  const ms = Number(headers['retry-after-ms']);
-  if (headers['retry-after-ms'] !== undefined && Number.isFinite(ms) && ms >= 0) return ms;
-  const seconds = parseRetryAfter(headers['retry-after']);
-  return seconds === undefined ? undefined : seconds * 1000;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from './config/index.js';
+import { timeoutsAndAgent, type Config } from './config/index.js';
 import { createMailer, type Mailer } from './delivery/index.js';
 import { createLogger, type Logger, type LogLevel } from './logger.js';
 import type { FetchOptions } from './net/index.js';
@@ -50,13 +50,6 @@ export function fetchOptionsFrom(config: Config, kind: 'feed' | 'transcript'): F
     allowPrivateNetworks: config.allowPrivateNetworks,
     maxBytes: kind === 'feed' ? config.feedMaxBytes : config.transcriptMaxBytes,
   };
-}
-
-/** The settings every HTTP client of ours takes, for a command that loads only those. */
-export const TIMEOUT_AND_AGENT_KEYS = ['fetchTimeoutSeconds', 'fetchConnectTimeoutSeconds', 'userAgent'] as const;
-
-export function timeoutsAndAgent(config: Pick<Config, (typeof TIMEOUT_AND_AGENT_KEYS)[number]>): FetchOptions {
-  return { timeoutMs: config.fetchTimeoutSeconds * 1000, connectTimeoutMs: config.fetchConnectTimeoutSeconds * 1000, userAgent: config.userAgent };
 }
 
 function loadOrCreateSecret(dataDir: string): string {

@@ -5,5 +5,5 @@ export { relationOf } from './relation.js';
 export { InsightPool, DEFAULT_DUPLICATE, type PoolItem, type SimilarityThresholds } from './pool.js';
 export { indexInsights, indexEntryFor, indexTerms, indexText, topTerms, type IndexOutcome } from './insight-index.js';
 export { embeddingsClient, type Embedder, type EmbeddingsClientOptions } from './embeddings.js';
-export { embedderFromConfig } from './embedder-from-config.js';
+export { embedderFromConfig, EMBEDDER_CONFIG_KEYS } from './embedder-from-config.js';
 export { featureBag } from './features.js';

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { TIMEOUT_AND_AGENT_KEYS, timeoutsAndAgent } from '../../app.js';
 import { extractInsights } from '../../insights/index.js';
 import { AppError } from '../../model/errors.js';
 import type { RelateInput } from '../../model/insight.js';
@@ -8,6 +7,7 @@ import {
   DEFAULT_EMBEDDING_RELATE_THRESHOLD,
   DEFAULT_RELATE_THRESHOLD,
   SHORT_ITEMS_RELATE_THRESHOLD,
+  EMBEDDER_CONFIG_KEYS,
   embedderFromConfig,
   relateInsights,
   relateInsightsWithEmbedder,
@@ -67,18 +67,13 @@ export function localFileCommands(program: Command): void {
     });
 }
 
-/** What the embeddings client reads. */
-const EMBEDDER_OPTIONS = ['embeddingsBaseUrl', 'embeddingsModel', 'embeddingsApiKey', 'embeddingsMaxRetries', 'transcriptMaxBytes', ...TIMEOUT_AND_AGENT_KEYS] as const;
-
 /**
  * The EMBEDDINGS_* endpoint from env and --config, or undefined when none is set. Reads and checks
  * only what the client needs, so a bad unrelated setting (the database, the LLM) never stops `related`.
  */
 function configuredEmbedder(program: Command): Embedder | undefined {
   if (!loadGlobalOptions(program, ['embeddingsBaseUrl']).embeddingsBaseUrl) return undefined;
-  const c = loadGlobalOptions(program, EMBEDDER_OPTIONS);
-  // The operator chose this URL (often Ollama on localhost), not a feed: private addresses are fine.
-  return embedderFromConfig(c, { ...timeoutsAndAgent(c), maxBytes: c.transcriptMaxBytes, allowPrivateNetworks: true });
+  return embedderFromConfig(loadGlobalOptions(program, EMBEDDER_CONFIG_KEYS));
 }
 
 function parseThreshold(value: string): number {

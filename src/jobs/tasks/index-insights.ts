@@ -6,11 +6,7 @@ import { embedderFromConfig, indexInsights, type Embedder } from '../../related/
 const embedders = new WeakMap<App, Embedder | null>();
 
 function embedderFor(app: App): Embedder | undefined {
-  if (!embedders.has(app)) {
-    // The operator configured this endpoint (often Ollama on localhost): private addresses are fine.
-    const fetch = { ...app.fetchOptions('transcript'), allowPrivateNetworks: true };
-    embedders.set(app, embedderFromConfig(app.config, fetch) ?? null);
-  }
+  if (!embedders.has(app)) embedders.set(app, embedderFromConfig(app.config) ?? null);
   return embedders.get(app) ?? undefined;
 }
 

@@ -22,10 +22,9 @@ export function similarInsights(
   return pool
     .map((c, i) => {
       const v = vectors[i] as Map<string, number>;
-      const score = dotUnit(t, v);
-      return { id: c.id, score: score >= minScore && sharedEvidence(t, v) >= MIN_SHARED_EVIDENCE ? score : 0 };
+      return { id: c.id, v, score: dotUnit(t, v) };
     })
-    .filter((r) => r.score >= minScore && r.score > 0)
+    .filter((r) => r.score >= minScore && r.score > 0 && sharedEvidence(t, r.v) >= MIN_SHARED_EVIDENCE)
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, k)
     .map((r) => ({ id: r.id, score: Math.round(r.score * 10_000) / 10_000 }));

@@ -25,6 +25,8 @@ export function englishIdf(stemmed: string): number {
 
 /** A stem used at least once in this many spoken words is everyday ("think", "need", "make"). */
 export const COMMON_WORD_EVERY = 2000;
+/** englishIdf at and above which a stem is rarer than that. */
+export const COMMON_WORD_IDF = Math.log(COMMON_WORD_EVERY);
 
 /** Rarer than one in `every` spoken words: sharing it says something about the topic. */
 export function isRarerThan(stemmed: string, every = COMMON_WORD_EVERY): boolean {

@@ -1,4 +1,4 @@
-import { COMMON_WORD_EVERY, englishIdf, isRarerThan } from '../background/english.js';
+import { COMMON_WORD_IDF, englishIdf } from '../background/english.js';
 import { contentTerms } from '../nlp/terms.js';
 import { cosine, type SparseVector } from '../score/vectors.js';
 
@@ -14,8 +14,6 @@ export const MATCH_THRESHOLD = 0.3;
  * of a Kubernetes episode: one rare word carries the cosine of a short reference on its own.
  */
 export const MIN_SHARED_TERMS = 2;
-/** Stems at least this common ("think", "need", "make", "use") do not count as shared evidence. */
-export { COMMON_WORD_EVERY };
 
 export interface TermBag {
   terms: string[];
@@ -31,7 +29,7 @@ export function bagOf(text: string): TermBag {
   for (const t of terms) {
     const idf = englishIdf(t);
     vector.set(t, (vector.get(t) ?? 0) + idf);
-    if (isRarerThan(t)) evidence.add(t);
+    if (idf >= COMMON_WORD_IDF) evidence.add(t);
   }
   return { terms, vector, evidence };
 }

@@ -52,6 +52,33 @@ function opensRelative(word: Token, before: Token | undefined): boolean {
   return RELATIVIZERS.has(word.normal) && (before.pos === 'NOUN' || before.pos === 'PROPN');
 }
 
+type RelativeStep = 'opens' | 'closes' | 'main-verb' | 'other';
+
+/**
+ * Follows relative and "what" clauses word by word: which verb belongs to the main clause, and
+ * whether a clause is still waiting for its verb. "…what can this model" + "do": an auxiliary
+ * right after "what" is a question's, not the clause's verb.
+ */
+function relativeClauses(): { step(word: Token, before: Token | undefined, isVerbWord: boolean): RelativeStep; readonly open: boolean } {
+  let open = false;
+  return {
+    get open() {
+      return open;
+    },
+    step(word, before, isVerbWord) {
+      if (opensRelative(word, before)) {
+        open = true;
+        return 'opens';
+      }
+      if (!isVerbWord) return 'other';
+      if (!open) return 'main-verb';
+      if (word.pos === 'AUX' && before?.normal === 'what') return 'other';
+      open = false;
+      return 'closes';
+    },
+  };
+}
+
 /** Can the headline end after `last`? Strict: on a noun phrase or a verb with nothing owed after it. */
 function endsWell(last: Token, next: Token | undefined, strict: boolean, before?: Token): boolean {
   // "…what I'm going through": the particle finishes its verb.
@@ -83,7 +110,7 @@ function cut(tokens: Token[]): Token[] {
     // A verb inside a relative clause ("the companies that we studied") does not make a claim.
     let hasVerb = false;
     // "…the work that protocol architects" + "go through": a relative clause still owes its verb.
-    let openRelative = false;
+    const relative = relativeClauses();
     let verbBeforeRelative = false;
     let best = 0;
     for (let end = 1; end <= Math.min(words.length, HEADLINE_MAX_WORDS); end += 1) {
@@ -93,19 +120,12 @@ function cut(tokens: Token[]): Token[] {
       // "isn't" is one word whose last token is "n't": any verb token makes the word a verb.
       const [from, to] = words[end - 1] as [number, number];
       const verbWord = tokens.slice(from, to + 1).some(isVerb);
+      const step = relative.step(last, before, verbWord);
+      if (step === 'opens') verbBeforeRelative = hasVerb;
+      else if (step === 'main-verb') hasVerb = true;
       // "…isn't what can this model do": the verb that closes such a clause may end the headline.
-      let closes = false;
-      if (opensRelative(last, before)) {
-        openRelative = true;
-        verbBeforeRelative = hasVerb;
-      } else if (verbWord && openRelative) {
-        // "…what can this model" + "do": an auxiliary right after "what" is a question's, not the clause's verb.
-        if (!(last.pos === 'AUX' && before?.normal === 'what')) {
-          closes = verbBeforeRelative && !next;
-          openRelative = false;
-        }
-      } else if (verbWord) hasVerb = true;
-      if (end >= MIN_WORDS && !openRelative && (hasVerb || !verb) && (closes || endsWell(last, next, strict, before))) best = end;
+      const closes = step === 'closes' && verbBeforeRelative && !next;
+      if (end >= MIN_WORDS && !relative.open && (hasVerb || !verb) && (closes || endsWell(last, next, strict, before))) best = end;
     }
     if (best > 0) return tokens.slice(0, (words[best - 1] as [number, number])[1] + 1);
   }
@@ -151,16 +171,8 @@ function isFragment(words: Token[]): boolean {
 
 /** The first verb outside a relative clause ("The companies that we studied" has none), or -1. */
 function mainVerbAt(words: Token[]): number {
-  let relative = false;
-  for (let i = 0; i < words.length; i += 1) {
-    const w = words[i] as Token;
-    if (i > 0 && opensRelative(w, words[i - 1])) relative = true;
-    else if (isVerb(w)) {
-      if (!relative) return i;
-      if (!(w.pos === 'AUX' && words[i - 1]?.normal === 'what')) relative = false;
-    }
-  }
-  return -1;
+  const relative = relativeClauses();
+  return words.findIndex((w, i) => relative.step(w, words[i - 1], isVerb(w)) === 'main-verb');
 }
 
 /** A claim beats a weightier verbless phrase unless it carries less than this share of its weight ("We're starting to see"). */

@@ -232,15 +232,15 @@ export const options = {
   }),
   ffmpegPath: option({
     env: 'FFMPEG_PATH',
-    type: text(),
-    default: 'ffmpeg',
-    doc: 'ffmpeg executable used to decode audio (Debian/Ubuntu: `apt-get install ffmpeg`).',
+    type: optionalText(),
+    default: '',
+    doc: 'ffmpeg executable used to decode audio; empty: `ffmpeg` on PATH, else the one the npm package @ffmpeg-installer/ffmpeg ships (`podbrief status` shows which).',
   }),
   ffprobePath: option({
     env: 'FFPROBE_PATH',
-    type: text(),
-    default: 'ffprobe',
-    doc: 'ffprobe executable (ships with ffmpeg) used to read audio durations.',
+    type: optionalText(),
+    default: '',
+    doc: 'ffprobe executable used to read audio durations; empty: `ffprobe` on PATH, else the one from @ffprobe-installer/ffprobe.',
   }),
   pollIntervalMinutes: option({
     env: 'POLL_INTERVAL_MINUTES',

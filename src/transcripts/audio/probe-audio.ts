@@ -1,5 +1,6 @@
 import { AppError } from '../../model/errors.js';
 import { runTool, type ToolOptions } from './ffmpeg.js';
+import { locateTool } from './locate-tools.js';
 
 export interface AudioProbe {
   durationSeconds: number;
@@ -12,10 +13,10 @@ interface FfprobeJson {
   streams?: { codec_type?: string; codec_name?: string; duration?: string }[];
 }
 
-/** Duration and codec of an audio file, read by ffprobe from the container (no decoding). */
-export async function probeAudio(path: string, ffprobePath = 'ffprobe', opts: ToolOptions = {}): Promise<AudioProbe> {
+/** Duration and codec of an audio file, read by ffprobe from the container (no decoding); an empty `ffprobePath` means the located one. */
+export async function probeAudio(path: string, ffprobePath?: string, opts: ToolOptions = {}): Promise<AudioProbe> {
   const args = ['-v', 'error', '-show_entries', 'format=duration,format_name:stream=codec_type,codec_name,duration', '-of', 'json', path];
-  const { stdout } = await runTool(ffprobePath, args, { timeoutMs: 60_000, ...opts });
+  const { stdout } = await runTool(locateTool('ffprobe', ffprobePath).path, args, { timeoutMs: 60_000, ...opts });
   let parsed: FfprobeJson;
   try {
     parsed = JSON.parse(stdout) as FfprobeJson;

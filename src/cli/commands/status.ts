@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { startOfUtcDay } from '../../model/utc-day.js';
+import { locateTool } from '../../transcripts/audio/locate-tools.js';
 import { printJson, withApp, type GlobalOptions } from '../context.js';
 
 /** `podbrief status`: where feeds, episodes, deliveries and today's spend stand, for an operator. */
@@ -18,11 +19,13 @@ export function statusCommand(program: Command): void {
           app.store.asrSpendSince(midnight),
         ]);
         const failing = feeds.filter((f) => f.errorCount > 0 || f.status === 'gone');
+        const audioTools = { ffmpeg: locateTool('ffmpeg', app.config.ffmpegPath), ffprobe: locateTool('ffprobe', app.config.ffprobePath) };
         const status = {
           feeds: { total: feeds.length, failing: failing.map((f) => ({ id: f.id, url: f.url, status: f.status, errorCount: f.errorCount, lastError: f.lastError })) },
           episodes: counts.episodes,
           deliveries: counts.deliveries,
           spendTodayUsd: { llm, llmBudget: app.config.llmDailyBudgetUsd, asr, asrBudget: app.config.asrDailyBudgetUsd },
+          audioTools,
         };
         if (opts.json) return printJson(status);
         const e = counts.episodes;
@@ -32,6 +35,7 @@ export function statusCommand(program: Command): void {
         console.log(`episodes: ${e.new} new, ${e.transcribed} transcribed, ${e.extracted} extracted, ${e.failedRetrying} failed and retrying, ${e.failedGivenUp} given up`);
         console.log(`deliveries: ${d.sent} sent, ${d.pending} pending, ${d.sending} sending, ${d.failed} failed`);
         console.log(`spent today (UTC): LLM $${llm.toFixed(4)} of $${app.config.llmDailyBudgetUsd.toFixed(2)}, speech-to-text $${asr.toFixed(4)} of $${app.config.asrDailyBudgetUsd.toFixed(2)}`);
+        for (const [name, t] of Object.entries(audioTools)) console.log(`${name}: ${t.path} (${t.source})`);
       });
     });
 }

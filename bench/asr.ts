@@ -1,8 +1,9 @@
 /**
  * Speech-to-text benchmark (`npm run bench:asr`): real-time factor of the in-process engine with
  * tiny- and base-shaped ggml models (true sizes) on 1 and 2 threads, ffmpeg decode
- * speed, and what each configured engine would charge per audio hour. Models are generated into a
- * temporary folder by ../shared/tools/make-whisper-test-model.py and deleted afterwards.
+ * speed, and what each configured engine would charge per audio hour. The audio is the recorded test
+ * speech (test/fixtures/speech) looped. Models are generated into a temporary folder by
+ * ../shared/tools/make-whisper-test-model.py and deleted afterwards.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,7 +14,8 @@ import { loadConfig } from '../src/config/index.js';
 import { ASR_ENGINES } from '../src/config/options.js';
 import { errorMessage } from '../src/model/errors.js';
 import { decodeToWav } from '../src/transcripts/audio/decode-audio.js';
-import { encode, speak } from '../src/transcripts/audio/test-support/speech.js';
+import { locateTool } from '../src/transcripts/audio/locate-tools.js';
+import { speak, SPEECH_SECONDS, speechFile } from '../src/transcripts/audio/test-support/speech.js';
 import { readWavInfo, writeWavSlice } from '../src/transcripts/audio/wav.js';
 import { createTranscriber, whisperTranscriber } from '../src/transcripts/asr/index.js';
 
@@ -38,16 +40,14 @@ const DECODE_MINUTES = Number(process.env['BENCH_DECODE_MINUTES'] ?? 10);
 const dir = await mkdtemp(join(tmpdir(), 'podbrief-bench-asr-'));
 try {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, node ${process.version}\n`);
-  const speech = speak(dir, undefined, Math.ceil(AUDIO_SECONDS / 25));
-  const wav16 = join(dir, 'speech16.wav');
-  await decodeToWav(speech, wav16);
-  const info = await readWavInfo(wav16);
+  const speech = speak(dir, Math.ceil(AUDIO_SECONDS / SPEECH_SECONDS));
+  const info = await readWavInfo(speech);
   const clip = join(dir, 'clip.wav');
-  await writeWavSlice(wav16, info, 0, Math.min(AUDIO_SECONDS, info.durationSeconds), clip);
+  await writeWavSlice(speech, info, 0, Math.min(AUDIO_SECONDS, info.durationSeconds), clip);
   const clipSeconds = (await readWavInfo(clip)).durationSeconds;
 
   await realTimeFactors(clip, clipSeconds);
-  await decodeSpeed(speech);
+  await decodeSpeed();
   costPerHour();
 } finally {
   await rm(dir, { recursive: true, force: true });
@@ -55,7 +55,7 @@ try {
 
 async function realTimeFactors(clip: string, seconds: number): Promise<void> {
   if (!existsSync(MAKE_MODEL)) return console.log(`in-process engine: skipped (${MAKE_MODEL} not found)\n`);
-  console.log(`in-process whisper.cpp (@napi-rs/whisper, child process) on ${seconds.toFixed(1)} s of espeak-ng speech`);
+  console.log(`in-process whisper.cpp (@napi-rs/whisper, child process) on ${seconds.toFixed(1)} s of recorded espeak-ng speech`);
   console.log('model  decoder      threads  wall s   RTF (wall / audio; includes child start and model load)');
   for (const [shape, args] of Object.entries(SHAPES)) for (const [workload, extra] of Object.entries(WORKLOADS)) {
     const model = join(dir, `ggml-${shape}-shaped.bin`);
@@ -77,17 +77,17 @@ async function realTimeFactors(clip: string, seconds: number): Promise<void> {
   console.log('');
 }
 
-async function decodeSpeed(speech: string): Promise<void> {
-  const mp3 = encode(speech, 'mp3');
+async function decodeSpeed(): Promise<void> {
   const long = join(dir, 'long.mp3');
   // A podcast-length MP3: the speech looped, re-encoded once (not timed).
-  execFileSync('ffmpeg', ['-nostdin', '-loglevel', 'error', '-y', '-stream_loop', '-1', '-i', mp3, '-t', String(DECODE_MINUTES * 60), '-c:a', 'libmp3lame', '-b:a', '64k', long]);
+  const ffmpeg = locateTool('ffmpeg');
+  execFileSync(ffmpeg.path, ['-nostdin', '-loglevel', 'error', '-y', '-stream_loop', '-1', '-i', speechFile('mp3'), '-t', String(DECODE_MINUTES * 60), '-c:a', 'libmp3lame', '-b:a', '64k', long]);
   const out = join(dir, 'long16.wav');
   const started = performance.now();
   await decodeToWav(long, out);
   const wall = (performance.now() - started) / 1000;
   const seconds = (await readWavInfo(out)).durationSeconds;
-  console.log(`ffmpeg decode, ${DECODE_MINUTES} min MP3 64 kb/s → 16 kHz mono WAV: ${wall.toFixed(2)} s (${(seconds / wall).toFixed(0)}× real time)\n`);
+  console.log(`ffmpeg decode (${ffmpeg.path}, ${ffmpeg.source}), ${DECODE_MINUTES} min MP3 64 kb/s → 16 kHz mono WAV: ${wall.toFixed(2)} s (${(seconds / wall).toFixed(0)}× real time)\n`);
 }
 
 function costPerHour(): void {

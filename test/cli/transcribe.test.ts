@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { transcribeAudio } from '../../src/index.js';
-import { encode, speak } from '../../src/transcripts/audio/test-support/speech.js';
+import { speechFile } from '../../src/transcripts/audio/test-support/speech.js';
 import { startLocalServer, type LocalServer } from '../net/local-server.js';
 import { runCli } from './run-cli.js';
 
@@ -21,7 +21,7 @@ const model = randomBytes(50_000);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'podbrief-cli-asr-'));
-  opus = encode(speak(dir), 'opus');
+  opus = speechFile('opus');
   host = await startLocalServer((req, res) => {
     if (req.url === '/ggml/ggml-tiny.en.bin') return void res.writeHead(200, { 'content-length': model.length }).end(model);
     res.writeHead(404).end();

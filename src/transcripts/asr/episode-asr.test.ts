@@ -9,7 +9,7 @@ import { loadConfig } from '../../config/index.js';
 import { processEpisode, processEpisodes } from '../../jobs/index.js';
 import type { EpisodeRow } from '../../store/types.js';
 import { parsedEpisode } from '../../store/test-fixtures.js';
-import { encode, speak } from '../audio/test-support/speech.js';
+import { speechFile } from '../audio/test-support/speech.js';
 import { startFakeOpenAi, type FakeAsrServer } from './test-support/fake-asr-server.js';
 
 const NOTES = 'In this episode we talk about open source speech recognition and what it means for podcasts.';
@@ -22,7 +22,7 @@ let m4a: Buffer;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'podbrief-episode-asr-'));
-  m4a = readFileSync(encode(speak(dir), 'm4a'));
+  m4a = readFileSync(speechFile('m4a'));
   host = await startLocalServer((req, res) => {
     if (req.url === '/ep.m4a') return void res.writeHead(200, { 'content-type': 'audio/mp4', etag: '"1"', 'content-length': m4a.length }).end(m4a);
     if (req.url === '/ep.vtt') return void res.writeHead(200, { 'content-type': 'text/vtt' }).end(VTT);

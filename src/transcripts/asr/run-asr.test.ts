@@ -7,7 +7,8 @@ import { startLocalServer, type LocalServer } from '../../../test/net/local-serv
 import { AppError } from '../../model/errors.js';
 import { failure } from './test-support/failure.js';
 import type { Segment } from '../../model/transcript.js';
-import { encode, speak } from '../audio/test-support/speech.js';
+import { decodeToWav } from '../audio/decode-audio.js';
+import { speechFile } from '../audio/test-support/speech.js';
 import { readWavInfo } from '../audio/wav.js';
 import { openAiTranscriber, type OpenAiTranscriberOptions } from './openai-transcriber.js';
 import { runAsr, type AsrRunOptions, type ChunkCost } from './run-asr.js';
@@ -23,9 +24,11 @@ const fakes: FakeAsrServer[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'podbrief-asr-'));
-  const wav = speak(dir);
+  // Segments must cover the audio as decoded, which AAC pads to whole frames.
+  const wav = join(dir, 'speech.wav');
+  await decodeToWav(speechFile('m4a'), wav);
   speechSeconds = (await readWavInfo(wav)).durationSeconds;
-  const m4a = readFileSync(encode(wav, 'm4a'));
+  const m4a = readFileSync(speechFile('m4a'));
   audioHost = await startLocalServer((_req, res) => void res.writeHead(200, { 'content-type': 'audio/mp4', etag: '"e1"', 'content-length': m4a.length }).end(m4a));
   audioUrl = `${audioHost.url}/episode.m4a`;
 });

@@ -24,7 +24,7 @@ let seconds: number;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'podbrief-whisper-'));
-  const wav = speak(dir, undefined, 3);
+  const wav = speak(dir, 3);
   seconds = (await readWavInfo(wav)).durationSeconds;
   opus = encode(wav, 'opus');
 });

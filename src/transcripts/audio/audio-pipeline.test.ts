@@ -11,12 +11,11 @@ import { fetchAudio, hashFile } from '../asr/fetch-audio.js';
 import { planChunks } from './chunk-plan.js';
 import { decodeToWav } from './decode-audio.js';
 import { probeAudio } from './probe-audio.js';
-import { encode, speak, type Encoding } from './test-support/speech.js';
+import { SPEECH_SECONDS, speechFile, type Encoding } from './test-support/speech.js';
 import { readWavInfo, readWavSamples, writeWavSlice } from './wav.js';
 
 let dir: string;
 let server: LocalServer;
-let speechSeconds: number;
 const files = new Map<string, Buffer>();
 let cutNext = 0;
 
@@ -41,9 +40,7 @@ function host(req: IncomingMessage, res: ServerResponse): void {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'podbrief-audio-'));
-  const wav = speak(dir);
-  speechSeconds = (await readWavInfo(wav)).durationSeconds;
-  for (const e of ['mp3', 'm4a', 'opus'] as const) files.set(`/episode.${e}`, readFileSync(encode(wav, e)));
+  for (const e of ['mp3', 'm4a', 'opus'] as const) files.set(`/episode.${e}`, readFileSync(speechFile(e)));
   server = await startLocalServer(host);
 });
 
@@ -54,7 +51,7 @@ afterAll(async () => {
 
 const local = { allowPrivateNetworks: true, timeoutMs: 10_000 };
 
-describe('audio pipeline on real speech (espeak-ng → ffmpeg → HTTP → disk → 16 kHz WAV → chunks)', () => {
+describe('audio pipeline on recorded speech (MP3/M4A/Opus → HTTP → disk → 16 kHz WAV → chunks)', () => {
   it.each<Encoding>(['mp3', 'm4a', 'opus'])('%s: downloads, probes, decodes to 16 kHz mono and slices overlapping chunks', async (encoding) => {
     const work = join(dir, encoding);
     const audio = await fetchAudio(`${server.url}/episode.${encoding}`, { dir: work, maxBytes: 5_000_000, download: local });
@@ -62,14 +59,14 @@ describe('audio pipeline on real speech (espeak-ng → ffmpeg → HTTP → disk 
     expect(audio.sha256).toBe(await hashFile(audio.path));
 
     const probe = await probeAudio(audio.path);
-    expect(probe.durationSeconds).toBeGreaterThan(speechSeconds - 0.5);
-    expect(probe.durationSeconds).toBeLessThan(speechSeconds + 0.5);
+    expect(probe.durationSeconds).toBeGreaterThan(SPEECH_SECONDS - 0.5);
+    expect(probe.durationSeconds).toBeLessThan(SPEECH_SECONDS + 0.5);
 
     const wavPath = join(work, 'decoded.wav');
     await decodeToWav(audio.path, wavPath);
     const info = await readWavInfo(wavPath);
     expect(info).toMatchObject({ sampleRate: 16_000, channels: 1, bitsPerSample: 16 });
-    expect(Math.abs(info.durationSeconds - speechSeconds)).toBeLessThan(0.2);
+    expect(Math.abs(info.durationSeconds - SPEECH_SECONDS)).toBeLessThan(0.2);
     const samples = await readWavSamples(wavPath);
     expect(Math.max(...samples.subarray(0, 16_000 * 3).map(Math.abs))).toBeGreaterThan(0.05); // speech, not silence
 

@@ -14,9 +14,19 @@ export const hasCorpus = existsSync(corpusDir);
  * but must run in CI: there a missing corpus is a failure, not a skip.
  */
 export function requireCorpus(): boolean {
-  if (hasCorpus) return true;
-  if (process.env.CI === 'true') throw new Error(`shared corpus not found at ${corpusDir} (required when CI=true)`);
-  console.warn(`skipping: shared corpus not found at ${corpusDir}`);
+  return requireShared(corpusDir, 'shared corpus');
+}
+
+/** A file of ../shared (fixtures/, tools/), under the same rule as the corpus. */
+export function sharedPath(...parts: string[]): string {
+  return join(sharedDir, ...parts);
+}
+
+/** True when `path` exists; otherwise a skip with a message, or a failure when CI=true. */
+export function requireShared(path: string, what: string = path): boolean {
+  if (existsSync(path)) return true;
+  if (process.env.CI === 'true') throw new Error(`${what} not found at ${path} (required when CI=true)`);
+  console.warn(`skipping: ${what} not found at ${path}`);
   return false;
 }
 

@@ -9,10 +9,10 @@ import { transcribeAudio } from '../../src/index.js';
 import { speechFile } from '../../src/transcripts/audio/test-support/speech.js';
 import { startLocalServer, type LocalServer } from '../net/local-server.js';
 import { runCli } from './run-cli.js';
+import { requireShared, sharedPath } from '../corpus.js';
 
-const HELLO_MODEL = new URL('../../../shared/fixtures/whisper-hello-world.bin', import.meta.url).pathname;
-const hasModel = existsSync(HELLO_MODEL);
-if (!hasModel && process.env['CI'] === 'true') throw new Error(`${HELLO_MODEL} is required when CI=true`);
+const HELLO_MODEL = sharedPath('fixtures', 'whisper-hello-world.bin');
+const hasModel = requireShared(HELLO_MODEL, 'the shared whisper test model');
 
 let dir: string;
 let opus: string;

@@ -1,4 +1,4 @@
-import type { Token } from '../nlp/tokens.js';
+import type { Token } from '../../text/index.js';
 
 const FILLER_WORDS = new Set(['um', 'uh', 'uhm', 'umm', 'er', 'erm', 'ah', 'hmm', 'mm', 'mhm']);
 /** Dropped at the start of a passage whatever follows ("So the trick is..." → "The trick is..."). */

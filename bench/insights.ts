@@ -5,7 +5,7 @@
 import { corpusPath } from '../test/corpus.js';
 import { extractInsights } from '../src/insights/index.js';
 import { readTranscriptFile } from '../src/transcripts/index.js';
-import { wink } from '../src/insights/nlp/wink.js';
+import { wink } from '../src/text/index.js';
 
 /** Issue 3: a one-hour transcript (~10k words) in at most half a second on one core. */
 const BUDGET_MS = 500;

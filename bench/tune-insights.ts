@@ -5,7 +5,6 @@
  *
  *   npm run bench:insights-tune
  */
-import { join } from 'node:path';
 import { corpusPath } from '../test/corpus.js';
 import { readTranscriptFile } from '../src/transcripts/index.js';
 import { extractPrepared } from '../src/insights/extract.js';

@@ -72,7 +72,7 @@ export function buildBriefPool(
     const quality = best > 0 ? Math.max(0, c.score) / best : 0;
     const published = Date.parse(c.publishedAt ?? c.firstSeenAt);
     const ageDays = Number.isFinite(published) ? Math.max(0, (now - published) / 86_400_000) : halfLife;
-    return (0.5 + 0.5 * quality) * Math.pow(0.5, ageDays / halfLife);
+    return (0.5 + 0.5 * quality) * 0.5 ** (ageDays / halfLife);
   });
   const dupGroup = index.duplicateGroups(opts.duplicate);
   const dupMembers = new Map<number, number[]>();

@@ -5,6 +5,6 @@ export { loadBriefPool, createPoolCache, type PoolCache } from './load-pool.js';
 export { buildProfile, FEEDBACK_WEIGHT, type Profile, type ProfileInput } from './profile.js';
 export { rankForProfile, rankBruteForce, type RankRequest } from './rank-profile.js';
 export { toBriefItems, relatedFor } from './brief-items.js';
-export { canReachBrief, briefAudience, loadBriefAudience, type BriefAudience, type EpisodeMeta, type Reach } from './reach.js';
+export { canReachBrief, canStoredEpisodeReachBrief, briefAudience, loadBriefAudience, type BriefAudience, type EpisodeMeta, type Reach } from './reach.js';
 export { localTime, isValidTimeZone, type LocalTime } from './local-time.js';
 export { timestampUrl } from './timestamp-url.js';

@@ -67,7 +67,7 @@ export function buildProfile(input: ProfileInput, opts: ProfileOptions): Profile
   const halfLife = opts.feedbackHalfLifeDays ?? 14;
   for (const f of input.feedback ?? []) {
     const ageDays = Math.max(0, (opts.now.getTime() - Date.parse(f.createdAt)) / 86_400_000);
-    const scale = FEEDBACK_WEIGHT[f.value] * Math.pow(0.5, ageDays / halfLife);
+    const scale = FEEDBACK_WEIGHT[f.value] * 0.5 ** (ageDays / halfLife);
     const v = normalize(new Map(Object.entries(f.terms)));
     add(v, scale);
     if (scale > 0 && f.value !== 'click') sources.push({ kind: 'liked', label: f.headline, vector: scaled(v, scale) });

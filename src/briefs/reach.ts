@@ -1,7 +1,7 @@
 import { featureBag } from '../related/features.js';
 import { generalWeight } from '../related/vectors.js';
 import type { User } from '../model/user.js';
-import type { ProfileRow, Store } from '../store/types.js';
+import type { EpisodeRow, ProfileRow, Store } from '../store/types.js';
 
 /** What all active subscribers want, reduced to what episode metadata can be checked against. */
 export interface BriefAudience {
@@ -64,4 +64,11 @@ export function canReachBrief(episode: EpisodeMeta, audience: BriefAudience): Re
     if (audience.terms.has(k)) return { reach: true, reason: `matches a subscriber interest ("${k}")` };
   }
   return { reach: false, reason: 'no subscriber interest matches its title or description' };
+}
+
+/** canReachBrief for a stored episode, helped by its show's title, against today's subscribers. */
+export async function canStoredEpisodeReachBrief(store: Store, episode: EpisodeRow): Promise<Reach> {
+  const feed = await store.feedById(episode.feedId);
+  const meta: EpisodeMeta = { feedId: episode.feedId, title: episode.title, description: episode.description, podcastTitle: feed?.title ?? null };
+  return canReachBrief(meta, await loadBriefAudience(store));
 }

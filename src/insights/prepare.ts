@@ -1,5 +1,5 @@
 import type { Transcript } from '../model/transcript.js';
-import { termWeighter } from './background/stats.js';
+import { termWeighter } from '../text/index.js';
 import { readEpisode } from './document/index.js';
 import { topicBlocks } from './score/blocks.js';
 import { conceptWeigher, episodeCentroid, sentenceConcepts, spanVector } from './score/concepts.js';

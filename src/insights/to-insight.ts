@@ -1,5 +1,5 @@
 import type { Insight } from '../model/insight.js';
-import type { Token } from './nlp/tokens.js';
+import type { Token } from '../text/index.js';
 import type { PreparedEpisode } from './prepare.js';
 import type { Passage } from './score/passages.js';
 import { cosine } from './score/vectors.js';

@@ -1,6 +1,6 @@
 import type { Insight } from '../model/insight.js';
 import type { Transcript } from '../model/transcript.js';
-import type { BackgroundStats } from './background/stats.js';
+import type { BackgroundStats } from '../text/index.js';
 
 export interface ExtractOptions {
   /** How many insights to return (default 5). */

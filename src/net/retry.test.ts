@@ -55,7 +55,10 @@ describe('retryTransient', () => {
 
   it('gives up on a wait beyond the cap and on exhausted retries, through giveUp', async () => {
     const reasons: RetryGiveUp[] = [];
-    const giveUp = (_err: unknown, why: RetryGiveUp) => (reasons.push(why), new Error(why.reason));
+    const giveUp = (_err: unknown, why: RetryGiveUp) => {
+      reasons.push(why);
+      return new Error(why.reason);
+    };
     const long = failing(new Transient(60_000));
     await expect(retryTransient(long.call, { ...options().opts, giveUp })).rejects.toThrow('wait_too_long');
     expect(long.calls()).toBe(1);

@@ -120,7 +120,7 @@ describe('safeDownload', () => {
   it('treats a 200 answer to a Range request as a fresh copy', async () => {
     const body = randomBytes(200_000);
     let calls = 0;
-    const s = await serve((req, res) => {
+    const s = await serve((_req, res) => {
       calls++;
       res.writeHead(200, { etag: '"v1"', 'content-length': body.length });
       if (calls === 1) return void res.write(body.subarray(0, 70_000), () => setTimeout(() => res.socket?.destroy(), 50));

@@ -1,4 +1,4 @@
-import { isRarerThan } from '../insights/background/english.js';
+import { isRarerThan } from '../text/index.js';
 
 /**
  * Two insights are related only when their shared features name at least this many telling

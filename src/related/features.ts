@@ -1,5 +1,4 @@
-import { isContentToken, termOf } from '../insights/nlp/terms.js';
-import { analyse, type Token } from '../insights/nlp/tokens.js';
+import { analyse, isContentToken, termOf, type Token } from '../text/index.js';
 
 /** Kinds of feature and how much each counts relative to a plain content word. */
 export const FEATURE_WEIGHTS = {

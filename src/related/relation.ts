@@ -1,4 +1,5 @@
 import type { RelationLabel } from '../model/brief.js';
+import { phrasePattern } from '../text/index.js';
 
 /**
  * A lexical guess at how a related insight stands to the one it is shown under, or undefined
@@ -20,8 +21,43 @@ export function relationOf(target: string, related: string, similarity: number):
   return undefined;
 }
 
-const NEGATION =
-  /\b(not|no|never|none|nobody|nothing|neither|nor|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|shouldn't|couldn't|myth|overrated|wrong|mistake|fails?|failed|false|disagree|against)\b/i;
+const NEGATION = phrasePattern(
+  [
+    // negative words
+    'not',
+    'no',
+    'never',
+    'none',
+    'nobody',
+    'nothing',
+    'neither',
+    'nor',
+    // negated auxiliaries
+    'cannot',
+    "can't",
+    "won't",
+    "don't",
+    "doesn't",
+    "didn't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "shouldn't",
+    "couldn't",
+    // words that deny a claim
+    'myth',
+    'overrated',
+    'wrong',
+    'mistake',
+    /fails?/,
+    'failed',
+    'false',
+    'disagree',
+    'against',
+  ],
+  { end: 'word', flags: 'i' },
+);
 
 function negated(text: string): boolean {
   return NEGATION.test(text.replace(/[’]/g, "'"));

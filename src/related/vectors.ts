@@ -1,5 +1,5 @@
 import { dot } from '../model/sparse-vector.js';
-import { englishIdf, MAX_ENGLISH_IDF } from '../insights/background/english.js';
+import { englishIdf, MAX_ENGLISH_IDF } from '../text/index.js';
 import type { RelateInput } from '../model/insight.js';
 import { FEATURE_WEIGHTS, featureBag, kindOf, type FeatureBag } from './features.js';
 

@@ -1,5 +1,5 @@
 import type { Transcript } from '../../model/transcript.js';
-import { analyse, type Token } from '../nlp/tokens.js';
+import { analyse, type Token } from '../../text/index.js';
 import { layoutTranscript, type Layout } from './layout.js';
 import { buildSentences, type Sentence } from './sentences.js';
 

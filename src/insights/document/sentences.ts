@@ -1,5 +1,4 @@
-import type { Token } from '../nlp/tokens.js';
-import { isContentToken, termOf } from '../nlp/terms.js';
+import { isContentToken, termOf, type Token } from '../../text/index.js';
 import { spanAt, type Layout } from './layout.js';
 
 export interface Sentence {

@@ -6,7 +6,7 @@ import { isQuoteGrounded } from '../grounding.js';
 import type { InsightExtractor } from '../types.js';
 import { leadPassages, textRankSentences } from './baselines.js';
 import { discoverEpisodes, type EpisodeFolder } from './discover.js';
-import { COMMON_WORD_EVERY } from '../background/english.js';
+import { COMMON_WORD_EVERY } from '../../text/index.js';
 import { bagOf, MATCH_THRESHOLD, matchShares, MIN_SHARED_TERMS, rouge1Recall, type TermBag } from './overlap.js';
 import { readReferences } from './references.js';
 import { summarize, type Summary, type SystemScores } from './summary.js';

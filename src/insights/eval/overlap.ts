@@ -1,5 +1,4 @@
-import { COMMON_WORD_IDF, englishIdf } from '../background/english.js';
-import { contentTerms } from '../nlp/terms.js';
+import { COMMON_WORD_IDF, contentTerms, englishIdf } from '../../text/index.js';
 import { cosine, type SparseVector } from '../score/vectors.js';
 
 /**

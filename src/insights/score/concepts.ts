@@ -1,5 +1,5 @@
 import type { EpisodeDoc } from '../document/index.js';
-import { isContentToken, termOf } from '../nlp/terms.js';
+import { isContentToken, termOf } from '../../text/index.js';
 import type { SparseVector } from './vectors.js';
 
 /** A pair of adjacent content words ("contain orchestr", "product owner") recurs as a key phrase. */

@@ -67,7 +67,7 @@ function askedBefore(ctx: EpisodeContext): Array<{ v: SparseVector; n: number } 
   return doc.layout.turns.map((turn, t) => {
     const before = range.get(t - 1);
     const speaker = doc.layout.turns[t - 1]?.speaker;
-    if (!before || !before[2] || speaker === undefined || speaker === turn.speaker) return undefined;
+    if (!before?.[2] || speaker === undefined || speaker === turn.speaker) return undefined;
     const v = sumVectors(ctx.sentenceVectors.slice(before[0], before[1] + 1));
     return { v, n: norm(v) || 1 };
   });

@@ -1,9 +1,21 @@
+import { phrasePattern } from '../../text/index.js';
 import type { EpisodeDoc } from '../document/index.js';
 
 const MIN_HOST_QUESTIONS = 5;
 /** Things only the host says. */
-const HOST_CUE =
-  /\b(my guest|today's guest|joining me|welcome (back )?to (the|this|my|our)|thanks? (you )?(so much )?for (being here|coming on|joining (me|us))|i'm your host|this is your host|my name is [a-z]+ [a-z]+ and (this|today))\b/;
+const HOST_CUE = phrasePattern(
+  [
+    'my guest',
+    "today's guest",
+    'joining me',
+    /welcome (back )?to (the|this|my|our)/,
+    /thanks? (you )?(so much )?for (being here|coming on|joining (me|us))/,
+    "i'm your host",
+    'this is your host',
+    /my name is [a-z]+ [a-z]+ and (this|today)/,
+  ],
+  { end: 'word' },
+);
 
 /**
  * The interviewer, when the transcript names speakers and one of them asks clearly more of the

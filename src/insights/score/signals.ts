@@ -1,6 +1,20 @@
+import { phrasePattern } from '../../text/index.js';
+
+const ADVICE = phrasePattern(
+  [
+    /you (should|shouldn't|need to|have to|must|want to make sure)/,
+    'make sure',
+    /i (would|'d) (recommend|suggest)/,
+    'my advice',
+    /the (best|right) way/,
+    'rule of thumb',
+  ],
+  { end: 'word' },
+);
+
 /** Phrases that mark a passage as a claim, a reason, a contrast or a piece of advice. */
 const CLAIM_PATTERNS: Array<[RegExp, number]> = [
-  [/\b(you (should|shouldn't|need to|have to|must|want to make sure)|make sure|i (would|'d) (recommend|suggest)|my advice|the (best|right) way|rule of thumb)\b/, 1],
+  [ADVICE, 1],
   [/\bthe (key|trick|secret|lesson|point|goal|problem|mistake|reason|answer|difference|challenge|idea) (is|was)\b/, 1],
   [/\b(the most important|the biggest|the hardest|the number one|what (i've|we've) (learned|found|seen))\b/, 1],
   [/\b(because|therefore|which means|that's why|leads? to|results? in|so that|as a result)\b/, 0.6],
@@ -17,14 +31,59 @@ export function claimStrength(lowerText: string): number {
 }
 
 const LEADING_MARKERS = /^(?:(?:and|so|but|or|well|yeah|yes|okay|ok|right|now|oh|um|uh|like|look|i mean|you know|anyway|and so|so yeah)\b[\s,.-]*)+/;
-const DANGLING =
-  /^(it|it's|that|that's|this|these|those|they|they're|them|he|he's|she|she's|which|then|also|both|such|i say all|all (of )?that|as i (said|mentioned)|like i said|to your point|going back to|exactly|absolutely|totally|100 percent|thanks(?! to)|thank you|(that's a )?(great|good) (question|point)(?![-\w])|(so )?happy to)\b/;
+const DANGLING = phrasePattern(
+  [
+    // pronouns and pointers
+    'it',
+    "it's",
+    'that',
+    "that's",
+    'this',
+    'these',
+    'those',
+    'they',
+    "they're",
+    'them',
+    'he',
+    "he's",
+    'she',
+    "she's",
+    'which',
+    'then',
+    'also',
+    'both',
+    'such',
+    // back-references to the conversation
+    'i say all',
+    /all (of )?that/,
+    /as i (said|mentioned)/,
+    'like i said',
+    'to your point',
+    'going back to',
+    // reactions to the last speaker
+    'exactly',
+    'absolutely',
+    'totally',
+    '100 percent',
+    /thanks(?! to)/,
+    'thank you',
+    /(that's a )?(great|good) (question|point)(?![-\w])/,
+    /(so )?happy to/,
+  ],
+  { start: 'text', end: 'word' },
+);
 /** A passage that only announces what comes next ("Let me give you an example."). */
 const SETUP_END = /(\b(i'm going to|i want to|let me|i'll) (give|tell|share|talk|explain|walk)\b[^.?!]*[.?!]?|:)\s*$/;
 
 /** Points at a later part of the show ("we'll talk more about that down the line"): about the episode, not the topic. */
-const REFERS_AHEAD =
-  /\b((talk|get into|come back to)\b[^.?!]{0,40}\bdown the line|later (on )?in (the|this) (show|episode|conversation|interview)|after the break(?![-\w])|more on that (later|in a (bit|minute|second|moment))|(we'll|we will|i'll|i will) (get|come back|circle back) to (that|this|it)( (later|shortly|soon|in a (bit|minute|second|moment)))?\s*([.!?]|$))/;
+const REFERS_AHEAD = phrasePattern([
+  /(talk|get into|come back to)\b[^.?!]{0,40}\bdown the line/,
+  /later (on )?in (the|this) (show|episode|conversation|interview)/,
+  /after the break(?![-\w])/,
+  /more on that (later|in a (bit|minute|second|moment))/,
+  // only at the end of the passage: "we'll come back to that."
+  /(we'll|we will|i'll|i will) (get|come back|circle back) to (that|this|it)( (later|shortly|soon|in a (bit|minute|second|moment)))?\s*([.!?]|$)/,
+]);
 
 export function endsOnSetup(lowerText: string): boolean {
   return SETUP_END.test(lowerText) || REFERS_AHEAD.test(lowerText);

@@ -1,4 +1,4 @@
-import type { Token } from '../nlp/tokens.js';
+import type { Token } from '../../text/index.js';
 
 const PIECE_BREAKS = new Set([',', ';', ':', '—', '–', '--', '(', ')', '"', '“', '”']);
 /** Open a clause that cannot stand alone ("if it keeps rising…"): never a headline by itself. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../nlp/tokens.js';
+import { analyse } from '../../text/index.js';
 import { cleanText } from './clean.js';
 
 const clean = (text: string): string => cleanText(analyse(text).tokens);

@@ -1,4 +1,4 @@
-import type { Token } from '../nlp/tokens.js';
+import { phrasePattern, type Token } from '../../text/index.js';
 
 const FILLER_WORDS = new Set(['um', 'uh', 'uhm', 'umm', 'er', 'erm', 'ah', 'hmm', 'mm', 'mhm']);
 /** Dropped at the start of a passage whatever follows ("So the trick is..." → "The trick is..."). */
@@ -78,8 +78,35 @@ const ANNOTATION_MAX_TOKENS = 8;
  * What a transcriber's note says: a stage direction, a time, or both ("inaudible 00:41:09").
  * Anything else in brackets was said or is an editor's clarification ("They [OpenAI] shipped…"): kept.
  */
-const TRANSCRIBER_NOTE =
-  /^(?:(?:laugh|laughs|laughing|laughter|inaudible|crosstalk|unintelligible|indiscernible|music|applause|silence|pause|coughs?|sighs?|chuckles?|background noise|audio cuts out|overlapping|break)\s*)?(?:(?:at\s*)?\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*\.\s*\d+)?)?\s*\.?$/;
+const STAGE_DIRECTION = phrasePattern(
+  [
+    // the room
+    'laugh',
+    'laughs',
+    'laughing',
+    'laughter',
+    /coughs?/,
+    /sighs?/,
+    /chuckles?/,
+    'applause',
+    'music',
+    'background noise',
+    // what the transcriber could not hear
+    'inaudible',
+    'crosstalk',
+    'overlapping',
+    'unintelligible',
+    'indiscernible',
+    'audio cuts out',
+    // gaps
+    'silence',
+    'pause',
+    'break',
+  ],
+  { start: 'any' },
+);
+const TIME = /(?:at\s*)?\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*\.\s*\d+)?/;
+const TRANSCRIBER_NOTE = new RegExp(String.raw`^(?:${STAGE_DIRECTION.source}\s*)?(?:${TIME.source})?\s*\.?$`);
 
 /** Notes the transcriber added: not what anyone said, so never part of the text or a headline. */
 function dropAnnotations(tokens: Token[], keep: boolean[]): void {
@@ -107,7 +134,7 @@ function dropAnnotations(tokens: Token[], keep: boolean[]): void {
 }
 
 function dropRepeats(tokens: Token[], keep: boolean[]): void {
-  const words = tokens.map((t, i) => i).filter((i) => keep[i] && !tokens[i]?.isPunct);
+  const words = tokens.map((_t, i) => i).filter((i) => keep[i] && !tokens[i]?.isPunct);
   for (let n = 3; n >= 1; n -= 1) {
     for (let k = 0; k + 2 * n <= words.length; k += 1) {
       const first = words.slice(k, k + n);

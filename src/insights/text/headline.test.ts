@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { termWeighter } from '../background/stats.js';
-import { analyse } from '../nlp/tokens.js';
+import { analyse, termWeighter } from '../../text/index.js';
 import { matchWords } from '../../transcripts/normalize.js';
 import { keepMask } from './clean.js';
 import { HEADLINE_MAX_WORDS, makeHeadline } from './headline.js';

@@ -1,6 +1,5 @@
 import type { PartOfSpeech } from 'wink-nlp';
-import type { Token } from '../nlp/tokens.js';
-import { isContentToken, termOf } from '../nlp/terms.js';
+import { isContentToken, termOf, type Token } from '../../text/index.js';
 import { clausesOf } from './clauses.js';
 import { nounPhrases } from './noun-phrases.js';
 import { renderKept } from './clean.js';

@@ -1,5 +1,5 @@
 import type { PartOfSpeech } from 'wink-nlp';
-import type { Token } from '../nlp/tokens.js';
+import type { Token } from '../../text/index.js';
 
 const MODIFIER = new Set<PartOfSpeech>(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const HEAD = new Set<PartOfSpeech>(['NOUN', 'PROPN']);

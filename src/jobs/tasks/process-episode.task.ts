@@ -1,9 +1,10 @@
 import type { App } from '../../app.js';
+import { canStoredEpisodeReachBrief } from '../../briefs/index.js';
 import { LlmDeferredError, selectExtractor, type InsightEngine } from '../../insights/llm/index.js';
 import { errorMessage } from '../../model/errors.js';
 import type { EpisodeRow } from '../../store/types.js';
 import { getTranscript } from '../../transcripts/index.js';
-import { preferPublished, transcribeEpisode } from '../../transcripts/asr/index.js';
+import { preferPublished, transcribeEpisode, type EpisodeAsrDeps } from '../../transcripts/asr/index.js';
 import { withEpisodeClaim } from '../episode-lease.js';
 import { episodeRetryAt } from '../episode-retry.js';
 import { indexNewInsights } from './index-insights.js';
@@ -25,6 +26,11 @@ export function engineFor(app: App): InsightEngine {
   return engine;
 }
 
+/** Speech-to-text is paid for only when the episode can reach a brief: the briefs stage decides that. */
+function asrDeps(app: App): EpisodeAsrDeps {
+  return { config: app.config, store: app.store, log: app.log, canReach: (ep) => canStoredEpisodeReachBrief(app.store, ep) };
+}
+
 /**
  * Transcript (published, else speech-to-text when configured, else show notes; a later published
  * one wins) → stored → insights extracted and stored. A failure is retried later with backoff.
@@ -43,7 +49,7 @@ async function processClaimed(app: App, episode: EpisodeRow, now: Date): Promise
     let note: string | undefined;
     if (transcript) ({ transcript, note } = await preferPublished(store, episode, transcript, app.fetchOptions('transcript')));
     if (!transcript) {
-      const asr = config.asrEngine.length > 0 ? (ep: EpisodeRow) => transcribeEpisode(app, ep) : undefined;
+      const asr = config.asrEngine.length > 0 ? (ep: EpisodeRow) => transcribeEpisode(asrDeps(app), ep) : undefined;
       const got = await getTranscript(episode, app.fetchOptions('transcript'), asr);
       if (!got) {
         await fail('no transcript and no usable show notes');

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalServer, type LocalServer } from '../../../test/net/local-server.js';
-import { AppError } from '../../model/errors.js';
 import { failure } from './test-support/failure.js';
 import { downloadModel, type DownloadModelOptions } from './download-model.js';
 
@@ -90,7 +89,7 @@ describe('downloadModel', () => {
     expect(readdirSync(dir)).toEqual([]);
     const unknown = await failure(downloadModel('my-model', opts({ sha256: undefined })));
     expect(unknown.message).toBe('no known checksum for model "my-model": pass --sha256 <hex> to download it');
-    const escape = await failure(downloadModel('../../etc/passwd', opts()));
-    expect(escape.code).toBe('invalid_argument');
+    const traversal = await failure(downloadModel('../../etc/passwd', opts()));
+    expect(traversal.code).toBe('invalid_argument');
   });
 });

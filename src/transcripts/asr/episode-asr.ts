@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { canReachBrief, loadBriefAudience } from '../../briefs/index.js';
 import type { Config } from '../../config/options.js';
 import type { Logger } from '../../logger.js';
 import { AppError, errorMessage } from '../../model/errors.js';
@@ -10,10 +9,17 @@ import { createTranscriber } from './create-transcribers.js';
 import { runAsr, type ChunkCost } from './run-asr.js';
 import type { Transcriber } from './types.js';
 
+/**
+ * Whether an episode can reach some subscriber's brief, from its metadata alone. Briefs come after
+ * transcripts in the pipeline, so the caller that knows both (jobs) supplies it.
+ */
+export type CanReachBrief = (episode: EpisodeRow) => Promise<{ reach: boolean; reason: string }>;
+
 export interface EpisodeAsrDeps {
   config: Config;
   store: Store;
   log: Logger;
+  canReach: CanReachBrief;
   now?: () => Date;
 }
 
@@ -33,8 +39,7 @@ export async function transcribeEpisode(deps: EpisodeAsrDeps, episode: EpisodeRo
   if (episode.durationSeconds !== null && episode.durationSeconds > maxSeconds) {
     return { reason: `the feed declares ${Math.round(episode.durationSeconds / 60)} min, more than ASR_MAX_DURATION_MINUTES (${c.asrMaxDurationMinutes})` };
   }
-  const feed = await store.feedById(episode.feedId);
-  const reach = canReachBrief({ feedId: episode.feedId, title: episode.title, description: episode.description, podcastTitle: feed?.title ?? null }, await loadBriefAudience(store));
+  const reach = await deps.canReach(episode);
   if (!reach.reach) return { reason: `it cannot reach any brief (${reach.reason})` };
 
   const skipped: string[] = [];

@@ -7,6 +7,6 @@ export { whisperTranscriber, type WhisperLocalOptions } from './whisper-transcri
 export { downloadModel, type DownloadModelOptions, type DownloadedModel } from './download-model.js';
 export { ggmlModels, findModel, modelsDir, modelFileName, resolveModelPath, type GgmlModel } from './model-catalog.js';
 export { assessQuality, dictionaryShare, type QualityVerdict } from './quality-gate.js';
-export { transcribeEpisode, type EpisodeAsrDeps, type EpisodeAsrOutcome } from './episode-asr.js';
+export { transcribeEpisode, type CanReachBrief, type EpisodeAsrDeps, type EpisodeAsrOutcome } from './episode-asr.js';
 export { preferPublished, withNewlyPublished } from './published-later.js';
 export type { Transcriber, EngineTranscript, AsrSegment, AudioInput, TranscribeCallOptions, AsrEngineName } from './types.js';

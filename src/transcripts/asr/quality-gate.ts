@@ -1,4 +1,4 @@
-import { MAX_ENGLISH_IDF, englishIdfOfWord } from '../../insights/background/english.js';
+import { MAX_ENGLISH_IDF, englishIdfOfWord } from '../../text/index.js';
 import type { AsrSegment } from './types.js';
 
 export type QualityVerdict = { ok: true } | { ok: false; reason: string };

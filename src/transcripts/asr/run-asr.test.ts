@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer, type LocalServer } from '../../../test/net/local-server.js';
-import { AppError } from '../../model/errors.js';
 import { failure } from './test-support/failure.js';
 import type { Segment } from '../../model/transcript.js';
 import { decodeToWav } from '../audio/decode-audio.js';

@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError, errorMessage } from '../../model/errors.js';
+import { errorMessage } from '../../model/errors.js';
 import { requireShared, sharedPath } from '../../../test/corpus.js';
 import { failure } from './test-support/failure.js';
 import { decodeToWav } from '../audio/decode-audio.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contentTerms } from '../nlp/terms.js';
+import { contentTerms } from './terms.js';
 import { englishIdfOfWord, MAX_ENGLISH_IDF } from './english.js';
-import { buildBackgroundStats, termWeighter } from './stats.js';
+import { buildBackgroundStats, termWeighter } from './background-stats.js';
 
 describe('general-English background', () => {
   it('ranks everyday words below topical and unseen ones', () => {

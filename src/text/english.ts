@@ -1,4 +1,4 @@
-import { stem } from '../nlp/wink.js';
+import { stem } from './wink.js';
 import { ENGLISH_BUCKETS, ENGLISH_TOTAL } from './english-table.js';
 
 let counts: Map<string, number> | undefined;

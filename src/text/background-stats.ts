@@ -1,4 +1,4 @@
-import { contentTerms } from '../nlp/terms.js';
+import { contentTerms } from './terms.js';
 import { englishIdf, MAX_ENGLISH_IDF } from './english.js';
 
 /** Document frequencies of content stems over other episodes (the caller's archive). */

@@ -9,9 +9,9 @@ import { timestampUrl } from './timestamp-url.js';
 import { reasonFor } from './why.js';
 
 /** Below this lexical cosine a neighbour shares little more than common words. */
-export const MIN_RELATED_LEXICAL = 0.1;
+const MIN_RELATED_LEXICAL = 0.1;
 /** The same for embedding cosines (only used when both insights have one). */
-export const MIN_RELATED_SEMANTIC = 0.5;
+const MIN_RELATED_SEMANTIC = 0.5;
 
 export function toBriefItems(pool: BriefPool, profile: Profile, picks: Scored[], relatedPerInsight: number): BriefItem[] {
   // An insight already in today's brief is not shown again as "related" under another.
@@ -61,14 +61,6 @@ function alsoOnFor(pool: BriefPool, index: number): AlsoOn[] {
   return out;
 }
 
-/**
- * Related insights from other episodes, strongest first, one per episode, never a near-duplicate
- * (those are "also on"), each labelled agrees / contradicts / extends where the words tell.
- */
-export function relatedFor(pool: BriefPool, index: number, k: number): RelatedItem[] {
-  return k > 0 ? labelledRelated(pool, index).slice(0, k) : [];
-}
-
 /** The first k of `related` that are not in the brief themselves. */
 function relatedOutside(inBrief: Set<number | undefined>, related: RelatedItem[], k: number): RelatedItem[] {
   const out: RelatedItem[] = [];
@@ -79,7 +71,11 @@ function relatedOutside(inBrief: Set<number | undefined>, related: RelatedItem[]
   return out;
 }
 
-/** The KEEP_RELATED related insights of an item, computed once per pool. */
+/**
+ * The KEEP_RELATED related insights of an item, computed once per pool: from other episodes,
+ * strongest first, one per episode, never a near-duplicate (those are "also on"), each labelled
+ * agrees / contradicts / extends where the words tell.
+ */
 function labelledRelated(pool: BriefPool, index: number): RelatedItem[] {
   let related = pool.relatedCache.get(index);
   if (!related) {

@@ -5,7 +5,7 @@ import type { Profile } from './profile.js';
 export const RELEVANCE = { floor: 0.15, gain: 3, follow: 0.5, min: 0.01 } as const;
 
 /** Strongest profile features kept for scoring (feedback keeps adding features). */
-export const MAX_PROFILE_TERMS = 24;
+const MAX_PROFILE_TERMS = 24;
 
 /**
  * A profile laid over one pool: its features as pool feature ids, and a dense lookup table so

@@ -11,7 +11,7 @@ export interface ProfileInput {
   feedback?: FeedbackRow[];
 }
 
-export interface ProfileSource {
+interface ProfileSource {
   kind: 'interest' | 'about' | 'liked';
   /** The interest, the description, or the liked insight's headline. */
   label: string;
@@ -35,7 +35,7 @@ export interface ProfileOptions {
 }
 
 /** How much one piece of feedback moves the profile, before decay. */
-export const FEEDBACK_WEIGHT: Record<FeedbackValue, number> = {
+const FEEDBACK_WEIGHT: Record<FeedbackValue, number> = {
   up: 1,
   more: 1.5,
   down: -1,

@@ -5,13 +5,13 @@ import { buildBriefPool } from './brief-pool.js';
 import { buildProfile } from './profile.js';
 import { rankForProfile } from './rank-profile.js';
 
-export interface RankedInsight {
+interface RankedInsight {
   insight: InsightWithContext;
   score: number;
   reason: string;
 }
 
-export interface RankOptions {
+interface RankOptions {
   size: number;
   interests: string[];
   /** Insight ids this subscriber was already sent (their near-duplicates are left out too). */

@@ -31,7 +31,7 @@ export function briefAudience(users: User[], profiles: ProfileRow[]): BriefAudie
   return audience;
 }
 
-export async function loadBriefAudience(store: Store): Promise<BriefAudience> {
+async function loadBriefAudience(store: Store): Promise<BriefAudience> {
   const [users, profiles] = await Promise.all([store.listUsers(), store.listProfiles()]);
   return briefAudience(users, profiles);
 }

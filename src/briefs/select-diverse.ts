@@ -17,9 +17,9 @@ export interface DiversityOptions {
 }
 
 /** MMR: a pick's value is its score × (1 − λ × its highest similarity to what is already picked). */
-export const MMR_LAMBDA = 0.7;
+const MMR_LAMBDA = 0.7;
 /** From this similarity on, two insights are on the same theme: never both while others remain. */
-export const SAME_THEME = 0.35;
+const SAME_THEME = 0.35;
 /**
  * A second insight from a show already in the brief keeps this share of its value: a different
  * show wins unless the repeat is about three times as relevant (an off-topic filler from another

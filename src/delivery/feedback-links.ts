@@ -1,6 +1,6 @@
 import { publicBase, signUserLink, verifyUserLink } from './unsubscribe-link.js';
 
-export const VOTES = ['up', 'down', 'more', 'less'] as const;
+const VOTES = ['up', 'down', 'more', 'less'] as const;
 export type Vote = (typeof VOTES)[number];
 
 export function isVote(value: unknown): value is Vote {

@@ -1,8 +1,8 @@
 import { escapeHtml as esc } from './safe-text.js';
 
-export const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;";
+const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;";
 export const MUTED = 'color:#6b7280;';
-export const LINK = 'color:#4338ca;text-decoration:underline;';
+const LINK = 'color:#4338ca;text-decoration:underline;';
 
 /** `<a>` for a URL the caller has already checked to be http(s); plain text when there is none. */
 export function link(url: string | undefined, label: string, style = LINK): string {

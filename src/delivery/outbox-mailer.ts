@@ -8,7 +8,7 @@ import type { DkimOptions, Mailer, SendOptions, SendResult } from './mailer.js';
 import type { RenderedEmail } from './rendered-email.js';
 
 /** `<date>-<user>-<brief>.eml` for briefs, else the key: one file per message, however often it is sent. */
-export function outboxFileName(email: RenderedEmail, idempotencyKey: string): string {
+function outboxFileName(email: RenderedEmail, idempotencyKey: string): string {
   const brief = email.brief;
   if (brief && /^\d{4}-\d{2}-\d{2}$/.test(brief.date) && Number.isSafeInteger(brief.userId) && Number.isSafeInteger(brief.id)) {
     return `${brief.date}-${brief.userId}-${brief.id}.eml`;

@@ -1,7 +1,7 @@
 import type { DeliveryClaimRules } from '../store/types.js';
 
 /** A send that has not finished after this long died with its worker (SMTP timeouts are far shorter). */
-export const DELIVERY_LEASE_MS = 15 * 60_000;
+const DELIVERY_LEASE_MS = 15 * 60_000;
 /** Attempts before a brief is given up: with the delays below, the last retry is ~2 h after the first. */
 export const DELIVERY_MAX_ATTEMPTS = 6;
 const FIRST_RETRY_MS = 2 * 60_000;

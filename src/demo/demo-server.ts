@@ -48,7 +48,7 @@ export function startDemoServer(root: string, now: () => Date = () => new Date()
   });
 }
 
-export function fill(text: string, origin: string, now: Date): string {
+function fill(text: string, origin: string, now: Date): string {
   // Whole hours, so the bytes (and the ETag) stay the same between polls.
   const lastHour = Math.floor(now.getTime() / 3_600_000) * 3_600_000 - 3_600_000;
   return text

@@ -11,7 +11,7 @@ import { startDemoServer } from './demo-server.js';
 /** The bundled sample data, beside src/ and dist/ alike. */
 export const demoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'demo');
 
-export const demoSubscriber = { email: 'demo@podbrief.example', interests: ['open-source AI models', 'AI policy'] };
+const demoSubscriber = { email: 'demo@podbrief.example', interests: ['open-source AI models', 'AI policy'] };
 
 export interface DemoResult {
   app: App;

@@ -1,15 +1,5 @@
 export { parseFeed } from './parse/parse-feed.js';
-export type { ParseFeedOptions } from './parse/parse-feed.js';
-export { detectFormat } from './parse/detect-format.js';
-export type { FeedFormat } from './parse/detect-format.js';
-export { parseFeedDate } from './parse/dates.js';
-export { parseDuration } from './parse/duration.js';
-export { htmlToText } from './parse/text.js';
 export { parseOpml } from './opml.js';
-export type { OpmlFeed } from './opml.js';
 export { fetchFeed } from './fetch-feed.js';
-export type { FetchFeedResult, FeedValidators } from './fetch-feed.js';
 export { nextPollDelaySeconds } from './schedule.js';
-export type { PollDelayInput } from './schedule.js';
 export { cacheHints } from './cache-hints.js';
-export type { CacheHints } from './cache-hints.js';

@@ -4,7 +4,7 @@ import type { Store } from '../store/types.js';
  * How long a worker holds an episode it is processing. Longer than a slow in-process transcription
  * of a long episode; a worker that dies holding one delays that episode by this much at most.
  */
-export const EPISODE_LEASE_MS = 2 * 60 * 60_000;
+const EPISODE_LEASE_MS = 2 * 60 * 60_000;
 
 /** Runs `work` holding the episode's lease, then gives it back; undefined when another worker holds it. */
 export async function withEpisodeClaim<T>(store: Store, episodeId: number, now: Date, work: () => Promise<T>): Promise<T | undefined> {

@@ -5,7 +5,7 @@ import { AppError } from './errors.js';
 // quoting, so a stored address can never smuggle a second recipient or a header.
 const PLAIN_ADDRESS = /^[^\s@<>,;:"()[\]\\]+@[^\s@<>,;:"()[\]\\]+\.[^\s@<>,;:"()[\]\\]+$/;
 
-export function isPlainAddress(address: string): boolean {
+function isPlainAddress(address: string): boolean {
   return address.length <= 254 && PLAIN_ADDRESS.test(address);
 }
 

@@ -13,7 +13,7 @@ export interface AgentOptions {
  * `lookup` on the very addresses net.connect will use. One agent per safeFetch call, so no pooled
  * connection outlives the policy it was opened under.
  */
-export function createGuardedAgent(opts: AgentOptions): Agent {
+function createGuardedAgent(opts: AgentOptions): Agent {
   const connect = buildConnector({
     timeout: opts.connectTimeoutMs,
     lookup: guardedLookup(opts.resolver ?? systemResolver, opts.allowPrivateNetworks),

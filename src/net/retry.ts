@@ -12,7 +12,7 @@ export function isTransientFetchError(err: unknown): err is FetchError {
   return err instanceof FetchError && TRANSIENT_FETCH_CODES.has(err.code);
 }
 
-export const MAX_BACKOFF_MS = 8_000;
+const MAX_BACKOFF_MS = 8_000;
 
 /** Why retrying stopped while the failure was still transient. */
 export type RetryGiveUp =

@@ -27,9 +27,9 @@ import {
 import { assertPublicLiteral } from './ssrf.js';
 import { parseHttpUrl, redactUrl } from './url.js';
 
-export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 60 * 60_000;
-export const DEFAULT_DOWNLOAD_IDLE_MS = 30_000;
-export const DEFAULT_DOWNLOAD_MAX_BYTES = 1024 ** 3;
+const DEFAULT_DOWNLOAD_TIMEOUT_MS = 60 * 60_000;
+const DEFAULT_DOWNLOAD_IDLE_MS = 30_000;
+const DEFAULT_DOWNLOAD_MAX_BYTES = 1024 ** 3;
 
 export interface DownloadOptions
   extends Pick<FetchOptions, 'connectTimeoutMs' | 'allowPrivateNetworks' | 'userAgent' | 'headers' | 'maxRedirects' | 'accept' | 'resolver'> {

@@ -7,10 +7,10 @@ import { parseRetryAfter } from './retry-after.js';
 import { assertPublicLiteral, type HostResolver } from './ssrf.js';
 import { parseHttpUrl, redactUrl } from './url.js';
 
-export const DEFAULT_USER_AGENT = 'Podbrief/0.1 (+https://github.com/podbrief/podbrief)';
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_USER_AGENT = 'Podbrief/0.1 (+https://github.com/podbrief/podbrief)';
+const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_REDIRECTS = 10;
 
 export interface FetchOptions {

@@ -30,7 +30,7 @@ export interface EmbeddingsClientOptions {
   retry?: Partial<EmbeddingsRetryPolicy>;
 }
 
-export interface EmbeddingsRetryPolicy {
+interface EmbeddingsRetryPolicy {
   maxRetries: number;
   /** First backoff step; doubles per retry, with jitter, capped at 8 s. */
   baseMs: number;
@@ -40,7 +40,7 @@ export interface EmbeddingsRetryPolicy {
   random?: () => number;
 }
 
-export const DEFAULT_EMBEDDINGS_RETRY: EmbeddingsRetryPolicy = { maxRetries: 3, baseMs: 500, maxWaitMs: 30_000 };
+const DEFAULT_EMBEDDINGS_RETRY: EmbeddingsRetryPolicy = { maxRetries: 3, baseMs: 500, maxWaitMs: 30_000 };
 
 interface EmbeddingsResponse {
   data?: Array<{ index?: number; embedding?: unknown }>;

@@ -21,7 +21,7 @@ export function evidenceWords(key: string): string[] {
 }
 
 /** How many telling words the shared keys name, each counted once. */
-export function countEvidence(sharedKeys: Iterable<string>): number {
+function countEvidence(sharedKeys: Iterable<string>): number {
   const words = new Set<string>();
   for (const k of sharedKeys) for (const w of evidenceWords(k)) words.add(w);
   return words.size;

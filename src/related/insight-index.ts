@@ -8,7 +8,7 @@ import { weightedFeatures } from './vectors.js';
 /** What the index reads of an insight. */
 export type IndexableInsight = Pick<StoredInsight, 'id' | 'headline' | 'text'>;
 
-export function indexText(insight: Pick<StoredInsight, 'headline' | 'text'>): string {
+function indexText(insight: Pick<StoredInsight, 'headline' | 'text'>): string {
   return `${insight.headline}. ${insight.text}`;
 }
 

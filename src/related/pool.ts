@@ -30,7 +30,7 @@ export interface SimilarityThresholds {
   duplicateEmbedding: number;
 }
 
-export const DEFAULT_DUPLICATE: SimilarityThresholds = { duplicateLexical: 0.55, duplicateEmbedding: 0.92 };
+const DEFAULT_DUPLICATE: SimilarityThresholds = { duplicateLexical: 0.55, duplicateEmbedding: 0.92 };
 
 /** A near-duplicate shares most of its heaviest features: these many propose candidates. */
 const DUPLICATE_PROBES = 6;

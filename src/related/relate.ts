@@ -17,7 +17,7 @@ export const DEFAULT_RELATE_THRESHOLD = 0.06;
  * best at 0.01 and insights at 0.06.
  */
 export const SHORT_ITEMS_RELATE_THRESHOLD = 0.01;
-export const SHORT_ITEM_FEATURES = 14;
+const SHORT_ITEM_FEATURES = 14;
 
 /** The lexical default for a set: lower when its items are short. */
 export function defaultLexicalThreshold(featureCounts: number[]): number {

@@ -3,7 +3,7 @@ import { MIN_SHARED_EVIDENCE, sharedEvidence } from './evidence.js';
 import { dotUnit, vectorize } from './vectors.js';
 
 /** Below this cosine a candidate shares little more than common words with the target. */
-export const DEFAULT_MIN_SIMILARITY = 0.1;
+const DEFAULT_MIN_SIMILARITY = 0.1;
 
 /**
  * The k candidates most similar to the target, strongest first (ties by id); never the target

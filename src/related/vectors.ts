@@ -28,7 +28,7 @@ export function vectorize(items: RelateInput[]): Vector[] {
   return vectorizeBags(items.map((i) => featureBag(i.text)));
 }
 
-export function vectorizeBags(bags: FeatureBag[]): Vector[] {
+function vectorizeBags(bags: FeatureBag[]): Vector[] {
   const df = new Map<string, number>();
   for (const bag of bags) for (const k of bag.counts.keys()) df.set(k, (df.get(k) ?? 0) + 1);
   const n = bags.length;

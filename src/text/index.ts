@@ -1,6 +1,6 @@
 /** The text kernel every stage shares: wink tokens, Porter stems, content words and word rarity in spoken English. */
-export { analyse, type AnalysedText, type Token } from './tokens.js';
-export { contentTerms, FILLERS, isContentToken, termOf } from './terms.js';
+export { analyse, type Token } from './tokens.js';
+export { contentTerms, isContentToken, termOf } from './terms.js';
 export { stem, wink } from './wink.js';
 export {
   COMMON_WORD_EVERY,
@@ -10,5 +10,5 @@ export {
   isRarerThan,
   MAX_ENGLISH_IDF,
 } from './english.js';
-export { buildBackgroundStats, termWeighter, type BackgroundStats } from './background-stats.js';
-export { phrasePattern, type PhrasePatternOptions } from './phrase-pattern.js';
+export { termWeighter, type BackgroundStats } from './background-stats.js';
+export { phrasePattern } from './phrase-pattern.js';

@@ -7,7 +7,7 @@ const FUNCTION_POS = new Set<PartOfSpeech>([
 ]);
 
 /** Spoken-language fillers wink does not list as stop words. */
-export const FILLERS = new Set([
+const FILLERS = new Set([
   'um', 'uh', 'uhm', 'umm', 'er', 'erm', 'ah', 'hmm', 'mm', 'mhm', 'yeah', 'yep', 'okay', 'ok', 'gonna',
   'wanna', 'gotta', 'kinda', 'sorta', 'oh', 'like', 'really', 'actually', 'basically', 'literally',
   'stuff', 'thing', 'things', 'lot', 'lots', 'guy', 'guys', 'right', 'sure', 'yes', 'cool', 'awesome',

@@ -4,6 +4,6 @@ export { decodeTranscriptBytes } from './decode-bytes.js';
 export { transcriptFromShowNotes } from './show-notes.js';
 export { pickTranscriptLink } from './pick-transcript-link.js';
 export { transcriptText } from './transcript-text.js';
-export { normalizeForMatch, matchWords } from './normalize.js';
+export { normalizeForMatch } from './normalize.js';
 export { isGenericSpeaker } from './speaker-label.js';
-export { getTranscript, publishedTranscript, type TranscriptOutcome, type SpeechToText } from './get-transcript.js';
+export { getTranscript } from './get-transcript.js';

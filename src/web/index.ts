@@ -1,1 +1,1 @@
-export { createWebApp, startWebServer, type WebServer } from './server.js';
+export { startWebServer, type WebServer } from './server.js';

@@ -9,7 +9,7 @@ import { homeRoutes } from './routes/home.js';
 import { preferencesRoutes } from './routes/preferences.js';
 import { unsubscribeRoutes } from './routes/unsubscribe.js';
 
-export function createWebApp(app: App): Hono {
+function createWebApp(app: App): Hono {
   const web = new Hono();
   homeRoutes(web, app);
   briefRoutes(web, app);

@@ -33,7 +33,7 @@ export interface TagHandler<T> {
   apply(node: XmlNode, into: T, ctx: ParseContext): void;
 }
 
-export function childrenByName(parent: XmlNode): Map<string, XmlNode[]> {
+function childrenByName(parent: XmlNode): Map<string, XmlNode[]> {
   const index = new Map<string, XmlNode[]>();
   for (const child of parent.children) {
     const list = index.get(child.name);

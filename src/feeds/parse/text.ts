@@ -18,7 +18,7 @@ const PARAGRAPH = new Set([
 const LINE = new Set(['br', 'li', 'tr', 'dt', 'dd']);
 
 /** Cuts at a code-point boundary so no lone surrogate is left behind. */
-export function truncate(text: string, max: number): string {
+function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
@@ -79,7 +79,7 @@ export function htmlToText(html: string, max: number = LIMITS.description): stri
 }
 
 /** Decodes HTML named entities a feed left in plain text (`&rsquo;`), only where a `;` closes them. */
-export function decodeHtmlEntities(text: string): string {
+function decodeHtmlEntities(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&[a-zA-Z][a-zA-Z0-9]{1,31};/g, (entity) => {
     let decoded = '';

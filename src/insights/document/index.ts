@@ -3,7 +3,6 @@ import { analyse, type Token } from '../../text/index.js';
 import { layoutTranscript, type Layout } from './layout.js';
 import { buildSentences, type Sentence } from './sentences.js';
 
-export type { Layout, Turn } from './layout.js';
 export type { Sentence } from './sentences.js';
 
 /** A transcript analysed once: text layout, tokens, sentences with times and terms. */

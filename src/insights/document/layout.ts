@@ -1,7 +1,7 @@
 import type { Segment, Transcript } from '../../model/transcript.js';
 
 /** A run of consecutive segments by one speaker (or all unlabelled segments in a row). */
-export interface Turn {
+interface Turn {
   speaker?: string;
   charStart: number;
   charEnd: number;
@@ -21,7 +21,7 @@ export interface Layout {
   segments: Segment[];
 }
 
-export function squash(text: string): string {
+function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 

@@ -11,9 +11,7 @@ import { bagOf, MATCH_THRESHOLD, matchShares, MIN_SHARED_TERMS, rouge1Recall, ty
 import { readReferences } from './references.js';
 import { summarize, type Summary, type SystemScores } from './summary.js';
 
-export type { SystemScores } from './summary.js';
-
-export interface QuoteCheck {
+interface QuoteCheck {
   /** The engine's quotes (the baselines quote the transcript by construction). */
   total: number;
   /** Of those, found verbatim (after normalization) in the transcript. */

@@ -37,7 +37,7 @@ export function similarity(a: TermBag, b: TermBag): number {
   return cosine(a.vector, b.vector);
 }
 
-export function sharedEvidence(a: TermBag, b: TermBag): number {
+function sharedEvidence(a: TermBag, b: TermBag): number {
   let n = 0;
   for (const t of a.evidence) if (b.evidence.has(t)) n += 1;
   return n;

@@ -16,7 +16,7 @@ export interface Candidate {
   chunk: number;
 }
 
-export type DropReason = 'quote_not_in_transcript' | 'link_in_quote' | 'injected_instructions' | 'empty_after_cleaning';
+type DropReason = 'quote_not_in_transcript' | 'link_in_quote' | 'injected_instructions' | 'empty_after_cleaning';
 
 export interface Dropped {
   reason: DropReason;

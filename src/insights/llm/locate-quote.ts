@@ -9,9 +9,9 @@ export interface QuoteMatch {
 }
 
 /** Shorter quotes prove nothing: a handful of common words occurs anywhere. */
-export const MIN_QUOTE_WORDS = 4;
+const MIN_QUOTE_WORDS = 4;
 /** Model quotes may differ from the transcript by this share of their words. */
-export const MAX_EDIT_RATIO = 0.1;
+const MAX_EDIT_RATIO = 0.1;
 
 /**
  * Finds the quote's words in `index.words[from, to)` allowing at most 10% word edits

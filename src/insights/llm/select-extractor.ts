@@ -11,7 +11,7 @@ export interface SelectDeps {
 }
 
 /** The embedded engine, reporting like the LLM one does. */
-export const embeddedEngine: InsightEngine = {
+const embeddedEngine: InsightEngine = {
   name: 'embedded',
   extract: (transcript, opts) => embeddedExtractor.extract(transcript, opts),
   extractWithReport: async (transcript, opts) => ({ insights: await embeddedExtractor.extract(transcript, opts), engine: 'embedded' }),

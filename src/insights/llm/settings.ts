@@ -25,12 +25,12 @@ export interface LlmSettings {
   maxRetryWaitMs: number;
 }
 
-export const DEFAULT_BASE_URLS: Record<LlmProviderName, string> = {
+const DEFAULT_BASE_URLS: Record<LlmProviderName, string> = {
   openai: 'https://api.openai.com/v1',
   anthropic: 'https://api.anthropic.com',
 };
 
-export const MAX_RETRY_WAIT_MS = 60_000;
+const MAX_RETRY_WAIT_MS = 60_000;
 
 /** Throws `llm_not_configured` naming what is missing (the CLI's `--engine llm` meets this). */
 export function llmSettingsFrom(config: Config): LlmSettings {

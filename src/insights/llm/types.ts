@@ -44,7 +44,7 @@ export interface InsightEngine extends InsightExtractor {
 
 export type LlmStore = Pick<Store, 'recordLlmCall' | 'llmSpendSince' | 'cachedLlmInsights' | 'cacheLlmInsights'>;
 
-export type Sleep = (ms: number) => Promise<void>;
+type Sleep = (ms: number) => Promise<void>;
 
 /** Clock, sleep and randomness, replaceable in tests. */
 export interface Runtime {

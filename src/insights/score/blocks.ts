@@ -2,7 +2,7 @@ import type { Sentence } from '../document/index.js';
 import { cosine, sumVectors, type SparseVector } from './vectors.js';
 
 /** About one sub-topic per this many words (a few minutes of talk). */
-export const BLOCK_WORDS = 1200;
+const BLOCK_WORDS = 1200;
 /** Words compared on each side of a candidate boundary. */
 const WINDOW_WORDS = 120;
 

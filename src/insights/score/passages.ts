@@ -10,9 +10,9 @@ export interface Passage {
   end: number;
 }
 
-export const MAX_SENTENCES = 3;
-export const MIN_WORDS = 12;
-export const MAX_WORDS = 90;
+const MAX_SENTENCES = 3;
+const MIN_WORDS = 12;
+const MAX_WORDS = 90;
 
 export function candidatePassages(doc: EpisodeDoc, house: Housekeeping): Passage[] {
   const out: Passage[] = [];

@@ -45,7 +45,7 @@ export const DEFAULT_WEIGHTS: ScoreWeights = {
   idealMaxWords: 60,
 };
 
-export function scorePassage(p: Passage, f: PassageFeatures, w: ScoreWeights = DEFAULT_WEIGHTS): number {
+function scorePassage(p: Passage, f: PassageFeatures, w: ScoreWeights = DEFAULT_WEIGHTS): number {
   let score =
     f.central *
     (1 + w.answers * f.answers) *

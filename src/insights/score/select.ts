@@ -3,7 +3,7 @@ import { dot } from './vectors.js';
 
 const LAMBDA = 0.7;
 /** Above this cosine two passages say the same thing: never both. */
-export const DUPLICATE_COSINE = 0.45;
+const DUPLICATE_COSINE = 0.45;
 /** Below this share of the best passage's score a pick is filler: return fewer instead. */
 const MIN_RELATIVE_SCORE = 0.2;
 /** A second pick from a sub-topic already covered must beat the others by this much. */

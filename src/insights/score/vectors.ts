@@ -1,12 +1,6 @@
 export { cosine, dot, norm, type SparseVector } from '../../model/sparse-vector.js';
 import type { SparseVector } from '../../model/sparse-vector.js';
 
-export function weighted(counts: Map<string, number>, weight: (term: string) => number): SparseVector {
-  const v: SparseVector = new Map();
-  for (const [t, c] of counts) v.set(t, c * weight(t));
-  return v;
-}
-
 /** The sum of vectors (a passage from its sentences). */
 export function sumVectors(vectors: SparseVector[]): SparseVector {
   if (vectors.length === 1) return vectors[0] as SparseVector;

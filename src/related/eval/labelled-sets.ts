@@ -4,7 +4,7 @@ import { parseReferences } from '../../insights/eval/references.js';
 import type { RelateInput } from '../../model/insight.js';
 
 /** An item whose true theme is known: the episode its text came from. */
-export interface LabelledItem extends RelateInput {
+interface LabelledItem extends RelateInput {
   theme: string;
 }
 
@@ -19,7 +19,7 @@ export type Split = 'tuning' | 'held-out';
  * Episodes nobody tuned on: relate.test.ts and the threshold search use only the tuning split.
  * Chosen per show so both splits hold every field (cloud-native tech, product, fitness).
  */
-export const HELD_OUT = new Set([
+const HELD_OUT = new Set([
   'podlets-004-observability',
   'podlets-009-stateful-and-stateless',
   'podlets-011-ci-and-cd-in-cloud-native',
@@ -77,7 +77,7 @@ export function labelledSets(episodes: EpisodeRefs[], split: Split): LabelledSet
 }
 
 /** A fixed pseudo-random order, so themes are mixed and input order carries no label. */
-export function interleave<T>(items: T[]): T[] {
+function interleave<T>(items: T[]): T[] {
   return items
     .map((x, i) => [(i * 7919 + 13) % 10007, x] as const)
     .sort((a, b) => a[0] - b[0])

@@ -13,7 +13,7 @@ import type { Transcriber } from './types.js';
  * Whether an episode can reach some subscriber's brief, from its metadata alone. Briefs come after
  * transcripts in the pipeline, so the caller that knows both (jobs) supplies it.
  */
-export type CanReachBrief = (episode: EpisodeRow) => Promise<{ reach: boolean; reason: string }>;
+type CanReachBrief = (episode: EpisodeRow) => Promise<{ reach: boolean; reason: string }>;
 
 export interface EpisodeAsrDeps {
   config: Config;

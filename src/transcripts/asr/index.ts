@@ -1,12 +1,8 @@
 export { transcribeAudio, type TranscribeAudioOptions } from './transcribe-audio.js';
-export { runAsr, type AsrRunOptions, type AsrResult, type AsrProgress, type ChunkCost } from './run-asr.js';
-export { createTranscriber, createTranscribers, type AsrConfig } from './create-transcribers.js';
-export { openAiTranscriber, type OpenAiTranscriberOptions } from './openai-transcriber.js';
-export { whisperServerTranscriber, type WhisperServerOptions } from './whisper-server-transcriber.js';
-export { whisperTranscriber, type WhisperLocalOptions } from './whisper-transcriber.js';
-export { downloadModel, type DownloadModelOptions, type DownloadedModel } from './download-model.js';
-export { ggmlModels, findModel, modelsDir, modelFileName, resolveModelPath, type GgmlModel } from './model-catalog.js';
-export { assessQuality, dictionaryShare, type QualityVerdict } from './quality-gate.js';
-export { transcribeEpisode, type CanReachBrief, type EpisodeAsrDeps, type EpisodeAsrOutcome } from './episode-asr.js';
+export type { AsrResult, AsrProgress } from './run-asr.js';
+export { createTranscriber } from './create-transcribers.js';
+export { whisperTranscriber } from './whisper-transcriber.js';
+export { downloadModel } from './download-model.js';
+export { ggmlModels, modelsDir, modelFileName } from './model-catalog.js';
+export { transcribeEpisode, type EpisodeAsrDeps } from './episode-asr.js';
 export { preferPublished, withNewlyPublished } from './published-later.js';
-export type { Transcriber, EngineTranscript, AsrSegment, AudioInput, TranscribeCallOptions, AsrEngineName } from './types.js';

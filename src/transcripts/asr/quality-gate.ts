@@ -3,9 +3,9 @@ import type { AsrSegment } from './types.js';
 
 export type QualityVerdict = { ok: true } | { ok: false; reason: string };
 
-export const MIN_AVG_LOGPROB = -1;
-export const MAX_NO_SPEECH_PROB = 0.6;
-export const MIN_DICTIONARY_SHARE = 0.5;
+const MIN_AVG_LOGPROB = -1;
+const MAX_NO_SPEECH_PROB = 0.6;
+const MIN_DICTIONARY_SHARE = 0.5;
 /** Too few words to judge the vocabulary of. */
 const MIN_WORDS_TO_JUDGE = 8;
 
@@ -34,7 +34,7 @@ export function assessQuality(segments: AsrSegment[], language?: string): Qualit
 }
 
 /** Share of word tokens that are known English words; undefined when there are too few to judge. */
-export function dictionaryShare(text: string): number | undefined {
+function dictionaryShare(text: string): number | undefined {
   const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
   if (tokens.length < MIN_WORDS_TO_JUDGE) return undefined;
   let known = 0;

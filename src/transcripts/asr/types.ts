@@ -18,13 +18,13 @@ export interface EngineTranscript extends Transcript {
   durationSeconds: number;
 }
 
-export interface AudioInput {
+interface AudioInput {
   /** A 16 kHz mono 16-bit WAV file. */
   path: string;
   durationSeconds: number;
 }
 
-export interface TranscribeCallOptions {
+interface TranscribeCallOptions {
   /** ISO 639-1 code when known; engines detect it otherwise. */
   language?: string;
   signal?: AbortSignal;

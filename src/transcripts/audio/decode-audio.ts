@@ -2,7 +2,7 @@ import { rename, rm } from 'node:fs/promises';
 import { runTool, type ToolOptions } from './ffmpeg.js';
 import { locateTool } from './locate-tools.js';
 
-export const SAMPLE_RATE = 16_000;
+const SAMPLE_RATE = 16_000;
 /** 16-bit mono PCM at 16 kHz: what every whisper engine wants, and 32 000 bytes per second. */
 export const WAV_BYTES_PER_SECOND = SAMPLE_RATE * 2;
 

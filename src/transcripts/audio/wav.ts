@@ -50,7 +50,7 @@ function parseHeader(head: Buffer, fileSize: number, path: string): WavInfo {
   throw new AppError('audio_invalid', `${path} has no WAV data chunk`);
 }
 
-export function wavHeader(dataBytes: number, sampleRate: number, channels: number): Buffer {
+function wavHeader(dataBytes: number, sampleRate: number, channels: number): Buffer {
   const h = Buffer.alloc(44);
   h.write('RIFF', 0, 'ascii');
   h.writeUInt32LE(36 + dataBytes, 4);

@@ -10,7 +10,7 @@ export function parseMarkdown(text: string): DraftSegment[] {
   return parseTimedLines(markdownLines(text));
 }
 
-export function markdownLines(text: string): string[] {
+function markdownLines(text: string): string[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const body = lines.slice(frontMatterEnd(lines));
   const out: string[] = [];

@@ -3,7 +3,7 @@ import type { LlmSettings } from '../settings.js';
 import { postJson } from './post-json.js';
 import type { LlmProvider, ProviderReply } from './types.js';
 
-export const ANTHROPIC_VERSION = '2023-06-01';
+const ANTHROPIC_VERSION = '2023-06-01';
 
 const responseSchema = z.object({
   type: z.literal('message'),

@@ -8,4 +8,4 @@ export function createProvider(settings: LlmSettings, log?: Logger): LlmProvider
   return settings.provider === 'anthropic' ? anthropicMessagesProvider(settings) : openAiChatProvider(settings, log);
 }
 
-export type { LlmProvider, ProviderReply, ProviderRequest } from './types.js';
+export type { LlmProvider } from './types.js';

@@ -62,7 +62,7 @@ function body(model: string, request: ProviderRequest, mode: JsonMode): Record<s
 }
 
 /** A 400/422 about the response format, as OpenAI, DeepSeek, vLLM, Ollama or llama.cpp word it. */
-export function rejectsJsonSchema(err: unknown): boolean {
+function rejectsJsonSchema(err: unknown): boolean {
   if (!(err instanceof LlmHttpError) || (err.status !== 400 && err.status !== 422)) return false;
   return err.param === 'response_format' || /response_format|json_schema|structured output|schema/i.test(err.message);
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startLocalServer, type LocalServer } from '../../../../test/net/local-server.js';
 import { SCRIPT } from '../../audio/test-support/speech.js';
 
-export interface ReceivedUpload {
+interface ReceivedUpload {
   path: string;
   fields: Record<string, string[]>;
   fileBytes: number;
@@ -12,7 +12,7 @@ export interface ReceivedUpload {
 }
 
 /** A scripted answer used before the normal behaviour: status/body/headers, or a hang. */
-export type Scripted = { status: number; body?: unknown; headers?: Record<string, string> } | { hang: true };
+type Scripted = { status: number; body?: unknown; headers?: Record<string, string> } | { hang: true };
 
 export interface FakeAsrServer extends LocalServer {
   uploads: ReceivedUpload[];
@@ -37,7 +37,7 @@ function wavSeconds(data: Buffer): number | undefined {
  * Segments every 5 s over the uploaded audio, with sentences of the test script as text, marked
  * with the upload's number so two uploads never say the same line (which stitching would merge).
  */
-export function segmentsFor(seconds: number, upload: number, extra: Record<string, unknown> = {}): Record<string, unknown>[] {
+function segmentsFor(seconds: number, upload: number, extra: Record<string, unknown> = {}): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (let t = 0, i = 0; t < seconds; t += 5, i++) {
     out.push({ id: i, seek: 0, start: t, end: Math.min(seconds, t + 5), text: ` ${SCRIPT[i % SCRIPT.length]} Take ${upload}.`, tokens: [50364], temperature: 0, avg_logprob: -0.21, compression_ratio: 1.4, no_speech_prob: 0.01, ...extra });

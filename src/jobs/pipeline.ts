@@ -2,7 +2,6 @@ import type { App } from '../app.js';
 import { createPoolCache, localTime } from '../briefs/index.js';
 import type { FeedRow } from '../store/types.js';
 import { withNewlyPublished } from '../transcripts/asr/index.js';
-import { mapLimit } from './map-limit.js';
 import { deliverBrief, type DeliverResult } from './tasks/deliver-brief.task.js';
 import { processEpisode, type ProcessResult } from './tasks/process-episode.task.js';
 import { refreshFeed, type RefreshResult } from './tasks/refresh-feed.task.js';
@@ -76,5 +75,19 @@ export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promis
     if (result.send?.status === 'failed') app.log.error(`brief for ${user.email}: ${result.send.error}`);
     results.push(result);
   }
+  return results;
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight, keeping result order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return results;
 }

@@ -1,21 +1,22 @@
+import { createHash } from 'node:crypto';
 import type { Logger } from '../../logger.js';
 import { errorMessage } from '../../model/errors.js';
 import type { Transcript } from '../../model/transcript.js';
+import { startOfUtcDay } from '../../model/utc-day.js';
 import { FetchError } from '../../net/index.js';
 import type { LlmCacheKey } from '../../store/types.js';
 import { DEFAULT_TOP, embeddedExtractor } from '../extract.js';
 import type { InsightExtractor } from '../types.js';
-import { budgetProblem } from './budget.js';
 import { callForInsights, type CallContext } from './call-model.js';
 import { createCircuitBreaker, FAILURES_TO_OPEN } from './circuit-breaker.js';
+import { formatUsd } from './cost.js';
 import { LlmHttpError, LlmOutputError, LlmUnavailableError } from './errors.js';
 import { groundInsights, type Candidate, type Dropped } from './ground.js';
 import { mergeCandidates } from './merge.js';
 import { estimatedCostUsd, planRequests } from './plan-requests.js';
 import { PROMPT_VERSION } from './prompt.js';
 import { createProvider, type LlmProvider } from './providers/index.js';
-import type { LlmSettings } from './settings.js';
-import { transcriptKey } from './transcript-key.js';
+import { isPriced, type LlmSettings } from './settings.js';
 import { realRuntime, type DropCounts, type EngineOptions, type ExtractionReport, type InsightEngine, type LlmStore, type Runtime } from './types.js';
 
 const NOTHING_GROUNDED = 'the model gave no insight grounded in the transcript';
@@ -131,4 +132,29 @@ function dropCounts(dropped: Dropped[], invalid: number, duplicate: number): Dro
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
+}
+
+/**
+ * Why the calls must not start: today's (UTC) recorded spend plus their estimated cost would
+ * pass the daily budget. Undefined when they may, and always when calls are free.
+ */
+async function budgetProblem(store: LlmStore, settings: LlmSettings, now: Date, estimateUsd: number): Promise<string | undefined> {
+  if (!isPriced(settings)) return undefined;
+  const spent = await store.llmSpendSince(startOfUtcDay(now));
+  if (spent + estimateUsd <= settings.dailyBudgetUsd) return undefined;
+  return `daily LLM budget of ${formatUsd(settings.dailyBudgetUsd)} reached (${formatUsd(spent)} spent today, this transcript needs up to ${formatUsd(estimateUsd)})`;
+}
+
+/**
+ * The cache's transcript hash: everything the model sees and the insights take from the
+ * transcript (times, speakers, text). `Transcript.hash` covers the text alone, so two timings of
+ * the same words would otherwise share cached insights with the wrong timestamps.
+ */
+function transcriptKey(transcript: Transcript): string {
+  const hash = createHash('sha256');
+  for (const s of transcript.segments) {
+    hash.update(JSON.stringify([s.start, s.end, s.speaker ?? null, s.untimed === true, s.text]));
+    hash.update('\n');
+  }
+  return hash.digest('hex');
 }

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { AppError } from '../../model/errors.js';
 import { transcriptHash } from '../finalize.js';
 import { collapseWhitespace } from '../normalize.js';
-import { languageCode } from './language-names.js';
 import type { AsrEngineName, AsrSegment, EngineTranscript } from './types.js';
 
 const number = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
@@ -54,4 +53,21 @@ export function parseVerboseJson(body: unknown, engine: AsrEngineName, fallbackD
 export function engineTranscript(segments: AsrSegment[], engine: AsrEngineName, language: string | undefined, durationSeconds: number): EngineTranscript {
   const code = languageCode(language);
   return { segments, source: `asr:${engine}`, hash: transcriptHash(segments), durationSeconds, ...(code && { language: code }) };
+}
+
+// whisper.cpp reports languages by name ("english"); OpenAI by name too. Transcripts carry ISO 639-1.
+const CODES: Record<string, string> = {
+  english: 'en', german: 'de', spanish: 'es', french: 'fr', italian: 'it', portuguese: 'pt', dutch: 'nl',
+  russian: 'ru', chinese: 'zh', japanese: 'ja', korean: 'ko', arabic: 'ar', hindi: 'hi', turkish: 'tr',
+  polish: 'pl', swedish: 'sv', danish: 'da', norwegian: 'no', finnish: 'fi', czech: 'cs', greek: 'el',
+  hebrew: 'he', ukrainian: 'uk', romanian: 'ro', hungarian: 'hu', indonesian: 'id', vietnamese: 'vi',
+  thai: 'th', catalan: 'ca', malay: 'ms', tagalog: 'tl', persian: 'fa', bengali: 'bn', urdu: 'ur',
+};
+
+/** "english" / "English" / "en" / "en-US" → "en"; undefined when unknown or absent. */
+function languageCode(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const text = raw.trim().toLowerCase();
+  if (/^[a-z]{2}(?:[-_][a-z0-9]+)?$/.test(text)) return text.slice(0, 2);
+  return CODES[text];
 }

@@ -32,7 +32,7 @@ describe('the podbrief process', () => {
       expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }
     const version = await spawnCli(['--version']);
-    expect(version).toEqual({ code: 0, stdout: `${(JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version}\n`, stderr: '' });
+    expect(version).toEqual({ code: 0, stdout: `${(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version}\n`, stderr: '' });
   });
 
   it('bad input: exit status 1, one line on stderr, nothing on stdout', async () => {

@@ -139,10 +139,12 @@ for (const { dialect, label, skip } of await testDialects()) {
         const opened = await openDatabase(db.options);
         try {
           await migrateToLatest(opened.db);
+          const schema = new URL(db.options.databaseUrl!).searchParams.get('options')!.split('=')[1]!;
+          // Other tests' schemas (test_…) may still exist in this database: the run drops them at its end.
           const { rows } = await sql<{ table_schema: string; n: number }>`
             select table_schema, count(*)::int as n from information_schema.tables
-            where table_name in ('feeds', 'kysely_migration') group by table_schema`.execute(opened.db);
-          const schema = new URL(db.options.databaseUrl!).searchParams.get('options')!.split('=')[1];
+            where table_name in ('feeds', 'kysely_migration') and (table_schema = ${schema} or table_schema not like 'test\_%')
+            group by table_schema`.execute(opened.db);
           expect(rows).toEqual([{ table_schema: schema, n: 2 }]);
         } finally {
           await opened.db.destroy();

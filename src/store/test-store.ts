@@ -1,6 +1,6 @@
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { openStore } from './open-store.js';
-import { createTestDatabase, type TestDatabase, type TestDialect } from './test-harness.js';
+import { createTestDatabase, emptyTestDatabase, type TestDatabase, type TestDialect } from './test-harness.js';
 import type { Store } from './types.js';
 
 export interface TestStore {
@@ -8,17 +8,31 @@ export interface TestStore {
   readonly db: TestDatabase;
 }
 
-/** A fresh database and an open Store for each test of the suite, closed and dropped after it. */
+/**
+ * An empty database and an open Store for each test of the suite, closed after it. SQLite gets a
+ * fresh file per test; PostgreSQL one schema per suite, migrated once and emptied before each
+ * test (a schema per test would cost a full migration each, and churn the shared catalog).
+ */
 export function useTestStore(dialect: TestDialect): TestStore {
   let db: TestDatabase | undefined;
   let store: Store | undefined;
+  let perSuite: TestDatabase | undefined;
+  if (dialect === 'postgres') {
+    beforeAll(async () => {
+      perSuite = await createTestDatabase(dialect);
+    });
+    afterAll(async () => {
+      await perSuite?.dispose();
+    });
+  }
   beforeEach(async () => {
-    db = await createTestDatabase(dialect);
+    if (perSuite) await emptyTestDatabase(perSuite);
+    db = perSuite ?? (await createTestDatabase(dialect));
     store = await openStore(db.options);
   });
   afterEach(async () => {
     await store?.close();
-    await db?.dispose();
+    if (!perSuite) await db?.dispose();
   });
   return {
     get store() {

@@ -7,7 +7,7 @@ import type { ParsedFeed } from '../../src/model/feed.js';
 import type { Transcript } from '../../src/model/transcript.js';
 import { normalizeForMatch, readTranscriptFile, transcriptText } from '../../src/transcripts/index.js';
 import { corpusPath, hasCorpus, requireCorpus } from '../corpus.js';
-import { runCli } from './run-cli.js';
+import { invokeCli } from './run-cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'podbrief-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -15,7 +15,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe.skipIf(!hasCorpus && process.env.CI !== 'true')('CLI on local files (no database, no network)', () => {
   it('feeds parse --json prints the normalized feed', async () => {
     requireCorpus();
-    const res = await runCli(['feeds', 'parse', corpusPath('feeds', 'real', 'partytime__podcasting20-pc20rss.xml'), '--json']);
+    const res = await invokeCli(['feeds', 'parse', corpusPath('feeds', 'real', 'partytime__podcasting20-pc20rss.xml'), '--json']);
     expect(res.code).toBe(0);
     const feed = JSON.parse(res.stdout) as ParsedFeed;
     expect(feed.title).toBe('Podcasting 2.0');
@@ -24,7 +24,7 @@ describe.skipIf(!hasCorpus && process.env.CI !== 'true')('CLI on local files (no
   });
 
   it('transcript --json prints ordered timed segments', async () => {
-    const res = await runCli(['transcript', corpusPath('transcripts', 'podnews-weekly-review-2024-01-19.vtt'), '--json']);
+    const res = await invokeCli(['transcript', corpusPath('transcripts', 'podnews-weekly-review-2024-01-19.vtt'), '--json']);
     expect(res.code).toBe(0);
     const t = JSON.parse(res.stdout) as Transcript;
     expect(t.source).toBe('published:vtt');
@@ -34,7 +34,7 @@ describe.skipIf(!hasCorpus && process.env.CI !== 'true')('CLI on local files (no
 
   it('insights --top N --json prints N grounded insight objects', async () => {
     const file = corpusPath('transcripts', 'talkpython-507-langgraph.vtt');
-    const res = await runCli(['insights', file, '--top', '3', '--json']);
+    const res = await invokeCli(['insights', file, '--top', '3', '--json']);
     expect(res.code).toBe(0);
     const insights = JSON.parse(res.stdout) as Insight[];
     expect(insights).toHaveLength(3);
@@ -55,7 +55,7 @@ describe.skipIf(!hasCorpus && process.env.CI !== 'true')('CLI on local files (no
     ];
     const file = join(tmp, 'insights.jsonl');
     writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-    const res = await runCli(['related', file, '--json']);
+    const res = await invokeCli(['related', file, '--json']);
     expect(res.code).toBe(0);
     const { groups } = JSON.parse(res.stdout) as { groups: (string | number)[][] };
     expect(groups.flat().sort()).toEqual([7, 'a', 'b', 'd'].sort());
@@ -74,11 +74,11 @@ describe.skipIf(!hasCorpus && process.env.CI !== 'true')('CLI on local files (no
       ['feeds', 'parse', join(tmp, 'missing.xml')],
       ['insights', corpusPath('transcripts', 'kde-express-16-es.vtt'), '--top', 'zero'],
     ]) {
-      const res = await runCli(args);
+      const res = await invokeCli(args);
       expect(res.code, args.join(' ')).toBe(1);
       expect(res.stderr.trim().split('\n'), res.stderr).toHaveLength(1);
       expect(res.stderr).toMatch(/^podbrief: /);
     }
-    expect((await runCli(['related', bad])).stderr).toContain('bad.jsonl:2: not valid JSON');
+    expect((await invokeCli(['related', bad])).stderr).toContain('bad.jsonl:2: not valid JSON');
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startFakeEmbeddings, type FakeEmbeddings } from '../helpers/fake-embeddings.js';
-import { runCli } from './run-cli.js';
+import { invokeCli } from './run-cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'podbrief-related-'));
 const file = join(tmp, 'insights.jsonl');
@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 const endpoint = (path: string) => ({ EMBEDDINGS_BASE_URL: `${fake.origin}${path}`, EMBEDDINGS_MODEL: 'fake-embed', EMBEDDINGS_API_KEY: '' });
-const related = (args: string[], env: Record<string, string>) => runCli(['related', file, '--json', ...args], { PODBRIEF_CONFIG: '', ...env });
+const related = (args: string[], env: Record<string, string>) => invokeCli(['related', file, '--json', ...args], { PODBRIEF_CONFIG: '', ...env });
 
 describe('podbrief related with an embeddings endpoint', () => {
   it('groups by the configured embeddings, same JSON shape, ids as given', async () => {
@@ -84,7 +84,7 @@ describe('podbrief related with an embeddings endpoint', () => {
     writeFileSync(config, JSON.stringify({ EMBEDDINGS_BASE_URL: `${fake.origin}/v1`, EMBEDDINGS_MODEL: 'fake-embed', LLM_MAX_CHUNK_TOKENS: 'abc', NOT_AN_OPTION: 1 }));
     // Feed limits and the private-network switch are not the embeddings client's settings either.
     const env = { PODBRIEF_CONFIG: '', EMBEDDINGS_BASE_URL: '', EMBEDDINGS_MODEL: '', DATABASE_URL: 'mysql://x', FEED_MAX_BYTES: '-1', ALLOW_PRIVATE_NETWORKS: 'maybe' };
-    const res = await runCli(['--config', config, 'related', file, '--json'], env);
+    const res = await invokeCli(['--config', config, 'related', file, '--json'], env);
     expect(res.stderr).toBe('');
     expect(JSON.parse(res.stdout)).toEqual({ groups: [['kitten', 'feline'], [7, 'automobile']] });
   });

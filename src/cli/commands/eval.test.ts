@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPath, requireCorpus } from '../../../test/corpus.js';
+import { invokeCli, type CliResult } from '../../../test/cli/run-cli.js';
 import type { EvalReport } from '../../insights/index.js';
 import { startFakeOpenAi } from '../../insights/llm/test-support/fake-openai.js';
 
@@ -24,23 +23,14 @@ function longestLines(user: string): unknown {
   };
 }
 
-const main = fileURLToPath(new URL('../main.ts', import.meta.url));
 const EPISODES = ['misfit-podcast-e1-misfit-mind-do-it-for', 'podlets-016-cloud-native-apps'];
 
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(...args: string[]): Promise<CliResult> {
   return cliWithEnv({}, ...args);
 }
 
-function cliWithEnv(env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function cliWithEnv(env: Record<string, string>, ...args: string[]): Promise<CliResult> {
+  return invokeCli(args, env);
 }
 
 describe.runIf(requireCorpus())('podbrief eval', () => {

@@ -30,9 +30,6 @@ export function spawnCli(args: string[], env: Record<string, string> = {}, entry
   });
 }
 
-/** The spawning runner under its old name, for tests not yet moved to `invokeCli` or `spawnCli`. */
-export const runCli = spawnCli;
-
 let queue: Promise<unknown> = Promise.resolve();
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { npmBinary } from '../../src/transcripts/audio/locate-tools.js';
-import { runCli } from './run-cli.js';
+import { invokeCli } from './run-cli.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'podbrief-cli-status-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -15,10 +15,10 @@ const ffprobe = shipped ? { path: shipped.path, source: `npm @ffprobe-installer/
 
 describe('podbrief status: which ffmpeg and ffprobe', () => {
   it('names each tool with where it came from, in JSON and in text', async () => {
-    const json = await runCli(['status', '--json'], env);
+    const json = await invokeCli(['status', '--json'], env);
     expect(json.code, json.stderr).toBe(0);
     expect((JSON.parse(json.stdout) as { audioTools: unknown }).audioTools).toEqual({ ffmpeg: { path: '/opt/ffmpeg/bin/ffmpeg', source: 'FFMPEG_PATH' }, ffprobe });
-    const text = await runCli(['status'], env);
+    const text = await invokeCli(['status'], env);
     expect(text.stdout).toContain('ffmpeg: /opt/ffmpeg/bin/ffmpeg (FFMPEG_PATH)\n');
     expect(text.stdout).toContain(`ffprobe: ${ffprobe.path} (${ffprobe.source})\n`);
   });

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { transcribeAudio } from '../../src/index.js';
 import { speechFile } from '../../src/transcripts/audio/test-support/speech.js';
 import { startLocalServer, type LocalServer } from '../net/local-server.js';
-import { runCli } from './run-cli.js';
+import { invokeCli } from './run-cli.js';
 import { requireShared, sharedPath } from '../corpus.js';
 
 const HELLO_MODEL = sharedPath('fixtures', 'whisper-hello-world.bin');
@@ -37,7 +37,7 @@ const env = () => ({ DATA_DIR: join(dir, 'data'), WHISPER_MODEL_PATH: HELLO_MODE
 
 describe.skipIf(!hasModel)('podbrief transcribe / models', () => {
   it('transcribe --engine whisper --json prints segments, language and source', async () => {
-    const r = await runCli(['transcribe', opus, '--engine', 'whisper', '--json'], env());
+    const r = await invokeCli(['transcribe', opus, '--engine', 'whisper', '--json'], env());
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { segments: { start: number; end: number; text: string }[]; language: string; source: string };
     expect(out.source).toBe('asr:whisper');
@@ -47,18 +47,18 @@ describe.skipIf(!hasModel)('podbrief transcribe / models', () => {
   });
 
   it('says when no engine is configured', async () => {
-    const r = await runCli(['transcribe', opus], env());
+    const r = await invokeCli(['transcribe', opus], env());
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe('podbrief: no speech-to-text engine is configured (ASR_ENGINE=none)');
   });
 
   it('models download verifies the checksum, and refuses a mismatch', async () => {
     const sha = createHash('sha256').update(model).digest('hex');
-    const ok = await runCli(['models', 'download', 'tiny.en', '--sha256', sha], env());
+    const ok = await invokeCli(['models', 'download', 'tiny.en', '--sha256', sha], env());
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain(`ggml-tiny.en.bin (0 MB, sha256 ${sha} verified)`);
     expect(readFileSync(join(dir, 'data', 'models', 'ggml-tiny.en.bin')).equals(model)).toBe(true);
-    const bad = await runCli(['models', 'download', 'tiny.en', '--force'], env()); // built-in checksum of the real model
+    const bad = await invokeCli(['models', 'download', 'tiny.en', '--force'], env()); // built-in checksum of the real model
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^podbrief: ggml-tiny\.en\.bin: SHA-256 [0-9a-f]{64} does not match the expected 921e4cf8686fdd993dcd081a5da5b6c365bfde1162e72b08d75ac75289920b1f; the file was deleted/);
     expect(existsSync(join(dir, 'data', 'models', 'ggml-tiny.en.bin'))).toBe(false);

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { AppError, errorMessage } from '../model/errors.js';
 import { redactUrl, type DatabaseTarget } from './database-url.js';
+import { kyselySqliteDatabase, nodeSqlite } from './node-sqlite.js';
 import type { Database } from './schema.js';
 
 const BUSY_TIMEOUT_MS = 5000;
@@ -17,14 +17,15 @@ export async function connect(target: DatabaseTarget): Promise<Kysely<Database>>
 function connectSqlite(path: string): Kysely<Database> {
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const database = new SQLite(path, { timeout: BUSY_TIMEOUT_MS });
-    database.pragma('journal_mode = WAL');
+    const { DatabaseSync } = nodeSqlite();
+    const database = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
+    database.exec('pragma journal_mode = WAL');
     // FULL: a delivery marked 'sent' must survive power loss, or a restart would email twice.
     // The write volume (a few polls and briefs an hour) makes the extra fsync negligible.
-    database.pragma('synchronous = FULL');
-    database.pragma('foreign_keys = ON');
-    database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    database.exec('pragma synchronous = FULL');
+    database.exec('pragma foreign_keys = ON');
+    database.exec(`pragma busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: kyselySqliteDatabase(database) }) });
   } catch (err) {
     throw new AppError('database_unavailable', `Cannot open SQLite database ${path}: ${errorMessage(err)}`, {
       cause: err,

@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DatabaseSync } from 'node:sqlite';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { AppError, errorMessage } from '../model/errors.js';
@@ -14,12 +16,13 @@ export async function connect(target: DatabaseTarget): Promise<Kysely<Database>>
   return target.dialect === 'sqlite' ? connectSqlite(target.path) : connectPostgres(target.url);
 }
 
-function connectSqlite(path: string): Kysely<Database> {
+async function connectSqlite(path: string): Promise<Kysely<Database>> {
+  let database: DatabaseSync | undefined;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const { DatabaseSync } = nodeSqlite();
-    const database = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
-    database.exec('pragma journal_mode = WAL');
+    database = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
+    await switchToWal(database);
     // FULL: a delivery marked 'sent' must survive power loss, or a restart would email twice.
     // The write volume (a few polls and briefs an hour) makes the extra fsync negligible.
     database.exec('pragma synchronous = FULL');
@@ -27,10 +30,34 @@ function connectSqlite(path: string): Kysely<Database> {
     database.exec(`pragma busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: kyselySqliteDatabase(database) }) });
   } catch (err) {
+    if (database?.isOpen) database.close();
     throw new AppError('database_unavailable', `Cannot open SQLite database ${path}: ${errorMessage(err)}`, {
       cause: err,
     });
   }
+}
+
+/**
+ * Switching a file not yet in WAL mode (a new one) while another process writes to it, or switches
+ * it too, would deadlock: SQLite answers SQLITE_BUSY at once instead of waiting out the busy
+ * timeout. Retry within that timeout; once one process has switched, the file stays in WAL mode.
+ */
+async function switchToWal(database: DatabaseSync): Promise<void> {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      database.exec('pragma journal_mode = WAL');
+      return;
+    } catch (err) {
+      if (!isBusy(err) || Date.now() >= deadline) throw err;
+      await sleep(10 + Math.random() * 40);
+    }
+  }
+}
+
+function isBusy(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null ? (err as { errcode?: unknown }).errcode : undefined;
+  return typeof code === 'number' && (code & 0xff) === 5; // SQLITE_BUSY and its extended codes
 }
 
 async function connectPostgres(url: string): Promise<Kysely<Database>> {

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** ../shared/corpus beside the repo; read in place, never copied. */
-export const corpusDir = process.env.PODBRIEF_CORPUS ?? join(repoRoot, '..', 'shared', 'corpus');
-export const sharedDir = dirname(corpusDir);
+const corpusDir = process.env.PODBRIEF_CORPUS ?? join(repoRoot, '..', 'shared', 'corpus');
+const sharedDir = dirname(corpusDir);
 export const hasCorpus = existsSync(corpusDir);
 
 /**

@@ -16,7 +16,7 @@ import { statusCommand } from './commands/status.js';
  * A fresh `podbrief` program (commander keeps parsed options on it, so build one per run).
  * Commander throws a CommanderError instead of calling process.exit; `runCli` maps it to its exit code.
  */
-export function buildProgram(): Command {
+function buildProgram(): Command {
   const program = new Command('podbrief')
     .description('Your free personalized podcast brief: scans new podcasts and sends you the top 5 insights daily.')
     .version('0.1.0')

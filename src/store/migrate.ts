@@ -1,4 +1,5 @@
-import { Migrator, sql, type Kysely, type MigrationProvider } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { AppError, errorMessage } from '../model/errors.js';
 import { dialectOf } from './dialect.js';
 import { migrations } from './migrations/index.js';

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, openStore, redactUrl, resolveDatabaseTarget } from './index.js';
 import { createTestDatabase, testDialects, type TestDatabase } from './test-harness.js';
 import { migrations } from './migrations/index.js';
+import { nodeSqlite } from './node-sqlite.js';
 
 describe('resolveDatabaseTarget', () => {
   const dataDir = '/srv/podbrief';
@@ -73,6 +74,22 @@ describe('opening SQLite', () => {
     expect(await b.listFeeds()).toHaveLength(1);
     await b.close();
     expect(existsSync(join(dir, 'unused'))).toBe(false);
+  });
+
+  it('waits for another connection writing to a file not yet in WAL mode (SQLite answers BUSY at once there)', async () => {
+    const path = join(dir, 'podbrief.db');
+    const other = new (nodeSqlite().DatabaseSync)(path);
+    other.exec('create table t (x); begin immediate; insert into t values (1)');
+    const commit = setTimeout(() => other.exec('commit'), 300);
+    try {
+      const { db } = await openDatabase({ dataDir: dir });
+      const { rows } = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
+      await db.destroy();
+      expect(rows).toEqual([{ journal_mode: 'wal' }]);
+    } finally {
+      clearTimeout(commit);
+      other.close();
+    }
   });
 
   it('reports an unopenable path as database_unavailable', async () => {

@@ -89,7 +89,7 @@ export interface BriefsTable {
   created_at: string;
 }
 
-export interface BriefInsightsTable {
+interface BriefInsightsTable {
   brief_id: number;
   user_id: number;
   insight_id: number;

@@ -12,7 +12,7 @@ import type { OpenStoreOptions } from './open-store.js';
  */
 export type TestDialect = 'sqlite' | 'postgres';
 
-export const testPostgresUrl =
+const testPostgresUrl =
   process.env['PODBRIEF_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestDatabase {
@@ -25,7 +25,7 @@ export interface TestDatabase {
 let probe: Promise<string | undefined> | undefined;
 
 /** Why PostgreSQL tests must be skipped, or undefined when it is reachable. Throws on CI. */
-export async function postgresSkipReason(): Promise<string | undefined> {
+async function postgresSkipReason(): Promise<string | undefined> {
   probe ??= (async () => {
     const client = new pg.Client({ connectionString: testPostgresUrl, connectionTimeoutMillis: 3000 });
     try {

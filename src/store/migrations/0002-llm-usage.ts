@@ -1,4 +1,5 @@
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import { columnTypes } from './column-types.js';
 
 /** What the LLM insight engine spent (per call) and what it produced (per transcript, so it is paid once). */

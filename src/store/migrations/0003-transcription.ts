@@ -1,4 +1,5 @@
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import { columnTypes } from './column-types.js';
 
 /** What speech-to-text spent: one row per chunk an engine charged for (cost records, daily budget). */

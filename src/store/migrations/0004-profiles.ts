@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
 
 /** The insight index (a feature vector per insight), subscriber profiles, follows and feedback. */
 export const profiles: Migration = {

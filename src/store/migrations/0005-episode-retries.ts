@@ -1,4 +1,5 @@
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
 
 /** A failed episode is tried again later (a transcript server that was down, an ASR crash) a few times. */
 export const episodeRetries: Migration = {

@@ -1,4 +1,5 @@
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
 
 /** A worker's lease on an episode it is processing, so two workers never pay for the same one. */
 export const episodeClaims: Migration = {

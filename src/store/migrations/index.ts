@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import { initial } from './0001-initial.js';
 import { llmUsage } from './0002-llm-usage.js';
 import { transcription } from './0003-transcription.js';

@@ -43,16 +43,24 @@ async function sources(): Promise<Source[]> {
   const out: Source[] = [];
   for (const dir of readdirSync(corpusPath('eval-public'), { withFileTypes: true }).filter((d) => d.isDirectory())) {
     const t = await readTranscriptFile(corpusPath('eval-public', dir.name, 'transcript.md'));
-    out.push({ show: dir.name.split('-').slice(0, 2).join(' '), texts: [t.segments.map((s) => s.text).join(' ')], perEpisode: 8 });
+    out.push({
+      show: dir.name.split('-').slice(0, 2).join(' '),
+      texts: [t.segments.map((s) => s.text).join(' ')],
+      perEpisode: 8,
+    });
   }
-  for (const file of readdirSync(corpusPath('transcripts')).filter((f) => /\.(vtt|md)$/.test(f) && !f.includes('-es.'))) {
+  for (const file of readdirSync(corpusPath('transcripts')).filter(
+    (f) => /\.(vtt|md)$/.test(f) && !f.includes('-es.'),
+  )) {
     const t = await readTranscriptFile(corpusPath('transcripts', file));
     out.push({ show: file.split('-')[0] ?? file, texts: [t.segments.map((s) => s.text).join(' ')], perEpisode: 8 });
   }
   for (const file of readdirSync(corpusPath('feeds', 'real'))) {
     try {
       const feed = parseFeed(readFileSync(join(corpusPath('feeds', 'real'), file)));
-      const notes = feed.episodes.map((e) => (e.description ?? '').slice(0, 600)).filter((d) => d.split(' ').length >= 12);
+      const notes = feed.episodes
+        .map((e) => (e.description ?? '').slice(0, 600))
+        .filter((d) => d.split(' ').length >= 12);
       if (notes.length > 0) out.push({ show: feed.title || file, texts: notes, perEpisode: 1 });
     } catch {
       // Broken feeds are in the corpus on purpose; they have nothing to give here.
@@ -69,12 +77,20 @@ export async function benchCorpus(target: number, now: Date): Promise<BenchCorpu
   const all = await sources();
   const feedIds: number[] = [];
   // Round-robin over the sources so every show contributes before any runs dry.
-  const queues = all.map((s, n) => ({ s, feedId: n + 1, texts: [...s.texts], passages: [] as Array<{ text: string; terms: Record<string, number> }>, episode: 0, used: 0 }));
+  const queues = all.map((s, n) => ({
+    s,
+    feedId: n + 1,
+    texts: [...s.texts],
+    passages: [] as Array<{ text: string; terms: Record<string, number> }>,
+    episode: 0,
+    used: 0,
+  }));
   let episodeId = 0;
   while (insights.length < target && queues.some((q) => q.texts.length > 0 || q.passages.length > 0)) {
     for (const q of queues) {
       if (insights.length >= target) break;
-      if (q.passages.length === 0 && q.texts.length > 0) q.passages = passages(q.texts.shift() ?? '', phrases, q.s.perEpisode === 1);
+      if (q.passages.length === 0 && q.texts.length > 0)
+        q.passages = passages(q.texts.shift() ?? '', phrases, q.s.perEpisode === 1);
       const batch = q.passages.splice(0, q.s.perEpisode);
       if (batch.length === 0) continue;
       if (!feedIds.includes(q.feedId)) feedIds.push(q.feedId);
@@ -109,7 +125,11 @@ export async function benchCorpus(target: number, now: Date): Promise<BenchCorpu
 }
 
 /** Sentence pairs of a text (or the whole text for show notes), with their features and noun phrases. */
-function passages(text: string, phrases: Set<string>, whole: boolean): Array<{ text: string; terms: Record<string, number> }> {
+function passages(
+  text: string,
+  phrases: Set<string>,
+  whole: boolean,
+): Array<{ text: string; terms: Record<string, number> }> {
   const out: Array<{ text: string; terms: Record<string, number> }> = [];
   // wink is fastest on moderate pieces; cut at sentence ends near 20k characters.
   for (const piece of text.match(/[\s\S]{1,20000}(?:[.!?]\s|$)/g) ?? []) {
@@ -119,7 +139,10 @@ function passages(text: string, phrases: Set<string>, whole: boolean): Array<{ t
       const from = spans[s]?.[0] ?? 0;
       const to = (whole ? spans[s]?.[1] : spans[s + 1]?.[1]) ?? from;
       const slice = tokens.slice(from, to + 1);
-      const words = slice.map((t) => t.space + t.value).join('').trim();
+      const words = slice
+        .map((t) => t.space + t.value)
+        .join('')
+        .trim();
       if (words.split(' ').length < 12) continue;
       const terms: Record<string, number> = {};
       for (const [k, w] of weightedFeatures(featureBagOfTokens(slice))) terms[k] = Math.round(w * 10_000) / 10_000;

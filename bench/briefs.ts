@@ -26,12 +26,16 @@ const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
 let t = performance.now();
 const corpus = await benchCorpus(INSIGHTS, now);
-console.log(`corpus: ${corpus.insights.length} insights from ${corpus.feedIds.length} shows, ${corpus.phrases.length} interest phrases (${seconds(performance.now() - t)} s, not timed below)`);
+console.log(
+  `corpus: ${corpus.insights.length} insights from ${corpus.feedIds.length} shows, ${corpus.phrases.length} interest phrases (${seconds(performance.now() - t)} s, not timed below)`,
+);
 
 t = performance.now();
 const pool = buildBriefPool(corpus.insights, corpus.entries, { now });
 const poolMs = performance.now() - t;
-console.log(`pool: ${pool.index.termIds.size} features, ${pool.dupMembers.size} near-duplicate groups (${seconds(poolMs)} s)`);
+console.log(
+  `pool: ${pool.index.termIds.size} features, ${pool.dupMembers.size} near-duplicate groups (${seconds(poolMs)} s)`,
+);
 
 const random = rng(7);
 const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)] as T;
@@ -74,7 +78,10 @@ console.log(`subscribers: ${USERS} generated (${seconds(performance.now() - t)} 
 
 const since = new Date(now.getTime() - 3 * 86_400_000);
 const profileOf = (s: Subscriber): Profile =>
-  buildProfile({ interests: s.interests, followedFeedIds: s.followed, onlyFollowed: s.onlyFollowed, feedback: s.feedback }, { now });
+  buildProfile(
+    { interests: s.interests, followedFeedIds: s.followed, onlyFollowed: s.onlyFollowed, feedback: s.feedback },
+    { now },
+  );
 const request = (s: Subscriber): RankRequest => ({ size: 5, since, sent: s.sent });
 
 // The production path: profile → rank → brief items (why line, related with labels, also-on).
@@ -112,11 +119,17 @@ for (let i = 0; i < Math.min(SAMPLE, USERS); i += 1) {
 const sample = Math.min(SAMPLE, USERS);
 const mb = (kb: number) => (kb / 1024).toFixed(0);
 console.log(`\ncomposed ${USERS} briefs (${items} items) over ${corpus.insights.length} insights`);
-console.log(`wall time ${seconds(wallMs)} s (pool ${seconds(poolMs)} s, ranking ${seconds(rankMs)} s, the rest profiles + why + related)`);
+console.log(
+  `wall time ${seconds(wallMs)} s (pool ${seconds(poolMs)} s, ranking ${seconds(rankMs)} s, the rest profiles + why + related)`,
+);
 console.log(`peak RSS ${mb(process.resourceUsage().maxRSS)} MB`);
 const bruteEach = bruteRankMs / sample;
 console.log(`ranking per subscriber: brute force ${bruteEach.toFixed(3)} ms (on ${sample} of them)`);
-console.log(`  vs production ${(rankMs / USERS).toFixed(3)} ms over all ${USERS}: ${(bruteEach / (rankMs / USERS)).toFixed(1)}x faster`);
-console.log(`  vs production ${(fastSampleMs / sample).toFixed(3)} ms on the same ${sample}, each run right after its brute-force twin: ${(bruteRankMs / fastSampleMs).toFixed(1)}x faster`);
+console.log(
+  `  vs production ${(rankMs / USERS).toFixed(3)} ms over all ${USERS}: ${(bruteEach / (rankMs / USERS)).toFixed(1)}x faster`,
+);
+console.log(
+  `  vs production ${(fastSampleMs / sample).toFixed(3)} ms on the same ${sample}, each run right after its brute-force twin: ${(bruteRankMs / fastSampleMs).toFixed(1)}x faster`,
+);
 console.log(`brute force for all ${USERS} would rank in ~${seconds((bruteRankMs / sample) * USERS)} s`);
 console.log(`identical top-5 to brute force: ${same}/${sample}`);

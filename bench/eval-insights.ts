@@ -34,5 +34,9 @@ for (const [name, episodes] of groups) {
   }
   if (s.ratioToTextRank) console.log(`  ${formatRatios(report.systems[0] ?? '', s.ratioToTextRank)}`);
 }
-console.log(`\n${report.systems[0]} quotes found verbatim in the transcript: ${report.quotes.grounded}/${report.quotes.total}`);
-console.log(`\n(${report.episodes.length} episodes in ${seconds.toFixed(1)} s; per-episode table: podbrief eval ${dir})`);
+console.log(
+  `\n${report.systems[0]} quotes found verbatim in the transcript: ${report.quotes.grounded}/${report.quotes.total}`,
+);
+console.log(
+  `\n(${report.episodes.length} episodes in ${seconds.toFixed(1)} s; per-episode table: podbrief eval ${dir})`,
+);

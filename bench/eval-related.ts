@@ -21,7 +21,13 @@ import {
   SHORT_ITEMS_RELATE_THRESHOLD,
   type Embedder,
 } from '../src/related/index.js';
-import { labelledSets, readEvalEpisodes, type EpisodeRefs, type LabelledSet, type Split } from '../src/related/eval/labelled-sets.js';
+import {
+  labelledSets,
+  readEvalEpisodes,
+  type EpisodeRefs,
+  type LabelledSet,
+  type Split,
+} from '../src/related/eval/labelled-sets.js';
 import { addCounts, pairCounts, scoresOf, type PairScores } from '../src/related/eval/pairwise.js';
 import { ceilingsOf } from '../src/related/eval/ceilings.js';
 
@@ -33,7 +39,8 @@ const { values: args } = parseArgs({
     'embeddings-key': { type: 'string' },
   },
 });
-if (args['embeddings-url'] && !args['embeddings-model']) throw new Error('--embeddings-model is required with --embeddings-url');
+if (args['embeddings-url'] && !args['embeddings-model'])
+  throw new Error('--embeddings-model is required with --embeddings-url');
 if (!requireCorpus()) process.exit(0);
 const quick = args.quick ?? false;
 const episodes = readEvalEpisodes(corpusPath('eval-public'));
@@ -75,7 +82,10 @@ async function denseMethod(embedder: Embedder, sets: LabelledSet[]): Promise<Met
     defaultThreshold: DEFAULT_EMBEDDING_RELATE_THRESHOLD,
     defaultLabel: String(DEFAULT_EMBEDDING_RELATE_THRESHOLD),
     groups: (set, threshold) =>
-      relateInsights(set.items, { ...(threshold === undefined ? {} : { threshold }), vectors: set.items.map((i) => vectorOf.get(i.text) as number[]) }).groups,
+      relateInsights(set.items, {
+        ...(threshold === undefined ? {} : { threshold }),
+        vectors: set.items.map((i) => vectorOf.get(i.text) as number[]),
+      }).groups,
   };
 }
 
@@ -92,13 +102,17 @@ const fmt = (s: PairScores) => `P ${s.precision.toFixed(3)} R ${s.recall.toFixed
 
 async function report(kind: string, sets: Record<Split, LabelledSet[]>): Promise<void> {
   const items = (s: LabelledSet[]) => s.reduce((n, x) => n + x.items.length, 0);
-  console.log(`\n${kind}: tuning ${sets.tuning.length} sets / ${items(sets.tuning)} items, held-out ${sets['held-out'].length} sets / ${items(sets['held-out'])} items`);
+  console.log(
+    `\n${kind}: tuning ${sets.tuning.length} sets / ${items(sets.tuning)} items, held-out ${sets['held-out'].length} sets / ${items(sets['held-out'])} items`,
+  );
   reportMethod(lexical, sets);
   if (embedder) reportMethod(await denseMethod(embedder, [...sets.tuning, ...sets['held-out']]), sets);
 }
 
 function reportMethod(method: Method, sets: Record<Split, LabelledSet[]>): void {
-  const tuned = method.grid.map((t) => ({ t, s: score(method, sets.tuning, t) })).sort((a, b) => b.s.f1 - a.s.f1 || a.t - b.t)[0]!;
+  const tuned = method.grid
+    .map((t) => ({ t, s: score(method, sets.tuning, t) }))
+    .sort((a, b) => b.s.f1 - a.s.f1 || a.t - b.t)[0]!;
   const heldAtTuned = score(method, sets['held-out'], tuned.t);
   const heldAtDefault = score(method, sets['held-out'], method.defaultThreshold);
   if (embedder) console.log(` ${method.name}:`);
@@ -109,11 +123,16 @@ function reportMethod(method: Method, sets: Record<Split, LabelledSet[]>): void 
   // The ceilings measure the lexical similarity only.
   const c = ceilingsOf(sets['held-out'], (theme) => theme.split('-')[0] ?? theme);
   const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
-  console.log(`  what the similarity can tell apart (held-out, true labels): nearest item same theme ${pct(c.nearestSameTheme)}, closest to own theme ${pct(c.ownCentroidClosest)}; grouping by show alone ${fmt(c.groupedByShow)}`);
+  console.log(
+    `  what the similarity can tell apart (held-out, true labels): nearest item same theme ${pct(c.nearestSameTheme)}, closest to own theme ${pct(c.ownCentroidClosest)}; grouping by show alone ${fmt(c.groupedByShow)}`,
+  );
 }
 
 const started = performance.now();
-await report('reference key points', { tuning: labelledSets(episodes, 'tuning'), 'held-out': labelledSets(episodes, 'held-out') });
+await report('reference key points', {
+  tuning: labelledSets(episodes, 'tuning'),
+  'held-out': labelledSets(episodes, 'held-out'),
+});
 
 if (!quick) {
   // The engine's insights stand in for what production groups: paragraphs, not bullets.
@@ -121,6 +140,9 @@ if (!quick) {
     const md = readFileSync(corpusPath('eval-public', e.episode, 'transcript.md'), 'utf8');
     return { ...e, bullets: extractInsights(parseTranscript(md, { type: 'text/markdown' })).map((i) => i.text) };
   });
-  await report('engine insights (top 5 per episode)', { tuning: labelledSets(asInsights, 'tuning'), 'held-out': labelledSets(asInsights, 'held-out') });
+  await report('engine insights (top 5 per episode)', {
+    tuning: labelledSets(asInsights, 'tuning'),
+    'held-out': labelledSets(asInsights, 'held-out'),
+  });
 }
 console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -28,8 +28,14 @@ t = performance.now();
 runs.sort((a, b) => a - b);
 console.log(`${path}: ${words} words, ${transcript.segments.length} segments`);
 const median = runs[2] ?? 0;
-console.log(`model load ${loadMs.toFixed(0)} ms; extract median ${median.toFixed(0)} ms (min ${runs[0]?.toFixed(0)}, max ${runs[4]?.toFixed(0)})`);
-console.log(`= ${((median * 10_000) / words).toFixed(0)} ms per 10k words (budget ${BUDGET_MS} ms per 10k words: ${(median * 10_000) / words <= BUDGET_MS ? 'within' : 'OVER'})`);
+console.log(
+  `model load ${loadMs.toFixed(0)} ms; extract median ${median.toFixed(0)} ms (min ${runs[0]?.toFixed(0)}, max ${runs[4]?.toFixed(0)})`,
+);
+console.log(
+  `= ${((median * 10_000) / words).toFixed(0)} ms per 10k words (budget ${BUDGET_MS} ms per 10k words: ${(median * 10_000) / words <= BUDGET_MS ? 'within' : 'OVER'})`,
+);
 for (const i of insights) {
-  console.log(`\n[${i.start.toFixed(0)}s–${i.end.toFixed(0)}s] ${i.speaker ?? ''} (${i.score})\n# ${i.headline}\n${i.text}`);
+  console.log(
+    `\n[${i.start.toFixed(0)}s–${i.end.toFixed(0)}s] ${i.speaker ?? ''} (${i.score})\n# ${i.headline}\n${i.text}`,
+  );
 }

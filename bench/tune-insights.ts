@@ -10,7 +10,15 @@ import { readTranscriptFile } from '../src/transcripts/index.js';
 import { extractPrepared } from '../src/insights/extract.js';
 import { prepareEpisode, type PreparedEpisode } from '../src/insights/prepare.js';
 import { DEFAULT_WEIGHTS, type ScoreWeights } from '../src/insights/score/rank.js';
-import { bagOf, discoverEpisodes, matchShares, readReferences, similarity, textRankSentences, type SystemScores } from '../src/insights/eval/index.js';
+import {
+  bagOf,
+  discoverEpisodes,
+  matchShares,
+  readReferences,
+  similarity,
+  textRankSentences,
+  type SystemScores,
+} from '../src/insights/eval/index.js';
 
 interface Loaded {
   prep: PreparedEpisode;
@@ -41,13 +49,20 @@ function evaluate(set: Loaded[], w: ScoreWeights): Score {
     const s = matchShares(bags, e.refs);
     const sims = bags.map((b) => e.refs.map((r) => similarity(b, r)));
     const mean = (xs: number[]): number => xs.reduce((a, x) => a + x, 0) / Math.max(1, xs.length);
-    soft += mean(sims.map((row) => Math.max(0, ...row))) + mean(e.refs.map((_, j) => Math.max(0, ...sims.map((row) => row[j] ?? 0))));
+    soft +=
+      mean(sims.map((row) => Math.max(0, ...row))) +
+      mean(e.refs.map((_, j) => Math.max(0, ...sims.map((row) => row[j] ?? 0))));
     im += s.insightsMatched;
     rm += s.referencesMatched;
     tim += e.textrank.insightsMatched;
     trm += e.textrank.referencesMatched;
   }
-  return { insightsMatched: im / set.length, referencesMatched: rm / set.length, ratio: [im / tim, rm / trm], soft: soft / set.length };
+  return {
+    insightsMatched: im / set.length,
+    referencesMatched: rm / set.length,
+    ratio: [im / tim, rm / trm],
+    soft: soft / set.length,
+  };
 }
 /**
  * Thresholded match shares move in steps of one item (1.5 points on 13 episodes), so tuning on
@@ -71,11 +86,25 @@ const GRID: Record<keyof ScoreWeights, number[]> = {
   idealMaxWords: [40, 50, 60, 70],
 };
 
-const NEUTRAL: Partial<ScoreWeights> = { answers: 0, claim: 0, advice: 0, narrative: 0, fluency: 0, host: 1, dangling: 1, question: 1, preamble: 1, idealMinWords: 0, idealMaxWords: 1000 };
+const NEUTRAL: Partial<ScoreWeights> = {
+  answers: 0,
+  claim: 0,
+  advice: 0,
+  narrative: 0,
+  fluency: 0,
+  host: 1,
+  dangling: 1,
+  question: 1,
+  preamble: 1,
+  idealMinWords: 0,
+  idealMaxWords: 1000,
+};
 if (process.argv.includes('--ablate')) {
   console.log(`defaults            all ${show(evaluate(episodes, DEFAULT_WEIGHTS))}`);
   for (const key of Object.keys(NEUTRAL) as Array<keyof ScoreWeights>) {
-    console.log(`without ${key.padEnd(12)} all ${show(evaluate(episodes, { ...DEFAULT_WEIGHTS, [key]: NEUTRAL[key] }))}`);
+    console.log(
+      `without ${key.padEnd(12)} all ${show(evaluate(episodes, { ...DEFAULT_WEIGHTS, [key]: NEUTRAL[key] }))}`,
+    );
   }
   console.log(`centrality only     all ${show(evaluate(episodes, { ...DEFAULT_WEIGHTS, ...NEUTRAL }))}`);
   process.exit(0);

@@ -1,6 +1,11 @@
 /** Podbrief as a library: the pure stages, usable without a database or network. */
 export { parseFeed, parseOpml } from './feeds/index.js';
-export { parseTranscript, readTranscriptFile, transcriptFromShowNotes, pickTranscriptLink } from './transcripts/index.js';
+export {
+  parseTranscript,
+  readTranscriptFile,
+  transcriptFromShowNotes,
+  pickTranscriptLink,
+} from './transcripts/index.js';
 export { transcribeAudio, type TranscribeAudioOptions, type AsrResult } from './transcripts/asr/index.js';
 export { extractInsights, isQuoteGrounded } from './insights/index.js';
 export {

@@ -9,7 +9,10 @@ describe.skipIf(!hasCorpus && process.env.CI !== 'true')('library entry: the pur
     const feed = parseFeed(readFileSync(corpusPath('feeds', 'real', 'partytime__podcasting20-pc20rss.xml')));
     expect(feed.episodes[0]?.transcripts.length).toBeGreaterThan(0);
 
-    const transcript = parseTranscript(readFileSync(corpusPath('transcripts', 'podcasting20-ep124-excerpt.srt'), 'utf8'), { type: 'application/srt' });
+    const transcript = parseTranscript(
+      readFileSync(corpusPath('transcripts', 'podcasting20-ep124-excerpt.srt'), 'utf8'),
+      { type: 'application/srt' },
+    );
     expect(transcript.source).toBe('published:srt');
 
     const insights = extractInsights(transcript, { top: 4 });

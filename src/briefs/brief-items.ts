@@ -13,7 +13,12 @@ const MIN_RELATED_LEXICAL = 0.1;
 /** The same for embedding cosines (only used when both insights have one). */
 const MIN_RELATED_SEMANTIC = 0.5;
 
-export function toBriefItems(pool: BriefPool, profile: Profile, picks: Scored[], relatedPerInsight: number): BriefItem[] {
+export function toBriefItems(
+  pool: BriefPool,
+  profile: Profile,
+  picks: Scored[],
+  relatedPerInsight: number,
+): BriefItem[] {
   // An insight already in today's brief is not shown again as "related" under another.
   const inBrief = new Set(picks.map(({ index }) => pool.insights[index]?.id));
   return picks.map(({ index }) => {
@@ -82,7 +87,11 @@ function labelledRelated(pool: BriefPool, index: number): RelatedItem[] {
     const self = pool.insights[index] as InsightWithContext;
     related = computeRelated(pool, index).map(({ index: j }) => {
       const c = pool.insights[j] as InsightWithContext;
-      const relation = relationOf(`${self.headline}. ${self.text}`, `${c.headline}. ${c.text}`, pool.index.lexical(index, j));
+      const relation = relationOf(
+        `${self.headline}. ${self.text}`,
+        `${c.headline}. ${c.text}`,
+        pool.index.lexical(index, j),
+      );
       return {
         insightId: c.id,
         text: c.text,

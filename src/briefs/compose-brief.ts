@@ -35,7 +35,12 @@ export type ComposeOutcome =
  * one item, each with related insights from other episodes. Stored once per (user, date): a
  * second call that day returns the brief that exists.
  */
-export async function composeBrief(deps: ComposeDeps, user: User, date: string, opts: ComposeOptions): Promise<ComposeOutcome> {
+export async function composeBrief(
+  deps: ComposeDeps,
+  user: User,
+  date: string,
+  opts: ComposeOptions,
+): Promise<ComposeOutcome> {
   const { store } = deps;
   const existing = await store.briefFor(user.id, date);
   if (existing) return { status: 'exists', brief: existing };
@@ -50,7 +55,13 @@ export async function composeBrief(deps: ComposeDeps, user: User, date: string, 
     store.feedbackOf(user.id, daysBefore(opts.now, opts.feedbackWindowDays ?? 180)),
   ]);
   const profile = buildProfile(
-    { interests: user.interests, about: profileRow.about, followedFeedIds: profileRow.followedFeedIds, onlyFollowed: profileRow.onlyFollowed, feedback },
+    {
+      interests: user.interests,
+      about: profileRow.about,
+      followedFeedIds: profileRow.followedFeedIds,
+      onlyFollowed: profileRow.onlyFollowed,
+      feedback,
+    },
     { now: opts.now },
   );
   const picks = rankForProfile(pool, profile, { size: opts.size, since, sent });

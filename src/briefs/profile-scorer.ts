@@ -40,7 +40,8 @@ export class ProfileScorer {
     const terms = this.pool.index.vecTerms[i] as Int32Array;
     const weights = this.pool.index.vecWeights[i] as Float64Array;
     let sum = 0;
-    for (let j = 0; j < terms.length; j += 1) sum += (weights[j] as number) * (this.lookup[terms[j] as number] as number);
+    for (let j = 0; j < terms.length; j += 1)
+      sum += (weights[j] as number) * (this.lookup[terms[j] as number] as number);
     return sum;
   }
 
@@ -69,7 +70,9 @@ export class ProfileScorer {
 /** The MAX_PROFILE_TERMS heaviest features of a profile (ties: by feature). */
 function strongest(weights: Profile['weights']): Iterable<[string, number]> {
   if (weights.size <= MAX_PROFILE_TERMS) return weights;
-  return [...weights].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_PROFILE_TERMS);
+  return [...weights]
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_PROFILE_TERMS);
 }
 
 const tables = new WeakMap<BriefPool, Float64Array>();

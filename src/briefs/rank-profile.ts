@@ -24,7 +24,8 @@ export function rankForProfile(pool: BriefPool, profile: Profile, req: RankReque
   const scorer = new ProfileScorer(pool, profile);
   try {
     const eligible = new Eligibility(pool, profile, req);
-    if (profile.coldStart) return selectDiverse(pool, fallbackStream(pool, scorer, eligible, undefined), diversity(req, profile));
+    if (profile.coldStart)
+      return selectDiverse(pool, fallbackStream(pool, scorer, eligible, undefined), diversity(req, profile));
     const touched = new TouchedInsights(pool, scorer, eligible);
     try {
       return selectDiverse(pool, mergedStream(pool, scorer, eligible, touched), diversity(req, profile));
@@ -42,7 +43,8 @@ export function rankBruteForce(pool: BriefPool, profile: Profile, req: RankReque
   try {
     const eligible = new Eligibility(pool, profile, req);
     const all: Scored[] = [];
-    for (let i = 0; i < pool.insights.length; i += 1) if (eligible.has(i)) all.push({ index: i, score: scorer.score(i) });
+    for (let i = 0; i < pool.insights.length; i += 1)
+      if (eligible.has(i)) all.push({ index: i, score: scorer.score(i) });
     all.sort(byScore(pool));
     return selectDiverse(pool, arrayStream(all), diversity(req, profile));
   } finally {
@@ -54,7 +56,12 @@ function diversity(req: RankRequest, profile: Profile): { size: number; allowRep
   return { size: req.size, allowRepeatedShows: profile.onlyFollowed };
 }
 
-function mergedStream(pool: BriefPool, scorer: ProfileScorer, eligible: Eligibility, touched: TouchedInsights): ScoredStream {
+function mergedStream(
+  pool: BriefPool,
+  scorer: ProfileScorer,
+  eligible: Eligibility,
+  touched: TouchedInsights,
+): ScoredStream {
   const top = touched.inOrder();
   const rest = fallbackStream(pool, scorer, eligible, touched);
   const merged: Scored[] = [];

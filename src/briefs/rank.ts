@@ -28,5 +28,9 @@ export function rankInsights(candidates: InsightWithContext[], opts: RankOptions
   const profile = buildProfile({ interests: opts.interests }, { now: opts.now });
   const picks = rankForProfile(pool, profile, { size: opts.size, since: new Date(0), sent: opts.exclude });
   const items = toBriefItems(pool, profile, picks, 0);
-  return picks.map((p, n) => ({ insight: pool.insights[p.index] as InsightWithContext, score: p.score, reason: items[n]?.reason ?? '' }));
+  return picks.map((p, n) => ({
+    insight: pool.insights[p.index] as InsightWithContext,
+    score: p.score,
+    reason: items[n]?.reason ?? '',
+  }));
 }

@@ -26,7 +26,8 @@ export function briefAudience(users: User[], profiles: ProfileRow[]): BriefAudie
     const texts = [...user.interests, profile?.about ?? ''].filter((t) => t.trim());
     for (const feedId of profile?.followedFeedIds ?? []) audience.followedFeeds.add(feedId);
     if (texts.length === 0 && (profile?.followedFeedIds.length ?? 0) === 0) audience.coldStart += 1;
-    for (const text of texts) for (const k of featureBag(text).counts.keys()) if (generalWeight(k) >= MIN_GENERAL_WEIGHT) audience.terms.add(k);
+    for (const text of texts)
+      for (const k of featureBag(text).counts.keys()) if (generalWeight(k) >= MIN_GENERAL_WEIGHT) audience.terms.add(k);
   }
   return audience;
 }
@@ -58,7 +59,8 @@ export interface Reach {
 export function canReachBrief(episode: EpisodeMeta, audience: BriefAudience): Reach {
   if (audience.subscribers === 0) return { reach: false, reason: 'no active subscribers' };
   if (audience.followedFeeds.has(episode.feedId)) return { reach: true, reason: 'a subscriber follows this show' };
-  if (audience.coldStart > 0) return { reach: true, reason: 'a subscriber without interests gets the best of every show' };
+  if (audience.coldStart > 0)
+    return { reach: true, reason: 'a subscriber without interests gets the best of every show' };
   const text = [episode.podcastTitle, episode.title, episode.description].filter(Boolean).join('. ');
   for (const k of featureBag(text).counts.keys()) {
     if (audience.terms.has(k)) return { reach: true, reason: `matches a subscriber interest ("${k}")` };
@@ -69,6 +71,11 @@ export function canReachBrief(episode: EpisodeMeta, audience: BriefAudience): Re
 /** canReachBrief for a stored episode, helped by its show's title, against today's subscribers. */
 export async function canStoredEpisodeReachBrief(store: Store, episode: EpisodeRow): Promise<Reach> {
   const feed = await store.feedById(episode.feedId);
-  const meta: EpisodeMeta = { feedId: episode.feedId, title: episode.title, description: episode.description, podcastTitle: feed?.title ?? null };
+  const meta: EpisodeMeta = {
+    feedId: episode.feedId,
+    title: episode.title,
+    description: episode.description,
+    podcastTitle: feed?.title ?? null,
+  };
   return canReachBrief(meta, await loadBriefAudience(store));
 }

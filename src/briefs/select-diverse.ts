@@ -75,7 +75,8 @@ function similarityToPicked(pool: BriefPool, picked: Scored[]): (k: number, inde
   const compared: number[] = [];
   return (k, index) => {
     let m = max[k] ?? 0;
-    for (let p = compared[k] ?? 0; p < picked.length; p += 1) m = Math.max(m, pool.index.similarity(index, (picked[p] as Scored).index));
+    for (let p = compared[k] ?? 0; p < picked.length; p += 1)
+      m = Math.max(m, pool.index.similarity(index, (picked[p] as Scored).index));
     max[k] = m;
     compared[k] = picked.length;
     return Math.min(1, m);

@@ -7,7 +7,11 @@ export interface GlobalOptions {
 }
 
 /** Loads config (failing with every problem listed), builds the app, runs `fn`, always closes. */
-export async function withApp<T>(globals: GlobalOptions, fn: (app: App) => Promise<T>, overrides: Partial<Config> = {}): Promise<T> {
+export async function withApp<T>(
+  globals: GlobalOptions,
+  fn: (app: App) => Promise<T>,
+  overrides: Partial<Config> = {},
+): Promise<T> {
   const config = { ...loadConfig(globals.config ? { file: globals.config } : {}), ...overrides };
   const app = await createApp(config);
   try {

@@ -53,7 +53,8 @@ export async function runCli(args: readonly string[]): Promise<number> {
     if (err instanceof CommanderError) return err.exitCode;
     // One clear line for expected failures; the stack only when something truly unexpected broke.
     if (err instanceof AppError) console.error(`podbrief: ${err.message}`);
-    else if (err instanceof Error && (err as NodeJS.ErrnoException).code === 'ENOENT') console.error(`podbrief: ${err.message}`);
+    else if (err instanceof Error && (err as NodeJS.ErrnoException).code === 'ENOENT')
+      console.error(`podbrief: ${err.message}`);
     else console.error(`podbrief: unexpected error: ${errorMessage(err)}`, process.env.DEBUG ? err : '');
     return 1;
   } finally {

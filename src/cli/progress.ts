@@ -8,7 +8,12 @@ import type { Progress } from '../jobs/index.js';
 export function progressBar(label: string): { onProgress: Progress; stop: () => void } {
   if (!process.stderr.isTTY) return { onProgress: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { format: `${label.padEnd(12)} [{bar}] {value}/{total}`, stream: process.stderr, hideCursor: true, clearOnComplete: false },
+    {
+      format: `${label.padEnd(12)} [{bar}] {value}/{total}`,
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: false,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

@@ -27,9 +27,7 @@ describe('configDocsMarkdown', () => {
     const lines = configDocsMarkdown().split('\n');
     expect(lines[0]).toBe('| Name | Default | Description |');
     expect(lines).toHaveLength(2 + Object.keys(options).length);
-    expect(lines).toContain(
-      '| `BRIEF_SIZE` | `5` | Insights per daily brief. |',
-    );
+    expect(lines).toContain('| `BRIEF_SIZE` | `5` | Insights per daily brief. |');
     expect(lines.find((l) => l.startsWith('| `SECRET_KEY`'))).toContain('`SECRET_KEY_FILE`');
     expect(lines.find((l) => l.startsWith('| `SMTP_URL`'))).toMatch(/^\| `SMTP_URL` \| \(empty\) \|/);
   });

@@ -8,7 +8,8 @@ export function describeConfig(config: Config): string {
     .map((key) => {
       const spec = options[key];
       const value = String(config[key]);
-      const shown = spec.secret === true ? (value === '' ? '(empty)' : '(set, hidden)') : value === '' ? '(empty)' : value;
+      const shown =
+        spec.secret === true ? (value === '' ? '(empty)' : '(set, hidden)') : value === '' ? '(empty)' : value;
       return `${spec.env.padEnd(width)} = ${shown}`;
     })
     .join('\n');
@@ -18,7 +19,10 @@ export function describeConfig(config: Config): string {
 export function configDocsMarkdown(): string {
   const rows = Object.values(options).map((spec) => {
     const def = spec.default === '' ? '(empty)' : `\`${spec.default}\``;
-    const secret = spec.secret === true ? ` Secret: never printed; may instead be read from the file named by \`${spec.env}_FILE\`.` : '';
+    const secret =
+      spec.secret === true
+        ? ` Secret: never printed; may instead be read from the file named by \`${spec.env}_FILE\`.`
+        : '';
     return `| \`${spec.env}\` | ${def} | ${escapeCell(spec.doc + secret)} |`;
   });
   return ['| Name | Default | Description |', '| --- | --- | --- |', ...rows].join('\n');

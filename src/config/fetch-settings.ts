@@ -5,5 +5,9 @@ import type { Config } from './options.js';
 export const TIMEOUT_AND_AGENT_KEYS = ['fetchTimeoutSeconds', 'fetchConnectTimeoutSeconds', 'userAgent'] as const;
 
 export function timeoutsAndAgent(config: Pick<Config, (typeof TIMEOUT_AND_AGENT_KEYS)[number]>): FetchOptions {
-  return { timeoutMs: config.fetchTimeoutSeconds * 1000, connectTimeoutMs: config.fetchConnectTimeoutSeconds * 1000, userAgent: config.userAgent };
+  return {
+    timeoutMs: config.fetchTimeoutSeconds * 1000,
+    connectTimeoutMs: config.fetchConnectTimeoutSeconds * 1000,
+    userAgent: config.userAgent,
+  };
 }

@@ -13,7 +13,8 @@ export function llmConfigProblems(c: LlmOptions): string[] {
   }
   // Self-hosted OpenAI-compatible servers (Ollama, vLLM, llama.cpp) take no key; the hosted defaults do.
   if (c.llmApiKey === '' && (c.llmProvider === 'anthropic' || c.llmBaseUrl === '')) {
-    const where = c.llmProvider === 'anthropic' ? 'LLM_PROVIDER=anthropic' : 'the default LLM_BASE_URL (api.openai.com)';
+    const where =
+      c.llmProvider === 'anthropic' ? 'LLM_PROVIDER=anthropic' : 'the default LLM_BASE_URL (api.openai.com)';
     problems.push(`${where} needs LLM_API_KEY (or LLM_API_KEY_FILE)`);
   }
   return problems;

@@ -95,9 +95,20 @@ describe('loadConfig', () => {
   });
 
   it('layers environment over config file over defaults', async () => {
-    const file = await writeJson('podbrief.json', { PORT: 9000, BRIEF_SIZE: '7', LOG_LEVEL: 'debug', ALLOW_PRIVATE_NETWORKS: true });
+    const file = await writeJson('podbrief.json', {
+      PORT: 9000,
+      BRIEF_SIZE: '7',
+      LOG_LEVEL: 'debug',
+      ALLOW_PRIVATE_NETWORKS: true,
+    });
     const config = loadConfig({ env: { PORT: '9100', LOG_LEVEL: '' }, file });
-    expect(config).toMatchObject({ port: 9100, briefSize: 7, logLevel: 'debug', allowPrivateNetworks: true, pollConcurrency: 4 });
+    expect(config).toMatchObject({
+      port: 9100,
+      briefSize: 7,
+      logLevel: 'debug',
+      allowPrivateNetworks: true,
+      pollConcurrency: 4,
+    });
   });
 
   it('finds the config file through PODBRIEF_CONFIG, and opts.file wins over it', async () => {
@@ -108,7 +119,14 @@ describe('loadConfig', () => {
   });
 
   it('parses booleans, byte sizes, URLs and paths', () => {
-    for (const [raw, value] of [['1', true], ['YES', true], ['true', true], ['0', false], ['no', false], ['False', false]] as const) {
+    for (const [raw, value] of [
+      ['1', true],
+      ['YES', true],
+      ['true', true],
+      ['0', false],
+      ['no', false],
+      ['False', false],
+    ] as const) {
       expect(loadConfig({ env: { ALLOW_PRIVATE_NETWORKS: raw } }).allowPrivateNetworks).toBe(value);
     }
     const config = loadConfig({
@@ -139,7 +157,9 @@ describe('loadConfig', () => {
 
   it('lists every bad value in one invalid_config error, one per line', () => {
     const err = configError(() =>
-      loadConfig({ env: { PORT: 'abc', BRIEF_SIZE: '0', FEED_MAX_BYTES: '-1', LOG_LEVEL: 'loud', DEFAULT_TIMEZONE: 'Mars/Base' } }),
+      loadConfig({
+        env: { PORT: 'abc', BRIEF_SIZE: '0', FEED_MAX_BYTES: '-1', LOG_LEVEL: 'loud', DEFAULT_TIMEZONE: 'Mars/Base' },
+      }),
     );
     expect(err.code).toBe('invalid_config');
     const lines = err.message.split('\n').slice(1);
@@ -163,7 +183,9 @@ describe('loadConfig', () => {
 
   it('checks options against each other', () => {
     const err = configError(() =>
-      loadConfig({ env: { POLL_MIN_INTERVAL_MINUTES: '90', FETCH_CONNECT_TIMEOUT_SECONDS: '60', FETCH_TIMEOUT_SECONDS: '30' } }),
+      loadConfig({
+        env: { POLL_MIN_INTERVAL_MINUTES: '90', FETCH_CONNECT_TIMEOUT_SECONDS: '60', FETCH_TIMEOUT_SECONDS: '30' },
+      }),
     );
     expect(err.message.split('\n')).toHaveLength(3);
     expect(err.message).toContain('POLL_MIN_INTERVAL_MINUTES (90) <= POLL_INTERVAL_MINUTES (60)');
@@ -208,7 +230,9 @@ describe('loadConfig', () => {
     expect(err.message).toMatch(/BRIEF_SIZE \(config file .*\): expected a string, number or boolean/);
 
     await writeFile(join(dir, 'broken.json'), '{ "PORT": ');
-    expect(configError(() => loadConfig({ env: {}, file: join(dir, 'broken.json') })).message).toMatch(/cannot be read as JSON/);
+    expect(configError(() => loadConfig({ env: {}, file: join(dir, 'broken.json') })).message).toMatch(
+      /cannot be read as JSON/,
+    );
     const array = await writeJson('array.json', [1]);
     expect(configError(() => loadConfig({ env: {}, file: array })).message).toMatch(/expected a JSON object/);
     expect(configError(() => loadConfig({ env: {}, file: join(dir, 'nope.json') })).code).toBe('invalid_config');
@@ -216,14 +240,32 @@ describe('loadConfig', () => {
 
   it('loadOptions reads and checks only the options asked for, on one line', async () => {
     const env = { DATABASE_URL: 'mysql://x', LLM_MAX_CHUNK_TOKENS: 'abc', EMBEDDINGS_MAX_RETRIES: '7' };
-    expect(loadOptions(['embeddingsMaxRetries', 'embeddingsBaseUrl'], { env })).toEqual({ embeddingsMaxRetries: 7, embeddingsBaseUrl: '' });
-    const file = await writeJson('partly-bad.json', { PROT: 1, PORT: 'x', FETCH_TIMEOUT_SECONDS: 5, FETCH_CONNECT_TIMEOUT_SECONDS: 9 });
+    expect(loadOptions(['embeddingsMaxRetries', 'embeddingsBaseUrl'], { env })).toEqual({
+      embeddingsMaxRetries: 7,
+      embeddingsBaseUrl: '',
+    });
+    const file = await writeJson('partly-bad.json', {
+      PROT: 1,
+      PORT: 'x',
+      FETCH_TIMEOUT_SECONDS: 5,
+      FETCH_CONNECT_TIMEOUT_SECONDS: 9,
+    });
     expect(loadOptions(['userAgent'], { env: {}, file }).userAgent).toMatch(/Podbrief/);
-    const err = configError(() => loadOptions(['fetchTimeoutSeconds', 'fetchConnectTimeoutSeconds'], { env: {}, file }));
-    expect(err.message).toBe('Invalid configuration: FETCH_CONNECT_TIMEOUT_SECONDS (9) must not exceed FETCH_TIMEOUT_SECONDS (5)');
-    const bad = configError(() => loadOptions(['embeddingsMaxRetries'], { env: { EMBEDDINGS_MAX_RETRIES: 'abc', PORT: 'x' } }));
-    expect(bad.message).toBe('Invalid configuration: EMBEDDINGS_MAX_RETRIES="abc" (environment): expected an integer from 0 to 10');
+    const err = configError(() =>
+      loadOptions(['fetchTimeoutSeconds', 'fetchConnectTimeoutSeconds'], { env: {}, file }),
+    );
+    expect(err.message).toBe(
+      'Invalid configuration: FETCH_CONNECT_TIMEOUT_SECONDS (9) must not exceed FETCH_TIMEOUT_SECONDS (5)',
+    );
+    const bad = configError(() =>
+      loadOptions(['embeddingsMaxRetries'], { env: { EMBEDDINGS_MAX_RETRIES: 'abc', PORT: 'x' } }),
+    );
+    expect(bad.message).toBe(
+      'Invalid configuration: EMBEDDINGS_MAX_RETRIES="abc" (environment): expected an integer from 0 to 10',
+    );
     // A file that cannot be read might have held the option: that is not ignored.
-    expect(configError(() => loadOptions(['userAgent'], { env: {}, file: join(dir, 'nope.json') })).message).toMatch(/^Invalid configuration: config file .*cannot be read as JSON/);
+    expect(configError(() => loadOptions(['userAgent'], { env: {}, file: join(dir, 'nope.json') })).message).toMatch(
+      /^Invalid configuration: config file .*cannot be read as JSON/,
+    );
   });
 });

@@ -90,7 +90,9 @@ const crossChecks: Array<{ keys: OptionKey[]; problems(c: Config): string[] }> =
     keys: ['fetchConnectTimeoutSeconds', 'fetchTimeoutSeconds'],
     problems: (c) =>
       c.fetchConnectTimeoutSeconds > c.fetchTimeoutSeconds
-        ? [`FETCH_CONNECT_TIMEOUT_SECONDS (${c.fetchConnectTimeoutSeconds}) must not exceed FETCH_TIMEOUT_SECONDS (${c.fetchTimeoutSeconds})`]
+        ? [
+            `FETCH_CONNECT_TIMEOUT_SECONDS (${c.fetchConnectTimeoutSeconds}) must not exceed FETCH_TIMEOUT_SECONDS (${c.fetchTimeoutSeconds})`,
+          ]
         : [],
   },
   {

@@ -9,7 +9,10 @@ const INTEGER = /^[+-]?\d+$/;
 const MAX = Number.MAX_SAFE_INTEGER;
 
 export function text(expected = 'a non-empty value'): OptionType<string> {
-  return z.string().trim().min(1, { error: `expected ${expected}` });
+  return z
+    .string()
+    .trim()
+    .min(1, { error: `expected ${expected}` });
 }
 
 /** Empty stays empty: the option's absence has a meaning of its own. */
@@ -87,17 +90,13 @@ export function databaseUrl(): OptionType<string> {
   return z
     .string()
     .trim()
-    .refine(
-      (v) => !/^[a-z][a-z0-9+.-]+:/i.test(v) || /^(postgres(ql)?:\/\/|sqlite:|file:)/i.test(v),
-      { error: 'expected empty, a file path, sqlite:<path> or a postgres:// URL' },
-    );
+    .refine((v) => !/^[a-z][a-z0-9+.-]+:/i.test(v) || /^(postgres(ql)?:\/\/|sqlite:|file:)/i.test(v), {
+      error: 'expected empty, a file path, sqlite:<path> or a postgres:// URL',
+    });
 }
 
 export function timezone(): OptionType<string> {
-  return z
-    .string()
-    .trim()
-    .refine(isTimezone, { error: 'expected an IANA time zone such as UTC or Europe/Berlin' });
+  return z.string().trim().refine(isTimezone, { error: 'expected an IANA time zone such as UTC or Europe/Berlin' });
 }
 
 /** A path; relative ones resolve against the current working directory. */

@@ -204,13 +204,13 @@ export const options = {
     env: 'ASR_MAX_DURATION_MINUTES',
     type: integer(1, 24 * 60),
     default: '240',
-    doc: 'Longer episodes (by the feed\'s itunes:duration, then ffprobe) are not transcribed.',
+    doc: "Longer episodes (by the feed's itunes:duration, then ffprobe) are not transcribed.",
   }),
   asrDailyBudgetUsd: option({
     env: 'ASR_DAILY_BUDGET_USD',
     type: decimal(0, 1_000_000),
     default: '1.00',
-    doc: 'No paid transcription starts once today\'s (UTC) recorded cost plus its estimate would exceed this; episodes fall back to their show notes.',
+    doc: "No paid transcription starts once today's (UTC) recorded cost plus its estimate would exceed this; episodes fall back to their show notes.",
   }),
   asrChunkMinutes: option({
     env: 'ASR_CHUNK_MINUTES',
@@ -228,7 +228,7 @@ export const options = {
     env: 'ASR_TIMEOUT_SECONDS',
     type: integer(5, 24 * 3600),
     default: '900',
-    doc: 'Deadline for one chunk: one API or server request; the in-process engine\'s watchdog allows at least 4× the chunk\'s length.',
+    doc: "Deadline for one chunk: one API or server request; the in-process engine's watchdog allows at least 4× the chunk's length.",
   }),
   ffmpegPath: option({
     env: 'FFMPEG_PATH',
@@ -356,7 +356,7 @@ export const options = {
     env: 'LLM_DAILY_BUDGET_USD',
     type: decimal(0, 1_000_000),
     default: '1.00',
-    doc: 'No LLM call starts once today\'s (UTC) recorded cost plus its estimate would exceed this; episodes fall back to the embedded engine. Moot when both prices are 0.',
+    doc: "No LLM call starts once today's (UTC) recorded cost plus its estimate would exceed this; episodes fall back to the embedded engine. Moot when both prices are 0.",
   }),
   llmPriceInputPerMtok: option({
     env: 'LLM_PRICE_INPUT_PER_MTOK',
@@ -426,6 +426,11 @@ function asrEngines(): OptionType<AsrEngineName[]> {
   const error = `expected none, or one or more of ${ASR_ENGINES.join(', ')} separated by commas`;
   return text(error)
     .transform((v) => v.split(',').map((e) => e.trim().toLowerCase()))
-    .refine((list) => (list.length === 1 && list[0] === 'none') || (list.every((e) => (ASR_ENGINES as readonly string[]).includes(e)) && new Set(list).size === list.length), { error })
+    .refine(
+      (list) =>
+        (list.length === 1 && list[0] === 'none') ||
+        (list.every((e) => (ASR_ENGINES as readonly string[]).includes(e)) && new Set(list).size === list.length),
+      { error },
+    )
     .transform((list) => list.filter((e): e is AsrEngineName => e !== 'none'));
 }

@@ -53,7 +53,10 @@ function readFileLayer(path: string, layers: Layers): void {
     return;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    layers.problems.push({ about: 'file', message: `${source}: expected a JSON object keyed by option names such as "PORT"` });
+    layers.problems.push({
+      about: 'file',
+      message: `${source}: expected a JSON object keyed by option names such as "PORT"`,
+    });
     return;
   }
   applyEntries(Object.entries(parsed), source, layers);
@@ -65,7 +68,10 @@ function applyEntries(entries: Array<[string, unknown]>, source: string, layers:
   for (const [name, raw] of entries) {
     const target = targetOf(name);
     if (!target) {
-      layers.problems.push({ about: 'unknown', message: `${name} (${source}): unknown option; \`podbrief config docs\` lists them all` });
+      layers.problems.push({
+        about: 'unknown',
+        message: `${name} (${source}): unknown option; \`podbrief config docs\` lists them all`,
+      });
       continue;
     }
     if (raw === undefined || raw === null || raw === '') continue;
@@ -78,7 +84,10 @@ function applyEntries(entries: Array<[string, unknown]>, source: string, layers:
   for (const [key, value] of direct) {
     if (fromFile.has(key)) {
       const name = options[key].env;
-      layers.problems.push({ about: key, message: `${name} (${source}): set either ${name} or ${name}_FILE, not both` });
+      layers.problems.push({
+        about: key,
+        message: `${name} (${source}): set either ${name} or ${name}_FILE, not both`,
+      });
     } else {
       layers.values.set(key, { value, source });
     }
@@ -91,7 +100,10 @@ function applyEntries(entries: Array<[string, unknown]>, source: string, layers:
       const value = readFileSync(resolve(path), 'utf8').replace(/[\r\n]+$/, '');
       layers.values.set(key, { value, source: `${source}, via ${name}` });
     } catch (err) {
-      layers.problems.push({ about: key, message: `${name}=${JSON.stringify(path)} (${source}): cannot read the file: ${errorMessage(err)}` });
+      layers.problems.push({
+        about: key,
+        message: `${name}=${JSON.stringify(path)} (${source}): cannot read the file: ${errorMessage(err)}`,
+      });
     }
   }
 }

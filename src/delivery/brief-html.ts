@@ -39,7 +39,8 @@ function alsoOnHtml(alsoOn: AlsoOnView[]): string {
   return `<p style="margin:0 0 12px 0;font-size:13px;${MUTED}">Also said on ${shows.join('; ')}</p>`;
 }
 
-const BUTTON = 'display:inline-block;margin:0 6px 0 0;padding:3px 10px;border:1px solid #d1d5db;border-radius:12px;color:#374151;text-decoration:none;font-size:13px;';
+const BUTTON =
+  'display:inline-block;margin:0 6px 0 0;padding:3px 10px;border:1px solid #d1d5db;border-radius:12px;color:#374151;text-decoration:none;font-size:13px;';
 
 function feedbackHtml(f: FeedbackUrls | undefined): string {
   if (!f) return '';

@@ -40,7 +40,13 @@ function itemText(item: ItemView): string {
   if (item.reason) parts.push('', wrapText(`Why you got this: ${item.reason}`, WIDTH, INDENT));
   if (item.feedback) {
     const f = item.feedback;
-    parts.push('', `${INDENT}Useful: ${f.up}`, `${INDENT}Not useful: ${f.down}`, `${INDENT}More like this: ${f.more}`, `${INDENT}Less like this: ${f.less}`);
+    parts.push(
+      '',
+      `${INDENT}Useful: ${f.up}`,
+      `${INDENT}Not useful: ${f.down}`,
+      `${INDENT}More like this: ${f.more}`,
+      `${INDENT}Less like this: ${f.less}`,
+    );
   }
   if (item.related.length > 0) {
     parts.push('', `${INDENT}Related insights:`, ...item.related.map(relatedText));

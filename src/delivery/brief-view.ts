@@ -77,7 +77,11 @@ function relatedView(related: RelatedItem): RelatedView {
 }
 
 function alsoOnView(a: AlsoOn): AlsoOnView {
-  return { podcastTitle: cleanText(a.podcastTitle), episodeTitle: cleanText(a.episodeTitle), url: safeHttpUrl(a.timestampUrl) };
+  return {
+    podcastTitle: cleanText(a.podcastTitle),
+    episodeTitle: cleanText(a.episodeTitle),
+    url: safeHttpUrl(a.timestampUrl),
+  };
 }
 
 function itemView(item: BriefItem, index: number, links?: ItemLinks): ItemView {

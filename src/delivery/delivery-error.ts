@@ -41,10 +41,17 @@ export function smtpFailure(err: unknown, context: { recipientDomain: string; se
   const reason = oneLine(e.response ?? e.message);
 
   if (code === 'EAUTH') {
-    return new DeliveryError('smtp_auth_failed', `SMTP login failed for ${to}: ${reason}`, { responseCode, retryable: false, cause: err });
+    return new DeliveryError('smtp_auth_failed', `SMTP login failed for ${to}: ${reason}`, {
+      responseCode,
+      retryable: false,
+      cause: err,
+    });
   }
   if (code === 'ETIMEDOUT') {
-    return new DeliveryError('smtp_timeout', `SMTP server timed out on ${to}: ${reason}`, { retryable: true, cause: err });
+    return new DeliveryError('smtp_timeout', `SMTP server timed out on ${to}: ${reason}`, {
+      retryable: true,
+      cause: err,
+    });
   }
   if (responseCode !== null) {
     return new DeliveryError('smtp_rejected', `SMTP server rejected ${to} with ${responseCode}: ${reason}`, {
@@ -54,7 +61,10 @@ export function smtpFailure(err: unknown, context: { recipientDomain: string; se
     });
   }
   if (['ECONNECTION', 'ESOCKET', 'EDNS', 'ETLS'].includes(code)) {
-    return new DeliveryError('smtp_connect_failed', `Could not reach SMTP server for ${to}: ${reason}`, { retryable: true, cause: err });
+    return new DeliveryError('smtp_connect_failed', `Could not reach SMTP server for ${to}: ${reason}`, {
+      retryable: true,
+      cause: err,
+    });
   }
   return new DeliveryError('smtp_send_failed', `Sending ${to} failed: ${reason}`, {
     retryable: !['EENVELOPE', 'EMESSAGE'].includes(code),

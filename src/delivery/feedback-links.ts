@@ -16,7 +16,11 @@ export function feedbackUrl(publicUrl: string, userId: number, insightId: number
 }
 
 export function verifyFeedback(userId: number, insightId: number, vote: Vote, token: string, secret: string): boolean {
-  return Number.isSafeInteger(insightId) && insightId > 0 && verifyUserLink('feedback', userId, token, secret, feedbackScope(insightId, vote));
+  return (
+    Number.isSafeInteger(insightId) &&
+    insightId > 0 &&
+    verifyUserLink('feedback', userId, token, secret, feedbackScope(insightId, vote))
+  );
 }
 
 /** `/t/<user>.<insight>.<token>`: records the click, then redirects to the insight's stored timestamp URL. */
@@ -30,5 +34,7 @@ export function parseListenToken(path: string, secret: string): { userId: number
   const userId = Number(match[1]);
   const insightId = Number(match[2]);
   if (!Number.isSafeInteger(insightId) || insightId <= 0) return undefined;
-  return verifyUserLink('listen', userId, match[3] ?? '', secret, String(insightId)) ? { userId, insightId } : undefined;
+  return verifyUserLink('listen', userId, match[3] ?? '', secret, String(insightId))
+    ? { userId, insightId }
+    : undefined;
 }

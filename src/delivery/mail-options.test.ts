@@ -14,7 +14,9 @@ describe('messageIdFor', () => {
   it('keeps distinct keys distinct after making them safe', () => {
     expect(keySlug('a:b')).not.toBe(keySlug('a-b'));
     expect(keySlug('a:b')).toMatch(/^a-b\.[0-9a-f]{12}$/);
-    expect(messageIdFor('a b<>@"x', 'b@podbrief.example')).toMatch(/^<podbrief-[A-Za-z0-9_-]+\.[0-9a-f]{12}@podbrief\.example>$/);
+    expect(messageIdFor('a b<>@"x', 'b@podbrief.example')).toMatch(
+      /^<podbrief-[A-Za-z0-9_-]+\.[0-9a-f]{12}@podbrief\.example>$/,
+    );
   });
 
   it.each(['', '   ', 'x'.repeat(201)])('rejects the key %j', (key) => {
@@ -33,11 +35,20 @@ describe('parseSmtpUrl', () => {
       requireTLS: false,
       label: 'mail.example.com:465',
     });
-    expect(parseSmtpUrl('smtp://[::1]:2525?requireTLS=true')).toMatchObject({ host: '::1', port: 2525, secure: false, auth: undefined, requireTLS: true });
+    expect(parseSmtpUrl('smtp://[::1]:2525?requireTLS=true')).toMatchObject({
+      host: '::1',
+      port: 2525,
+      secure: false,
+      auth: undefined,
+      requireTLS: true,
+    });
     expect(parseSmtpUrl('smtp://relay.internal')).toMatchObject({ port: undefined, label: 'relay.internal:587' });
   });
 
-  it.each(['', 'mail.example.com:25', 'https://mail.example.com', 'smtp://', 'smtp://h?debug=true', 'smtp://h?pool=1'])('rejects %j', (url) => {
-    expect(() => parseSmtpUrl(url)).toThrow(expect.objectContaining({ code: 'invalid_smtp_url' }));
-  });
+  it.each(['', 'mail.example.com:25', 'https://mail.example.com', 'smtp://', 'smtp://h?debug=true', 'smtp://h?pool=1'])(
+    'rejects %j',
+    (url) => {
+      expect(() => parseSmtpUrl(url)).toThrow(expect.objectContaining({ code: 'invalid_smtp_url' }));
+    },
+  );
 });

@@ -7,7 +7,13 @@ import { createMailer } from './create-mailer.js';
 import { OutboxMailer } from './outbox-mailer.js';
 import { renderBriefEmail } from './render-brief-email.js';
 import type { RenderedEmail } from './rendered-email.js';
-import { FIXTURE_FROM, FIXTURE_PUBLIC_URL, FIXTURE_SECRET, FIXTURE_USER, fixtureBrief } from './test-support/brief-fixture.js';
+import {
+  FIXTURE_FROM,
+  FIXTURE_PUBLIC_URL,
+  FIXTURE_SECRET,
+  FIXTURE_USER,
+  fixtureBrief,
+} from './test-support/brief-fixture.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -18,7 +24,13 @@ afterEach(async () => {
 });
 
 function briefEmail(): RenderedEmail {
-  return renderBriefEmail({ brief: fixtureBrief(), user: FIXTURE_USER, publicUrl: FIXTURE_PUBLIC_URL, secret: FIXTURE_SECRET, from: FIXTURE_FROM });
+  return renderBriefEmail({
+    brief: fixtureBrief(),
+    user: FIXTURE_USER,
+    publicUrl: FIXTURE_PUBLIC_URL,
+    secret: FIXTURE_SECRET,
+    from: FIXTURE_FROM,
+  });
 }
 
 describe('OutboxMailer', () => {
@@ -92,8 +104,14 @@ describe('createMailer', () => {
   });
 
   it('rejects a bad SMTP URL without echoing its password', () => {
-    for (const smtpUrl of ['http://user:hunter2@host', 'smtp://user:hunter2@host?tls=off', 'smtp://user:hunter2@host?pool=yes']) {
-      expect(() => createMailer({ smtpUrl, outboxDir: dir })).toThrow(expect.objectContaining({ code: 'invalid_smtp_url' }));
+    for (const smtpUrl of [
+      'http://user:hunter2@host',
+      'smtp://user:hunter2@host?tls=off',
+      'smtp://user:hunter2@host?pool=yes',
+    ]) {
+      expect(() => createMailer({ smtpUrl, outboxDir: dir })).toThrow(
+        expect.objectContaining({ code: 'invalid_smtp_url' }),
+      );
       try {
         createMailer({ smtpUrl, outboxDir: dir });
       } catch (err) {

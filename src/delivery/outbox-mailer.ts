@@ -10,7 +10,12 @@ import type { RenderedEmail } from './rendered-email.js';
 /** `<date>-<user>-<brief>.eml` for briefs, else the key: one file per message, however often it is sent. */
 function outboxFileName(email: RenderedEmail, idempotencyKey: string): string {
   const brief = email.brief;
-  if (brief && /^\d{4}-\d{2}-\d{2}$/.test(brief.date) && Number.isSafeInteger(brief.userId) && Number.isSafeInteger(brief.id)) {
+  if (
+    brief &&
+    /^\d{4}-\d{2}-\d{2}$/.test(brief.date) &&
+    Number.isSafeInteger(brief.userId) &&
+    Number.isSafeInteger(brief.id)
+  ) {
     return `${brief.date}-${brief.userId}-${brief.id}.eml`;
   }
   return `${keySlug(idempotencyKey)}.eml`;
@@ -60,14 +65,20 @@ export class OutboxMailer implements Mailer {
       // latin1 round-trips every byte, so this is safe for any encoding in the message.
       raw = Buffer.from(info.message.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
     } catch (err) {
-      throw new DeliveryError('message_build_failed', `Could not build the message: ${String(err)}`, { retryable: false, cause: err });
+      throw new DeliveryError('message_build_failed', `Could not build the message: ${String(err)}`, {
+        retryable: false,
+        cause: err,
+      });
     }
     try {
       await mkdir(this.dir, { recursive: true });
       await writeAtomically(path, raw);
     } catch (err) {
       const reason = (err as NodeJS.ErrnoException).code ?? 'unknown error';
-      throw new DeliveryError('outbox_write_failed', `Could not write ${path}: ${reason}`, { retryable: true, cause: err });
+      throw new DeliveryError('outbox_write_failed', `Could not write ${path}: ${reason}`, {
+        retryable: true,
+        cause: err,
+      });
     }
     return { messageId: mail.messageId, location: path };
   }

@@ -1,7 +1,13 @@
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { renderBriefEmail, type BriefEmailInput } from './render-brief-email.js';
-import { FIXTURE_FROM, FIXTURE_PUBLIC_URL, FIXTURE_SECRET, FIXTURE_USER, fixtureBrief } from './test-support/brief-fixture.js';
+import {
+  FIXTURE_FROM,
+  FIXTURE_PUBLIC_URL,
+  FIXTURE_SECRET,
+  FIXTURE_USER,
+  fixtureBrief,
+} from './test-support/brief-fixture.js';
 import { verifyUnsubscribe } from './unsubscribe-link.js';
 
 function input(overrides: Partial<BriefEmailInput> = {}): BriefEmailInput {
@@ -44,7 +50,9 @@ describe('renderBriefEmail', () => {
   it('addresses the user and builds subject and preview from the headlines', () => {
     expect(email.to).toBe('reader@mail.example.org');
     expect(email.from).toBe(FIXTURE_FROM);
-    expect(email.subject).toBe('Your Podbrief for Sun, 29 Nov: Small open models now beat last year’s giants on coding');
+    expect(email.subject).toBe(
+      'Your Podbrief for Sun, 29 Nov: Small open models now beat last year’s giants on coding',
+    );
     expect(email.preview).toMatch(/^Also today: Why central banks still fear wage spirals · /);
     expect(email.preview.length).toBeLessThanOrEqual(140);
   });
@@ -53,7 +61,9 @@ describe('renderBriefEmail', () => {
     const { tags, text } = parseHtml(email.html);
     expect(email.html).not.toMatch(/<script/i);
     expect(email.html).not.toMatch(/javascript:/i);
-    expect(email.html).toContain('Attackers hide &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; in &quot;show notes&quot;');
+    expect(email.html).toContain(
+      'Attackers hide &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; in &quot;show notes&quot;',
+    );
     expect(email.html).toContain('Eve &lt;evil@example.com&gt;');
     expect(tags.map((t) => t.name)).not.toEqual(expect.arrayContaining(['script', 'img', 'iframe', 'b']));
     for (const tag of tags) {
@@ -66,7 +76,9 @@ describe('renderBriefEmail', () => {
   });
 
   it('links each timestamp to its http(s) URL, shown as m:ss or h:mm:ss', () => {
-    const anchors = parseHtml(email.html).tags.filter((t) => t.name === 'a').map((t) => t.attribs.href);
+    const anchors = parseHtml(email.html)
+      .tags.filter((t) => t.name === 'a')
+      .map((t) => t.attribs.href);
     expect(email.html).toMatch(/<a href="https:\/\/cdn\.example\.com\/ls\/212\.mp3#t=754"[^>]*>12:34<\/a>/);
     expect(email.html).toMatch(/<a href="https:\/\/oddlots\.example\/episodes\/fed#t=3725"[^>]*>1:02:05<\/a>/);
     expect(email.html).toContain('at 1:35'); // hostile URL dropped, time kept as text
@@ -105,7 +117,9 @@ describe('renderBriefEmail', () => {
   });
 
   it('sets both unsubscribe headers with a URL that verifies, and the brief id', () => {
-    const match = /^<(https:\/\/podbrief\.example\/unsubscribe\?u=7&t=[A-Za-z0-9_-]+)>$/.exec(email.headers['List-Unsubscribe'] ?? '');
+    const match = /^<(https:\/\/podbrief\.example\/unsubscribe\?u=7&t=[A-Za-z0-9_-]+)>$/.exec(
+      email.headers['List-Unsubscribe'] ?? '',
+    );
     expect(match).not.toBeNull();
     const url = new URL(match?.[1] ?? '');
     expect(verifyUnsubscribe(7, url.searchParams.get('t') ?? '', FIXTURE_SECRET)).toBe(true);

@@ -31,14 +31,26 @@ export type SendOutcome =
  * and mark leaves it 'sending' until its lease runs out and another run re-claims it; if the
  * mail had gone out, the stable Message-ID lets receivers drop the one possible duplicate.
  */
-export async function sendBrief(deps: SendBriefDeps, brief: Brief, user: User, opts: SendBriefOptions): Promise<SendOutcome> {
+export async function sendBrief(
+  deps: SendBriefDeps,
+  brief: Brief,
+  user: User,
+  opts: SendBriefOptions,
+): Promise<SendOutcome> {
   if (user.status !== 'active') return { status: 'skipped', reason: 'unsubscribed' };
   if (brief.items.length === 0) return { status: 'skipped', reason: 'empty' };
   const now = opts.now ?? new Date();
   const claimed = await deps.store.claimDelivery(brief.id, deliveryClaimRules(now));
   if (!claimed) return { status: 'skipped', reason: whyNotClaimed(await deps.store.deliveryForBrief(brief.id)) };
   try {
-    const email = renderBriefEmail({ brief, user, publicUrl: opts.publicUrl, secret: opts.secret, from: opts.from, interactive: true });
+    const email = renderBriefEmail({
+      brief,
+      user,
+      publicUrl: opts.publicUrl,
+      secret: opts.secret,
+      from: opts.from,
+      interactive: true,
+    });
     const result = await deps.mailer.send(email, { idempotencyKey: `${brief.userId}-${brief.date}-${brief.id}` });
     await deps.store.markDeliverySent(claimed.id, { transport: deps.mailer.name, ...result });
     return { status: 'sent', ...result };

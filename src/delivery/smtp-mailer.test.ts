@@ -7,7 +7,13 @@ import { DeliveryError } from './delivery-error.js';
 import type { Mailer } from './mailer.js';
 import { renderBriefEmail } from './render-brief-email.js';
 import { SmtpMailer } from './smtp-mailer.js';
-import { FIXTURE_FROM, FIXTURE_PUBLIC_URL, FIXTURE_SECRET, FIXTURE_USER, fixtureBrief } from './test-support/brief-fixture.js';
+import {
+  FIXTURE_FROM,
+  FIXTURE_PUBLIC_URL,
+  FIXTURE_SECRET,
+  FIXTURE_USER,
+  fixtureBrief,
+} from './test-support/brief-fixture.js';
 import { verifyUnsubscribe } from './unsubscribe-link.js';
 
 interface Received {
@@ -29,7 +35,9 @@ function listen(server: Server): Promise<number> {
 }
 
 /** A real SMTP server on a random local port that keeps every message it accepts. */
-async function startSmtpServer(options: Partial<SMTPServerOptions> = {}): Promise<{ port: number; received: Received[] }> {
+async function startSmtpServer(
+  options: Partial<SMTPServerOptions> = {},
+): Promise<{ port: number; received: Received[] }> {
   const received: Received[] = [];
   const server = new SMTPServer({
     secure: false,
@@ -64,7 +72,13 @@ function mailerFor(url: string, options: Partial<ConstructorParameters<typeof Sm
 }
 
 function briefEmail(brief = fixtureBrief()) {
-  return renderBriefEmail({ brief, user: FIXTURE_USER, publicUrl: FIXTURE_PUBLIC_URL, secret: FIXTURE_SECRET, from: FIXTURE_FROM });
+  return renderBriefEmail({
+    brief,
+    user: FIXTURE_USER,
+    publicUrl: FIXTURE_PUBLIC_URL,
+    secret: FIXTURE_SECRET,
+    from: FIXTURE_FROM,
+  });
 }
 
 /** Values of every header with this name (case-insensitive), unfolded, straight from the raw bytes. */
@@ -132,15 +146,20 @@ describe('SmtpMailer', () => {
       allowInsecureAuth: true,
       onAuth(auth, _session, callback) {
         logins.push(`${auth.username}|${auth.password}`);
-        if (auth.username === 'mailer@podbrief.example' && auth.password === 'p@ss:w/rd') callback(null, { user: auth.username });
+        if (auth.username === 'mailer@podbrief.example' && auth.password === 'p@ss:w/rd')
+          callback(null, { user: auth.username });
         else callback(new Error('Invalid username or password'));
       },
     });
-    await mailerFor(`smtp://mailer%40podbrief.example:p%40ss%3Aw%2Frd@127.0.0.1:${port}`).send(briefEmail(), { idempotencyKey: 'k1' });
+    await mailerFor(`smtp://mailer%40podbrief.example:p%40ss%3Aw%2Frd@127.0.0.1:${port}`).send(briefEmail(), {
+      idempotencyKey: 'k1',
+    });
     expect(logins).toEqual(['mailer@podbrief.example|p@ss:w/rd']);
     expect(received).toHaveLength(1);
 
-    const err = await sendError(mailerFor(`smtp://mailer:wrong-password@127.0.0.1:${port}`).send(briefEmail(), { idempotencyKey: 'k2' }));
+    const err = await sendError(
+      mailerFor(`smtp://mailer:wrong-password@127.0.0.1:${port}`).send(briefEmail(), { idempotencyKey: 'k2' }),
+    );
     expect(err.code).toBe('smtp_auth_failed');
     expect(err.retryable).toBe(false);
     expect(err.message).not.toContain('wrong-password');
@@ -155,7 +174,9 @@ describe('SmtpMailer', () => {
     expect(message?.rcptTo).toEqual(['reader@mail.example.org']);
     const raw = message?.raw.toString('utf8') ?? '';
     expect(headerValues(raw, 'Bcc')).toEqual([]);
-    expect((await simpleParser(message?.raw ?? Buffer.alloc(0))).subject).toContain('Foo Bcc: victim@example.com <h1>body</h1>');
+    expect((await simpleParser(message?.raw ?? Buffer.alloc(0))).subject).toContain(
+      'Foo Bcc: victim@example.com <h1>body</h1>',
+    );
   });
 
   it.each([
@@ -164,9 +185,12 @@ describe('SmtpMailer', () => {
   ])('maps an RCPT reply %i to smtp_rejected (retryable: %s), naming the domain only', async (code, retryable) => {
     const { port, received } = await startSmtpServer({
       onRcptTo(address, _session, callback) {
-        const err = Object.assign(new Error(`${code === 550 ? '5.1.1' : '4.2.0'} <${address.address}> mailbox unavailable`), {
-          responseCode: code,
-        });
+        const err = Object.assign(
+          new Error(`${code === 550 ? '5.1.1' : '4.2.0'} <${address.address}> mailbox unavailable`),
+          {
+            responseCode: code,
+          },
+        );
         callback(err);
       },
     });
@@ -214,11 +238,17 @@ describe('SmtpMailer', () => {
   it('DKIM-signs with List-Unsubscribe and List-Unsubscribe-Post in h=', async () => {
     const { port, received } = await startSmtpServer();
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const dkim = { domainName: 'podbrief.example', keySelector: 'pb1', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+    const dkim = {
+      domainName: 'podbrief.example',
+      keySelector: 'pb1',
+      privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    };
     await mailerFor(`smtp://127.0.0.1:${port}`, { dkim }).send(briefEmail(), { idempotencyKey: 'k' });
     const [signature] = headerValues(received[0]?.raw.toString('utf8') ?? '', 'DKIM-Signature');
     expect(signature).toMatch(/\bd=podbrief\.example;/);
     const signed = (/\bh=([^;]+);/.exec(signature ?? '')?.[1] ?? '').replace(/\s+/g, '').toLowerCase().split(':');
-    expect(signed).toEqual(expect.arrayContaining(['from', 'subject', 'message-id', 'list-unsubscribe', 'list-unsubscribe-post']));
+    expect(signed).toEqual(
+      expect.arrayContaining(['from', 'subject', 'message-id', 'list-unsubscribe', 'list-unsubscribe-post']),
+    );
   });
 });

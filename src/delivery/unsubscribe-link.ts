@@ -15,7 +15,9 @@ function assertUserId(userId: number): void {
 // `scope` binds more than the user, e.g. the insight and vote of a feedback link.
 function mac(purpose: LinkPurpose, userId: number, secret: string, scope = ''): Buffer {
   if (!secret) throw new AppError('missing_unsubscribe_secret', 'Unsubscribe secret is empty');
-  return createHmac('sha256', secret).update(`${prefix(purpose)}${userId}${scope ? `:${scope}` : ''}`).digest();
+  return createHmac('sha256', secret)
+    .update(`${prefix(purpose)}${userId}${scope ? `:${scope}` : ''}`)
+    .digest();
 }
 
 export function signUserLink(purpose: LinkPurpose, userId: number, secret: string, scope = ''): string {
@@ -23,7 +25,13 @@ export function signUserLink(purpose: LinkPurpose, userId: number, secret: strin
   return mac(purpose, userId, secret, scope).toString('base64url');
 }
 
-export function verifyUserLink(purpose: LinkPurpose, userId: number, token: string, secret: string, scope = ''): boolean {
+export function verifyUserLink(
+  purpose: LinkPurpose,
+  userId: number,
+  token: string,
+  secret: string,
+  scope = '',
+): boolean {
   if (!Number.isSafeInteger(userId) || userId <= 0) return false;
   if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) return false;
   const expected = mac(purpose, userId, secret, scope);

@@ -52,7 +52,10 @@ describe.skipIf(!haveCorpus)('parseFeed on every corpus feed', () => {
           continue;
         }
       }
-      expect(load(file).episodes.map((e) => e.guid), file).toEqual(first);
+      expect(
+        load(file).episodes.map((e) => e.guid),
+        file,
+      ).toEqual(first);
     }
   });
 });
@@ -82,11 +85,19 @@ describe.skipIf(!haveCorpus)('parseFeed facts on real feeds', () => {
     const feed = load('real/partytime__podcasting20-pc20rss.xml');
     expect(feed.podcastGuid).toBe('917393e3-1b1e-5cef-ace4-edaa54e1f810');
     expect(feed.locked).toBe(true);
-    const withSrt = feed.episodes.filter((e) => e.transcripts.some((t) => t.type === 'application/srt' && t.url.endsWith('.srt')));
+    const withSrt = feed.episodes.filter((e) =>
+      e.transcripts.some((t) => t.type === 'application/srt' && t.url.endsWith('.srt')),
+    );
     expect(withSrt.length).toBeGreaterThanOrEqual(40);
-    expect(feed.episodes[0]?.transcripts).toEqual([{ url: 'https://mp3s.nashownotes.com/PC20-57-Captions.srt', type: 'application/srt' }]);
+    expect(feed.episodes[0]?.transcripts).toEqual([
+      { url: 'https://mp3s.nashownotes.com/PC20-57-Captions.srt', type: 'application/srt' },
+    ]);
     expect(feed.episodes[0]?.chaptersUrl).toBeDefined();
-    expect(feed.episodes[0]?.persons.map((p) => `${p.name}/${p.role}`)).toEqual(['Adam Curry/host', 'Dave Jones/host', 'Brian of London/guest']);
+    expect(feed.episodes[0]?.persons.map((p) => `${p.name}/${p.role}`)).toEqual([
+      'Adam Curry/host',
+      'Dave Jones/host',
+      'Brian of London/guest',
+    ]);
     expect(JSON.stringify(feed)).not.toMatch(/owner/i);
   });
 
@@ -96,13 +107,19 @@ describe.skipIf(!haveCorpus)('parseFeed facts on real feeds', () => {
       { url: 'https://example.com/ep3/transcript.txt', type: 'text/plain' },
       { url: 'https://example.com/episode1/transcript.vtt', type: 'text/vtt', language: 'es', rel: 'captions' },
     ]);
-    expect(feed.episodes[0]).toMatchObject({ season: 1, episode: 3, chaptersUrl: 'https://example.com/ep3_chapters.json' });
+    expect(feed.episodes[0]).toMatchObject({
+      season: 1,
+      episode: 3,
+      chaptersUrl: 'https://example.com/ep3_chapters.json',
+    });
   });
 
   it('series-i-cinema (ISO-8859-1): accented Catalan text decoded correctly', () => {
     const feed = load('real/gnomepodcasts__series-i-cinema-iso-8859-1.xml');
     expect(feed.title).toBe('Sèries i Cinema');
-    expect(feed.description).toBe('Els clàssics, les novetats de la cartellera i les millors sèries, tot en un sol podcast.');
+    expect(feed.description).toBe(
+      'Els clàssics, les novetats de la cartellera i les millors sèries, tot en un sol podcast.',
+    );
     expect(feed.episodes.map((e) => e.title)).toContain('Sèries per mirar al febrer');
     expect(feed.ttlMinutes).toBe(61);
   });
@@ -136,7 +153,10 @@ describe.skipIf(!haveCorpus)('parseFeed facts on real feeds', () => {
     const feed = load('real/rssparser__taverncast-itunes-missing-image.rss');
     expect(feed.episodes).toHaveLength(131);
     const shared = feed.episodes.filter((e) => e.guid.startsWith('http://taverncast.com/shows/geekistry-2.mp3'));
-    expect(shared.map((e) => e.title)).toEqual(['Geekistry: You Can See the Strings', 'Geekistry: Lowatus of Borg (extended version)']);
+    expect(shared.map((e) => e.title)).toEqual([
+      'Geekistry: You Can See the Strings',
+      'Geekistry: Lowatus of Borg (extended version)',
+    ]);
   });
 
   it('sentimental-garbage: a newline before <?xml is tolerated without a warning', () => {
@@ -167,8 +187,12 @@ describe.skipIf(!haveCorpus)('parseFeed facts on real feeds', () => {
 
   it('synthetic quirks: BOM, mixed CDATA, multi-line CDATA summary, illegal character, legacy entity', () => {
     expect(load('synthetic/gofeed__rss_feed_bom.xml').title).toBe('Feed Title');
-    expect(load('synthetic/gofeed__description_mixed_cdata.xml').episodes[0]?.description).toBe('Breaking: Big News today');
-    expect(load('synthetic/gofeed__itunes_summary_cdata_multi.xml').episodes[0]?.description).toBe('Line 1\nLine 2\nLine 3');
+    expect(load('synthetic/gofeed__description_mixed_cdata.xml').episodes[0]?.description).toBe(
+      'Breaking: Big News today',
+    );
+    expect(load('synthetic/gofeed__itunes_summary_cdata_multi.xml').episodes[0]?.description).toBe(
+      'Line 1\nLine 2\nLine 3',
+    );
     const illegal = load('synthetic/gofeed__illegal_char.xml');
     expect(illegal.episodes[0]?.title).toBe('abcd');
     expect(illegal.warnings.join()).toMatch(/not allowed in XML/);

@@ -27,7 +27,9 @@ describe.skipIf(!haveCorpus)('fetchFeed against a local server', () => {
   const etag = '"pc20-v1"';
 
   beforeAll(async () => {
-    feedBytes = haveCorpus ? readFileSync(corpusPath('feeds', 'real', 'partytime__podcasting20-pc20rss.xml')) : Buffer.alloc(0);
+    feedBytes = haveCorpus
+      ? readFileSync(corpusPath('feeds', 'real', 'partytime__podcasting20-pc20rss.xml'))
+      : Buffer.alloc(0);
     server = await startLocalServer((req, res) => {
       switch (req.url) {
         case '/feed.xml':
@@ -35,7 +37,12 @@ describe.skipIf(!haveCorpus)('fetchFeed against a local server', () => {
             res.writeHead(304, { etag });
             return res.end();
           }
-          res.writeHead(200, { 'content-type': 'application/rss+xml', etag, 'cache-control': 'max-age=1800', 'content-encoding': 'gzip' });
+          res.writeHead(200, {
+            'content-type': 'application/rss+xml',
+            etag,
+            'cache-control': 'max-age=1800',
+            'content-encoding': 'gzip',
+          });
           return res.end(gzipSync(feedBytes));
         case '/moved':
           res.writeHead(301, { location: '/feed.xml' });

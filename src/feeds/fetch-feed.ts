@@ -38,7 +38,11 @@ function common(res: FetchResult): FetchedCommon {
  * Conditional GET of a feed through safeFetch, then parse. Media and HTML answers are refused as
  * not_a_feed before the XML parser sees them; parse errors name the URL.
  */
-export async function fetchFeed(url: string, validators: FeedValidators = {}, fetchOptions: FetchOptions = {}): Promise<FetchFeedResult> {
+export async function fetchFeed(
+  url: string,
+  validators: FeedValidators = {},
+  fetchOptions: FetchOptions = {},
+): Promise<FetchFeedResult> {
   const res = await safeFetch(url, {
     accept: FEED_ACCEPT,
     ...fetchOptions,

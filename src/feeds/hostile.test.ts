@@ -4,7 +4,8 @@ import { startLocalServer, type LocalServer } from '../../test/net/local-server.
 import { AppError } from '../model/errors.js';
 import { parseFeed } from './index.js';
 
-const rss = (items: string, channel = '<title>T</title>') => `<?xml version="1.0"?><rss version="2.0"><channel>${channel}${items}</channel></rss>`;
+const rss = (items: string, channel = '<title>T</title>') =>
+  `<?xml version="1.0"?><rss version="2.0"><channel>${channel}${items}</channel></rss>`;
 
 function failure(fn: () => unknown): AppError {
   try {
@@ -60,7 +61,9 @@ describe('parseFeed: XML attacks', () => {
 
   it('decodes a flood of numeric references in linear time', () => {
     const flood = '&#65;&#x41;'.repeat(250_000);
-    const { value, ms } = timed(() => parseFeed(rss(`<item><title>t</title><description>${flood}</description></item>`)));
+    const { value, ms } = timed(() =>
+      parseFeed(rss(`<item><title>t</title><description>${flood}</description></item>`)),
+    );
     expect(value.episodes[0]?.description).toMatch(/^A+$/);
     expect(value.episodes[0]?.description?.length).toBe(64 * 1024);
     expect(ms).toBeLessThan(3000);
@@ -79,12 +82,18 @@ describe('parseFeed: XML attacks', () => {
 
 describe('parseFeed: encodings', () => {
   it('reads ISO-8859-1 bytes declared in the prolog', () => {
-    const bytes = iconv.encode('<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>Sèries</title></channel></rss>', 'latin1');
+    const bytes = iconv.encode(
+      '<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>Sèries</title></channel></rss>',
+      'latin1',
+    );
     expect(parseFeed(bytes).title).toBe('Sèries');
   });
 
   it('reads windows-1251 (Cyrillic)', () => {
-    const bytes = iconv.encode('<?xml version="1.0" encoding="windows-1251"?><rss><channel><title>Подкаст</title></channel></rss>', 'win1251');
+    const bytes = iconv.encode(
+      '<?xml version="1.0" encoding="windows-1251"?><rss><channel><title>Подкаст</title></channel></rss>',
+      'win1251',
+    );
     expect(parseFeed(bytes).title).toBe('Подкаст');
   });
 
@@ -95,14 +104,22 @@ describe('parseFeed: encodings', () => {
   });
 
   it('falls back to windows-1252 for Latin-1 bytes under a UTF-8 prolog', () => {
-    const bytes = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="UTF-8"?><rss><channel><title>Caf'), Buffer.from([0xe9]), Buffer.from('</title></channel></rss>')]);
+    const bytes = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="UTF-8"?><rss><channel><title>Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('</title></channel></rss>'),
+    ]);
     const feed = parseFeed(bytes);
     expect(feed.title).toBe('Café');
     expect(feed.warnings.join()).toMatch(/windows-1252/);
   });
 
   it('replaces invalid sequences in otherwise UTF-8 text and strips control characters', () => {
-    const bytes = Buffer.concat([Buffer.from('<rss><channel><title>Ünï '), Buffer.from([0xff, 0x00, 0x0b]), Buffer.from('x</title></channel></rss>')]);
+    const bytes = Buffer.concat([
+      Buffer.from('<rss><channel><title>Ünï '),
+      Buffer.from([0xff, 0x00, 0x0b]),
+      Buffer.from('x</title></channel></rss>'),
+    ]);
     expect(parseFeed(bytes).title).toBe('Ünï \uFFFDx');
   });
 });
@@ -134,7 +151,11 @@ describe('parseFeed: not feeds', () => {
 
 describe('parseFeed: items', () => {
   it('keeps 50 items sharing one GUID as 50 stable episodes', () => {
-    const items = Array.from({ length: 50 }, (_, i) => `<item><title>E${i}</title><guid>1</guid><enclosure url="https://cdn.example/${i}.mp3" type="audio/mpeg"/></item>`).join('');
+    const items = Array.from(
+      { length: 50 },
+      (_, i) =>
+        `<item><title>E${i}</title><guid>1</guid><enclosure url="https://cdn.example/${i}.mp3" type="audio/mpeg"/></item>`,
+    ).join('');
     const first = parseFeed(rss(items)).episodes.map((e) => e.guid);
     expect(new Set(first).size).toBe(50);
     expect(parseFeed(rss(items)).episodes.map((e) => e.guid)).toEqual(first);
@@ -157,14 +178,20 @@ describe('parseFeed: items', () => {
     expect(parseFeed(rss(items)).episodes[2]?.guid).toBe(keys[2]);
   });
 
-  it.each(['32/13/2099', 'yesterday', '0000-00-00', '+275760-09-13', '', '9'.repeat(10_000), 'Mon, 31 Feb 2020 10:00:00 GMT', '1'])(
-    'drops the hostile date %j without an Invalid Date',
-    (date) => {
-      const feed = parseFeed(rss(`<item><title>t</title><pubDate>${date}</pubDate></item>`));
-      expect(feed.episodes).toHaveLength(1);
-      expect(feed.episodes[0]?.publishedAt).toBeUndefined();
-    },
-  );
+  it.each([
+    '32/13/2099',
+    'yesterday',
+    '0000-00-00',
+    '+275760-09-13',
+    '',
+    '9'.repeat(10_000),
+    'Mon, 31 Feb 2020 10:00:00 GMT',
+    '1',
+  ])('drops the hostile date %j without an Invalid Date', (date) => {
+    const feed = parseFeed(rss(`<item><title>t</title><pubDate>${date}</pubDate></item>`));
+    expect(feed.episodes).toHaveLength(1);
+    expect(feed.episodes[0]?.publishedAt).toBeUndefined();
+  });
 
   it('keeps future dates (the caller clamps)', () => {
     const feed = parseFeed(rss('<item><title>t</title><pubDate>Fri, 01 Jan 2099 00:00:00 GMT</pubDate></item>'));
@@ -172,7 +199,8 @@ describe('parseFeed: items', () => {
   });
 
   it('turns HTML show notes into plain text without scripts or styles', () => {
-    const html = '<![CDATA[<style>p{color:red}</style><p>Hello&nbsp;<b>world</b></p><script>alert(1)</script><ul><li>one</li><li>two</li></ul>]]>';
+    const html =
+      '<![CDATA[<style>p{color:red}</style><p>Hello&nbsp;<b>world</b></p><script>alert(1)</script><ul><li>one</li><li>two</li></ul>]]>';
     const feed = parseFeed(rss(`<item><title>t</title><description>${html}</description></item>`));
     expect(feed.episodes[0]?.description).toBe('Hello world\n\none\ntwo');
   });
@@ -185,8 +213,10 @@ describe('parseFeed: items', () => {
   });
 
   it('reads itunes tags whatever prefix the feed declares, and undeclared itunes: too', () => {
-    const declared = '<rss xmlns:it="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>T</title><item><title>t</title><it:duration>1:02:03</it:duration></item></channel></rss>';
-    const undeclared = '<rss><channel><title>T</title><item><title>t</title><itunes:duration>59:07</itunes:duration></item></channel></rss>';
+    const declared =
+      '<rss xmlns:it="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>T</title><item><title>t</title><it:duration>1:02:03</it:duration></item></channel></rss>';
+    const undeclared =
+      '<rss><channel><title>T</title><item><title>t</title><itunes:duration>59:07</itunes:duration></item></channel></rss>';
     expect(parseFeed(declared).episodes[0]?.durationSeconds).toBe(3723);
     expect(parseFeed(undeclared).episodes[0]?.durationSeconds).toBe(3547);
   });

@@ -33,7 +33,8 @@ export function parseOpml(input: string | Uint8Array): OpmlFeed[] {
   } catch (err) {
     throw new AppError('invalid_opml', `OPML could not be parsed: ${(err as Error).message}`, { cause: err });
   }
-  if (root.name !== 'opml') throw new AppError('invalid_opml', `not an OPML document (root element is <${root.name.slice(0, 40)}>)`);
+  if (root.name !== 'opml')
+    throw new AppError('invalid_opml', `not an OPML document (root element is <${root.name.slice(0, 40)}>)`);
   const feeds: OpmlFeed[] = [];
   const seen = new Set<string>();
   const stack = [...root.children].reverse();

@@ -21,11 +21,21 @@ describe('nextPollDelaySeconds', () => {
   });
 
   it('doubles per consecutive error, up to the max', () => {
-    expect([1, 2, 3, 5, 50].map((errorCount) => nextPollDelaySeconds({ ...base, errorCount }))).toEqual([7200, 14_400, 28_800, 86_400, 86_400]);
+    expect([1, 2, 3, 5, 50].map((errorCount) => nextPollDelaySeconds({ ...base, errorCount }))).toEqual([
+      7200, 14_400, 28_800, 86_400, 86_400,
+    ]);
   });
 
   it('ignores garbage hints', () => {
-    expect(nextPollDelaySeconds({ ...base, retryAfterSeconds: -5, ttlSeconds: Number.NaN, cacheMaxAgeSeconds: Number.POSITIVE_INFINITY, errorCount: Number.NaN })).toBe(3600);
+    expect(
+      nextPollDelaySeconds({
+        ...base,
+        retryAfterSeconds: -5,
+        ttlSeconds: Number.NaN,
+        cacheMaxAgeSeconds: Number.POSITIVE_INFINITY,
+        errorCount: Number.NaN,
+      }),
+    ).toBe(3600);
   });
 });
 
@@ -33,7 +43,9 @@ describe('cacheHints', () => {
   const now = new Date('2024-10-01T10:00:00Z');
   it('reads max-age, Expires (relative to Date) and Retry-After', () => {
     expect(cacheHints({ 'cache-control': 'public, max-age=1800' }, now)).toEqual({ cacheMaxAgeSeconds: 1800 });
-    expect(cacheHints({ expires: 'Tue, 01 Oct 2024 11:00:00 GMT', date: 'Tue, 01 Oct 2024 10:30:00 GMT' }, now)).toEqual({ cacheMaxAgeSeconds: 1800 });
+    expect(
+      cacheHints({ expires: 'Tue, 01 Oct 2024 11:00:00 GMT', date: 'Tue, 01 Oct 2024 10:30:00 GMT' }, now),
+    ).toEqual({ cacheMaxAgeSeconds: 1800 });
     expect(cacheHints({ 'retry-after': '120' }, now)).toEqual({ retryAfterSeconds: 120 });
   });
 

@@ -85,8 +85,12 @@ describe.runIf(requireCorpus())('extractInsights on real transcripts', () => {
         expect(isSubsequence(i.text, i.quote), `${i.text}\n<- ${i.quote}`).toBe(true);
         expect(i.text).toMatch(/^["'“‘(]?[\p{Lu}\p{N}$]/u);
         expect(i.headline.split(' ').length).toBeLessThanOrEqual(HEADLINE_MAX_WORDS);
-        expect(i.headline, 'no trailing preposition, conjunction or article').not.toMatch(/\b(of|to|in|on|at|for|with|by|from|and|or|but|the|a|an)$/i);
-        expect(i.headline, 'no dangling pronoun up front').not.toMatch(/^(it|it's|it’s|that|this|these|those|they|he|she|which)\b/i);
+        expect(i.headline, 'no trailing preposition, conjunction or article').not.toMatch(
+          /\b(of|to|in|on|at|for|with|by|from|and|or|but|the|a|an)$/i,
+        );
+        expect(i.headline, 'no dangling pronoun up front').not.toMatch(
+          /^(it|it's|it’s|that|this|these|those|they|he|she|which)\b/i,
+        );
         expect(i.text.split(' ').length, 'one paragraph').toBeLessThanOrEqual(95);
         expect(i.headline.length).toBeGreaterThan(0);
         expect(isSubsequence(i.headline, i.quote), `${i.headline}\n<- ${i.quote}`).toBe(true);

@@ -8,11 +8,17 @@ const CLAIM_B =
   'You should always split a schema change into two migrations: first add the new column and backfill it, then drop the old column a week later, so a rollback never loses data.';
 
 const LINES: Array<[string, string]> = [
-  ['Host', 'Welcome back to the show, everybody. Today my guest is Dana, who runs the platform team at a payments company.'],
+  [
+    'Host',
+    'Welcome back to the show, everybody. Today my guest is Dana, who runs the platform team at a payments company.',
+  ],
   ['Dana', 'Thanks so much for having me. Great to be here.'],
   ['Host', 'How was the trip? I heard the weather was terrible.'],
   ['Dana', 'Oh, it was fine, it rained a bit, the coffee was good, you know how it is.'],
-  ['Host', 'This episode is brought to you by Acme Cloud. Acme Cloud gives you database backups that restore in seconds.'],
+  [
+    'Host',
+    'This episode is brought to you by Acme Cloud. Acme Cloud gives you database backups that restore in seconds.',
+  ],
   ['Host', 'Thousands of teams trust Acme Cloud. Use promo code MIGRATE for 20% off at acmecloud.com.'],
   ['Host', 'So, database migrations. Why do they go wrong so often?'],
   ['Dana', `Yeah, um, migrations are interesting. ${CLAIM_A}`],
@@ -48,7 +54,9 @@ describe('extractInsights on a hand-written episode', () => {
     expect(claim?.speaker).toBe('Dana');
     expect(claim?.start).toBe(140);
     expect(claim?.end).toBe(158);
-    expect(claim?.text.startsWith('The biggest mistake') || claim?.text.startsWith('Migrations are interesting')).toBe(true);
+    expect(claim?.text.startsWith('The biggest mistake') || claim?.text.startsWith('Migrations are interesting')).toBe(
+      true,
+    );
     expect(claim?.text).not.toMatch(/\bum\b/i);
   });
 

@@ -7,7 +7,12 @@ import type { Store } from '../store/types.js';
 const EPISODE_LEASE_MS = 2 * 60 * 60_000;
 
 /** Runs `work` holding the episode's lease, then gives it back; undefined when another worker holds it. */
-export async function withEpisodeClaim<T>(store: Store, episodeId: number, now: Date, work: () => Promise<T>): Promise<T | undefined> {
+export async function withEpisodeClaim<T>(
+  store: Store,
+  episodeId: number,
+  now: Date,
+  work: () => Promise<T>,
+): Promise<T | undefined> {
   if (!(await store.claimEpisode(episodeId, now, EPISODE_LEASE_MS))) return undefined;
   try {
     return await work();

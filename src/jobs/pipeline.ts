@@ -17,7 +17,9 @@ export interface PollOptions {
 
 export async function pollFeeds(app: App, opts: PollOptions = {}): Promise<RefreshResult[]> {
   const now = opts.now ?? new Date();
-  const feeds: FeedRow[] = opts.all ? (await app.store.listFeeds()).filter((f) => f.status === 'active') : await app.store.dueFeeds(now);
+  const feeds: FeedRow[] = opts.all
+    ? (await app.store.listFeeds()).filter((f) => f.status === 'active')
+    : await app.store.dueFeeds(now);
   let done = 0;
   opts.onProgress?.(0, feeds.length);
   return mapLimit(feeds, app.config.pollConcurrency, async (feed) => {
@@ -39,7 +41,12 @@ export interface ProcessOptions {
 export async function processEpisodes(app: App, opts: ProcessOptions = {}): Promise<ProcessResult[]> {
   const now = opts.now ?? new Date();
   const since = new Date(now.getTime() - (opts.sinceDays ?? 7) * 86_400_000);
-  const episodes = await withNewlyPublished(app.store, await app.store.episodesToProcess(since, opts.limit ?? 500, now), since, opts.limit ?? 500);
+  const episodes = await withNewlyPublished(
+    app.store,
+    await app.store.episodesToProcess(since, opts.limit ?? 500, now),
+    since,
+    opts.limit ?? 500,
+  );
   let done = 0;
   opts.onProgress?.(0, episodes.length);
   const results: ProcessResult[] = [];
@@ -79,7 +86,11 @@ export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promis
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight, keeping result order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

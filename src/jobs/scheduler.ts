@@ -26,7 +26,12 @@ export function startScheduler(app: App, opts: { intervalSeconds?: number; now?:
     const delivered = await deliverBriefs(app, { now: at });
     const sent = delivered.filter((d) => d.send?.status === 'sent').length;
     if (polled.length || processed.length || upgraded || sent) {
-      app.log.info('scheduler tick', { feeds: polled.length, episodes: processed.length, upgraded_to_llm: upgraded, briefs_sent: sent });
+      app.log.info('scheduler tick', {
+        feeds: polled.length,
+        episodes: processed.length,
+        upgraded_to_llm: upgraded,
+        briefs_sent: sent,
+      });
     }
   };
   const tick = async () => {

@@ -22,4 +22,3 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   if (d === 0) return 0;
   return d / (norm(a) * norm(b));
 }
-

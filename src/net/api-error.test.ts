@@ -3,9 +3,18 @@ import { apiErrorText, retryAfterMsOf } from './api-error.js';
 
 describe('apiErrorText', () => {
   it('reads OpenAI and Anthropic error bodies, and nothing from anything else', () => {
-    expect(apiErrorText({ error: { message: 'Rate limit\n reached', type: 'rate_limit_error', param: null, code: 'x' } })).toEqual({ message: 'Rate limit reached', type: 'rate_limit_error' });
-    expect(apiErrorText({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } })).toEqual({ message: 'Overloaded', type: 'overloaded_error' });
-    expect(apiErrorText({ error: { message: 'bad', code: 'invalid_api_key', param: 'model' } })).toEqual({ message: 'bad', type: 'invalid_api_key', param: 'model' });
+    expect(
+      apiErrorText({ error: { message: 'Rate limit\n reached', type: 'rate_limit_error', param: null, code: 'x' } }),
+    ).toEqual({ message: 'Rate limit reached', type: 'rate_limit_error' });
+    expect(apiErrorText({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } })).toEqual({
+      message: 'Overloaded',
+      type: 'overloaded_error',
+    });
+    expect(apiErrorText({ error: { message: 'bad', code: 'invalid_api_key', param: 'model' } })).toEqual({
+      message: 'bad',
+      type: 'invalid_api_key',
+      param: 'model',
+    });
     expect(apiErrorText({ error: 'plain text' })).toEqual({ message: 'plain text' });
     expect(apiErrorText(undefined)).toEqual({});
     expect(apiErrorText([1, 2])).toEqual({});

@@ -12,11 +12,16 @@ export interface ApiErrorText {
 export function apiErrorText(json: unknown): ApiErrorText {
   const error = (json as { error?: unknown } | undefined)?.error;
   const fields = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : {};
-  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.replace(/\s+/g, ' ').trim().slice(0, 300) : undefined);
+  const text = (v: unknown) =>
+    typeof v === 'string' && v.trim() !== '' ? v.replace(/\s+/g, ' ').trim().slice(0, 300) : undefined;
   const message = text(fields['message']) ?? (typeof error === 'string' ? text(error) : undefined);
   const type = text(fields['type']) ?? text(fields['code']);
   const param = text(fields['param']);
-  return { ...(message !== undefined && { message }), ...(type !== undefined && { type }), ...(param !== undefined && { param }) };
+  return {
+    ...(message !== undefined && { message }),
+    ...(type !== undefined && { type }),
+    ...(param !== undefined && { param }),
+  };
 }
 
 /** `retry-after-ms` (OpenAI, Anthropic) is more precise than `Retry-After`; either may be absent or garbage. */

@@ -12,7 +12,10 @@ export function contentCoding(header: string | undefined): Coding {
     .filter((c) => c !== '' && c !== 'identity');
   if (codings.length === 0) return 'identity';
   if (codings.length > 1) {
-    throw new FetchError('unsupported_encoding', `stacked content encodings are not accepted (${codings.slice(0, 5).join(', ')})`);
+    throw new FetchError(
+      'unsupported_encoding',
+      `stacked content encodings are not accepted (${codings.slice(0, 5).join(', ')})`,
+    );
   }
   const coding = codings[0];
   if (coding === 'gzip' || coding === 'x-gzip') return 'gzip';
@@ -70,7 +73,10 @@ export async function readBody(body: Readable, contentEncoding: string | undefin
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       total += chunk.length;
       if (total > maxBytes) {
-        throw new FetchError('response_too_large', `response body exceeds the ${maxBytes}-byte limit${coding === 'identity' ? '' : ` after ${coding} decoding`}`);
+        throw new FetchError(
+          'response_too_large',
+          `response body exceeds the ${maxBytes}-byte limit${coding === 'identity' ? '' : ` after ${coding} decoding`}`,
+        );
       }
       chunks.push(chunk);
     }
@@ -79,7 +85,9 @@ export async function readBody(body: Readable, contentEncoding: string | undefin
       throw new FetchError('truncated_body', 'connection closed before the body was complete', { cause: err });
     }
     if (isZlibError(err)) {
-      throw new FetchError('decode_failed', `${coding} body could not be decoded: ${(err as Error).message}`, { cause: err });
+      throw new FetchError('decode_failed', `${coding} body could not be decoded: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
     throw err;
   } finally {

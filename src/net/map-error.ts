@@ -69,5 +69,8 @@ export function toFetchError(err: unknown, url: string, deadlineHit: boolean, ti
   if (CONNECTION_CODES.has(code)) {
     return new FetchError('connection_failed', `connection failed (${code}): ${messageOf(err)}`, { url, cause: err });
   }
-  return new FetchError('connection_failed', `request failed${code ? ` (${code})` : ''}: ${messageOf(err)}`, { url, cause: err });
+  return new FetchError('connection_failed', `request failed${code ? ` (${code})` : ''}: ${messageOf(err)}`, {
+    url,
+    cause: err,
+  });
 }

@@ -6,7 +6,13 @@ export function isTransientHttpStatus(status: number): boolean {
 }
 
 /** FetchError codes of a request that may well work a moment later (no answer, a dropped connection). */
-const TRANSIENT_FETCH_CODES: ReadonlySet<string> = new Set(['timeout', 'connection_failed', 'truncated_body', 'http_protocol_error', 'empty_body']);
+const TRANSIENT_FETCH_CODES: ReadonlySet<string> = new Set([
+  'timeout',
+  'connection_failed',
+  'truncated_body',
+  'http_protocol_error',
+  'empty_body',
+]);
 
 export function isTransientFetchError(err: unknown): err is FetchError {
   return err instanceof FetchError && TRANSIENT_FETCH_CODES.has(err.code);

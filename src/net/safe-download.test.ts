@@ -51,7 +51,12 @@ function fileHandler(body: Buffer, o: FileServerOptions = {}) {
         res.writeHead(416, { 'content-range': `bytes */${body.length}` });
         return void res.end();
       }
-      res.writeHead(206, { etag, 'content-type': 'audio/mpeg', 'content-length': body.length - start, 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` });
+      res.writeHead(206, {
+        etag,
+        'content-type': 'audio/mpeg',
+        'content-length': body.length - start,
+        'content-range': `bytes ${start}-${body.length - 1}/${body.length}`,
+      });
       return void res.end(body.subarray(start));
     }
     res.writeHead(200, { etag, 'content-type': 'audio/mpeg', 'content-length': body.length, 'accept-ranges': 'bytes' });
@@ -70,7 +75,13 @@ describe('safeDownload', () => {
     const seen: number[] = [];
     const dest = join(dir, 'a', 'episode.mp3');
     const r = await safeDownload(`${s.url}/ep.mp3`, dest, { ...local, onProgress: (n) => seen.push(n) });
-    expect(r).toMatchObject({ path: dest, bytes: body.length, sha256: sha256(body), resumedFrom: 0, contentType: 'audio/mpeg' });
+    expect(r).toMatchObject({
+      path: dest,
+      bytes: body.length,
+      sha256: sha256(body),
+      resumedFrom: 0,
+      contentType: 'audio/mpeg',
+    });
     expect((await readFile(dest)).equals(body)).toBe(true);
     expect(seen.at(-1)).toBe(body.length);
     expect(existsSync(`${dest}.part`)).toBe(false);
@@ -123,7 +134,8 @@ describe('safeDownload', () => {
     const s = await serve((_req, res) => {
       calls++;
       res.writeHead(200, { etag: '"v1"', 'content-length': body.length });
-      if (calls === 1) return void res.write(body.subarray(0, 70_000), () => setTimeout(() => res.socket?.destroy(), 50));
+      if (calls === 1)
+        return void res.write(body.subarray(0, 70_000), () => setTimeout(() => res.socket?.destroy(), 50));
       res.end(body);
     });
     const dest = join(dir, 'x.mp3');

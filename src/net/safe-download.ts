@@ -32,7 +32,10 @@ const DEFAULT_DOWNLOAD_IDLE_MS = 30_000;
 const DEFAULT_DOWNLOAD_MAX_BYTES = 1024 ** 3;
 
 export interface DownloadOptions
-  extends Pick<FetchOptions, 'connectTimeoutMs' | 'allowPrivateNetworks' | 'userAgent' | 'headers' | 'maxRedirects' | 'accept' | 'resolver'> {
+  extends Pick<
+    FetchOptions,
+    'connectTimeoutMs' | 'allowPrivateNetworks' | 'userAgent' | 'headers' | 'maxRedirects' | 'accept' | 'resolver'
+  > {
   /** Total deadline of this attempt (connect, redirects, whole body). Default one hour. */
   timeoutMs?: number;
   /** Abort when the server sends nothing for this long. Default 30 s. */
@@ -66,7 +69,11 @@ interface Opened {
  * redirect hop checked, one deadline, a byte cap) without holding the body in memory. Writes to
  * `<dest>.part` and renames on success; a later call resumes the part with `Range`/`If-Range`.
  */
-export async function safeDownload(rawUrl: string, destPath: string, opts: DownloadOptions = {}): Promise<DownloadResult> {
+export async function safeDownload(
+  rawUrl: string,
+  destPath: string,
+  opts: DownloadOptions = {},
+): Promise<DownloadResult> {
   const partPath = `${destPath}.part`;
   const maxBytes = opts.maxBytes ?? DEFAULT_DOWNLOAD_MAX_BYTES;
   const resume = opts.resume !== false;
@@ -84,7 +91,13 @@ export async function safeDownload(rawUrl: string, destPath: string, opts: Downl
   let keepPart = resume;
   try {
     const rangeHeaders = state ? rangeRequest(state) : {};
-    const opened = await open(rawUrl, { ...opts, headers: { ...opts.headers, 'accept-encoding': 'identity', ...rangeHeaders } }, scope.agent, scope.signal, timeoutMs);
+    const opened = await open(
+      rawUrl,
+      { ...opts, headers: { ...opts.headers, 'accept-encoding': 'identity', ...rangeHeaders } },
+      scope.agent,
+      scope.signal,
+      timeoutMs,
+    );
     shownUrl = opened.url;
     const plan = planWrite(opened, state, maxBytes);
     if (plan.kind === 'complete') {
@@ -94,7 +107,13 @@ export async function safeDownload(rawUrl: string, destPath: string, opts: Downl
     const coding = contentCoding(opened.headers['content-encoding']);
     // Ranges count encoded bytes, so a part written after decoding could never be continued.
     keepPart = resume && coding === 'identity';
-    if (keepPart) await writePartState(partPath, { url: rawUrl, etag: opened.headers.etag, lastModified: opened.headers['last-modified'], total: plan.total });
+    if (keepPart)
+      await writePartState(partPath, {
+        url: rawUrl,
+        etag: opened.headers.etag,
+        lastModified: opened.headers['last-modified'],
+        total: plan.total,
+      });
     const hash = createHash('sha256');
     if (plan.offset > 0) for await (const chunk of createReadStream(partPath)) hash.update(chunk as Buffer);
     const counter = countingStream(plan.offset, maxBytes, plan.total, hash, opts.onProgress);
@@ -119,7 +138,13 @@ export async function safeDownload(rawUrl: string, destPath: string, opts: Downl
   }
 }
 
-async function open(rawUrl: string, opts: DownloadOptions, agent: Dispatcher, signal: AbortSignal, timeoutMs: number): Promise<Opened> {
+async function open(
+  rawUrl: string,
+  opts: DownloadOptions,
+  agent: Dispatcher,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<Opened> {
   const first = parseHttpUrl(rawUrl);
   const fetchOpts: FetchOptions = { ...opts, timeoutMs };
   let hop: Hop = { url: first, method: 'GET', body: undefined, headers: requestHeaders(first, fetchOpts) };
@@ -140,7 +165,8 @@ async function open(rawUrl: string, opts: DownloadOptions, agent: Dispatcher, si
     const location = res.headers.location;
     if (REDIRECT_STATUSES.has(res.statusCode) && typeof location === 'string') {
       discard(res.body);
-      if (redirects + 1 > maxRedirects) throw new FetchError('too_many_redirects', `more than ${maxRedirects} redirects`);
+      if (redirects + 1 > maxRedirects)
+        throw new FetchError('too_many_redirects', `more than ${maxRedirects} redirects`);
       hop = nextHop(hop, res.statusCode, location);
       continue;
     }
@@ -168,12 +194,19 @@ function planWrite(opened: Opened, state: PartState | undefined, maxBytes: numbe
   let offset = 0;
   let total: number | undefined;
   if (res.statusCode === 206) {
-    if (!range || Number(range[1]) !== have) throw new FetchError('http_protocol_error', `server answered an unexpected range (${headers['content-range'] ?? 'none'})`);
+    if (!range || Number(range[1]) !== have)
+      throw new FetchError(
+        'http_protocol_error',
+        `server answered an unexpected range (${headers['content-range'] ?? 'none'})`,
+      );
     offset = have;
     total = rangeTotal;
   } else {
     const declared = Number(headers['content-length']);
-    total = !headers['content-encoding'] && Number.isFinite(declared) && headers['content-length'] !== undefined ? declared : undefined;
+    total =
+      !headers['content-encoding'] && Number.isFinite(declared) && headers['content-length'] !== undefined
+        ? declared
+        : undefined;
   }
   if (total !== undefined && total > maxBytes) {
     throw new FetchError('response_too_large', `file of ${total} bytes exceeds the ${maxBytes}-byte limit`);
@@ -181,12 +214,19 @@ function planWrite(opened: Opened, state: PartState | undefined, maxBytes: numbe
   return { kind: 'write', offset, total };
 }
 
-function countingStream(offset: number, maxBytes: number, total: number | undefined, hash: ReturnType<typeof createHash>, onProgress: DownloadOptions['onProgress']) {
+function countingStream(
+  offset: number,
+  maxBytes: number,
+  total: number | undefined,
+  hash: ReturnType<typeof createHash>,
+  onProgress: DownloadOptions['onProgress'],
+) {
   let received = offset;
   const stream = new Transform({
     transform(chunk: Buffer, _enc, done) {
       received += chunk.length;
-      if (received > maxBytes) return done(new FetchError('response_too_large', `download exceeds the ${maxBytes}-byte limit`));
+      if (received > maxBytes)
+        return done(new FetchError('response_too_large', `download exceeds the ${maxBytes}-byte limit`));
       hash.update(chunk);
       onProgress?.(received, total);
       done(null, chunk);
@@ -215,11 +255,25 @@ async function usablePart(partPath: string, url: string): Promise<PartState | un
   return state;
 }
 
-async function finish(partPath: string, destPath: string, bytes: number, sha256: string, opened: Opened, resumedFrom: number): Promise<DownloadResult> {
+async function finish(
+  partPath: string,
+  destPath: string,
+  bytes: number,
+  sha256: string,
+  opened: Opened,
+  resumedFrom: number,
+): Promise<DownloadResult> {
   await rename(partPath, destPath);
   await rm(`${partPath}.json`, { force: true });
   const contentType = opened.headers['content-type'];
-  return { path: destPath, bytes, sha256, url: opened.url, resumedFrom, ...(contentType !== undefined && { contentType }) };
+  return {
+    path: destPath,
+    bytes,
+    sha256,
+    url: opened.url,
+    resumedFrom,
+    ...(contentType !== undefined && { contentType }),
+  };
 }
 
 async function clearPart(partPath: string): Promise<void> {

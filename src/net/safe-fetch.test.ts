@@ -19,7 +19,11 @@ afterEach(async () => {
 describe('safeFetch: responses', () => {
   it('returns body, headers and the default User-Agent on 200', async () => {
     const s = await serve((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"', 'last-modified': 'Tue, 01 Oct 2024 10:00:00 GMT' });
+      res.writeHead(200, {
+        'content-type': 'application/rss+xml',
+        etag: '"v1"',
+        'last-modified': 'Tue, 01 Oct 2024 10:00:00 GMT',
+      });
       res.end('<rss/>');
     });
     const r = await safeFetch(`${s.url}/feed.xml`, local);
@@ -45,7 +49,11 @@ describe('safeFetch: responses', () => {
     });
     const first = await safeFetch(s.url, local);
     expect(first.notModified).toBe(false);
-    const second = await safeFetch(s.url, { ...local, etag: first.etag ?? null, lastModified: 'Tue, 01 Oct 2024 10:00:00 GMT' });
+    const second = await safeFetch(s.url, {
+      ...local,
+      etag: first.etag ?? null,
+      lastModified: 'Tue, 01 Oct 2024 10:00:00 GMT',
+    });
     expect(second).toMatchObject({ status: 304, notModified: true });
     expect(second.body.length).toBe(0);
     expect(s.requests[1]?.headers['if-modified-since']).toBe('Tue, 01 Oct 2024 10:00:00 GMT');
@@ -106,7 +114,12 @@ describe('safeFetch: responses', () => {
       req.on('data', (d: string) => (received += d));
       req.on('end', () => res.end('ok'));
     });
-    const r = await safeFetch(s.url, { ...local, method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } });
+    const r = await safeFetch(s.url, {
+      ...local,
+      method: 'POST',
+      body: '{"a":1}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(r.body.toString()).toBe('ok');
     expect(received).toBe('{"a":1}');
     expect(s.requests[0]?.method).toBe('POST');

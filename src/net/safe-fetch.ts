@@ -124,7 +124,12 @@ export function nextHop(hop: Hop, status: number, location: string): Hop {
   return { url, headers, method: toGet ? 'GET' : hop.method, body: toGet ? undefined : hop.body };
 }
 
-async function finish(res: Dispatcher.ResponseData, hop: Hop, opts: FetchOptions, redirects: FetchResult['redirects']): Promise<FetchResult> {
+async function finish(
+  res: Dispatcher.ResponseData,
+  hop: Hop,
+  opts: FetchOptions,
+  redirects: FetchResult['redirects'],
+): Promise<FetchResult> {
   const headers = flattenHeaders(res.headers);
   const url = withoutCredentials(hop.url);
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;

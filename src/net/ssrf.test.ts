@@ -4,10 +4,29 @@ import { FetchError, isPublicAddress, safeFetch, type HostResolver } from './ind
 
 describe('isPublicAddress', () => {
   it.each([
-    '127.0.0.1', '0.0.0.0', '10.0.0.1', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1',
-    '198.18.0.1', '240.0.0.1', '255.255.255.255', '224.0.0.1', '192.0.2.1', '::1', '::', 'fc00::1',
-    'fd12:3456::1', 'fe80::1', '::ffff:127.0.0.1', '::ffff:169.254.169.254', '64:ff9b::a9fe:a9fe',
-    '2002:7f00:1::', '2001:db8::1', 'not-an-ip',
+    '127.0.0.1',
+    '0.0.0.0',
+    '10.0.0.1',
+    '172.16.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '198.18.0.1',
+    '240.0.0.1',
+    '255.255.255.255',
+    '224.0.0.1',
+    '192.0.2.1',
+    '::1',
+    '::',
+    'fc00::1',
+    'fd12:3456::1',
+    'fe80::1',
+    '::ffff:127.0.0.1',
+    '::ffff:169.254.169.254',
+    '64:ff9b::a9fe:a9fe',
+    '2002:7f00:1::',
+    '2001:db8::1',
+    'not-an-ip',
   ])('refuses %s', (ip) => {
     expect(isPublicAddress(ip)).toBe(false);
   });
@@ -38,7 +57,16 @@ describe('safeFetch: private network blocking', () => {
 
   it('refuses 127.0.0.1 and its obfuscated spellings before any connection', async () => {
     const p = canary.port;
-    for (const host of ['127.0.0.1', '2130706433', '0x7f.1', '0177.0.0.1', '127.1', '[::1]', '[::ffff:127.0.0.1]', '0.0.0.0']) {
+    for (const host of [
+      '127.0.0.1',
+      '2130706433',
+      '0x7f.1',
+      '0177.0.0.1',
+      '127.1',
+      '[::1]',
+      '[::ffff:127.0.0.1]',
+      '0.0.0.0',
+    ]) {
       const err = await blocked(`http://${host}:${p}/feed.xml`);
       expect(err.code, host).toBe('blocked_private_network');
     }

@@ -47,7 +47,8 @@ export function guardedLookup(resolve: HostResolver, allowPrivate: boolean): Loo
     const done = callback as (err: Error | null, address?: string | ResolvedAddress[], family?: number) => void;
     resolve(hostname).then(
       (found) => {
-        const wanted = options.family === 4 || options.family === 6 ? found.filter((a) => a.family === options.family) : found;
+        const wanted =
+          options.family === 4 || options.family === 6 ? found.filter((a) => a.family === options.family) : found;
         if (wanted.length === 0) {
           const err = Object.assign(new Error(`no address found for ${hostname}`), { code: 'ENOTFOUND' });
           return done(err);

@@ -10,8 +10,25 @@ import { FetchError, safeFetch } from './index.js';
 function selfSignedCert(): { key: Buffer; cert: Buffer } | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'podbrief-tls-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   } catch {
     return undefined;
@@ -29,7 +46,9 @@ describe.skipIf(!tls)('safeFetch: TLS', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
     try {
-      const err = await safeFetch(`https://127.0.0.1:${port}/`, { allowPrivateNetworks: true }).catch((e: unknown) => e);
+      const err = await safeFetch(`https://127.0.0.1:${port}/`, { allowPrivateNetworks: true }).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(FetchError);
       expect((err as FetchError).code).toBe('tls_error');
     } finally {

@@ -11,9 +11,16 @@ export interface FeedbackOutcome {
  * Stores a vote or a click with the insight's strongest features, so the profile keeps what it
  * learned after the insight itself is gone. Unknown insights are ignored.
  */
-export async function recordFeedback(store: Store, userId: number, insightId: number, value: FeedbackValue, at = new Date()): Promise<FeedbackOutcome> {
+export async function recordFeedback(
+  store: Store,
+  userId: number,
+  insightId: number,
+  value: FeedbackValue,
+  at = new Date(),
+): Promise<FeedbackOutcome> {
   const insight = await store.insightById(insightId);
-  const entry = (await store.insightIndex([insightId])).get(insightId) ?? (insight ? indexEntryFor(insight) : undefined);
+  const entry =
+    (await store.insightIndex([insightId])).get(insightId) ?? (insight ? indexEntryFor(insight) : undefined);
   if (!entry) return { recorded: false };
   const headline = insight?.headline ?? 'an insight';
   await store.recordFeedback({

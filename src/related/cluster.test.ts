@@ -21,7 +21,10 @@ function greedyAverageLink(sim: Float64Array, n: number, threshold: number): num
     if (!best) return clusters;
     const [a, b] = best;
     const merged = [...(clusters[a] as number[]), ...(clusters[b] as number[])].sort((x, y) => x - y);
-    clusters = clusters.filter((_, k) => k !== a && k !== b).concat([merged]).sort((x, y) => (x[0] as number) - (y[0] as number));
+    clusters = clusters
+      .filter((_, k) => k !== a && k !== b)
+      .concat([merged])
+      .sort((x, y) => (x[0] as number) - (y[0] as number));
   }
 }
 
@@ -47,7 +50,9 @@ describe('averageLink', () => {
       const sim = randomSimilarities(n, seed);
       for (const threshold of [0.05, 0.2, 0.45]) {
         // averageLink consumes its matrix: give it a copy, the reference needs the original.
-        expect(averageLink(sim.slice(), n, threshold), `seed ${seed} threshold ${threshold}`).toEqual(greedyAverageLink(sim, n, threshold));
+        expect(averageLink(sim.slice(), n, threshold), `seed ${seed} threshold ${threshold}`).toEqual(
+          greedyAverageLink(sim, n, threshold),
+        );
       }
     }
   });

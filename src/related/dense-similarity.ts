@@ -15,10 +15,16 @@ export function checkDenseVectors(vectors: readonly DenseVector[], count: number
   const dims = vectors[0]?.length ?? 0;
   vectors.forEach((v, i) => {
     if (!isDenseVector(v)) {
-      throw new AppError('relate_invalid_vectors', `vector ${i} is not an array of numbers (nor a Float32Array or Float64Array)`);
+      throw new AppError(
+        'relate_invalid_vectors',
+        `vector ${i} is not an array of numbers (nor a Float32Array or Float64Array)`,
+      );
     }
     if (v.length === 0 || v.length !== dims) {
-      throw new AppError('relate_invalid_vectors', `vector ${i} has ${v.length} dimensions; expected ${dims || 'at least 1'}, the same for every item`);
+      throw new AppError(
+        'relate_invalid_vectors',
+        `vector ${i} has ${v.length} dimensions; expected ${dims || 'at least 1'}, the same for every item`,
+      );
     }
     for (const x of v) {
       if (typeof x !== 'number' || !Number.isFinite(x)) {

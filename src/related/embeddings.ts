@@ -57,7 +57,8 @@ export function embeddingsClient(opts: EmbeddingsClientOptions): Embedder {
     model: opts.model,
     async embed(texts) {
       const out: number[][] = [];
-      for (let i = 0; i < texts.length; i += batchSize) out.push(...(await embedBatch(url, opts, texts.slice(i, i + batchSize))));
+      for (let i = 0; i < texts.length; i += batchSize)
+        out.push(...(await embedBatch(url, opts, texts.slice(i, i + batchSize))));
       return out;
     },
   };
@@ -69,19 +70,25 @@ async function embedBatch(url: string, opts: EmbeddingsClientOptions, input: str
   try {
     res = await retryTransient(() => postOnce(url, opts, input), {
       ...policy,
-      isTransient: (err) => (err instanceof EmbeddingsHttpError && isTransientHttpStatus(err.status)) || isTransientFetchError(err),
+      isTransient: (err) =>
+        (err instanceof EmbeddingsHttpError && isTransientHttpStatus(err.status)) || isTransientFetchError(err),
       retryAfterMs: (err) => (err instanceof EmbeddingsHttpError ? err.retryAfterMs : undefined),
     });
   } catch (err) {
     if (!(err instanceof FetchError)) throw err;
-    throw new AppError('embeddings_unavailable', `Embeddings endpoint ${redactUrl(url)}: ${err.reason}`, { cause: err });
+    throw new AppError('embeddings_unavailable', `Embeddings endpoint ${redactUrl(url)}: ${err.reason}`, {
+      cause: err,
+    });
   }
   // Malformed JSON is not retried: unlike a model, an embeddings server answers the same input the same way.
   let parsed: EmbeddingsResponse;
   try {
     parsed = JSON.parse(res.body.toString('utf8')) as EmbeddingsResponse;
   } catch {
-    throw new AppError('embeddings_invalid_response', `Embeddings endpoint ${redactUrl(url)} did not answer with JSON (HTTP ${res.status})`);
+    throw new AppError(
+      'embeddings_invalid_response',
+      `Embeddings endpoint ${redactUrl(url)} did not answer with JSON (HTTP ${res.status})`,
+    );
   }
   const data = Array.isArray(parsed.data) ? parsed.data : [];
   const vectors: number[][] = new Array(input.length);
@@ -94,7 +101,10 @@ async function embedBatch(url: string, opts: EmbeddingsClientOptions, input: str
   const dims = vectors[0]?.length ?? 0;
   for (let i = 0; i < input.length; i += 1) {
     if (!vectors[i] || vectors[i]?.length !== dims || dims === 0) {
-      throw new AppError('embeddings_invalid_response', `Embeddings endpoint ${redactUrl(url)} returned no usable vector for input ${i}`);
+      throw new AppError(
+        'embeddings_invalid_response',
+        `Embeddings endpoint ${redactUrl(url)} returned no usable vector for input ${i}`,
+      );
     }
   }
   return vectors;
@@ -102,7 +112,9 @@ async function embedBatch(url: string, opts: EmbeddingsClientOptions, input: str
 
 /** DEFAULT_EMBEDDINGS_RETRY with the options that are set: `{maxRetries: undefined}` keeps the default. */
 function retryPolicy(given: Partial<EmbeddingsRetryPolicy> = {}): EmbeddingsRetryPolicy {
-  const set = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Partial<EmbeddingsRetryPolicy>;
+  const set = Object.fromEntries(
+    Object.entries(given).filter(([, value]) => value !== undefined),
+  ) as Partial<EmbeddingsRetryPolicy>;
   return { ...DEFAULT_EMBEDDINGS_RETRY, ...set };
 }
 
@@ -125,7 +137,9 @@ async function postOnce(url: string, opts: EmbeddingsClientOptions, input: strin
     });
   } catch (err) {
     if (err instanceof FetchError) throw err;
-    throw new AppError('embeddings_unavailable', `Embeddings endpoint ${redactUrl(url)}: ${errorMessage(err)}`, { cause: err });
+    throw new AppError('embeddings_unavailable', `Embeddings endpoint ${redactUrl(url)}: ${errorMessage(err)}`, {
+      cause: err,
+    });
   }
   if (res.status < 200 || res.status >= 300) throw httpFailure(url, res);
   return res;
@@ -153,7 +167,9 @@ function httpFailure(url: string, res: FetchResult): EmbeddingsHttpError {
   const { type, message: said } = apiErrorText(json);
   const detail = [type, said].filter(Boolean).join(': ').slice(0, 200);
   const retryAfterMs = retryAfterMsOf(res.headers);
-  const extras = [detail, retryAfterMs !== undefined ? `retry after ${Math.ceil(retryAfterMs / 1000)} s` : ''].filter(Boolean).join('; ');
+  const extras = [detail, retryAfterMs !== undefined ? `retry after ${Math.ceil(retryAfterMs / 1000)} s` : '']
+    .filter(Boolean)
+    .join('; ');
   const code = res.status === 429 ? 'embeddings_rate_limited' : 'embeddings_unavailable';
   const message = `Embeddings endpoint ${redactUrl(url)} answered HTTP ${res.status}${extras ? ` (${extras})` : ''}`;
   return new EmbeddingsHttpError(code, message, res.status, retryAfterMs);

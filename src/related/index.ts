@@ -1,4 +1,13 @@
-export { relateInsights, relateInsightsWithEmbedder, defaultLexicalThreshold, DEFAULT_RELATE_THRESHOLD, SHORT_ITEMS_RELATE_THRESHOLD, DEFAULT_EMBEDDING_RELATE_THRESHOLD, MAX_RELATE_ITEMS, type RelateOptions } from './relate.js';
+export {
+  relateInsights,
+  relateInsightsWithEmbedder,
+  defaultLexicalThreshold,
+  DEFAULT_RELATE_THRESHOLD,
+  SHORT_ITEMS_RELATE_THRESHOLD,
+  DEFAULT_EMBEDDING_RELATE_THRESHOLD,
+  MAX_RELATE_ITEMS,
+  type RelateOptions,
+} from './relate.js';
 export type { DenseVector } from './dense-similarity.js';
 export { similarInsights } from './similar.js';
 export { indexInsights, indexEntryFor, topTerms } from './insight-index.js';

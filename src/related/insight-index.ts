@@ -21,7 +21,11 @@ export function indexTerms(text: string): Record<string, number> {
 
 /** The strongest `n` features of an entry, e.g. to remember what a voted-on insight was about. */
 export function topTerms(terms: Record<string, number>, n = 16): Record<string, number> {
-  return Object.fromEntries(Object.entries(terms).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n));
+  return Object.fromEntries(
+    Object.entries(terms)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, n),
+  );
 }
 
 export function indexEntryFor(insight: IndexableInsight): InsightIndexEntry {
@@ -39,7 +43,11 @@ export interface IndexOutcome {
  * Indexes new insights: lexical features always, plus an embedding when an embeddings endpoint is
  * configured. An endpoint failure never loses the lexical entry; related insights fall back to it.
  */
-export async function indexInsights(store: Store, insights: IndexableInsight[], embedder?: Embedder): Promise<IndexOutcome> {
+export async function indexInsights(
+  store: Store,
+  insights: IndexableInsight[],
+  embedder?: Embedder,
+): Promise<IndexOutcome> {
   if (insights.length === 0) return { indexed: 0, embedded: 0 };
   const entries = insights.map(indexEntryFor);
   let embeddingError: string | undefined;

@@ -153,7 +153,8 @@ export class InsightPool {
   semantic(a: number, b: number): number | undefined {
     const ea = this.embeddings[a];
     const eb = this.embeddings[b];
-    if (!ea || !eb || ea.length !== eb.length || this.items[a]?.embeddingModel !== this.items[b]?.embeddingModel) return undefined;
+    if (!ea || !eb || ea.length !== eb.length || this.items[a]?.embeddingModel !== this.items[b]?.embeddingModel)
+      return undefined;
     let sum = 0;
     for (let i = 0; i < ea.length; i += 1) sum += (ea[i] as number) * (eb[i] as number);
     return sum;

@@ -79,7 +79,9 @@ describe('relateInsights basics', () => {
   it('refuses more items than fit in memory with one clear line, before any work', () => {
     const many = Array.from({ length: MAX_RELATE_ITEMS + 1 }, (_, i) => ({ id: String(i), text: `insight ${i}` }));
     const [max, got] = [MAX_RELATE_ITEMS, MAX_RELATE_ITEMS + 1].map((x) => x.toLocaleString('en-US'));
-    expect(() => relateInsights(many)).toThrow(`related groups at most ${max} insights at a time (got ${got}): split the file`);
+    expect(() => relateInsights(many)).toThrow(
+      `related groups at most ${max} insights at a time (got ${got}): split the file`,
+    );
   });
 });
 
@@ -100,7 +102,9 @@ describe.runIf(requireCorpus())('relateInsights on real text with known themes',
     const { groups } = relateInsights(items);
     expectPartition(items, groups);
     const score = pairwise(items, groups);
-    console.log(`related/insights: ${items.length} items, ${groups.length} groups, P ${score.precision.toFixed(2)} R ${score.recall.toFixed(2)} F1 ${score.f1.toFixed(2)}`);
+    console.log(
+      `related/insights: ${items.length} items, ${groups.length} groups, P ${score.precision.toFixed(2)} R ${score.recall.toFixed(2)} F1 ${score.f1.toFixed(2)}`,
+    );
     // One big group would score P 0.25 R 1 F1 0.40; npm run eval:related measures far larger sets.
     expect(score.f1).toBeGreaterThanOrEqual(0.6);
     expect(score.precision).toBeGreaterThanOrEqual(0.55);
@@ -111,7 +115,9 @@ describe.runIf(requireCorpus())('relateInsights on real text with known themes',
     const { groups } = relateInsights(items, { threshold: 0.02 });
     expectPartition(items, groups);
     const score = pairwise(items, groups);
-    console.log(`related/bullets: ${items.length} items, ${groups.length} groups, P ${score.precision.toFixed(2)} R ${score.recall.toFixed(2)} F1 ${score.f1.toFixed(2)}`);
+    console.log(
+      `related/bullets: ${items.length} items, ${groups.length} groups, P ${score.precision.toFixed(2)} R ${score.recall.toFixed(2)} F1 ${score.f1.toFixed(2)}`,
+    );
     // Measured: 62 items, 14 groups, P 0.53 R 0.45 F1 0.49; one big group would score P 0.27 R 1 F1 0.42.
     // (Short bullets are near the lexical ceiling: see npm run eval:related.)
     expect(score.f1).toBeGreaterThanOrEqual(0.45);
@@ -120,8 +126,12 @@ describe.runIf(requireCorpus())('relateInsights on real text with known themes',
 
   it('picks the short-item threshold by default for bullets, the paragraph one for insights', () => {
     const short = mix(bullets);
-    expect(relateInsights(short).groups).toEqual(relateInsights(short, { threshold: SHORT_ITEMS_RELATE_THRESHOLD }).groups);
-    expect(relateInsights(short).groups).not.toEqual(relateInsights(short, { threshold: DEFAULT_RELATE_THRESHOLD }).groups);
+    expect(relateInsights(short).groups).toEqual(
+      relateInsights(short, { threshold: SHORT_ITEMS_RELATE_THRESHOLD }).groups,
+    );
+    expect(relateInsights(short).groups).not.toEqual(
+      relateInsights(short, { threshold: DEFAULT_RELATE_THRESHOLD }).groups,
+    );
     const long = mix(insights);
     expect(relateInsights(long).groups).toEqual(relateInsights(long, { threshold: DEFAULT_RELATE_THRESHOLD }).groups);
   });
@@ -130,7 +140,9 @@ describe.runIf(requireCorpus())('relateInsights on real text with known themes',
     const items = mix(bullets);
     const first = relateInsights(items, { threshold: 0.02 });
     expect(relateInsights(items, { threshold: 0.02 })).toEqual(first);
-    expect(canonical(relateInsights([...items].reverse(), { threshold: 0.02 }).groups)).toEqual(canonical(first.groups));
+    expect(canonical(relateInsights([...items].reverse(), { threshold: 0.02 }).groups)).toEqual(
+      canonical(first.groups),
+    );
   });
 
   it('similarInsights ranks same-theme insights first', () => {
@@ -140,7 +152,8 @@ describe.runIf(requireCorpus())('relateInsights on real text with known themes',
       const result = similarInsights(target, insights, 3);
       expect(result.length).toBeLessThanOrEqual(3);
       expect(result.map((r) => r.id)).not.toContain(target.id);
-      for (let i = 1; i < result.length; i += 1) expect(result[i - 1]?.score ?? 0).toBeGreaterThanOrEqual(result[i]?.score ?? 0);
+      for (let i = 1; i < result.length; i += 1)
+        expect(result[i - 1]?.score ?? 0).toBeGreaterThanOrEqual(result[i]?.score ?? 0);
       for (const r of result) {
         returned += 1;
         if (insights.find((x) => x.id === r.id)?.theme === target.theme) sameTheme += 1;
@@ -174,11 +187,23 @@ describe('similarInsights needs shared evidence', () => {
   it('does not relate two insights that share only everyday words', () => {
     const target = { id: 't', text: 'I think people want to know what works, and they want it every day.' };
     const everyday = { id: 'e', text: 'Every day people want to know, I think, what works for them.' };
-    const topical = { id: 'k', text: 'Kubernetes operators encode what a database administrator does for stateful workloads.' };
-    const sameTopic = { id: 's', text: 'A Kubernetes operator runs stateful workloads like a database administrator would.' };
+    const topical = {
+      id: 'k',
+      text: 'Kubernetes operators encode what a database administrator does for stateful workloads.',
+    };
+    const sameTopic = {
+      id: 's',
+      text: 'A Kubernetes operator runs stateful workloads like a database administrator would.',
+    };
     expect(similarInsights(target, [everyday, topical], 3)).toEqual([]);
     // Everyday word pairs are not a topic either.
-    expect(similarInsights({ id: 'a', text: 'Most people think good work takes time.' }, [{ id: 'b', text: 'People think good work takes a long time.' }], 3)).toEqual([]);
+    expect(
+      similarInsights(
+        { id: 'a', text: 'Most people think good work takes time.' },
+        [{ id: 'b', text: 'People think good work takes a long time.' }],
+        3,
+      ),
+    ).toEqual([]);
     expect(similarInsights(topical, [sameTopic, everyday], 3).map((r) => r.id)).toEqual(['s']);
   });
 });

@@ -24,7 +24,12 @@ export function defaultLexicalThreshold(featureCounts: number[]): number {
   const sorted = [...featureCounts].sort((a, b) => a - b);
   const mid = sorted.length / 2;
   // Items with no content features at all count as 0 and pull a set toward "short".
-  const median = sorted.length === 0 ? 0 : sorted.length % 2 ? (sorted[Math.floor(mid)] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  const median =
+    sorted.length === 0
+      ? 0
+      : sorted.length % 2
+        ? (sorted[Math.floor(mid)] as number)
+        : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
   return median < SHORT_ITEM_FEATURES ? SHORT_ITEMS_RELATE_THRESHOLD : DEFAULT_RELATE_THRESHOLD;
 }
 

@@ -3,7 +3,13 @@ import { relationOf } from './relation.js';
 
 describe('relationOf: a lexical guess at agrees / contradicts / extends', () => {
   it('calls a negated restatement a contradiction', () => {
-    expect(relationOf('Remote work raises productivity for engineers.', 'Remote work does not raise productivity for engineers.', 0.6)).toBe('contradicts');
+    expect(
+      relationOf(
+        'Remote work raises productivity for engineers.',
+        'Remote work does not raise productivity for engineers.',
+        0.6,
+      ),
+    ).toBe('contradicts');
   });
 
   it('calls different figures on the same subject a contradiction', () => {
@@ -11,8 +17,20 @@ describe('relationOf: a lexical guess at agrees / contradicts / extends', () => 
   });
 
   it('calls a close restatement agreement and a same-subject newcomer an extension', () => {
-    expect(relationOf('Small open models now match large ones on coding.', 'Small open models match much larger ones on coding tasks.', 0.6)).toBe('agrees');
-    expect(relationOf('Small open models now match large ones on coding.', 'Distillation from frontier systems explains most of that quality jump in compact checkpoints.', 0.15)).toBe('extends');
+    expect(
+      relationOf(
+        'Small open models now match large ones on coding.',
+        'Small open models match much larger ones on coding tasks.',
+        0.6,
+      ),
+    ).toBe('agrees');
+    expect(
+      relationOf(
+        'Small open models now match large ones on coding.',
+        'Distillation from frontier systems explains most of that quality jump in compact checkpoints.',
+        0.15,
+      ),
+    ).toBe('extends');
   });
 
   it('says nothing when the words cannot tell', () => {

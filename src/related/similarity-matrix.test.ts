@@ -17,7 +17,10 @@ describe('similarityMatrix', () => {
       expect(sim[i * n + i]).toBe(0);
       for (let j = 0; j < n; j += 1) {
         if (i === j) continue;
-        expect(sim[i * n + j]).toBeCloseTo(dotUnit(vectors[i] as Map<string, number>, vectors[j] as Map<string, number>), 12);
+        expect(sim[i * n + j]).toBeCloseTo(
+          dotUnit(vectors[i] as Map<string, number>, vectors[j] as Map<string, number>),
+          12,
+        );
         expect(sim[i * n + j]).toBe(sim[j * n + i]);
       }
     }

@@ -30,7 +30,10 @@ for (const { dialect, label, skip } of await testDialects()) {
     });
 
     it('creates one brief per user and date, with its insights and a pending delivery', async () => {
-      const items = [briefItem(11, { related: [{ insightId: 12, text: 't', headline: 'h', podcastTitle: 'p', episodeTitle: 'e' }] }), briefItem(13)];
+      const items = [
+        briefItem(11, { related: [{ insightId: 12, text: 't', headline: 'h', podcastTitle: 'p', episodeTitle: 'e' }] }),
+        briefItem(13),
+      ];
       const brief = await store.createBrief(userId, '2024-06-01', items);
       expect(brief).toMatchObject({ userId, date: '2024-06-01', items });
       expect(await store.createBrief(userId, '2024-06-01', [briefItem(99)])).toBeUndefined();
@@ -49,7 +52,9 @@ for (const { dialect, label, skip } of await testDialects()) {
     });
 
     it('lets exactly one of several concurrent createBrief calls win', async () => {
-      const results = await Promise.all([1, 2, 3, 4].map((n) => store.createBrief(userId, '2024-06-02', [briefItem(n)])));
+      const results = await Promise.all(
+        [1, 2, 3, 4].map((n) => store.createBrief(userId, '2024-06-02', [briefItem(n)])),
+      );
       const winners = results.filter((b) => b !== undefined);
       expect(winners).toHaveLength(1);
       const winnerItem = winners[0]!.items[0]!.insightId;
@@ -80,13 +85,23 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(await store.claimDelivery(brief.id, rules(T0))).toBeUndefined();
 
       await store.markDeliveryFailed(claimed!.id, 'smtp 451');
-      expect(await store.deliveryForBrief(brief.id)).toMatchObject({ status: 'failed', lastError: 'smtp 451', attempts: 1 });
+      expect(await store.deliveryForBrief(brief.id)).toMatchObject({
+        status: 'failed',
+        lastError: 'smtp 451',
+        attempts: 1,
+      });
 
       const retry = await store.claimDelivery(brief.id, rules(new Date()));
       expect(retry).toMatchObject({ id: claimed!.id, status: 'sending', attempts: 2 });
       await store.markDeliverySent(retry!.id, { transport: 'smtp', messageId: '<m1@example.com>', location: null });
       const sent = await store.deliveryForBrief(brief.id);
-      expect(sent).toMatchObject({ status: 'sent', transport: 'smtp', messageId: '<m1@example.com>', lastError: null, attempts: 2 });
+      expect(sent).toMatchObject({
+        status: 'sent',
+        transport: 'smtp',
+        messageId: '<m1@example.com>',
+        lastError: null,
+        attempts: 2,
+      });
       expect(Date.parse(sent!.sentAt!)).not.toBeNaN();
 
       expect(await store.claimDelivery(brief.id, rules(later(T0, DAY)))).toBeUndefined();
@@ -116,11 +131,19 @@ for (const { dialect, label, skip } of await testDialects()) {
       now = later(new Date(), MINUTE + 5000);
       expect(await store.claimDelivery(brief.id, { ...rules(now), ...backoff })).toMatchObject({ attempts: 2 });
       await store.markDeliveryFailed(first.id, 'smtp 451');
-      expect(await store.claimDelivery(brief.id, { ...rules(later(new Date(), MINUTE + 5000)), ...backoff })).toBeUndefined();
-      expect((await store.claimDelivery(brief.id, { ...rules(later(new Date(), 2 * MINUTE + 5000)), ...backoff }))!.attempts).toBe(3);
+      expect(
+        await store.claimDelivery(brief.id, { ...rules(later(new Date(), MINUTE + 5000)), ...backoff }),
+      ).toBeUndefined();
+      expect(
+        (await store.claimDelivery(brief.id, { ...rules(later(new Date(), 2 * MINUTE + 5000)), ...backoff }))!.attempts,
+      ).toBe(3);
       await store.markDeliveryFailed(first.id, 'smtp 550 no such user');
       expect(await store.claimDelivery(brief.id, { ...rules(later(new Date(), DAY)), ...backoff })).toBeUndefined();
-      expect(await store.deliveryForBrief(brief.id)).toMatchObject({ status: 'failed', attempts: 3, lastError: 'smtp 550 no such user' });
+      expect(await store.deliveryForBrief(brief.id)).toMatchObject({
+        status: 'failed',
+        attempts: 3,
+        lastError: 'smtp 550 no such user',
+      });
     });
 
     it('lets exactly one of several concurrent claims win', async () => {
@@ -134,15 +157,26 @@ for (const { dialect, label, skip } of await testDialects()) {
       const one = (await store.createBrief(userId, '2024-06-01', [briefItem(1)]))!;
       const two = (await store.createBrief(userId, '2024-06-02', [briefItem(2)]))!;
       const claimed = (await store.claimDelivery(one.id, rules(T0)))!;
-      await store.markDeliverySent(claimed.id, { transport: 'outbox', messageId: null, location: '/data/outbox/1.eml' });
+      await store.markDeliverySent(claimed.id, {
+        transport: 'outbox',
+        messageId: null,
+        location: '/data/outbox/1.eml',
+      });
       const list = await store.listDeliveries(10);
       expect(list.map((d) => d.briefId)).toEqual([two.id, one.id]);
-      expect(list[1]).toMatchObject({ status: 'sent', transport: 'outbox', messageId: null, location: '/data/outbox/1.eml' });
+      expect(list[1]).toMatchObject({
+        status: 'sent',
+        transport: 'outbox',
+        messageId: null,
+        location: '/data/outbox/1.eml',
+      });
       expect(await store.listDeliveries(1)).toHaveLength(1);
     });
 
     it('refuses to mark an unknown delivery', async () => {
-      await expect(store.markDeliverySent(777, { transport: 'smtp', messageId: null, location: null })).rejects.toMatchObject({
+      await expect(
+        store.markDeliverySent(777, { transport: 'smtp', messageId: null, location: null }),
+      ).rejects.toMatchObject({
         code: 'delivery_not_found',
       });
       await expect(store.markDeliveryFailed(777, 'x')).rejects.toMatchObject({ code: 'delivery_not_found' });
@@ -152,7 +186,11 @@ for (const { dialect, label, skip } of await testDialects()) {
       const feedId = (await store.addFeed('https://example.com/feed')).feed.id;
       await store.upsertEpisodes(feedId, [{ guid: 'g', title: 'G', transcripts: [], persons: [] }], new Date());
       const episodeId = (await store.episodesByFeed(feedId))[0]!.id;
-      const [stored] = await store.replaceInsights(episodeId, [{ headline: 'h', text: 't', quote: 'q', start: 0, end: 1, score: 1 }], 'embedded');
+      const [stored] = await store.replaceInsights(
+        episodeId,
+        [{ headline: 'h', text: 't', quote: 'q', start: 0, end: 1, score: 1 }],
+        'embedded',
+      );
       await store.createBrief(userId, '2024-06-01', [briefItem(stored!.id)]);
       await store.replaceInsights(episodeId, [], 'embedded');
       expect(await store.sentInsightIds(userId)).toEqual(new Set([stored!.id]));

@@ -51,7 +51,12 @@ for (const { dialect, label, skip } of await testDialects()) {
         nextPollAt: '2024-06-01T11:00:00.000Z',
       });
 
-      await t.store.updateFeed(due.id, { errorCount: 2, lastError: 'boom', lastPolledAt: now.toISOString(), etag: null });
+      await t.store.updateFeed(due.id, {
+        errorCount: 2,
+        lastError: 'boom',
+        lastPolledAt: now.toISOString(),
+        etag: null,
+      });
       expect(await t.store.feedById(due.id)).toMatchObject({
         errorCount: 2,
         lastError: 'boom',
@@ -89,7 +94,10 @@ for (const { dialect, label, skip } of await testDialects()) {
       const one = (await t.store.addFeed('https://one.example/feed')).feed;
       const two = (await t.store.addFeed('https://two.example/feed')).feed;
       await t.store.upsertEpisodes(one.id, [parsedEpisode('x')], new Date());
-      expect(await t.store.upsertEpisodes(two.id, [parsedEpisode('x')], new Date())).toEqual({ inserted: 1, updated: 0 });
+      expect(await t.store.upsertEpisodes(two.id, [parsedEpisode('x')], new Date())).toEqual({
+        inserted: 1,
+        updated: 0,
+      });
     });
 
     it('round-trips every episode field, JSON columns included', async () => {
@@ -101,9 +109,27 @@ for (const { dialect, label, skip } of await testDialects()) {
           { url: 'https://example.com/t.srt', type: 'application/srt' },
           { url: 'https://example.com/t.json', type: 'application/json', language: 'de', rel: 'captions' },
         ],
-        persons: [{ name: 'Zoë', role: 'guest', group: 'cast', href: 'https://z.example', img: 'https://z.example/i.png' }],
+        persons: [
+          { name: 'Zoë', role: 'guest', group: 'cast', href: 'https://z.example', img: 'https://z.example/i.png' },
+        ],
       });
-      await t.store.upsertEpisodes(feed.id, [ep, parsedEpisode('bare', { description: undefined, link: undefined, publishedAt: 'not a date', durationSeconds: undefined, audioUrl: undefined, audioType: undefined, transcripts: [], persons: [] })], new Date('2024-06-01T00:00:00Z'));
+      await t.store.upsertEpisodes(
+        feed.id,
+        [
+          ep,
+          parsedEpisode('bare', {
+            description: undefined,
+            link: undefined,
+            publishedAt: 'not a date',
+            durationSeconds: undefined,
+            audioUrl: undefined,
+            audioType: undefined,
+            transcripts: [],
+            persons: [],
+          }),
+        ],
+        new Date('2024-06-01T00:00:00Z'),
+      );
       const [full, bare] = await t.store.episodesByFeed(feed.id);
       expect(full).toMatchObject({
         feedId: feed.id,
@@ -120,7 +146,15 @@ for (const { dialect, label, skip } of await testDialects()) {
         status: 'new',
         lastError: null,
       });
-      expect(bare).toMatchObject({ description: null, link: null, publishedAt: null, durationSeconds: null, audioUrl: null, transcripts: [], persons: [] });
+      expect(bare).toMatchObject({
+        description: null,
+        link: null,
+        publishedAt: null,
+        durationSeconds: null,
+        audioUrl: null,
+        transcripts: [],
+        persons: [],
+      });
       expect(await t.store.episodeById(full!.id)).toEqual(full);
       expect(await t.store.episodeById(424242)).toBeUndefined();
     });
@@ -157,7 +191,11 @@ for (const { dialect, label, skip } of await testDialects()) {
 
     it('lists a failed episode again once its retry is due, and never once given up', async () => {
       const feed = (await t.store.addFeed('https://example.com/feed')).feed;
-      await t.store.upsertEpisodes(feed.id, [parsedEpisode('flaky'), parsedEpisode('dead')], new Date('2024-06-01T00:00:00Z'));
+      await t.store.upsertEpisodes(
+        feed.id,
+        [parsedEpisode('flaky'), parsedEpisode('dead')],
+        new Date('2024-06-01T00:00:00Z'),
+      );
       const since = new Date('2024-05-01T00:00:00Z');
       const [flaky, dead] = await t.store.episodesToProcess(since, 10, new Date('2024-06-01T01:00:00Z'));
       await t.store.markEpisodeFailed(flaky!.id, 'transcript server: http_503', new Date('2024-06-01T01:30:00Z'));
@@ -166,7 +204,12 @@ for (const { dialect, label, skip } of await testDialects()) {
 
       expect(await due('2024-06-01T01:29:59Z')).toEqual([]);
       expect(await due('2024-06-01T01:30:00Z')).toEqual(['flaky']);
-      expect(await t.store.episodeById(flaky!.id)).toMatchObject({ status: 'failed', failures: 1, retryAt: '2024-06-01T01:30:00.000Z', lastError: 'transcript server: http_503' });
+      expect(await t.store.episodeById(flaky!.id)).toMatchObject({
+        status: 'failed',
+        failures: 1,
+        retryAt: '2024-06-01T01:30:00.000Z',
+        lastError: 'transcript server: http_503',
+      });
       await t.store.markEpisodeFailed(flaky!.id, 'transcript server: http_503', new Date('2024-06-01T03:30:00Z'));
       expect(await t.store.episodeById(flaky!.id)).toMatchObject({ failures: 2 });
       expect(await due('2024-06-01T02:00:00Z')).toEqual([]);
@@ -176,7 +219,11 @@ for (const { dialect, label, skip } of await testDialects()) {
 
     it('counts episodes and deliveries by status for the operator', async () => {
       const feed = (await t.store.addFeed('https://example.com/feed')).feed;
-      await t.store.upsertEpisodes(feed.id, ['a', 'b', 'c', 'd', 'e'].map((g) => parsedEpisode(g)), new Date('2024-06-01T00:00:00Z'));
+      await t.store.upsertEpisodes(
+        feed.id,
+        ['a', 'b', 'c', 'd', 'e'].map((g) => parsedEpisode(g)),
+        new Date('2024-06-01T00:00:00Z'),
+      );
       const [a, b, c, d] = await t.store.episodesByFeed(feed.id);
       await t.store.replaceInsights(a!.id, [insight(1)], 'embedded');
       await t.store.markEpisode(b!.id, 'transcribed');
@@ -206,12 +253,20 @@ for (const { dialect, label, skip } of await testDialects()) {
 
     it('lists recent episodes another engine extracted and nobody was sent yet, newest first, for an LLM back-fill', async () => {
       const feed = (await t.store.addFeed('https://example.com/feed')).feed;
-      for (const [guid, day] of [['old', '01'], ['a', '10'], ['b', '11'], ['c', '12'], ['sent', '13'], ['new', '14']] as const) {
+      for (const [guid, day] of [
+        ['old', '01'],
+        ['a', '10'],
+        ['b', '11'],
+        ['c', '12'],
+        ['sent', '13'],
+        ['new', '14'],
+      ] as const) {
         await t.store.upsertEpisodes(feed.id, [parsedEpisode(guid)], new Date(`2024-06-${day}T00:00:00Z`));
       }
       const byGuid = new Map((await t.store.episodesByFeed(feed.id)).map((e) => [e.guid, e.id]));
       const id = (guid: string) => byGuid.get(guid) as number;
-      for (const guid of ['old', 'a', 'c', 'sent']) await t.store.replaceInsights(id(guid), [insight(1), insight(2)], 'embedded');
+      for (const guid of ['old', 'a', 'c', 'sent'])
+        await t.store.replaceInsights(id(guid), [insight(1), insight(2)], 'embedded');
       await t.store.replaceInsights(id('b'), [insight(3)], 'llm');
       const { user } = await t.store.addUser({ email: 'ada@example.com', interests: [] });
       const [gone] = await t.store.insightsByEpisode(id('sent'));

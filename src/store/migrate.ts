@@ -32,10 +32,12 @@ async function runMigrator(db: Kysely<any>): Promise<MigrationOutcome[]> {
     migrationTableSchema: await migrationSchema(db),
   });
   const { error, results = [] } = await migrator.migrateToLatest();
-  const outcomes = results.map((r): MigrationOutcome => ({
-    name: r.migrationName,
-    status: r.status === 'Success' ? 'applied' : r.status === 'Error' ? 'failed' : 'skipped',
-  }));
+  const outcomes = results.map(
+    (r): MigrationOutcome => ({
+      name: r.migrationName,
+      status: r.status === 'Success' ? 'applied' : r.status === 'Error' ? 'failed' : 'skipped',
+    }),
+  );
   if (error !== undefined) {
     const failed = outcomes.find((o) => o.status === 'failed')?.name;
     const where = failed === undefined ? '' : ` in ${failed}`;

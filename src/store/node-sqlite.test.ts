@@ -25,9 +25,19 @@ describe('Kysely over node:sqlite', () => {
     const first = await db.insertInto('t').values({ name: 'ada', score: 1.5 }).executeTakeFirstOrThrow();
     const second = await db.insertInto('t').values({ name: 'bob', score: null }).executeTakeFirstOrThrow();
     expect([first.insertId, second.insertId]).toEqual([1n, 2n]);
-    const updated = await db.updateTable('t').set({ score: 3 }).where('name', 'in', ['ada', 'bob']).executeTakeFirstOrThrow();
+    const updated = await db
+      .updateTable('t')
+      .set({ score: 3 })
+      .where('name', 'in', ['ada', 'bob'])
+      .executeTakeFirstOrThrow();
     expect(updated.numUpdatedRows).toBe(2n);
-    const rows = await db.selectFrom('t').selectAll().where('id', '>', 0).where('name', '!=', 'zed').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('t')
+      .selectAll()
+      .where('id', '>', 0)
+      .where('name', '!=', 'zed')
+      .orderBy('id')
+      .execute();
     expect(rows.map((r) => ({ ...r }))).toEqual([
       { id: 1, name: 'ada', score: 3 },
       { id: 2, name: 'bob', score: 3 },
@@ -43,7 +53,10 @@ describe('Kysely over node:sqlite', () => {
   });
 
   it('streams a select row by row', async () => {
-    await db.insertInto('t').values([1, 2, 3].map((n) => ({ name: `n${n}`, score: n }))).execute();
+    await db
+      .insertInto('t')
+      .values([1, 2, 3].map((n) => ({ name: `n${n}`, score: n })))
+      .execute();
     const names: string[] = [];
     for await (const row of db.selectFrom('t').select('name').orderBy('id').stream()) names.push(row.name);
     expect(names).toEqual(['n1', 'n2', 'n3']);

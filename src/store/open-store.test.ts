@@ -103,7 +103,9 @@ describe('opening SQLite', () => {
 
 describe('opening PostgreSQL', () => {
   it('reports an unreachable server as database_unavailable without the password', async () => {
-    const err = await openStore({ dataDir: tmpdir(), databaseUrl: 'postgres://u:hunter2@127.0.0.1:1/x' }).catch((e: unknown) => e);
+    const err = await openStore({ dataDir: tmpdir(), databaseUrl: 'postgres://u:hunter2@127.0.0.1:1/x' }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: 'database_unavailable' });
     expect((err as Error).message).toContain('127.0.0.1:1');
     expect((err as Error).message).not.toContain('hunter2');
@@ -123,7 +125,9 @@ for (const { dialect, label, skip } of await testDialects()) {
     it('applies pending migrations once and reports what ran', async () => {
       const opened = await openDatabase(db.options);
       try {
-        expect(await migrateToLatest(opened.db)).toEqual(Object.keys(migrations).map((name) => ({ name, status: 'applied' })));
+        expect(await migrateToLatest(opened.db)).toEqual(
+          Object.keys(migrations).map((name) => ({ name, status: 'applied' })),
+        );
         expect(await migrateToLatest(opened.db)).toEqual([]);
       } finally {
         await opened.db.destroy();
@@ -137,7 +141,9 @@ for (const { dialect, label, skip } of await testDialects()) {
     it('enforces foreign keys', async () => {
       const store = await openStore(db.options);
       try {
-        await expect(store.upsertEpisodes(4242, [{ guid: 'g', title: 't', transcripts: [], persons: [] }], new Date())).rejects.toThrow(/foreign key/i);
+        await expect(
+          store.upsertEpisodes(4242, [{ guid: 'g', title: 't', transcripts: [], persons: [] }], new Date()),
+        ).rejects.toThrow(/foreign key/i);
       } finally {
         await store.close();
       }

@@ -14,9 +14,7 @@ export interface OpenStoreOptions {
 }
 
 /** Connects without migrating, for `podbrief migrate`; the caller destroys `db`. */
-export async function openDatabase(
-  opts: OpenStoreOptions,
-): Promise<{ db: Kysely<Database>; dialect: DialectName }> {
+export async function openDatabase(opts: OpenStoreOptions): Promise<{ db: Kysely<Database>; dialect: DialectName }> {
   const target = resolveDatabaseTarget(opts.databaseUrl, opts.dataDir);
   return { db: await connect(target), dialect: target.dialect };
 }

@@ -12,8 +12,7 @@ import type { OpenStoreOptions } from './open-store.js';
  */
 export type TestDialect = 'sqlite' | 'postgres';
 
-const testPostgresUrl =
-  process.env['PODBRIEF_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const testPostgresUrl = process.env['PODBRIEF_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestDatabase {
   dialect: TestDialect;
@@ -47,7 +46,11 @@ export async function testDialects(): Promise<Array<{ dialect: TestDialect; labe
   const reason = await postgresSkipReason();
   return [
     { dialect: 'sqlite', label: 'sqlite', skip: false },
-    { dialect: 'postgres', label: reason === undefined ? 'postgres' : `postgres, skipped: ${reason}`, skip: reason !== undefined },
+    {
+      dialect: 'postgres',
+      label: reason === undefined ? 'postgres' : `postgres, skipped: ${reason}`,
+      skip: reason !== undefined,
+    },
   ];
 }
 
@@ -107,13 +110,20 @@ export async function emptyTestDatabase(db: TestDatabase): Promise<void> {
   await client.connect();
   try {
     // One client runs one query at a time.
-    const tables = await client.query<{ name: string }>(`select tablename as name from pg_tables where schemaname = current_schema() and tablename not like 'kysely\\_%'`);
+    const tables = await client.query<{ name: string }>(
+      `select tablename as name from pg_tables where schemaname = current_schema() and tablename not like 'kysely\\_%'`,
+    );
     const references = await client.query<{ child: string; parent: string }>(
       `select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent from pg_constraint c
        join pg_namespace n on n.oid = c.connamespace where c.contype = 'f' and n.nspname = current_schema()`,
     );
-    const sequences = await client.query<{ name: string }>(`select sequencename as name from pg_sequences where schemaname = current_schema()`);
-    const order = childrenFirst(tables.rows.map((r) => r.name), references.rows);
+    const sequences = await client.query<{ name: string }>(
+      `select sequencename as name from pg_sequences where schemaname = current_schema()`,
+    );
+    const order = childrenFirst(
+      tables.rows.map((r) => r.name),
+      references.rows,
+    );
     const statements = [
       ...order.map((t) => `delete from ${client.escapeIdentifier(t)}`),
       ...sequences.rows.map((s) => `alter sequence ${client.escapeIdentifier(s.name)} restart`),
@@ -142,7 +152,10 @@ function childrenFirst(tables: string[], references: { child: string; parent: st
 }
 
 async function admin(statement: string, connectionTimeoutMillis?: number): Promise<void> {
-  const client = new pg.Client({ connectionString: testPostgresUrl, ...(connectionTimeoutMillis ? { connectionTimeoutMillis } : {}) });
+  const client = new pg.Client({
+    connectionString: testPostgresUrl,
+    ...(connectionTimeoutMillis ? { connectionTimeoutMillis } : {}),
+  });
   await client.connect();
   try {
     await client.query(statement);

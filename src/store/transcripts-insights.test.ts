@@ -39,7 +39,11 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(await store.transcriptByEpisode(episodeId)).toEqual(transcript);
       expect(await store.episodeById(episodeId)).toMatchObject({ status: 'transcribed' });
 
-      const shownotes: Transcript = { segments: [{ start: 0, end: 0, text: 'notes' }], source: 'shownotes', hash: 'h2' };
+      const shownotes: Transcript = {
+        segments: [{ start: 0, end: 0, text: 'notes' }],
+        source: 'shownotes',
+        hash: 'h2',
+      };
       await store.saveTranscript(episodeId, shownotes);
       expect(await store.transcriptByEpisode(episodeId)).toEqual(shownotes);
     });
@@ -90,15 +94,21 @@ for (const { dialect, label, skip } of await testDialects()) {
     it('lists insights new since a time (episode first seen or insights extracted) with context', async () => {
       await store.updateFeed(feedId, { title: 'The Show' });
       const untitled = (await store.addFeed('https://untitled.example/feed')).feed.id;
-      await store.upsertEpisodes(untitled, [parsedEpisode('u1', { publishedAt: '2020-01-01T00:00:00Z' })], new Date('2024-06-03T00:00:00Z'));
+      await store.upsertEpisodes(
+        untitled,
+        [parsedEpisode('u1', { publishedAt: '2020-01-01T00:00:00Z' })],
+        new Date('2024-06-03T00:00:00Z'),
+      );
       await store.upsertEpisodes(feedId, [parsedEpisode('old')], new Date('2024-01-01T00:00:00Z'));
       // First seen "in the future": eligible by first-seen time although extracted before it.
       await store.upsertEpisodes(feedId, [parsedEpisode('later')], new Date('2099-01-01T00:00:00Z'));
-      const [e1, old, later] = await store.episodesByFeed(feedId).then((rows) => [
-        rows.find((r) => r.guid === 'e1')!,
-        rows.find((r) => r.guid === 'old')!,
-        rows.find((r) => r.guid === 'later')!,
-      ]);
+      const [e1, old, later] = await store
+        .episodesByFeed(feedId)
+        .then((rows) => [
+          rows.find((r) => r.guid === 'e1')!,
+          rows.find((r) => r.guid === 'old')!,
+          rows.find((r) => r.guid === 'later')!,
+        ]);
       const u1 = (await store.episodesByFeed(untitled))[0]!;
       const beforeExtraction = new Date(Date.now() - 1000);
       await store.replaceInsights(e1!.id, [insight(0), insight(1)], 'embedded');
@@ -108,7 +118,13 @@ for (const { dialect, label, skip } of await testDialects()) {
 
       // Extracted after the cut-off: every insight is new, even of an episode first seen long ago.
       const recent = await store.insightsSince(beforeExtraction);
-      expect(recent.map((i) => i.headline)).toEqual(['Headline 5', 'Headline 0', 'Headline 1', 'Headline 9', 'Headline 7']);
+      expect(recent.map((i) => i.headline)).toEqual([
+        'Headline 5',
+        'Headline 0',
+        'Headline 1',
+        'Headline 9',
+        'Headline 7',
+      ]);
       expect(recent[1]).toMatchObject({
         episodeId: e1!.id,
         feedId,
@@ -120,8 +136,13 @@ for (const { dialect, label, skip } of await testDialects()) {
         firstSeenAt: '2024-06-01T00:00:00.000Z',
       });
       // An untitled feed falls back to its URL; the (untrusted) published date plays no part.
-      expect(recent[3]).toMatchObject({ podcastTitle: 'https://untitled.example/feed', publishedAt: '2020-01-01T00:00:00.000Z' });
-      expect((await store.insightsSince(new Date('2098-12-31T00:00:00Z'))).map((i) => i.headline)).toEqual(['Headline 7']);
+      expect(recent[3]).toMatchObject({
+        podcastTitle: 'https://untitled.example/feed',
+        publishedAt: '2020-01-01T00:00:00.000Z',
+      });
+      expect((await store.insightsSince(new Date('2098-12-31T00:00:00Z'))).map((i) => i.headline)).toEqual([
+        'Headline 7',
+      ]);
     });
   });
 }

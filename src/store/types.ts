@@ -297,7 +297,10 @@ export interface Store {
    */
   claimDelivery(briefId: number, rules: DeliveryClaimRules): Promise<DeliveryRow | undefined>;
   /** Throws `delivery_not_found` for an unknown id (as does markDeliveryFailed). */
-  markDeliverySent(id: number, sent: { transport: string; messageId: string | null; location: string | null }): Promise<void>;
+  markDeliverySent(
+    id: number,
+    sent: { transport: string; messageId: string | null; location: string | null },
+  ): Promise<void>;
   /**
    * Makes the delivery claimable again once its backoff from `at` (default now, the clock of
    * the claim rules) has passed; never downgrades one already 'sent'.

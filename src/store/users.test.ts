@@ -7,7 +7,10 @@ for (const { dialect, label, skip } of await testDialects()) {
     const t = useTestStore(dialect);
 
     it('adds a user with defaults and a random unsubscribe token', async () => {
-      const { user, created } = await t.store.addUser({ email: ' Ada@Example.com ', interests: ['open-source models', 'rust'] });
+      const { user, created } = await t.store.addUser({
+        email: ' Ada@Example.com ',
+        interests: ['open-source models', 'rust'],
+      });
       expect(created).toBe(true);
       expect(user).toMatchObject({
         email: 'Ada@Example.com',
@@ -18,7 +21,12 @@ for (const { dialect, label, skip } of await testDialects()) {
       });
       expect(user.unsubscribeToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
       expect(Date.parse(user.createdAt)).not.toBeNaN();
-      const other = await t.store.addUser({ email: 'bob@example.com', interests: [], timezone: 'Europe/Berlin', deliveryHour: 0 });
+      const other = await t.store.addUser({
+        email: 'bob@example.com',
+        interests: [],
+        timezone: 'Europe/Berlin',
+        deliveryHour: 0,
+      });
       expect(other.user).toMatchObject({ timezone: 'Europe/Berlin', deliveryHour: 0 });
       expect(other.user.unsubscribeToken).not.toBe(user.unsubscribeToken);
     });
@@ -53,14 +61,18 @@ for (const { dialect, label, skip } of await testDialects()) {
     });
 
     it('rejects an unknown time zone or an impossible delivery hour', async () => {
-      await expect(t.store.addUser({ email: 'a@example.com', interests: [], timezone: 'Mars/Olympus' })).rejects.toMatchObject({
+      await expect(
+        t.store.addUser({ email: 'a@example.com', interests: [], timezone: 'Mars/Olympus' }),
+      ).rejects.toMatchObject({
         code: 'invalid_timezone',
       });
       await expect(t.store.addUser({ email: 'a@example.com', interests: [], deliveryHour: 24 })).rejects.toMatchObject({
         code: 'invalid_delivery_hour',
       });
       const { user } = await t.store.addUser({ email: 'a@example.com', interests: [] });
-      await expect(t.store.updateUser(user.id, { deliveryHour: 7.5 })).rejects.toMatchObject({ code: 'invalid_delivery_hour' });
+      await expect(t.store.updateUser(user.id, { deliveryHour: 7.5 })).rejects.toMatchObject({
+        code: 'invalid_delivery_hour',
+      });
     });
   });
 }

@@ -15,7 +15,10 @@ const END = { word: '\\b', any: '' } as const;
  */
 export function phrasePattern(phrases: ReadonlyArray<string | RegExp>, options: PhrasePatternOptions = {}): RegExp {
   const alternatives = phrases.map((p) => (typeof p === 'string' ? escapeRegExp(p) : p.source));
-  return new RegExp(`${START[options.start ?? 'word']}(?:${alternatives.join('|')})${END[options.end ?? 'any']}`, options.flags);
+  return new RegExp(
+    `${START[options.start ?? 'word']}(?:${alternatives.join('|')})${END[options.end ?? 'any']}`,
+    options.flags,
+  );
 }
 
 function escapeRegExp(text: string): string {

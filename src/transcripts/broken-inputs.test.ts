@@ -45,17 +45,23 @@ describe('inputs with nothing usable throw transcript_invalid with a clear reaso
   });
 
   it('invalid JSON names the parse failure', () => {
-    expect(invalidError('{"version":"1.0.0","segments":[{"startTime":1', { type: 'application/json' }).message).toMatch(/JSON does not parse/);
+    expect(invalidError('{"version":"1.0.0","segments":[{"startTime":1', { type: 'application/json' }).message).toMatch(
+      /JSON does not parse/,
+    );
   });
 
   it('JSON whose segments is not an array', () => {
-    expect(invalidError('{"version":"1.0.0","segments":{"0":{"startTime":0,"body":"hi"}}}').message).toContain('no "segments" array');
+    expect(invalidError('{"version":"1.0.0","segments":{"0":{"startTime":0,"body":"hi"}}}').message).toContain(
+      'no "segments" array',
+    );
     expect(invalidError('{"segments":"hello"}', { type: 'json' }).message).toContain('no "segments" array');
     expect(invalidError('"just a string"', { type: 'application/json' }).message).toMatch(/no "segments" array|JSON/);
   });
 
   it('JSON with only unusable items', () => {
-    const e = invalidError('{"segments":[{"startTime":"soon","body":"x"},{"body":"no time"},{"startTime":-4,"body":"neg"}]}');
+    const e = invalidError(
+      '{"segments":[{"startTime":"soon","body":"x"},{"body":"no time"},{"startTime":-4,"body":"neg"}]}',
+    );
     expect(e.message).toContain('no usable');
   });
 
@@ -79,12 +85,16 @@ describe('damaged but readable inputs parse leniently', () => {
   });
 
   it('a 99:99:99 cue is skipped and its neighbours kept', () => {
-    const t = parseTranscript('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nok one\n\n99:99:99.000 --> 99:99:99.999\nbroken\n\n00:00:03.000 --> 00:00:04.000\nok two\n');
+    const t = parseTranscript(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nok one\n\n99:99:99.000 --> 99:99:99.999\nbroken\n\n00:00:03.000 --> 00:00:04.000\nok two\n',
+    );
     expect(t.segments.map((s) => s.text)).toEqual(['ok one', 'ok two']);
   });
 
   it('JSON items that are not segments are skipped', () => {
-    const t = parseTranscript('{"segments":[null,{"startTime":1,"endTime":2,"body":"kept"},{"startTime":"x","body":"bad"},42]}');
+    const t = parseTranscript(
+      '{"segments":[null,{"startTime":1,"endTime":2,"body":"kept"},{"startTime":"x","body":"bad"},42]}',
+    );
     expect(t.segments).toHaveLength(1);
     expect(t.segments[0]).toMatchObject({ start: 1, end: 2, text: 'kept' });
   });
@@ -95,7 +105,13 @@ describe('damaged but readable inputs parse leniently', () => {
   });
 
   it('windows-1252 bytes that are not UTF-8 still decode', () => {
-    const bytes = Uint8Array.from([...Buffer.from('1\n00:00:00,000 --> 00:00:01,000\nEl ni'), 0xf1, ...Buffer.from('o dijo caf'), 0xe9, 0x0a]);
+    const bytes = Uint8Array.from([
+      ...Buffer.from('1\n00:00:00,000 --> 00:00:01,000\nEl ni'),
+      0xf1,
+      ...Buffer.from('o dijo caf'),
+      0xe9,
+      0x0a,
+    ]);
     expect(parseTranscript(decodeTranscriptBytes(bytes)).segments[0]?.text).toBe('El niño dijo café');
   });
 });
@@ -114,7 +130,11 @@ describe.runIf(hasCorpus)('damaged real transcripts (hostile-inputs D #47, seede
 
   it('an SRT with its cues in reverse order gives the same transcript', () => {
     const text = seed('buzzcast-9092843.srt');
-    const reversed = text.trim().split(/\n\s*\n/).reverse().join('\n\n');
+    const reversed = text
+      .trim()
+      .split(/\n\s*\n/)
+      .reverse()
+      .join('\n\n');
     const a = parseTranscript(text);
     const b = parseTranscript(reversed);
     expect(b.segments.map((s) => [s.start, s.text])).toEqual(a.segments.map((s) => [s.start, s.text]));
@@ -140,7 +160,9 @@ describe.runIf(hasCorpus)('damaged real transcripts (hostile-inputs D #47, seede
         if (outcome instanceof AppError) invalid++;
         else {
           parsed++;
-          expect(outcome.segments.every((s, i, all) => s.end >= s.start && (i === 0 || s.start >= (all[i - 1]?.start ?? 0)))).toBe(true);
+          expect(
+            outcome.segments.every((s, i, all) => s.end >= s.start && (i === 0 || s.start >= (all[i - 1]?.start ?? 0))),
+          ).toBe(true);
         }
       }
     }

@@ -78,7 +78,10 @@ interface Comparison {
 function compare(a: Transcript, b: Transcript): Comparison {
   const ta = timedTokens(a);
   const tb = timedTokens(b);
-  const pairs = commonSubsequence(ta.map((t) => t.word), tb.map((t) => t.word));
+  const pairs = commonSubsequence(
+    ta.map((t) => t.word),
+    tb.map((t) => t.word),
+  );
   const deltas = pairs.map(([i, j]) => Math.abs((ta[i]?.time ?? 0) - (tb[j]?.time ?? 0))).sort((x, y) => x - y);
   return { overlap: pairs.length / Math.max(ta.length, tb.length), deltas, pairs };
 }
@@ -106,14 +109,25 @@ describe.runIf(hasCorpus)('the same Buzzcast episode as SRT, pc20 JSON and HTML'
     expect(c.pairs).toHaveLength(matchWords(srt.segments.map((s) => s.text).join(' ')).length);
     expect(median(c.deltas)).toBeLessThanOrEqual(2);
     expect(max(c.deltas)).toBeLessThanOrEqual(12);
-    expect([...new Set(html.segments.map((s) => s.speaker))].sort()).toEqual(['Alban', 'Dave', 'Kevin', 'Tom', 'Travis']);
+    expect([...new Set(html.segments.map((s) => s.speaker))].sort()).toEqual([
+      'Alban',
+      'Dave',
+      'Kevin',
+      'Tom',
+      'Travis',
+    ]);
   });
 
   it('each HTML paragraph starts within one second of the SRT time of its first word', async () => {
     const srt = timedTokens(await load('buzzcast-9092843.srt'));
     const htmlT = await load('buzzcast-9092843.html');
     const html = timedTokens(htmlT);
-    const toSrt = new Map(commonSubsequence(srt.map((t) => t.word), html.map((t) => t.word)).map(([i, j]) => [j, i]));
+    const toSrt = new Map(
+      commonSubsequence(
+        srt.map((t) => t.word),
+        html.map((t) => t.word),
+      ).map(([i, j]) => [j, i]),
+    );
     let index = 0;
     let checked = 0;
     for (const s of htmlT.segments) {

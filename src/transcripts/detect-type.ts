@@ -1,15 +1,36 @@
 import type { TranscriptType } from '../model/transcript.js';
 
 const BY_NAME: Record<string, TranscriptType> = {
-  srt: 'srt', subrip: 'srt', vtt: 'vtt', webvtt: 'vtt', json: 'json', html: 'html', htm: 'html',
-  text: 'text', txt: 'text', plain: 'text', markdown: 'markdown', md: 'markdown',
+  srt: 'srt',
+  subrip: 'srt',
+  vtt: 'vtt',
+  webvtt: 'vtt',
+  json: 'json',
+  html: 'html',
+  htm: 'html',
+  text: 'text',
+  txt: 'text',
+  plain: 'text',
+  markdown: 'markdown',
+  md: 'markdown',
 };
 
 const BY_MIME: Record<string, TranscriptType> = {
-  'application/srt': 'srt', 'application/x-subrip': 'srt', 'text/srt': 'srt', 'text/x-srt': 'srt',
-  'application/x-srt': 'srt', 'text/vtt': 'vtt', 'text/webvtt': 'vtt', 'application/json': 'json',
-  'text/json': 'json', 'application/transcript+json': 'json', 'text/html': 'html',
-  'application/xhtml+xml': 'html', 'text/plain': 'text', 'text/markdown': 'markdown', 'text/x-markdown': 'markdown',
+  'application/srt': 'srt',
+  'application/x-subrip': 'srt',
+  'text/srt': 'srt',
+  'text/x-srt': 'srt',
+  'application/x-srt': 'srt',
+  'text/vtt': 'vtt',
+  'text/webvtt': 'vtt',
+  'application/json': 'json',
+  'text/json': 'json',
+  'application/transcript+json': 'json',
+  'text/html': 'html',
+  'application/xhtml+xml': 'html',
+  'text/plain': 'text',
+  'text/markdown': 'markdown',
+  'text/x-markdown': 'markdown',
 };
 
 /** A feed's MIME type (parameters ignored) or a short name such as `srt`; undefined when unknown. */
@@ -42,9 +63,13 @@ export function sniffType(text: string): TranscriptType {
   if (strong) return strong;
   const head = text.slice(0, 20_000);
   if (/^\s*\d+\s*\r?\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s+-->/m.test(head)) return 'srt';
-  if (/^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}\s+-->\s+\S/m.test(head) || /^\s*\d+\.\d{1,3}\s+-->\s+\d/m.test(head)) return 'vtt';
+  if (/^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}\s+-->\s+\S/m.test(head) || /^\s*\d+\.\d{1,3}\s+-->\s+\d/m.test(head))
+    return 'vtt';
   if (/<(?:!doctype|html|body|p|div|cite|time|span|br|h[1-6])[\s>/]/i.test(head)) return 'html';
-  if (/^(?:---|\+\+\+)\s*$/m.test(head.split(/\r?\n/, 2)[0] ?? '') || /^\s{0,3}#{1,6}\s|\*\*\[\d|^\s*[-*]\s/m.test(head)) {
+  if (
+    /^(?:---|\+\+\+)\s*$/m.test(head.split(/\r?\n/, 2)[0] ?? '') ||
+    /^\s{0,3}#{1,6}\s|\*\*\[\d|^\s*[-*]\s/m.test(head)
+  ) {
     return 'markdown';
   }
   return 'text';

@@ -26,7 +26,9 @@ export function finalizeTranscript(drafts: DraftSegment[], source: TranscriptSou
 }
 
 export function transcriptHash(segments: Segment[]): string {
-  return createHash('sha256').update(normalizeForMatch(segments.map((s) => s.text).join('\n'))).digest('hex');
+  return createHash('sha256')
+    .update(normalizeForMatch(segments.map((s) => s.text).join('\n')))
+    .digest('hex');
 }
 
 function cleanDraft(d: DraftSegment): DraftSegment | undefined {
@@ -67,7 +69,8 @@ function withEnds(drafts: DraftSegment[]): Segment[] {
     const estimated = Math.round((d.start + estimateSeconds(d.text)) * 1000) / 1000;
     // When the next segment shares this start (whole-second stamps), the next later start is too far.
     const tied = laterStart === d.start;
-    const end = d.end ?? (nextGreater === undefined ? estimated : tied ? Math.min(nextGreater, estimated) : nextGreater);
+    const end =
+      d.end ?? (nextGreater === undefined ? estimated : tied ? Math.min(nextGreater, estimated) : nextGreater);
     out[i] = {
       start: d.start,
       end,

@@ -14,13 +14,19 @@ export interface TranscriptOutcome {
 }
 
 /** Speech-to-text for an episode: a transcript with a note on how it was made, or why there is none. */
-export type SpeechToText = (episode: EpisodeRow) => Promise<{ transcript: Transcript; note: string } | { reason: string }>;
+export type SpeechToText = (
+  episode: EpisodeRow,
+) => Promise<{ transcript: Transcript; note: string } | { reason: string }>;
 
 /**
  * The episode's published transcript when it offers one that fetches and parses; else
  * speech-to-text when given and it succeeds; otherwise its show notes, marked as such.
  */
-export async function getTranscript(episode: EpisodeRow, fetchOptions: FetchOptions, speechToText?: SpeechToText): Promise<TranscriptOutcome | undefined> {
+export async function getTranscript(
+  episode: EpisodeRow,
+  fetchOptions: FetchOptions,
+  speechToText?: SpeechToText,
+): Promise<TranscriptOutcome | undefined> {
   const published = await publishedTranscript(episode, fetchOptions);
   if ('transcript' in published) return { transcript: published.transcript };
   let fallbackReason = published.reason;
@@ -35,14 +41,21 @@ export async function getTranscript(episode: EpisodeRow, fetchOptions: FetchOpti
 }
 
 /** The richest published transcript that fetches and parses, or why there is none. */
-export async function publishedTranscript(episode: EpisodeRow, fetchOptions: FetchOptions): Promise<{ transcript: Transcript } | { reason: string }> {
+export async function publishedTranscript(
+  episode: EpisodeRow,
+  fetchOptions: FetchOptions,
+): Promise<{ transcript: Transcript } | { reason: string }> {
   const link = pickTranscriptLink(episode.transcripts);
   if (!link) return { reason: 'no published transcript' };
   try {
     const res = await safeFetch(link.url, { ...fetchOptions, accept: `${link.type}, */*;q=0.5` });
     const charset = /charset="?([^";\s]+)/i.exec(res.contentType ?? '')?.[1];
     const text = decodeTranscriptBytes(res.body, charset);
-    const transcript = parseTranscript(text, { type: link.type, fileName: new URL(res.url).pathname, ...(link.language ? { language: link.language } : {}) });
+    const transcript = parseTranscript(text, {
+      type: link.type,
+      fileName: new URL(res.url).pathname,
+      ...(link.language ? { language: link.language } : {}),
+    });
     return { transcript };
   } catch (err) {
     return { reason: `published transcript ${link.url} unusable: ${errorMessage(err)}` };

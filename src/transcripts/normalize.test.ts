@@ -16,7 +16,9 @@ describe('normalizeForMatch', () => {
   });
 
   it('makes a quote found verbatim in a transcript match regardless of line breaks and punctuation', () => {
-    const t = parseTranscript('1\n00:00:01,000 --> 00:00:02,000\nIt’s so stinking nice to\n\n2\n00:00:02,000 --> 00:00:03,000\nlike, show up.\n');
+    const t = parseTranscript(
+      '1\n00:00:01,000 --> 00:00:02,000\nIt’s so stinking nice to\n\n2\n00:00:02,000 --> 00:00:03,000\nlike, show up.\n',
+    );
     expect(transcriptText(t)).toBe('It’s so stinking nice to\nlike, show up.');
     expect(normalizeForMatch(transcriptText(t))).toContain(normalizeForMatch("it's so stinking nice to like show up"));
     expect(normalizeForMatch(transcriptText(t))).not.toContain(normalizeForMatch('so nice to show up'));

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { TranscriptLink } from '../model/feed.js';
 import { pickTranscriptLink } from './index.js';
 
-const link = (type: string, url: string, extra: Partial<TranscriptLink> = {}): TranscriptLink => ({ type, url, ...extra });
+const link = (type: string, url: string, extra: Partial<TranscriptLink> = {}): TranscriptLink => ({
+  type,
+  url,
+  ...extra,
+});
 
 describe('pickTranscriptLink', () => {
   it('prefers JSON > VTT > SRT > HTML > text', () => {
@@ -33,7 +37,11 @@ describe('pickTranscriptLink', () => {
   });
 
   it('uses the URL extension when the declared type is vague or unknown, and keeps feed order on ties', () => {
-    const links = [link('text/plain', 'https://x/a.srt?dl=1'), link('application/octet-stream', 'https://x/b.vtt'), link('text/vtt', 'https://x/c.vtt')];
+    const links = [
+      link('text/plain', 'https://x/a.srt?dl=1'),
+      link('application/octet-stream', 'https://x/b.vtt'),
+      link('text/vtt', 'https://x/c.vtt'),
+    ];
     expect(pickTranscriptLink(links)?.url).toBe('https://x/b.vtt');
   });
 });

@@ -3,9 +3,18 @@ import { transcriptFromShowNotes } from './index.js';
 
 describe('transcriptFromShowNotes', () => {
   it('splits notes into untimed sentence segments at time 0', () => {
-    const t = transcriptFromShowNotes('We talk about Rust. Also about Go!\n\nLinks:\n- https://example.com/a\n- Our sponsor Acme Inc. makes things.', { language: 'en' });
+    const t = transcriptFromShowNotes(
+      'We talk about Rust. Also about Go!\n\nLinks:\n- https://example.com/a\n- Our sponsor Acme Inc. makes things.',
+      { language: 'en' },
+    );
     expect(t).toMatchObject({ source: 'shownotes', language: 'en' });
-    expect(t.segments.map((s) => s.text)).toEqual(['We talk about Rust.', 'Also about Go!', 'Links:', 'https://example.com/a', 'Our sponsor Acme Inc. makes things.']);
+    expect(t.segments.map((s) => s.text)).toEqual([
+      'We talk about Rust.',
+      'Also about Go!',
+      'Links:',
+      'https://example.com/a',
+      'Our sponsor Acme Inc. makes things.',
+    ]);
     expect(t.segments.every((s) => s.start === 0 && s.end === 0 && s.untimed === true)).toBe(true);
   });
 
@@ -16,7 +25,9 @@ describe('transcriptFromShowNotes', () => {
 
   it('throws transcript_invalid for empty notes', () => {
     for (const notes of ['  \n ', '<p> </p><script>x()</script>']) {
-      expect(() => transcriptFromShowNotes(notes)).toThrow(expect.objectContaining({ name: 'AppError', code: 'transcript_invalid' }));
+      expect(() => transcriptFromShowNotes(notes)).toThrow(
+        expect.objectContaining({ name: 'AppError', code: 'transcript_invalid' }),
+      );
     }
   });
 });

@@ -4,7 +4,11 @@ import { splitSpeakerLabel } from './speaker-label.js';
 
 describe('speaker labels', () => {
   it('splits names, initials and diarisation labels, not sentence openers', () => {
-    expect(splitSpeakerLabel('Adam Curry: podcasting 2.0')).toEqual({ speaker: 'Adam Curry', text: 'podcasting 2.0', labelled: true });
+    expect(splitSpeakerLabel('Adam Curry: podcasting 2.0')).toEqual({
+      speaker: 'Adam Curry',
+      text: 'podcasting 2.0',
+      labelled: true,
+    });
     expect(splitSpeakerLabel('NL: Hi.')).toMatchObject({ speaker: 'NL', text: 'Hi.' });
     expect(splitSpeakerLabel('SPEAKER_2: yes')).toMatchObject({ speaker: 'SPEAKER_2' });
     expect(splitSpeakerLabel('Norma-Jean Belenky: hello')).toMatchObject({ speaker: 'Norma-Jean Belenky' });
@@ -15,7 +19,8 @@ describe('speaker labels', () => {
   });
 
   it('tells placeholders from names', () => {
-    for (const name of ['SPEAKER_1', 'Speaker 3', 'spk-2', 'Unknown', undefined]) expect(isGenericSpeaker(name)).toBe(true);
+    for (const name of ['SPEAKER_1', 'Speaker 3', 'spk-2', 'Unknown', undefined])
+      expect(isGenericSpeaker(name)).toBe(true);
     for (const name of ['Seth Godin', 'Lenny', 'NL', 'James C']) expect(isGenericSpeaker(name)).toBe(false);
   });
 });

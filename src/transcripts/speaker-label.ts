@@ -3,10 +3,51 @@ const LABEL = /^((?:\p{Lu}[\p{L}\p{M}\p{N}'’._-]*)(?:\s+(?:\p{Lu}|\p{N})[\p{L}
 
 // Capitalised words that open ordinary sentences with a colon rather than naming a speaker.
 const NOT_SPEAKERS = new Set([
-  'note', 'notes', 'update', 'example', 'warning', 'tip', 'edit', 'source', 'sources', 'link', 'links',
-  'chapter', 'chapters', 'episode', 'transcript', 'http', 'https', 'also', 'so', 'and', 'but', 'well',
-  'now', 'yes', 'no', 'okay', 'ok', 'right', 'look', 'listen', 'remember', 'wait', 'step', 'part', 'question',
-  'answer', 'summary', 'timestamps', 'sponsor', 'sponsors', 'today', 'here', 'this', 'that', 'the',
+  'note',
+  'notes',
+  'update',
+  'example',
+  'warning',
+  'tip',
+  'edit',
+  'source',
+  'sources',
+  'link',
+  'links',
+  'chapter',
+  'chapters',
+  'episode',
+  'transcript',
+  'http',
+  'https',
+  'also',
+  'so',
+  'and',
+  'but',
+  'well',
+  'now',
+  'yes',
+  'no',
+  'okay',
+  'ok',
+  'right',
+  'look',
+  'listen',
+  'remember',
+  'wait',
+  'step',
+  'part',
+  'question',
+  'answer',
+  'summary',
+  'timestamps',
+  'sponsor',
+  'sponsors',
+  'today',
+  'here',
+  'this',
+  'that',
+  'the',
 ]);
 
 const UNNAMED = /^(?:unknown|unknown speaker|speaker ?\?|\?+)$/i;
@@ -29,7 +70,10 @@ export function splitSpeakerLabel(text: string): Labelled & { labelled: boolean 
 /** Trims a speaker name and drops placeholders such as "Unknown": only a named speaker is kept. */
 export function speakerName(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  const name = raw.replace(/\s+/g, ' ').replace(/[:：]\s*$/, '').trim();
+  const name = raw
+    .replace(/\s+/g, ' ')
+    .replace(/[:：]\s*$/, '')
+    .trim();
   if (name === '' || UNNAMED.test(name)) return undefined;
   return name;
 }
@@ -37,5 +81,7 @@ export function speakerName(raw: string | undefined): string | undefined {
 /** Diarisation placeholders ("SPEAKER_1", "Speaker 2", "Unknown"): a turn marker, not a name to show readers. */
 export function isGenericSpeaker(name: string | undefined): boolean {
   if (name === undefined) return true;
-  return /^(?:speaker|spk|voice|person|guest|host)[\s_-]*\d*$|^[A-Z]?\d+$/i.test(name.trim()) || UNNAMED.test(name.trim());
+  return (
+    /^(?:speaker|spk|voice|person|guest|host)[\s_-]*\d*$|^[A-Z]?\d+$/i.test(name.trim()) || UNNAMED.test(name.trim())
+  );
 }

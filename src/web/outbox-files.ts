@@ -16,7 +16,11 @@ export async function listOutbox(dir: string): Promise<OutboxFile[]> {
     return [];
   }
   const files = await Promise.all(
-    names.map(async (name) => ({ name, path: join(dir, name), modifiedAt: (await stat(join(dir, name))).mtime.toISOString() })),
+    names.map(async (name) => ({
+      name,
+      path: join(dir, name),
+      modifiedAt: (await stat(join(dir, name))).mtime.toISOString(),
+    })),
   );
   return files.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.name.localeCompare(b.name));
 }

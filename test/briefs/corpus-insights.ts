@@ -18,23 +18,29 @@ export function corpusInsights(
     const e = all.find((x) => x.episode === name);
     if (!e) throw new Error(`no eval-public episode ${name}`);
     const feedId = all.indexOf(e) + 1;
-    return e.bullets.flatMap((text, position) => (opts.keep && !opts.keep(position) ? [] : [{
-      id: id++,
-      episodeId: feedId * 100 + Math.round(opts.daysAgo ?? 0),
-      feedId,
-      text,
-      headline: text.split(' ').slice(0, 8).join(' '),
-      quote: text,
-      start: 60 * position,
-      end: 60 * position + 30,
-      score: 1 - position * 0.01,
-      podcastTitle: e.episode,
-      episodeTitle: `${e.episode} (${position})`,
-      episodeLink: `https://shows.example/${e.episode}`,
-      audioUrl: null,
-      publishedAt: seen,
-      firstSeenAt: seen,
-      extractedAt: seen,
-    }]));
+    return e.bullets.flatMap((text, position) =>
+      opts.keep && !opts.keep(position)
+        ? []
+        : [
+            {
+              id: id++,
+              episodeId: feedId * 100 + Math.round(opts.daysAgo ?? 0),
+              feedId,
+              text,
+              headline: text.split(' ').slice(0, 8).join(' '),
+              quote: text,
+              start: 60 * position,
+              end: 60 * position + 30,
+              score: 1 - position * 0.01,
+              podcastTitle: e.episode,
+              episodeTitle: `${e.episode} (${position})`,
+              episodeLink: `https://shows.example/${e.episode}`,
+              audioUrl: null,
+              publishedAt: seen,
+              firstSeenAt: seen,
+              extractedAt: seen,
+            },
+          ],
+    );
   });
 }

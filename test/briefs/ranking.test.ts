@@ -1,5 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBriefPool, buildProfile, canReachBrief, briefAudience, rankBruteForce, rankForProfile, toBriefItems, type BriefPool } from '../../src/briefs/index.js';
+import {
+  buildBriefPool,
+  buildProfile,
+  canReachBrief,
+  briefAudience,
+  rankBruteForce,
+  rankForProfile,
+  toBriefItems,
+  type BriefPool,
+} from '../../src/briefs/index.js';
 import { indexEntryFor, topTerms } from '../../src/related/index.js';
 import type { FeedbackRow, InsightWithContext } from '../../src/store/types.js';
 import type { User } from '../../src/model/user.js';
@@ -64,13 +73,30 @@ describe.runIf(requireCorpus())('ranking on real text', () => {
     const disliked = day1.map((x) => p1.insights[x.index]!).find((i) => i.podcastTitle === squats);
     expect(disliked, 'the squat theme is in the first brief').toBeDefined();
     const feedback: FeedbackRow[] = [
-      { userId: 1, insightId: disliked!.id, value: 'less', feedId: disliked!.feedId, headline: disliked!.headline, terms: topTerms(indexEntryFor(disliked!).terms), createdAt: NOW.toISOString() },
+      {
+        userId: 1,
+        insightId: disliked!.id,
+        value: 'less',
+        feedId: disliked!.feedId,
+        headline: disliked!.headline,
+        terms: topTerms(indexEntryFor(disliked!).terms),
+        createdAt: NOW.toISOString(),
+      },
     ];
     const tomorrow = new Date(NOW.getTime() + 86_400_000);
-    const day2Insights = [...day1Insights, ...corpusInsights(EPISODES, tomorrow, { firstId: 1000, keep: (n) => n % 2 === 1 })];
-    const p2 = buildBriefPool(day2Insights, new Map(day2Insights.map((i) => [i.id, indexEntryFor(i)])), { now: tomorrow });
+    const day2Insights = [
+      ...day1Insights,
+      ...corpusInsights(EPISODES, tomorrow, { firstId: 1000, keep: (n) => n % 2 === 1 }),
+    ];
+    const p2 = buildBriefPool(day2Insights, new Map(day2Insights.map((i) => [i.id, indexEntryFor(i)])), {
+      now: tomorrow,
+    });
     const ranked = (fb: FeedbackRow[]) => {
-      const all = rankBruteForce(p2, buildProfile({ interests, feedback: fb }, { now: tomorrow }), { size: 40, since: NOW, sent: new Set() });
+      const all = rankBruteForce(p2, buildProfile({ interests, feedback: fb }, { now: tomorrow }), {
+        size: 40,
+        since: NOW,
+        sent: new Set(),
+      });
       const at = all.findIndex((x) => p2.insights[x.index]!.podcastTitle === squats);
       return { at, score: all[at]?.score ?? 0 };
     };
@@ -84,9 +110,18 @@ describe.runIf(requireCorpus())('ranking on real text', () => {
   it('feedback decays: a month-old thumbs-down counts for far less', () => {
     const target = p.insights[0]!;
     const vote = (days: number): FeedbackRow[] => [
-      { userId: 1, insightId: target.id, value: 'down', feedId: target.feedId, headline: target.headline, terms: topTerms(indexEntryFor(target).terms), createdAt: new Date(NOW.getTime() - days * 86_400_000).toISOString() },
+      {
+        userId: 1,
+        insightId: target.id,
+        value: 'down',
+        feedId: target.feedId,
+        headline: target.headline,
+        terms: topTerms(indexEntryFor(target).terms),
+        createdAt: new Date(NOW.getTime() - days * 86_400_000).toISOString(),
+      },
     ];
-    const weight = (days: number) => Math.min(...buildProfile({ interests: [], feedback: vote(days) }, { now: NOW }).weights.values());
+    const weight = (days: number) =>
+      Math.min(...buildProfile({ interests: [], feedback: vote(days) }, { now: NOW }).weights.values());
     expect(weight(28) / weight(0)).toBeCloseTo(0.25, 2);
   });
 
@@ -98,7 +133,14 @@ describe.runIf(requireCorpus())('ranking on real text', () => {
     for (const x of day2) expect(sent.has(p.insights[x.index]!.id)).toBe(false);
     // The same talking point re-said on another show is left out too.
     const first = p.insights[day1[0]!.index]!;
-    const echo = { ...first, id: 5000, feedId: 99, episodeId: 9900, podcastTitle: 'Another show', text: `${first.text} That is what we heard this week.` };
+    const echo = {
+      ...first,
+      id: 5000,
+      feedId: 99,
+      episodeId: 9900,
+      podcastTitle: 'Another show',
+      text: `${first.text} That is what we heard this week.`,
+    };
     const p3 = pool([...insights, echo]);
     const day2b = rankForProfile(p3, profile, { size: 5, since, sent });
     expect(day2b.map((x) => p3.insights[x.index]!.id)).not.toContain(5000);
@@ -106,7 +148,15 @@ describe.runIf(requireCorpus())('ranking on real text', () => {
 
   it('folds the same talking point on two shows into one item with "also said on"', () => {
     const base = insights.find((i) => i.podcastTitle === 'podlets-015-the-network')!;
-    const echo = { ...base, id: 6000, feedId: 77, episodeId: 7700, podcastTitle: 'Network Weekly', episodeTitle: 'Routers', text: `As our guest put it: ${base.text}` };
+    const echo = {
+      ...base,
+      id: 6000,
+      feedId: 77,
+      episodeId: 7700,
+      podcastTitle: 'Network Weekly',
+      episodeTitle: 'Routers',
+      text: `As our guest put it: ${base.text}`,
+    };
     const p4 = pool([...insights, echo]);
     const profile = buildProfile({ interests: ['network'] }, { now: NOW });
     const picks = rankForProfile(p4, profile, { size: 5, since, sent: new Set() });
@@ -114,7 +164,9 @@ describe.runIf(requireCorpus())('ranking on real text', () => {
     expect(ids.filter((id) => id === base.id || id === 6000)).toHaveLength(1);
     const items = toBriefItems(p4, profile, picks, 3);
     const folded = items.find((i) => i.insightId === base.id || i.insightId === 6000)!;
-    expect(folded.alsoOn?.map((a) => a.podcastTitle)).toEqual([folded.insightId === 6000 ? base.podcastTitle : 'Network Weekly']);
+    expect(folded.alsoOn?.map((a) => a.podcastTitle)).toEqual([
+      folded.insightId === 6000 ? base.podcastTitle : 'Network Weekly',
+    ]);
     // The duplicate is "also on", never one of its related insights.
     for (const r of folded.related) expect([6000, base.id]).not.toContain(r.insightId);
   });
@@ -124,7 +176,8 @@ describe.runIf(requireCorpus())('ranking on real text', () => {
     const items = toBriefItems(p, profile, rankForProfile(p, profile, { size: 5, since, sent: new Set() }), 3);
     for (const item of items) {
       const self = insights.find((i) => i.id === item.insightId)!;
-      for (const r of item.related) expect(insights.find((i) => i.id === r.insightId)!.episodeId).not.toBe(self.episodeId);
+      for (const r of item.related)
+        expect(insights.find((i) => i.id === r.insightId)!.episodeId).not.toBe(self.episodeId);
     }
     expect(items.some((i) => i.related.length > 0)).toBe(true);
   });
@@ -146,7 +199,20 @@ describe.runIf(requireCorpus())('ranking on real text', () => {
         {
           interests: n % 7 === 0 ? [] : [phrases[(n * 11) % phrases.length]!, phrases[(n * 5) % phrases.length]!],
           followedFeedIds: n % 5 === 0 ? [target.feedId] : [],
-          feedback: n % 3 === 0 ? [{ userId: 1, insightId: target.id, value: n % 2 ? 'up' : 'less', feedId: target.feedId, headline: target.headline, terms: topTerms(indexEntryFor(target).terms), createdAt: NOW.toISOString() }] : [],
+          feedback:
+            n % 3 === 0
+              ? [
+                  {
+                    userId: 1,
+                    insightId: target.id,
+                    value: n % 2 ? 'up' : 'less',
+                    feedId: target.feedId,
+                    headline: target.headline,
+                    terms: topTerms(indexEntryFor(target).terms),
+                    createdAt: NOW.toISOString(),
+                  },
+                ]
+              : [],
         },
         { now: NOW },
       );
@@ -157,13 +223,31 @@ describe.runIf(requireCorpus())('ranking on real text', () => {
 });
 
 describe('canReachBrief: can an episode reach any brief, from its metadata alone', () => {
-  const user = (id: number, interests: string[]): User => ({ id, email: `u${id}@example.com`, interests, timezone: 'UTC', deliveryHour: 7, status: 'active', unsubscribeToken: `t${id}`, createdAt: NOW.toISOString() });
+  const user = (id: number, interests: string[]): User => ({
+    id,
+    email: `u${id}@example.com`,
+    interests,
+    timezone: 'UTC',
+    deliveryHour: 7,
+    status: 'active',
+    unsubscribeToken: `t${id}`,
+    createdAt: NOW.toISOString(),
+  });
 
   it('matches interests, follows and cold-start subscribers; says no otherwise', () => {
-    const audience = briefAudience([user(1, ['kubernetes networking']), user(2, ['marathon training'])], [{ userId: 2, about: '', onlyFollowed: false, followedFeedIds: [9] }]);
+    const audience = briefAudience(
+      [user(1, ['kubernetes networking']), user(2, ['marathon training'])],
+      [{ userId: 2, about: '', onlyFollowed: false, followedFeedIds: [9] }],
+    );
     expect(canReachBrief({ feedId: 1, title: 'Why Kubernetes networking is hard' }, audience).reach).toBe(true);
-    expect(canReachBrief({ feedId: 9, title: 'Anything at all' }, audience)).toEqual({ reach: true, reason: 'a subscriber follows this show' });
-    expect(canReachBrief({ feedId: 3, title: 'Sourdough baking at home', description: 'Flour, water and time.' }, audience).reach).toBe(false);
+    expect(canReachBrief({ feedId: 9, title: 'Anything at all' }, audience)).toEqual({
+      reach: true,
+      reason: 'a subscriber follows this show',
+    });
+    expect(
+      canReachBrief({ feedId: 3, title: 'Sourdough baking at home', description: 'Flour, water and time.' }, audience)
+        .reach,
+    ).toBe(false);
     const withCold = briefAudience([user(1, ['kubernetes']), user(3, [])], []);
     expect(canReachBrief({ feedId: 3, title: 'Sourdough baking' }, withCold).reach).toBe(true);
     expect(canReachBrief({ feedId: 3, title: 'x' }, briefAudience([], [])).reach).toBe(false);

@@ -15,7 +15,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe.skipIf(!hasCorpus && process.env.CI !== 'true')('CLI on local files (no database, no network)', () => {
   it('feeds parse --json prints the normalized feed', async () => {
     requireCorpus();
-    const res = await invokeCli(['feeds', 'parse', corpusPath('feeds', 'real', 'partytime__podcasting20-pc20rss.xml'), '--json']);
+    const res = await invokeCli([
+      'feeds',
+      'parse',
+      corpusPath('feeds', 'real', 'partytime__podcasting20-pc20rss.xml'),
+      '--json',
+    ]);
     expect(res.code).toBe(0);
     const feed = JSON.parse(res.stdout) as ParsedFeed;
     expect(feed.title).toBe('Podcasting 2.0');
@@ -24,7 +29,11 @@ describe.skipIf(!hasCorpus && process.env.CI !== 'true')('CLI on local files (no
   });
 
   it('transcript --json prints ordered timed segments', async () => {
-    const res = await invokeCli(['transcript', corpusPath('transcripts', 'podnews-weekly-review-2024-01-19.vtt'), '--json']);
+    const res = await invokeCli([
+      'transcript',
+      corpusPath('transcripts', 'podnews-weekly-review-2024-01-19.vtt'),
+      '--json',
+    ]);
     expect(res.code).toBe(0);
     const t = JSON.parse(res.stdout) as Transcript;
     expect(t.source).toBe('published:vtt');

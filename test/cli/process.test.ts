@@ -28,11 +28,28 @@ describe('the podbrief process', () => {
     expect(help.code).toBe(0);
     expect(help.stderr).toBe('');
     expect(help.stdout).toMatch(/^Usage: podbrief \[options\] \[command\]/);
-    for (const command of ['feeds', 'poll', 'insights', 'related', 'transcribe', 'eval', 'users', 'brief', 'send', 'serve', 'status', 'demo']) {
+    for (const command of [
+      'feeds',
+      'poll',
+      'insights',
+      'related',
+      'transcribe',
+      'eval',
+      'users',
+      'brief',
+      'send',
+      'serve',
+      'status',
+      'demo',
+    ]) {
       expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }
     const version = await spawnCli(['--version']);
-    expect(version).toEqual({ code: 0, stdout: `${(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version}\n`, stderr: '' });
+    expect(version).toEqual({
+      code: 0,
+      stdout: `${(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version}\n`,
+      stderr: '',
+    });
   });
 
   it('bad input: exit status 1, one line on stderr, nothing on stdout', async () => {
@@ -50,7 +67,13 @@ describe('the podbrief process', () => {
   });
 
   it('with --json, stdout is one JSON document and progress never reaches a pipe', { timeout: 120_000 }, async () => {
-    const env = { DATA_DIR: join(tmp, 'data'), ALLOW_PRIVATE_NETWORKS: 'true', DATABASE_URL: '', SMTP_URL: '', LOG_LEVEL: 'debug' };
+    const env = {
+      DATA_DIR: join(tmp, 'data'),
+      ALLOW_PRIVATE_NETWORKS: 'true',
+      DATABASE_URL: '',
+      SMTP_URL: '',
+      LOG_LEVEL: 'debug',
+    };
     expect((await invokeCli(['feeds', 'add', `${server.origin}/feeds/hot-path.xml`], env)).code).toBe(0);
     const poll = await spawnCli(['poll', '--json'], env);
     expect(poll.code, poll.stderr).toBe(0);
@@ -62,5 +85,4 @@ describe('the podbrief process', () => {
     expect(poll.stderr).not.toMatch(/[\r\u2591\u2588]|Polling|Extracting/);
     for (const line of poll.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^(debug|info |warn |error) /);
   });
-
 });

@@ -19,7 +19,11 @@ const DEFAULT_ENV: Record<string, string> = { LOG_LEVEL: 'warn' };
  * Runs the real `podbrief` CLI from source in a child process: for what only a process shows
  * (exit status, what reaches its stdout and stderr, that the entry point starts). Slow; prefer `invokeCli`.
  */
-export function spawnCli(args: string[], env: Record<string, string> = {}, entry: string[] = ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts')]): Promise<CliResult> {
+export function spawnCli(
+  args: string[],
+  env: Record<string, string> = {},
+  entry: string[] = ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts')],
+): Promise<CliResult> {
   return new Promise((done) => {
     execFile(
       process.execPath,
@@ -49,7 +53,12 @@ async function runInProcess(args: string[], env: Record<string, string>): Promis
   const restore: (() => void)[] = [];
   const replace = <T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void => {
     const own = Object.getOwnPropertyDescriptor(target, key);
-    Object.defineProperty(target, key, { value, configurable: true, writable: true, enumerable: own?.enumerable ?? true });
+    Object.defineProperty(target, key, {
+      value,
+      configurable: true,
+      writable: true,
+      enumerable: own?.enumerable ?? true,
+    });
     restore.push(() => (own ? Object.defineProperty(target, key, own) : delete target[key]));
   };
   try {
@@ -61,11 +70,20 @@ async function runInProcess(args: string[], env: Record<string, string>): Promis
         else process.env[k] = v;
       }
     });
-    for (const [stream, sink] of [[process.stdout, out], [process.stderr, err]] as const) {
+    for (const [stream, sink] of [
+      [process.stdout, out],
+      [process.stderr, err],
+    ] as const) {
       replace(stream, 'write', capture(sink) as typeof stream.write);
       replace(stream, 'isTTY', false);
     }
-    for (const [name, sink] of [['log', out], ['info', out], ['debug', out], ['warn', err], ['error', err]] as const) {
+    for (const [name, sink] of [
+      ['log', out],
+      ['info', out],
+      ['debug', out],
+      ['warn', err],
+      ['error', err],
+    ] as const) {
       replace(console, name, (...values: unknown[]) => void sink.push(format(...values) + '\n'));
     }
     const code = await runProgram(args);
@@ -77,7 +95,13 @@ async function runInProcess(args: string[], env: Record<string, string>): Promis
 
 function capture(sink: string[]): (chunk: unknown, encoding?: unknown, cb?: unknown) => boolean {
   return (chunk, encoding, cb) => {
-    sink.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString(typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
+    sink.push(
+      typeof chunk === 'string'
+        ? chunk
+        : Buffer.from(chunk as Uint8Array).toString(
+            typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8',
+          ),
+    );
     const done = typeof encoding === 'function' ? encoding : cb;
     if (typeof done === 'function') process.nextTick(done as () => void);
     return true;

@@ -23,7 +23,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'podbrief-cli-asr-'));
   opus = speechFile('opus');
   host = await startLocalServer((req, res) => {
-    if (req.url === '/ggml/ggml-tiny.en.bin') return void res.writeHead(200, { 'content-length': model.length }).end(model);
+    if (req.url === '/ggml/ggml-tiny.en.bin')
+      return void res.writeHead(200, { 'content-length': model.length }).end(model);
     res.writeHead(404).end();
   });
 });
@@ -33,13 +34,22 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const env = () => ({ DATA_DIR: join(dir, 'data'), WHISPER_MODEL_PATH: HELLO_MODEL, WHISPER_THREADS: '1', WHISPER_MODEL_BASE_URL: `${host.url}/ggml` });
+const env = () => ({
+  DATA_DIR: join(dir, 'data'),
+  WHISPER_MODEL_PATH: HELLO_MODEL,
+  WHISPER_THREADS: '1',
+  WHISPER_MODEL_BASE_URL: `${host.url}/ggml`,
+});
 
 describe.skipIf(!hasModel)('podbrief transcribe / models', () => {
   it('transcribe --engine whisper --json prints segments, language and source', async () => {
     const r = await invokeCli(['transcribe', opus, '--engine', 'whisper', '--json'], env());
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { segments: { start: number; end: number; text: string }[]; language: string; source: string };
+    const out = JSON.parse(r.stdout) as {
+      segments: { start: number; end: number; text: string }[];
+      language: string;
+      source: string;
+    };
     expect(out.source).toBe('asr:whisper');
     expect(out.language).toBe('en');
     expect(out.segments[0]).toMatchObject({ start: 0, text: 'hello world' });
@@ -60,7 +70,9 @@ describe.skipIf(!hasModel)('podbrief transcribe / models', () => {
     expect(readFileSync(join(dir, 'data', 'models', 'ggml-tiny.en.bin')).equals(model)).toBe(true);
     const bad = await invokeCli(['models', 'download', 'tiny.en', '--force'], env()); // built-in checksum of the real model
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/^podbrief: ggml-tiny\.en\.bin: SHA-256 [0-9a-f]{64} does not match the expected 921e4cf8686fdd993dcd081a5da5b6c365bfde1162e72b08d75ac75289920b1f; the file was deleted/);
+    expect(bad.stderr).toMatch(
+      /^podbrief: ggml-tiny\.en\.bin: SHA-256 [0-9a-f]{64} does not match the expected 921e4cf8686fdd993dcd081a5da5b6c365bfde1162e72b08d75ac75289920b1f; the file was deleted/,
+    );
     expect(existsSync(join(dir, 'data', 'models', 'ggml-tiny.en.bin'))).toBe(false);
   });
 

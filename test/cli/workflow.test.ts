@@ -28,9 +28,13 @@ describe('CLI workflow: feeds → users → poll → send', () => {
     expect(add.stdout).toMatch(/added feed 1/);
 
     const opml = join(dataDir, 'subs.opml');
-    const outline = (name: string) => `<outline type="rss" text="${name}" xmlUrl="${server.origin}/feeds/${name}.xml"/>`;
-    writeFileSync(opml, `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
-${['frontier-signals', 'hot-path', 'margin-notes', 'second-wind'].map(outline).join('\n')}</body></opml>`);
+    const outline = (name: string) =>
+      `<outline type="rss" text="${name}" xmlUrl="${server.origin}/feeds/${name}.xml"/>`;
+    writeFileSync(
+      opml,
+      `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
+${['frontier-signals', 'hot-path', 'margin-notes', 'second-wind'].map(outline).join('\n')}</body></opml>`,
+    );
     const imported = await invokeCli(['feeds', 'import', opml], env);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('imported 4 feeds');
@@ -54,7 +58,10 @@ ${['frontier-signals', 'hot-path', 'margin-notes', 'second-wind'].map(outline).j
   });
 
   it('polls, extracts and sends one brief per subscriber per day to the outbox', { timeout: 120_000 }, async () => {
-    const user = await invokeCli(['users', 'add', 'reader@example.com', '--interests', 'ai policy, open-source models', '--hour', '0'], env);
+    const user = await invokeCli(
+      ['users', 'add', 'reader@example.com', '--interests', 'ai policy, open-source models', '--hour', '0'],
+      env,
+    );
     expect(user.code, user.stderr).toBe(0);
 
     const poll = await invokeCli(['poll', '--json'], env);
@@ -84,16 +91,29 @@ ${['frontier-signals', 'hot-path', 'margin-notes', 'second-wind'].map(outline).j
     expect(shown?.brief.items).toHaveLength(5);
   });
 
-  it('follows one show only: the profile says so and the brief holds only that show', { timeout: 120_000 }, async () => {
+  it('follows one show only: the profile says so and the brief holds only that show', {
+    timeout: 120_000,
+  }, async () => {
     const hotPath = `${server.origin}/feeds/hot-path.xml`;
     expect((await invokeCli(['users', 'add', 'fan@example.com', '--hour', '0'], env)).code).toBe(0);
     const follow = await invokeCli(['users', 'follow', 'fan@example.com', hotPath, '--only'], env);
     expect(follow.code, follow.stderr).toBe(0);
     expect(follow.stdout).toMatch(/follows: \d+ .+ \(only these shows\)/);
 
-    const shown = await invokeCli(['users', 'profile', 'fan@example.com', '--about', 'databases and tail latency', '--json'], env);
-    const profile = JSON.parse(shown.stdout) as { about: string; onlyFollowed: boolean; followed: { url: string; title: string }[] };
-    expect(profile).toMatchObject({ about: 'databases and tail latency', onlyFollowed: true, followed: [{ url: hotPath }] });
+    const shown = await invokeCli(
+      ['users', 'profile', 'fan@example.com', '--about', 'databases and tail latency', '--json'],
+      env,
+    );
+    const profile = JSON.parse(shown.stdout) as {
+      about: string;
+      onlyFollowed: boolean;
+      followed: { url: string; title: string }[];
+    };
+    expect(profile).toMatchObject({
+      about: 'databases and tail latency',
+      onlyFollowed: true,
+      followed: [{ url: hotPath }],
+    });
 
     const brief = await invokeCli(['brief', '--user', 'fan@example.com', '--json'], env);
     const [composed] = JSON.parse(brief.stdout) as { brief: { items: { podcastTitle: string }[] } }[];
@@ -120,7 +140,12 @@ ${['frontier-signals', 'hot-path', 'margin-notes', 'second-wind'].map(outline).j
   it('says where feeds, episodes, deliveries and spend stand', async () => {
     const res = await invokeCli(['status', '--json'], env);
     expect(res.code, res.stderr).toBe(0);
-    const status = JSON.parse(res.stdout) as { feeds: { total: number; failing: unknown[] }; episodes: Record<string, number>; deliveries: Record<string, number>; spendTodayUsd: { llm: number; asr: number } };
+    const status = JSON.parse(res.stdout) as {
+      feeds: { total: number; failing: unknown[] };
+      episodes: Record<string, number>;
+      deliveries: Record<string, number>;
+      spendTodayUsd: { llm: number; asr: number };
+    };
     expect(status.feeds).toEqual({ total: 4, failing: [] });
     expect(status.episodes).toEqual({ new: 0, transcribed: 0, extracted: 10, failedRetrying: 0, failedGivenUp: 0 });
     expect(status.deliveries).toMatchObject({ sent: 1, failed: 0 });

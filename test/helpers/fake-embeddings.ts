@@ -38,7 +38,11 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({ status, body: JSON.stringify(body), headers });
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({
+  status,
+  body: JSON.stringify(body),
+  headers,
+});
 
 function answer(reply: Reply) {
   return async (req: IncomingMessage, res: ServerResponse) => {
@@ -65,7 +69,12 @@ export async function startFakeEmbeddings(): Promise<FakeEmbeddings> {
     const data = parsed.input.map((text, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(text) }));
     const tokens = parsed.input.join(' ').split(/\s+/).length;
     res.writeHead(200, { 'content-type': 'application/json' }).end(
-      JSON.stringify({ object: 'list', data, model: parsed.model, usage: { prompt_tokens: tokens, total_tokens: tokens } }),
+      JSON.stringify({
+        object: 'list',
+        data,
+        model: parsed.model,
+        usage: { prompt_tokens: tokens, total_tokens: tokens },
+      }),
     );
   };
   const http = await startLocalHttp(() => ({
@@ -75,12 +84,33 @@ export async function startFakeEmbeddings(): Promise<FakeEmbeddings> {
       return reply ? answer(reply)(req, res) : embed(req, res);
     },
     '/rate-limited/v1/embeddings': answer(
-      json(429, { error: { message: 'Rate limit reached for requests', type: 'rate_limit_error', param: null, code: 'rate_limit_exceeded' } }, { 'retry-after': '7' }),
+      json(
+        429,
+        {
+          error: {
+            message: 'Rate limit reached for requests',
+            type: 'rate_limit_error',
+            param: null,
+            code: 'rate_limit_exceeded',
+          },
+        },
+        { 'retry-after': '7' },
+      ),
     ),
     '/broken/v1/embeddings': answer(
-      json(500, { error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } }),
+      json(500, {
+        error: {
+          message: 'The server had an error while processing your request.',
+          type: 'server_error',
+          param: null,
+          code: null,
+        },
+      }),
     ),
-    '/malformed/v1/embeddings': answer({ status: 200, body: '{"object":"list","data":[{"object":"embedding","index":0,"embedding":[0.1,' }),
+    '/malformed/v1/embeddings': answer({
+      status: 200,
+      body: '{"object":"list","data":[{"object":"embedding","index":0,"embedding":[0.1,',
+    }),
     '/slow/v1/embeddings': async (req) => {
       await readBody(req); // and never answer: close() drops the connection
     },

@@ -15,11 +15,24 @@ describe("briefs go out at each subscriber's local hour, once a day", () => {
     dataDir = mkdtempSync(join(tmpdir(), 'podbrief-hour-'));
     app = await createApp(loadConfig({ env: { DATA_DIR: dataDir, LOG_LEVEL: 'silent' } }));
     const { feed } = await app.store.addFeed('https://example.com/feed.xml');
-    await app.store.upsertEpisodes(feed.id, ['a', 'b', 'c', 'd', 'e', 'f'].map((g) => parsedEpisode(g)), new Date('2026-11-28T12:00:00Z'));
+    await app.store.upsertEpisodes(
+      feed.id,
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((g) => parsedEpisode(g)),
+      new Date('2026-11-28T12:00:00Z'),
+    );
     for (const episode of await app.store.episodesByFeed(feed.id)) {
-      await app.store.replaceInsights(episode.id, [insight(episode.id, { text: `Finding ${episode.guid} about open-source models and policy.` })], 'embedded');
+      await app.store.replaceInsights(
+        episode.id,
+        [insight(episode.id, { text: `Finding ${episode.guid} about open-source models and policy.` })],
+        'embedded',
+      );
     }
-    await app.store.addUser({ email: 'berlin@example.com', interests: ['open-source models'], timezone: 'Europe/Berlin', deliveryHour: 7 });
+    await app.store.addUser({
+      email: 'berlin@example.com',
+      interests: ['open-source models'],
+      timezone: 'Europe/Berlin',
+      deliveryHour: 7,
+    });
     await app.store.addUser({ email: 'tokyo@example.com', interests: [], timezone: 'Asia/Tokyo', deliveryHour: 7 });
   });
   afterEach(async () => {
@@ -27,7 +40,8 @@ describe("briefs go out at each subscriber's local hour, once a day", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const outbox = () => readdirSync(join(dataDir, 'outbox'), { withFileTypes: true }).filter((f) => f.name.endsWith('.eml'));
+  const outbox = () =>
+    readdirSync(join(dataDir, 'outbox'), { withFileTypes: true }).filter((f) => f.name.endsWith('.eml'));
 
   it('waits for the local hour in each time zone', async () => {
     // 00:30 UTC is 09:30 in Tokyo and 01:30 in Berlin.

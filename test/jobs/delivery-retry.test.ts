@@ -21,9 +21,17 @@ describe('a brief is neither lost nor sent twice when the mail server or a worke
     smtp = await startSmtpSink();
     app = await createApp(loadConfig({ env: { DATA_DIR: dataDir, SMTP_URL: smtp.url, LOG_LEVEL: 'silent' } }));
     const { feed } = await app.store.addFeed('https://example.com/feed.xml');
-    await app.store.upsertEpisodes(feed.id, ['a', 'b', 'c'].map((g) => parsedEpisode(g)), new Date('2026-11-28T12:00:00Z'));
+    await app.store.upsertEpisodes(
+      feed.id,
+      ['a', 'b', 'c'].map((g) => parsedEpisode(g)),
+      new Date('2026-11-28T12:00:00Z'),
+    );
     for (const episode of await app.store.episodesByFeed(feed.id)) {
-      await app.store.replaceInsights(episode.id, [insight(episode.id, { text: `Finding ${episode.guid} about chips.` })], 'embedded');
+      await app.store.replaceInsights(
+        episode.id,
+        [insight(episode.id, { text: `Finding ${episode.guid} about chips.` })],
+        'embedded',
+      );
     }
     await app.store.addUser({ email: 'ada@example.com', interests: [], timezone: 'UTC', deliveryHour: 6 });
   });

@@ -38,10 +38,15 @@ describe('a failed episode is tried again with backoff, then given up; one worke
       },
     }));
     dataDir = mkdtempSync(join(tmpdir(), 'podbrief-ep-retry-'));
-    app = await createApp(loadConfig({ env: { DATA_DIR: dataDir, LOG_LEVEL: 'silent', ALLOW_PRIVATE_NETWORKS: 'true' } }));
+    app = await createApp(
+      loadConfig({ env: { DATA_DIR: dataDir, LOG_LEVEL: 'silent', ALLOW_PRIVATE_NETWORKS: 'true' } }),
+    );
     const { feed } = await app.store.addFeed('https://example.com/feed.xml');
     // No show notes to fall back on: the published transcript is all there is.
-    const episode = parsedEpisode('ep', { description: '', transcripts: [{ url: `${http.origin}/ep.vtt`, type: 'text/vtt' }] });
+    const episode = parsedEpisode('ep', {
+      description: '',
+      transcripts: [{ url: `${http.origin}/ep.vtt`, type: 'text/vtt' }],
+    });
     await app.store.upsertEpisodes(feed.id, [episode], at('06:00:00'));
   });
   afterEach(async () => {
@@ -67,7 +72,8 @@ describe('a failed episode is tried again with backoff, then given up; one worke
   });
 
   it(`gives up after ${EPISODE_MAX_FAILURES} failures`, async () => {
-    for (const time of ['06:00:00', '06:30:00', '08:30:00', '16:30:00']) expect(await statuses(time)).toEqual(['skipped']);
+    for (const time of ['06:00:00', '06:30:00', '08:30:00', '16:30:00'])
+      expect(await statuses(time)).toEqual(['skipped']);
     const [episode] = await app.store.episodesByFeed(1);
     expect(episode).toMatchObject({ status: 'failed', failures: EPISODE_MAX_FAILURES, retryAt: null });
     up = true;
@@ -78,7 +84,10 @@ describe('a failed episode is tried again with backoff, then given up; one worke
   it('two workers on the same episode: one extracts it, the other skips it', async () => {
     up = true;
     const [episode] = await app.store.episodesByFeed(1);
-    const results = await Promise.all([processEpisode(app, episode!, at('06:00:00')), processEpisode(app, episode!, at('06:00:00'))]);
+    const results = await Promise.all([
+      processEpisode(app, episode!, at('06:00:00')),
+      processEpisode(app, episode!, at('06:00:00')),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['extracted', 'skipped']);
     expect(results.find((r) => r.status === 'skipped')).toMatchObject({ reason: 'another worker is processing it' });
     expect(http.hits.get('/ep.vtt')).toBe(1);

@@ -14,7 +14,11 @@ import { briefItem, parsedEpisode } from '../../src/store/test-fixtures.js';
 const LLM_HEADLINES = goodOutput.insights.map((i) => i.headline);
 
 /** A distinct transcript per episode, so nothing is answered from the LLM cache. */
-const transcriptFor = (n: number) => transcriptOf([...showTranscript().segments, { start: 500, end: 510, speaker: 'Ada', text: `That was episode ${n}.` }]);
+const transcriptFor = (n: number) =>
+  transcriptOf([
+    ...showTranscript().segments,
+    { start: 500, end: 510, speaker: 'Ada', text: `That was episode ${n}.` },
+  ]);
 
 describe('back-fill: episodes that fell back to the embedded engine get LLM insights later', () => {
   let app: App;
@@ -24,11 +28,23 @@ describe('back-fill: episodes that fell back to the embedded engine get LLM insi
   async function start(script: Step[], episodes: number): Promise<number[]> {
     server = await startFakeOpenAi(script);
     dataDir = mkdtempSync(join(tmpdir(), 'podbrief-backfill-'));
-    const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', INSIGHT_ENGINE: 'llm', LLM_BASE_URL: `${server.url}/v1`, LLM_MODEL: 'test-model', LLM_API_KEY: 'sk-test', LLM_MAX_RETRIES: '0' };
+    const env = {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      INSIGHT_ENGINE: 'llm',
+      LLM_BASE_URL: `${server.url}/v1`,
+      LLM_MODEL: 'test-model',
+      LLM_API_KEY: 'sk-test',
+      LLM_MAX_RETRIES: '0',
+    };
     app = await createApp(loadConfig({ env }));
     const { feed } = await app.store.addFeed('https://example.com/feed.xml');
     const guids = Array.from({ length: episodes }, (_, n) => `ep${n + 1}`);
-    await app.store.upsertEpisodes(feed.id, guids.map((g) => parsedEpisode(g)), new Date());
+    await app.store.upsertEpisodes(
+      feed.id,
+      guids.map((g) => parsedEpisode(g)),
+      new Date(),
+    );
     const ids = (await app.store.episodesByFeed(feed.id)).sort((a, b) => a.id - b.id).map((e) => e.id);
     for (const [n, id] of ids.entries()) await app.store.saveTranscript(id, transcriptFor(n + 1));
     return ids;
@@ -42,7 +58,11 @@ describe('back-fill: episodes that fell back to the embedded engine get LLM insi
   const headlines = async (episodeId: number) => (await app.store.insightsByEpisode(episodeId)).map((i) => i.headline);
 
   it('upgrades an episode the provider failed on, but not one whose insights already went out', async () => {
-    const [one, two, three] = (await start([{ status: 500 }, { status: 500 }, { output: goodOutput }], 3)) as [number, number, number];
+    const [one, two, three] = (await start([{ status: 500 }, { status: 500 }, { output: goodOutput }], 3)) as [
+      number,
+      number,
+      number,
+    ];
     const processed = await processEpisodes(app);
     expect(processed.map((p) => p.status)).toEqual(['extracted', 'extracted', 'extracted']);
     expect(await headlines(one)).not.toEqual(LLM_HEADLINES);
@@ -73,10 +93,22 @@ describe('back-fill: episodes that fell back to the embedded engine get LLM insi
   });
 
   it('does not ask again about an episode the model found nothing grounded in', async () => {
-    const nothing = { insights: [{ headline: 'Made up', text: 'Something nobody said on the show at all.', quote: 'words that never appear in this transcript anywhere', start_seconds: 3, speaker: null }] };
+    const nothing = {
+      insights: [
+        {
+          headline: 'Made up',
+          text: 'Something nobody said on the show at all.',
+          quote: 'words that never appear in this transcript anywhere',
+          start_seconds: 3,
+          speaker: null,
+        },
+      ],
+    };
     const [only] = (await start([{ status: 500 }, { output: nothing }], 1)) as [number];
     await processEpisodes(app);
-    expect(await upgradeInsights(app)).toEqual([{ episodeId: only, status: 'kept', reason: 'the model gave no insight grounded in the transcript' }]);
+    expect(await upgradeInsights(app)).toEqual([
+      { episodeId: only, status: 'kept', reason: 'the model gave no insight grounded in the transcript' },
+    ]);
     expect(await upgradeInsights(app)).toEqual([]);
     expect(server.requests).toHaveLength(2);
     expect((await headlines(only)).length).toBeGreaterThan(0);

@@ -13,7 +13,9 @@ export interface LocalServer {
 }
 
 /** A real HTTP server on 127.0.0.1 with a random port; close() also kills open sockets (slow-drip handlers). */
-export async function startLocalServer(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<LocalServer> {
+export async function startLocalServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<LocalServer> {
   const sockets = new Set<Socket>();
   const requests: LocalServer['requests'] = [];
   let accepted = 0;

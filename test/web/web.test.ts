@@ -19,14 +19,26 @@ describe('web page: briefs, outbox, unsubscribe, preferences', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'podbrief-web-'));
-    app = await createApp(loadConfig({ env: { DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'https://brief.example' } }));
+    app = await createApp(
+      loadConfig({ env: { DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'https://brief.example' } }),
+    );
     const { feed } = await app.store.addFeed('https://example.com/feed.xml');
     await app.store.upsertEpisodes(feed.id, [parsedEpisode('e1')], new Date());
     const [episode] = await app.store.episodesByFeed(feed.id);
-    const [stored] = await app.store.replaceInsights(episode!.id, [insight(1, { headline: 'Open weights <b>matter</b>' })], 'embedded');
+    const [stored] = await app.store.replaceInsights(
+      episode!.id,
+      [insight(1, { headline: 'Open weights <b>matter</b>' })],
+      'embedded',
+    );
     user = (await app.store.addUser({ email: 'web@example.com', interests: ['ai'] })).user;
-    brief = (await app.store.createBrief(user.id, '2026-11-29', [briefItem(stored!.id, { headline: 'Open weights <b>matter</b>' })]))!;
-    const sent = await sendBrief({ store: app.store, mailer: app.mailer }, brief, user, { publicUrl: 'https://brief.example', secret: app.secret, from: app.config.mailFrom });
+    brief = (await app.store.createBrief(user.id, '2026-11-29', [
+      briefItem(stored!.id, { headline: 'Open weights <b>matter</b>' }),
+    ]))!;
+    const sent = await sendBrief({ store: app.store, mailer: app.mailer }, brief, user, {
+      publicUrl: 'https://brief.example',
+      secret: app.secret,
+      from: app.config.mailFrom,
+    });
     expect(sent.status).toBe('sent');
     server = await startWebServer(app, { host: '127.0.0.1', port: 0 });
   });
@@ -38,7 +50,8 @@ describe('web page: briefs, outbox, unsubscribe, preferences', () => {
   });
 
   const get = (path: string, init?: RequestInit) => fetch(server.url + path, init);
-  const signed = (purpose: 'unsubscribe' | 'preferences') => new URL(userLinkUrl(purpose, 'https://brief.example', user.id, app.secret));
+  const signed = (purpose: 'unsubscribe' | 'preferences') =>
+    new URL(userLinkUrl(purpose, 'https://brief.example', user.id, app.secret));
 
   it('lists briefs with their delivery status and the outbox, escaping what it shows', async () => {
     const res = await get('/');
@@ -78,17 +91,28 @@ describe('web page: briefs, outbox, unsubscribe, preferences', () => {
     // An unsubscribe token must not open the preferences page.
     expect((await get(`/preferences${signed('unsubscribe').search}`)).status).toBe(400);
 
-    const invalid = await get(`/preferences${link.search}`, { method: 'POST', body: new URLSearchParams({ interests: 'x', timezone: 'Mars/Base', hour: '25' }) });
+    const invalid = await get(`/preferences${link.search}`, {
+      method: 'POST',
+      body: new URLSearchParams({ interests: 'x', timezone: 'Mars/Base', hour: '25' }),
+    });
     expect(invalid.status).toBe(400);
     expect(await invalid.text()).toContain('is not a time zone');
     expect((await app.store.userById(user.id))?.timezone).toBe('UTC');
 
     const saved = await get(`/preferences${link.search}`, {
       method: 'POST',
-      body: new URLSearchParams({ interests: 'open-source models, sleep science', timezone: 'Europe/Berlin', hour: '6' }),
+      body: new URLSearchParams({
+        interests: 'open-source models, sleep science',
+        timezone: 'Europe/Berlin',
+        hour: '6',
+      }),
     });
     expect(saved.status).toBe(200);
-    expect(await app.store.userById(user.id)).toMatchObject({ interests: ['open-source models', 'sleep science'], timezone: 'Europe/Berlin', deliveryHour: 6 });
+    expect(await app.store.userById(user.id)).toMatchObject({
+      interests: ['open-source models', 'sleep science'],
+      timezone: 'Europe/Berlin',
+      deliveryHour: 6,
+    });
   });
 
   it('unsubscribes on one-click POST but never on GET', async () => {

@@ -12,11 +12,16 @@ export function adminCommands(program: Command): void {
     .description('apply database migrations (they also run automatically at start)')
     .action(async () => {
       const config = loadGlobalConfig(program);
-      const { db, dialect } = await openDatabase({ databaseUrl: config.databaseUrl || undefined, dataDir: config.dataDir });
+      const { db, dialect } = await openDatabase({
+        databaseUrl: config.databaseUrl || undefined,
+        dataDir: config.dataDir,
+      });
       try {
         const ran = await migrateToLatest(db);
         for (const m of ran) console.log(`${m.status.padEnd(8)} ${m.name}`);
-        console.log(ran.length === 0 ? `${dialect} database already at the latest schema` : `${dialect} database migrated`);
+        console.log(
+          ran.length === 0 ? `${dialect} database already at the latest schema` : `${dialect} database migrated`,
+        );
       } finally {
         await db.destroy();
       }
@@ -40,9 +45,14 @@ export function adminCommands(program: Command): void {
     .option('--no-scheduler', 'serve the web page only')
     .action(async (opts: { port?: number; host?: string; scheduler: boolean }) => {
       await withApp(program.opts<GlobalOptions>(), async (app) => {
-        const server = await startWebServer(app, { host: opts.host ?? app.config.host, port: opts.port ?? app.config.port });
+        const server = await startWebServer(app, {
+          host: opts.host ?? app.config.host,
+          port: opts.port ?? app.config.port,
+        });
         const scheduler = opts.scheduler ? startScheduler(app) : undefined;
-        console.log(`Podbrief is serving ${server.url}${scheduler ? ' with the scheduler running' : ''} (Ctrl-C to stop)`);
+        console.log(
+          `Podbrief is serving ${server.url}${scheduler ? ' with the scheduler running' : ''} (Ctrl-C to stop)`,
+        );
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
           process.once('SIGTERM', resolve);

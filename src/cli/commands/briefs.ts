@@ -16,20 +16,24 @@ export function briefCommands(program: Command): void {
     .option('--date <yyyy-mm-dd>', "the brief's date (default: today in the subscriber's time zone)")
     .option('--json', 'print JSON')
     .action(async (opts: { user?: string; date?: string; json?: boolean }) => {
-      if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new AppError('invalid_argument', `--date must be YYYY-MM-DD, got "${opts.date}"`);
+      if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date))
+        throw new AppError('invalid_argument', `--date must be YYYY-MM-DD, got "${opts.date}"`);
       await withApp(program.opts<GlobalOptions>(), async (app) => {
         const users = await selectUsers(app, opts.user);
         const now = new Date();
         const out: { user: string; status: string; brief?: Brief }[] = [];
         for (const user of users) {
           const date = opts.date ?? localTime(now, user.timezone).date;
-          const result = await composeBrief(
-            { store: app.store },
-            user,
-            date,
-            { size: app.config.briefSize, relatedPerInsight: app.config.relatedPerInsight, now },
-          );
-          out.push({ user: user.email, status: result.status, ...(result.status !== 'empty' ? { brief: result.brief } : {}) });
+          const result = await composeBrief({ store: app.store }, user, date, {
+            size: app.config.briefSize,
+            relatedPerInsight: app.config.relatedPerInsight,
+            now,
+          });
+          out.push({
+            user: user.email,
+            status: result.status,
+            ...(result.status !== 'empty' ? { brief: result.brief } : {}),
+          });
           if (opts.json) continue;
           if (result.status === 'empty') console.log(`${user.email}: no new insights since the last brief`);
           else printBrief(app, result.brief, user);
@@ -54,11 +58,20 @@ export function briefCommands(program: Command): void {
 }
 
 export function printBrief(app: App, brief: Brief, user: User): void {
-  const email = renderBriefEmail({ brief, user, publicUrl: app.config.publicUrl, secret: app.secret, from: app.config.mailFrom });
+  const email = renderBriefEmail({
+    brief,
+    user,
+    publicUrl: app.config.publicUrl,
+    secret: app.secret,
+    from: app.config.mailFrom,
+  });
   console.log(`To: ${email.to}\nSubject: ${email.subject}\n\n${email.text}`);
 }
 
-function describeSend(compose: string, send?: { status: string; reason?: string; error?: string; location?: string | null }): string {
+function describeSend(
+  compose: string,
+  send?: { status: string; reason?: string; error?: string; location?: string | null },
+): string {
   if (compose === 'empty') return 'no new insights, nothing sent';
   if (!send) return compose;
   if (send.status === 'sent') return send.location ? `written to ${send.location}` : 'sent';
@@ -69,6 +82,7 @@ function describeSend(compose: string, send?: { status: string; reason?: string;
 async function selectUsers(app: App, email?: string): Promise<User[]> {
   if (!email) return (await app.store.listUsers()).filter((u) => u.status === 'active');
   const user = await app.store.userByEmail(email);
-  if (!user) throw new AppError('unknown_user', `no subscriber with email ${email} (add one with: podbrief users add ${email})`);
+  if (!user)
+    throw new AppError('unknown_user', `no subscriber with email ${email} (add one with: podbrief users add ${email})`);
   return [user];
 }

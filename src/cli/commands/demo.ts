@@ -12,7 +12,9 @@ export function demoCommand(program: Command): void {
     .action(async () => {
       const result = await runDemo(loadGlobalConfig(program), { progress: progressBar });
       try {
-        console.log(`Polled ${result.feeds} sample podcasts and extracted ${result.insights} insights from ${result.episodes} episodes.\n`);
+        console.log(
+          `Polled ${result.feeds} sample podcasts and extracted ${result.insights} insights from ${result.episodes} episodes.\n`,
+        );
         if (!result.brief) {
           console.log('No brief could be composed from the sample data.');
           process.exitCode = 1;
@@ -21,7 +23,9 @@ export function demoCommand(program: Command): void {
         printBrief(result.app, result.brief, result.user);
         console.log('─'.repeat(72));
         console.log(`The email is in the outbox: ${result.outboxFile ?? '(not written)'}`);
-        console.log(`Demo data lives in ${result.dataDir}; see it on the web page with \`DATA_DIR=${relative(process.cwd(), result.dataDir) || '.'} npx podbrief serve\`.`);
+        console.log(
+          `Demo data lives in ${result.dataDir}; see it on the web page with \`DATA_DIR=${relative(process.cwd(), result.dataDir) || '.'} npx podbrief serve\`.`,
+        );
         console.log('Your own podcasts: `npx podbrief feeds add <url>`; everything else: `npx podbrief --help`.');
       } finally {
         await result.app.close();

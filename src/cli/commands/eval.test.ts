@@ -41,7 +41,9 @@ describe.runIf(requireCorpus())('podbrief eval', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('prints a JSON report: per episode and on average, engine, lead-5 and TextRank-5, and the ratios', { timeout: 60_000 }, async () => {
+  it('prints a JSON report: per episode and on average, engine, lead-5 and TextRank-5, and the ratios', {
+    timeout: 60_000,
+  }, async () => {
     const { code, stdout } = await cli('eval', dir, '--json');
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as EvalReport;
@@ -52,7 +54,8 @@ describe.runIf(requireCorpus())('podbrief eval', () => {
       for (const name of report.systems) {
         const s = scores[name];
         expect(s, name).toBeDefined();
-        for (const x of [s?.rouge1Recall, s?.insightsMatched, s?.referencesMatched]) expect(x).toBeGreaterThanOrEqual(0);
+        for (const x of [s?.rouge1Recall, s?.insightsMatched, s?.referencesMatched])
+          expect(x).toBeGreaterThanOrEqual(0);
         for (const x of [s?.rouge1Recall, s?.insightsMatched, s?.referencesMatched]) expect(x).toBeLessThanOrEqual(1);
         expect(s?.avgWords).toBeGreaterThan(0);
       }
@@ -94,9 +97,17 @@ describe.runIf(requireCorpus())('podbrief eval --engine llm', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  const envFor = (url: string) => ({ DATA_DIR: join(dir, '.data'), LLM_BASE_URL: `${url}/v1`, LLM_MODEL: 'test-model', LLM_API_KEY: 'sk-test', LOG_LEVEL: 'silent' });
+  const envFor = (url: string) => ({
+    DATA_DIR: join(dir, '.data'),
+    LLM_BASE_URL: `${url}/v1`,
+    LLM_MODEL: 'test-model',
+    LLM_API_KEY: 'sk-test',
+    LOG_LEVEL: 'silent',
+  });
 
-  it('scores the LLM engine against the same baselines, and pays once for the same transcripts', { timeout: 60_000 }, async () => {
+  it('scores the LLM engine against the same baselines, and pays once for the same transcripts', {
+    timeout: 60_000,
+  }, async () => {
     const server = await startFakeOpenAi([{ outputFor: longestLines }]);
     try {
       const first = await cliWithEnv(envFor(server.url), 'eval', dir, '--engine', 'llm', '--json');
@@ -118,7 +129,14 @@ describe.runIf(requireCorpus())('podbrief eval --engine llm', () => {
   it('says on stderr when an episode fell back to the embedded engine', { timeout: 60_000 }, async () => {
     const server = await startFakeOpenAi([{ status: 400, message: 'model not found' }]);
     try {
-      const res = await cliWithEnv({ ...envFor(server.url), DATA_DIR: join(dir, '.data-400') }, 'eval', dir, '--engine', 'llm', '--json');
+      const res = await cliWithEnv(
+        { ...envFor(server.url), DATA_DIR: join(dir, '.data-400') },
+        'eval',
+        dir,
+        '--engine',
+        'llm',
+        '--json',
+      );
       expect(res.code).toBe(0);
       expect(res.stderr).toMatch(/^podbrief: the LLM engine fell back to the embedded one: .*model not found/);
       expect((JSON.parse(res.stdout) as EvalReport).systems[0]).toBe('llm');

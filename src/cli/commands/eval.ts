@@ -8,19 +8,23 @@ import { positiveInt } from './local-files.js';
 export function evalCommand(program: Command): void {
   program
     .command('eval <dir>')
-    .description('score the insight engine against reference takeaways: one folder per episode with transcript.* and reference.md ("- " bullets)')
+    .description(
+      'score the insight engine against reference takeaways: one folder per episode with transcript.* and reference.md ("- " bullets)',
+    )
     .option('--top <n>', 'insights per episode', (v) => positiveInt(v, '--top'), 5)
     .addOption(engineOption())
     .option('--json', 'print a JSON report')
     .action(async (dir: string, opts: { top: number; engine: EngineChoice; json?: boolean }) => {
-      const run = (extractor?: InsightExtractor) => evaluateDir(dir, {
-        top: opts.top,
-        ...(extractor ? { extractor } : {}),
-        // Progress goes to stderr so stdout stays a clean report.
-        onEpisode: (e, done, total) => {
-          if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total} ${e.episode}`.padEnd(70) + (done === total ? '\n' : ''));
-        },
-      });
+      const run = (extractor?: InsightExtractor) =>
+        evaluateDir(dir, {
+          top: opts.top,
+          ...(extractor ? { extractor } : {}),
+          // Progress goes to stderr so stdout stays a clean report.
+          onEpisode: (e, done, total) => {
+            if (process.stderr.isTTY)
+              process.stderr.write(`\r${done}/${total} ${e.episode}`.padEnd(70) + (done === total ? '\n' : ''));
+          },
+        });
       const report = opts.engine === 'llm' ? await withLlmEngine(program, run) : await run();
       if (opts.json) return printJson(report);
       console.log(formatEvalReport(report));

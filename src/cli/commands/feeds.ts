@@ -28,7 +28,9 @@ export function feedsCommand(program: Command): void {
       await withApp(program.opts<GlobalOptions>(), async (app) => {
         let added = 0;
         for (const o of outlines) if ((await app.store.addFeed(o.url)).created) added++;
-        console.log(`imported ${outlines.length} feeds from ${file} (${added} new, ${outlines.length - added} already added)`);
+        console.log(
+          `imported ${outlines.length} feeds from ${file} (${added} new, ${outlines.length - added} already added)`,
+        );
       });
     });
 
@@ -43,7 +45,9 @@ export function feedsCommand(program: Command): void {
         if (rows.length === 0) return console.log('no feeds yet: podbrief feeds add <url>');
         for (const f of rows) {
           const error = f.lastError ? `  error: ${f.lastError}` : '';
-          console.log(`${String(f.id).padStart(4)}  ${f.status.padEnd(6)}  ${f.title ?? '(not polled yet)'}  <${f.url}>${error}`);
+          console.log(
+            `${String(f.id).padStart(4)}  ${f.status.padEnd(6)}  ${f.title ?? '(not polled yet)'}  <${f.url}>${error}`,
+          );
         }
       });
     });
@@ -57,7 +61,8 @@ export function feedsCommand(program: Command): void {
       const feed = parseFeed(bytes);
       if (opts.json) return printJson(feed);
       console.log(`${feed.title} (${feed.format}, ${feed.episodes.length} episodes)`);
-      for (const e of feed.episodes.slice(0, 20)) console.log(`  ${e.publishedAt?.slice(0, 10) ?? '          '}  ${e.title}`);
+      for (const e of feed.episodes.slice(0, 20))
+        console.log(`  ${e.publishedAt?.slice(0, 10) ?? '          '}  ${e.title}`);
       if (feed.episodes.length > 20) console.log(`  … ${feed.episodes.length - 20} more`);
       for (const w of feed.warnings) console.error(`warning: ${w}`);
     });

@@ -6,7 +6,10 @@ import { loadGlobalConfig, withApp, type GlobalOptions } from '../context.js';
 export type EngineChoice = 'embedded' | 'llm';
 
 export const engineOption = () =>
-  new Option('--engine <engine>', 'embedded (offline) or llm (LLM_* settings; uses the database for its cache and budget)')
+  new Option(
+    '--engine <engine>',
+    'embedded (offline) or llm (LLM_* settings; uses the database for its cache and budget)',
+  )
     .choices(['embedded', 'llm'])
     .default('embedded');
 
@@ -23,7 +26,8 @@ export async function withLlmEngine<T>(program: Command, work: (engine: InsightE
       name: llm.name,
       async extract(transcript, opts) {
         const report = await llm.extractWithReport(transcript, opts);
-        if (report.fallbackReason) console.error(`podbrief: the LLM engine fell back to the embedded one: ${report.fallbackReason}`);
+        if (report.fallbackReason)
+          console.error(`podbrief: the LLM engine fell back to the embedded one: ${report.fallbackReason}`);
         return report.insights;
       },
     });

@@ -26,7 +26,8 @@ export function localFileCommands(program: Command): void {
     .action(async (file: string, opts: { json?: boolean }) => {
       const transcript = await readTranscriptFile(file);
       if (opts.json) return printJson(transcript);
-      for (const s of transcript.segments) console.log(`[${clock(s.start)}] ${s.speaker ? s.speaker + ': ' : ''}${s.text}`);
+      for (const s of transcript.segments)
+        console.log(`[${clock(s.start)}] ${s.speaker ? s.speaker + ': ' : ''}${s.text}`);
     });
 
   program
@@ -37,9 +38,10 @@ export function localFileCommands(program: Command): void {
     .option('--json', 'print JSON (an array of insight objects)')
     .action(async (file: string, opts: { top: number; engine: EngineChoice; json?: boolean }) => {
       const transcript = await readTranscriptFile(file);
-      const insights = opts.engine === 'llm'
-        ? await withLlmEngine(program, (engine) => engine.extract(transcript, { top: opts.top }))
-        : extractInsights(transcript, { top: opts.top });
+      const insights =
+        opts.engine === 'llm'
+          ? await withLlmEngine(program, (engine) => engine.extract(transcript, { top: opts.top }))
+          : extractInsights(transcript, { top: opts.top });
       if (opts.json) return printJson(insights);
       insights.forEach((i, n) => {
         console.log(`${n + 1}. ${i.headline}`);
@@ -50,15 +52,23 @@ export function localFileCommands(program: Command): void {
 
   program
     .command('related <insights-jsonl>')
-    .description('group insights (one JSON object per line with "id" and "text") by theme; with EMBEDDINGS_BASE_URL set, by embedding similarity')
-    .option('--threshold <x>', `merge threshold, a number between 0 and 1 (default: lexical ${SHORT_ITEMS_RELATE_THRESHOLD} for short items, ${DEFAULT_RELATE_THRESHOLD} for paragraphs; ${DEFAULT_EMBEDDING_RELATE_THRESHOLD} with embeddings)`, parseThreshold)
+    .description(
+      'group insights (one JSON object per line with "id" and "text") by theme; with EMBEDDINGS_BASE_URL set, by embedding similarity',
+    )
+    .option(
+      '--threshold <x>',
+      `merge threshold, a number between 0 and 1 (default: lexical ${SHORT_ITEMS_RELATE_THRESHOLD} for short items, ${DEFAULT_RELATE_THRESHOLD} for paragraphs; ${DEFAULT_EMBEDDING_RELATE_THRESHOLD} with embeddings)`,
+      parseThreshold,
+    )
     .option('--lexical', 'use the embedded TF-IDF similarity even when an embeddings endpoint is configured')
     .option('--json', 'print JSON {"groups": [[id, ...], ...]}')
     .action(async (file: string, opts: { threshold?: number; lexical?: boolean; json?: boolean }) => {
       const items = readJsonl(await readFile(file, 'utf8'), file);
       const relateOpts = opts.threshold === undefined ? {} : { threshold: opts.threshold };
       const embedder = opts.lexical ? undefined : configuredEmbedder(program);
-      const related = embedder ? await relateInsightsWithEmbedder(items, embedder, relateOpts) : relateInsights(items, relateOpts);
+      const related = embedder
+        ? await relateInsightsWithEmbedder(items, embedder, relateOpts)
+        : relateInsights(items, relateOpts);
       // Ids come back as they were given (a number stays a number).
       const original = new Map(items.map((i) => [i.id, i.originalId]));
       const result = { groups: related.groups.map((g) => g.map((id) => original.get(id) ?? id)) };
@@ -79,7 +89,10 @@ function configuredEmbedder(program: Command): Embedder | undefined {
 function parseThreshold(value: string): number {
   const x = Number(value);
   if (value.trim() === '' || !Number.isFinite(x) || x <= 0 || x >= 1) {
-    throw new AppError('invalid_argument', `--threshold must be a number greater than 0 and less than 1, got "${value}"`);
+    throw new AppError(
+      'invalid_argument',
+      `--threshold must be a number greater than 0 and less than 1, got "${value}"`,
+    );
   }
   return x;
 }
@@ -97,7 +110,12 @@ function readJsonl(text: string, file: string): (RelateInput & { originalId: str
         throw new AppError('invalid_jsonl', `${file}:${n}: not valid JSON`);
       }
       const obj = value as { id?: unknown; text?: unknown };
-      if (typeof obj !== 'object' || obj === null || (typeof obj.id !== 'string' && typeof obj.id !== 'number') || typeof obj.text !== 'string') {
+      if (
+        typeof obj !== 'object' ||
+        obj === null ||
+        (typeof obj.id !== 'string' && typeof obj.id !== 'number') ||
+        typeof obj.text !== 'string'
+      ) {
         throw new AppError('invalid_jsonl', `${file}:${n}: expected an object with "id" and "text"`);
       }
       return { id: String(obj.id), originalId: obj.id, text: obj.text };
@@ -106,7 +124,8 @@ function readJsonl(text: string, file: string): (RelateInput & { originalId: str
 
 export function positiveInt(value: string, flag: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new AppError('invalid_argument', `${flag} must be a positive whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new AppError('invalid_argument', `${flag} must be a positive whole number, got "${value}"`);
   return n;
 }
 

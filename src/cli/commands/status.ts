@@ -7,7 +7,7 @@ import { printJson, withApp, type GlobalOptions } from '../context.js';
 export function statusCommand(program: Command): void {
   program
     .command('status')
-    .description('where feeds, episodes, deliveries and today\'s spend stand')
+    .description("where feeds, episodes, deliveries and today's spend stand")
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       await withApp(program.opts<GlobalOptions>(), async (app) => {
@@ -19,9 +19,21 @@ export function statusCommand(program: Command): void {
           app.store.asrSpendSince(midnight),
         ]);
         const failing = feeds.filter((f) => f.errorCount > 0 || f.status === 'gone');
-        const audioTools = { ffmpeg: locateTool('ffmpeg', app.config.ffmpegPath), ffprobe: locateTool('ffprobe', app.config.ffprobePath) };
+        const audioTools = {
+          ffmpeg: locateTool('ffmpeg', app.config.ffmpegPath),
+          ffprobe: locateTool('ffprobe', app.config.ffprobePath),
+        };
         const status = {
-          feeds: { total: feeds.length, failing: failing.map((f) => ({ id: f.id, url: f.url, status: f.status, errorCount: f.errorCount, lastError: f.lastError })) },
+          feeds: {
+            total: feeds.length,
+            failing: failing.map((f) => ({
+              id: f.id,
+              url: f.url,
+              status: f.status,
+              errorCount: f.errorCount,
+              lastError: f.lastError,
+            })),
+          },
           episodes: counts.episodes,
           deliveries: counts.deliveries,
           spendTodayUsd: { llm, llmBudget: app.config.llmDailyBudgetUsd, asr, asrBudget: app.config.asrDailyBudgetUsd },
@@ -31,10 +43,15 @@ export function statusCommand(program: Command): void {
         const e = counts.episodes;
         const d = counts.deliveries;
         console.log(`feeds: ${feeds.length}, ${failing.length} failing`);
-        for (const f of failing) console.log(`  ${f.id} ${f.url} (${f.status}, ${f.errorCount} errors): ${f.lastError ?? ''}`);
-        console.log(`episodes: ${e.new} new, ${e.transcribed} transcribed, ${e.extracted} extracted, ${e.failedRetrying} failed and retrying, ${e.failedGivenUp} given up`);
+        for (const f of failing)
+          console.log(`  ${f.id} ${f.url} (${f.status}, ${f.errorCount} errors): ${f.lastError ?? ''}`);
+        console.log(
+          `episodes: ${e.new} new, ${e.transcribed} transcribed, ${e.extracted} extracted, ${e.failedRetrying} failed and retrying, ${e.failedGivenUp} given up`,
+        );
         console.log(`deliveries: ${d.sent} sent, ${d.pending} pending, ${d.sending} sending, ${d.failed} failed`);
-        console.log(`spent today (UTC): LLM $${llm.toFixed(4)} of $${app.config.llmDailyBudgetUsd.toFixed(2)}, speech-to-text $${asr.toFixed(4)} of $${app.config.asrDailyBudgetUsd.toFixed(2)}`);
+        console.log(
+          `spent today (UTC): LLM $${llm.toFixed(4)} of $${app.config.llmDailyBudgetUsd.toFixed(2)}, speech-to-text $${asr.toFixed(4)} of $${app.config.asrDailyBudgetUsd.toFixed(2)}`,
+        );
         for (const [name, t] of Object.entries(audioTools)) console.log(`${name}: ${t.path} (${t.source})`);
       });
     });

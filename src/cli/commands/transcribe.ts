@@ -25,7 +25,12 @@ export function transcribeCommand(program: Command): void {
       };
       let result;
       try {
-        result = await transcribeAudio(source, { config, onProgress, ...(opts.engine && { engine: opts.engine }), ...(opts.language && { language: opts.language }) });
+        result = await transcribeAudio(source, {
+          config,
+          onProgress,
+          ...(opts.engine && { engine: opts.engine }),
+          ...(opts.language && { language: opts.language }),
+        });
       } finally {
         download.stop();
         chunks.stop();
@@ -35,9 +40,15 @@ export function transcribeCommand(program: Command): void {
       for (const f of result.failures) process.stderr.write(`podbrief: not used: ${f}\n`);
       process.stderr.write(`podbrief: transcribed by ${summary}\n`);
       if (opts.json) {
-        const segments = transcript.segments.map((s) => ({ start: s.start, end: s.end, ...(s.speaker && { speaker: s.speaker }), text: s.text }));
+        const segments = transcript.segments.map((s) => ({
+          start: s.start,
+          end: s.end,
+          ...(s.speaker && { speaker: s.speaker }),
+          text: s.text,
+        }));
         return printJson({ segments, language: transcript.language ?? null, source: transcript.source });
       }
-      for (const s of transcript.segments) console.log(`[${clock(s.start)}] ${s.speaker ? s.speaker + ': ' : ''}${s.text}`);
+      for (const s of transcript.segments)
+        console.log(`[${clock(s.start)}] ${s.speaker ? s.speaker + ': ' : ''}${s.text}`);
     });
 }

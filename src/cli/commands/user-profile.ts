@@ -42,20 +42,28 @@ export function userProfileCommands(program: Command, users: Command): void {
     .option('--only-followed', 'send only insights from followed shows')
     .option('--all-shows', 'send insights from every show (followed ones still rank higher)')
     .option('--json', 'print JSON')
-    .action(async (email: string, opts: { interests?: string; about?: string; onlyFollowed?: boolean; allShows?: boolean; json?: boolean }) => {
-      if (opts.onlyFollowed && opts.allShows) throw new AppError('invalid_argument', '--only-followed and --all-shows contradict each other');
-      if (opts.about !== undefined && opts.about.length > ABOUT_MAX_CHARS) throw new AppError('invalid_argument', `--about is longer than ${ABOUT_MAX_CHARS} characters`);
-      await withApp(program.opts<GlobalOptions>(), async (app) => {
-        const user = await userNamed(app, email);
-        if (opts.interests !== undefined) await app.store.updateUser(user.id, { interests: parseInterests(opts.interests) });
-        const onlyFollowed = opts.onlyFollowed ? true : opts.allShows ? false : undefined;
-        await app.store.updateProfile(user.id, {
-          ...(opts.about !== undefined ? { about: opts.about.trim() } : {}),
-          ...(onlyFollowed !== undefined ? { onlyFollowed } : {}),
+    .action(
+      async (
+        email: string,
+        opts: { interests?: string; about?: string; onlyFollowed?: boolean; allShows?: boolean; json?: boolean },
+      ) => {
+        if (opts.onlyFollowed && opts.allShows)
+          throw new AppError('invalid_argument', '--only-followed and --all-shows contradict each other');
+        if (opts.about !== undefined && opts.about.length > ABOUT_MAX_CHARS)
+          throw new AppError('invalid_argument', `--about is longer than ${ABOUT_MAX_CHARS} characters`);
+        await withApp(program.opts<GlobalOptions>(), async (app) => {
+          const user = await userNamed(app, email);
+          if (opts.interests !== undefined)
+            await app.store.updateUser(user.id, { interests: parseInterests(opts.interests) });
+          const onlyFollowed = opts.onlyFollowed ? true : opts.allShows ? false : undefined;
+          await app.store.updateProfile(user.id, {
+            ...(opts.about !== undefined ? { about: opts.about.trim() } : {}),
+            ...(onlyFollowed !== undefined ? { onlyFollowed } : {}),
+          });
+          await printProfile(app, (await app.store.userByEmail(user.email)) ?? user, opts.json === true);
         });
-        await printProfile(app, (await app.store.userByEmail(user.email)) ?? user, opts.json === true);
-      });
-    });
+      },
+    );
 }
 
 async function userNamed(app: App, email: string): Promise<User> {
@@ -80,16 +88,29 @@ async function printProfile(app: App, user: User, json: boolean): Promise<void> 
     app.store.listFeeds(),
     app.store.feedbackOf(user.id, new Date(Date.now() - FEEDBACK_WINDOW_DAYS * 86_400_000)),
   ]);
-  const followed = feeds.filter((f) => profile.followedFeedIds.includes(f.id)).map((f) => ({ id: f.id, title: f.title, url: f.url }));
+  const followed = feeds
+    .filter((f) => profile.followedFeedIds.includes(f.id))
+    .map((f) => ({ id: f.id, title: f.title, url: f.url }));
   const counts: Record<string, number> = {};
   for (const f of feedback) counts[f.value] = (counts[f.value] ?? 0) + 1;
   if (json) {
-    return printJson({ email: user.email, interests: user.interests, about: profile.about, onlyFollowed: profile.onlyFollowed, followed, feedbackLast30Days: counts });
+    return printJson({
+      email: user.email,
+      interests: user.interests,
+      about: profile.about,
+      onlyFollowed: profile.onlyFollowed,
+      followed,
+      feedbackLast30Days: counts,
+    });
   }
   console.log(`${user.email}`);
   console.log(`  interests: ${user.interests.join(', ') || '(none: the best of the day across all shows)'}`);
   console.log(`  about: ${profile.about || '(none)'}`);
-  console.log(`  follows: ${followed.map((f) => `${f.id} ${f.title ?? f.url}`).join('; ') || '(none)'}${profile.onlyFollowed ? ' (only these shows)' : ''}`);
-  const votes = Object.entries(counts).map(([v, n]) => `${n} ${v}`).join(', ');
+  console.log(
+    `  follows: ${followed.map((f) => `${f.id} ${f.title ?? f.url}`).join('; ') || '(none)'}${profile.onlyFollowed ? ' (only these shows)' : ''}`,
+  );
+  const votes = Object.entries(counts)
+    .map(([v, n]) => `${n} ${v}`)
+    .join(', ');
   console.log(`  feedback (last ${FEEDBACK_WINDOW_DAYS} days): ${votes || 'none'}`);
 }

@@ -15,8 +15,10 @@ export function usersCommand(program: Command): void {
     .option('--timezone <zone>', 'IANA time zone for the delivery hour, e.g. Europe/Berlin')
     .option('--hour <hour>', 'local hour (0-23) at which the brief is sent')
     .action(async (email: string, opts: { interests: string; timezone?: string; hour?: string }) => {
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AppError('invalid_email', `"${email}" is not an email address`);
-      if (opts.timezone && !isValidTimeZone(opts.timezone)) throw new AppError('invalid_timezone', `unknown time zone "${opts.timezone}"`);
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+        throw new AppError('invalid_email', `"${email}" is not an email address`);
+      if (opts.timezone && !isValidTimeZone(opts.timezone))
+        throw new AppError('invalid_timezone', `unknown time zone "${opts.timezone}"`);
       const hour = opts.hour === undefined ? undefined : Number(opts.hour);
       if (hour !== undefined && !(Number.isInteger(hour) && hour >= 0 && hour <= 23)) {
         throw new AppError('invalid_argument', `--hour must be a whole number from 0 to 23, got "${opts.hour}"`);
@@ -30,7 +32,10 @@ export function usersCommand(program: Command): void {
           deliveryHour: hour ?? app.config.defaultDeliveryHour,
         });
         if (!created && opts.interests) await app.store.updateUser(user.id, { interests });
-        console.log(`${created ? 'added' : 'updated'} subscriber ${user.id}: ${user.email}` + (interests.length ? ` (interests: ${interests.join(', ')})` : ''));
+        console.log(
+          `${created ? 'added' : 'updated'} subscriber ${user.id}: ${user.email}` +
+            (interests.length ? ` (interests: ${interests.join(', ')})` : ''),
+        );
       });
     });
 
@@ -42,7 +47,10 @@ export function usersCommand(program: Command): void {
       await withApp(program.opts<GlobalOptions>(), async (app) => {
         const rows = (await app.store.listUsers()).map(({ unsubscribeToken: _secret, ...u }) => u);
         if (opts.json) return printJson(rows);
-        for (const u of rows) console.log(`${String(u.id).padStart(4)}  ${u.status.padEnd(12)}  ${u.email}  ${u.timezone} ${u.deliveryHour}:00  ${u.interests.join(', ')}`);
+        for (const u of rows)
+          console.log(
+            `${String(u.id).padStart(4)}  ${u.status.padEnd(12)}  ${u.email}  ${u.timezone} ${u.deliveryHour}:00  ${u.interests.join(', ')}`,
+          );
       });
     });
 

@@ -2,7 +2,15 @@ import { parseFeedDate } from './dates.js';
 import { itunesChannel, itunesItem } from './itunes.js';
 import { mediaChannel, mediaItem } from './media-rss.js';
 import { podcastChannel, podcastItem } from './podcast-namespace.js';
-import { applyHandlers, child, setOnce, type EpisodeDraft, type FeedDraft, type ParseContext, type TagHandler } from './registry.js';
+import {
+  applyHandlers,
+  child,
+  setOnce,
+  type EpisodeDraft,
+  type FeedDraft,
+  type ParseContext,
+  type TagHandler,
+} from './registry.js';
 import type { FormatParse } from './rss.js';
 import { cleanLine, deepTextOf, htmlToText, plainTitle, textOf, LIMITS } from './text.js';
 import { cleanUrl } from './urls.js';

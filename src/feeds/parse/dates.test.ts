@@ -22,12 +22,21 @@ describe('parseFeedDate', () => {
     expect(parseFeedDate(raw)).toBe(iso);
   });
 
-  it.each(['', 'yesterday', '32/13/2099', '0000-00-00', '+275760-09-13', '2020-02-30', 'Mon, 31 Feb 2020 10:00:00 GMT', '1', '12345', 'Tue, 01 Oct 2024 25:00:00 GMT', 'Sun, 01 Jan 1800 00:00:00 GMT'])(
-    'rejects %j',
-    (raw) => {
-      expect(parseFeedDate(raw)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    'yesterday',
+    '32/13/2099',
+    '0000-00-00',
+    '+275760-09-13',
+    '2020-02-30',
+    'Mon, 31 Feb 2020 10:00:00 GMT',
+    '1',
+    '12345',
+    'Tue, 01 Oct 2024 25:00:00 GMT',
+    'Sun, 01 Jan 1800 00:00:00 GMT',
+  ])('rejects %j', (raw) => {
+    expect(parseFeedDate(raw)).toBeUndefined();
+  });
 });
 
 describe('parseDuration', () => {

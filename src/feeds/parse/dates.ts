@@ -1,13 +1,59 @@
 const MONTHS: Record<string, number> = {
-  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
   // Common non-English abbreviations seen in European feeds.
-  mrz: 2, mär: 2, mai: 4, okt: 9, dez: 11, ene: 0, abr: 3, ago: 7, dic: 11, gen: 0, set: 8, ott: 9,
+  mrz: 2,
+  mär: 2,
+  mai: 4,
+  okt: 9,
+  dez: 11,
+  ene: 0,
+  abr: 3,
+  ago: 7,
+  dic: 11,
+  gen: 0,
+  set: 8,
+  ott: 9,
 };
 
 const ZONES: Record<string, number> = {
-  z: 0, ut: 0, utc: 0, gmt: 0, wet: 0, bst: 60, cet: 60, met: 60, cest: 120, mest: 120, eet: 120, eest: 180,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420, akst: -540, akdt: -480,
-  hst: -600, ist: 330, jst: 540, aest: 600, aedt: 660,
+  z: 0,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  wet: 0,
+  bst: 60,
+  cet: 60,
+  met: 60,
+  cest: 120,
+  mest: 120,
+  eet: 120,
+  eest: 180,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  akst: -540,
+  akdt: -480,
+  hst: -600,
+  ist: 330,
+  jst: 540,
+  aest: 600,
+  aedt: 660,
 };
 
 const MIN_YEAR = 1900;
@@ -29,7 +75,15 @@ function zoneMinutes(zone: string | undefined): number | undefined {
   return ZONES[zone.toLowerCase()] ?? 0;
 }
 
-function build(year: number, month: number, day: number, h: number, m: number, s: number, offset: number | undefined): string | undefined {
+function build(
+  year: number,
+  month: number,
+  day: number,
+  h: number,
+  m: number,
+  s: number,
+  offset: number | undefined,
+): string | undefined {
   if (offset === undefined || year < MIN_YEAR || year > MAX_YEAR || h > 23 || m > 59 || s > 60) return undefined;
   const ms = Date.UTC(year, month, day, h, m, Math.min(s, 59));
   const d = new Date(ms);
@@ -48,13 +102,26 @@ function fromRfc822(text: string): Attempt {
   if (month === undefined) return undefined;
   let year = Number(m[3]);
   if ((m[3] ?? '').length === 2) year += year < 50 ? 2000 : 1900;
-  return build(year, month, Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), zoneMinutes(m[7])) ?? 'invalid';
+  return (
+    build(year, month, Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), zoneMinutes(m[7])) ??
+    'invalid'
+  );
 }
 
 function fromIso(text: string): Attempt {
   const m = ISO8601.exec(text);
   if (!m) return undefined;
-  return build(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), zoneMinutes(m[7])) ?? 'invalid';
+  return (
+    build(
+      Number(m[1]),
+      Number(m[2]) - 1,
+      Number(m[3]),
+      Number(m[4] ?? 0),
+      Number(m[5] ?? 0),
+      Number(m[6] ?? 0),
+      zoneMinutes(m[7]),
+    ) ?? 'invalid'
+  );
 }
 
 // Date.parse accepts almost anything ("1" is 2001): only let it see strings that name a month and a full year.

@@ -54,7 +54,8 @@ export function decodeInput(input: string | Uint8Array): DecodedInput {
       text = decodeUtf8(body, warnings);
     } else if (iconv.encodingExists(declared)) {
       // ISO-8859-1 labels almost always mean windows-1252 in practice (as browsers treat them).
-      const encoding = declared === 'iso-8859-1' || declared === 'latin1' || declared === 'us-ascii' ? 'windows-1252' : declared;
+      const encoding =
+        declared === 'iso-8859-1' || declared === 'latin1' || declared === 'us-ascii' ? 'windows-1252' : declared;
       text = iconv.decode(Buffer.from(body), encoding);
     } else {
       warnings.push(`unknown encoding "${declared}"; decoded as UTF-8`);
@@ -63,6 +64,7 @@ export function decodeInput(input: string | Uint8Array): DecodedInput {
   }
   text = text.replace(/^\uFEFF/, '').replace(/^\s+/, '');
   const cleaned = text.replace(ILLEGAL_XML_CHARS, '');
-  if (cleaned.length !== text.length) warnings.push(`removed ${text.length - cleaned.length} characters not allowed in XML`);
+  if (cleaned.length !== text.length)
+    warnings.push(`removed ${text.length - cleaned.length} characters not allowed in XML`);
   return { text: cleaned, warnings };
 }

@@ -20,7 +20,13 @@ export function looksBinary(bytes: Uint8Array): boolean {
   if (SIGNATURES.some((sig) => sig.every((b, i) => bytes[i] === b))) return true;
   if (bytes[4] === 0x66 && bytes[5] === 0x74 && bytes[6] === 0x79 && bytes[7] === 0x70) return true; // MP4 "ftyp"
   const [a, b] = bytes;
-  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) || (a === 0x3c && b === 0x00) || (a === 0x00 && b === 0x3c)) return false;
+  if (
+    (a === 0xff && b === 0xfe) ||
+    (a === 0xfe && b === 0xff) ||
+    (a === 0x3c && b === 0x00) ||
+    (a === 0x00 && b === 0x3c)
+  )
+    return false;
   const head = bytes.subarray(0, 1024);
   let nuls = 0;
   for (const byte of head) if (byte === 0) nuls++;

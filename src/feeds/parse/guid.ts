@@ -39,7 +39,10 @@ function groupByKey(indexes: number[], keys: string[]): number[][] {
  */
 export function assignGuids(items: EpisodeDraft[]): string[] {
   const keys = items.map(baseKey);
-  for (const indexes of groupByKey(keys.map((_, i) => i), keys)) {
+  for (const indexes of groupByKey(
+    keys.map((_, i) => i),
+    keys,
+  )) {
     if (indexes.length < 2) continue;
     const base = keys[indexes[0] as number] as string;
     const enclosures = new Set(indexes.map((i) => items[i]?.audioUrl ?? ''));

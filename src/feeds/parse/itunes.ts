@@ -13,7 +13,9 @@ export function smallCount(raw: string): number | undefined {
 
 export const itunesChannel = {
   author: setOnce<FeedDraft, 'author'>('itunes:author', SPEC, 'author', (n) => plainTitle(textOf(n), LIMITS.name)),
-  image: setOnce<FeedDraft, 'imageUrl'>('itunes:image', SPEC, 'imageUrl', (n, ctx) => cleanUrl(n.attrs.href ?? textOf(n), ctx.baseUrl)),
+  image: setOnce<FeedDraft, 'imageUrl'>('itunes:image', SPEC, 'imageUrl', (n, ctx) =>
+    cleanUrl(n.attrs.href ?? textOf(n), ctx.baseUrl),
+  ),
   summary: setOnce<FeedDraft, 'description'>('itunes:summary', SPEC, 'description', (n) => htmlToText(textOf(n))),
   // A hint only: it is reported, never followed by the parser.
   newFeedUrl: setOnce<FeedDraft, 'newFeedUrl'>('itunes:new-feed-url', SPEC, 'newFeedUrl', (n) => cleanUrl(textOf(n))),
@@ -22,9 +24,15 @@ export const itunesChannel = {
 export const itunesItem = {
   title: setOnce<EpisodeDraft, 'title'>('itunes:title', SPEC, 'title', (n) => plainTitle(textOf(n))),
   summary: setOnce<EpisodeDraft, 'description'>('itunes:summary', SPEC, 'description', (n) => htmlToText(textOf(n))),
-  duration: setOnce<EpisodeDraft, 'durationSeconds'>('itunes:duration', SPEC, 'durationSeconds', (n) => parseDuration(textOf(n))),
-  image: setOnce<EpisodeDraft, 'imageUrl'>('itunes:image', SPEC, 'imageUrl', (n, ctx) => cleanUrl(n.attrs.href ?? textOf(n), ctx.baseUrl)),
+  duration: setOnce<EpisodeDraft, 'durationSeconds'>('itunes:duration', SPEC, 'durationSeconds', (n) =>
+    parseDuration(textOf(n)),
+  ),
+  image: setOnce<EpisodeDraft, 'imageUrl'>('itunes:image', SPEC, 'imageUrl', (n, ctx) =>
+    cleanUrl(n.attrs.href ?? textOf(n), ctx.baseUrl),
+  ),
   season: setOnce<EpisodeDraft, 'season'>('itunes:season', SPEC, 'season', (n) => smallCount(textOf(n))),
   episode: setOnce<EpisodeDraft, 'episode'>('itunes:episode', SPEC, 'episode', (n) => smallCount(textOf(n))),
-  episodeType: setOnce<EpisodeDraft, 'episodeType'>('itunes:episodetype', SPEC, 'episodeType', (n) => cleanLine(textOf(n), 20).toLowerCase()),
+  episodeType: setOnce<EpisodeDraft, 'episodeType'>('itunes:episodetype', SPEC, 'episodeType', (n) =>
+    cleanLine(textOf(n), 20).toLowerCase(),
+  ),
 };

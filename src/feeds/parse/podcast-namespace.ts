@@ -26,7 +26,10 @@ function guessType(url: string): string {
 function transcriptLink(node: XmlNode, ctx: ParseContext): TranscriptLink | undefined {
   const url = cleanUrl(node.attrs.url, ctx.baseUrl);
   if (!url) return undefined;
-  const link: TranscriptLink = { url, type: cleanLine(node.attrs.type ?? '', LIMITS.short).toLowerCase() || guessType(url) };
+  const link: TranscriptLink = {
+    url,
+    type: cleanLine(node.attrs.type ?? '', LIMITS.short).toLowerCase() || guessType(url),
+  };
   const language = cleanLine(node.attrs.language ?? '', 35);
   const rel = cleanLine(node.attrs.rel ?? '', 35);
   if (language) link.language = language;
@@ -50,7 +53,9 @@ function person(node: XmlNode, ctx: ParseContext): Person | undefined {
 }
 
 export const podcastChannel = {
-  guid: setOnce<FeedDraft, 'podcastGuid'>('podcast:guid', `${SPEC}#guid`, 'podcastGuid', (n) => cleanLine(textOf(n), LIMITS.short)),
+  guid: setOnce<FeedDraft, 'podcastGuid'>('podcast:guid', `${SPEC}#guid`, 'podcastGuid', (n) =>
+    cleanLine(textOf(n), LIMITS.short),
+  ),
   locked: {
     // Only yes/no is kept: the owner attribute is an email we must never store.
     tag: 'podcast:locked',
@@ -76,10 +81,13 @@ export const podcastItem = {
     spec: `${SPEC}#transcript`,
     apply(node, ep, ctx) {
       const link = transcriptLink(node, ctx);
-      if (link && ep.transcripts.length < MAX_TRANSCRIPTS && !ep.transcripts.some((t) => t.url === link.url)) ep.transcripts.push(link);
+      if (link && ep.transcripts.length < MAX_TRANSCRIPTS && !ep.transcripts.some((t) => t.url === link.url))
+        ep.transcripts.push(link);
     },
   },
-  chapters: setOnce<EpisodeDraft, 'chaptersUrl'>('podcast:chapters', `${SPEC}#chapters`, 'chaptersUrl', (n, ctx) => cleanUrl(n.attrs.url, ctx.baseUrl)),
+  chapters: setOnce<EpisodeDraft, 'chaptersUrl'>('podcast:chapters', `${SPEC}#chapters`, 'chaptersUrl', (n, ctx) =>
+    cleanUrl(n.attrs.url, ctx.baseUrl),
+  ),
   person: {
     tag: 'podcast:person',
     spec: `${SPEC}#person`,
@@ -89,5 +97,7 @@ export const podcastItem = {
     },
   },
   season: setOnce<EpisodeDraft, 'season'>('podcast:season', `${SPEC}#season`, 'season', (n) => smallCount(textOf(n))),
-  episode: setOnce<EpisodeDraft, 'episode'>('podcast:episode', `${SPEC}#episode`, 'episode', (n) => smallCount(textOf(n))),
+  episode: setOnce<EpisodeDraft, 'episode'>('podcast:episode', `${SPEC}#episode`, 'episode', (n) =>
+    smallCount(textOf(n)),
+  ),
 } satisfies Record<string, TagHandler<EpisodeDraft>>;

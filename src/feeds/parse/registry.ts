@@ -43,7 +43,12 @@ function childrenByName(parent: XmlNode): Map<string, XmlNode[]> {
   return index;
 }
 
-export function applyHandlers<T>(handlers: readonly TagHandler<T>[], parent: XmlNode, into: T, ctx: ParseContext): void {
+export function applyHandlers<T>(
+  handlers: readonly TagHandler<T>[],
+  parent: XmlNode,
+  into: T,
+  ctx: ParseContext,
+): void {
   const index = childrenByName(parent);
   for (const handler of handlers) {
     for (const node of index.get(handler.tag) ?? []) handler.apply(node, into, ctx);

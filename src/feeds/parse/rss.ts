@@ -3,7 +3,15 @@ import { parseFeedDate } from './dates.js';
 import { itunesChannel, itunesItem } from './itunes.js';
 import { mediaChannel, mediaItem } from './media-rss.js';
 import { podcastChannel, podcastItem } from './podcast-namespace.js';
-import { applyHandlers, child, setOnce, type EpisodeDraft, type FeedDraft, type ParseContext, type TagHandler } from './registry.js';
+import {
+  applyHandlers,
+  child,
+  setOnce,
+  type EpisodeDraft,
+  type FeedDraft,
+  type ParseContext,
+  type TagHandler,
+} from './registry.js';
 import { cleanLine, deepTextOf, htmlToText, plainTitle, textOf, LIMITS } from './text.js';
 import { cleanUrl } from './urls.js';
 import type { XmlNode } from './xml-tree.js';
@@ -86,7 +94,13 @@ const itemHandlers: TagHandler<E>[] = [
   podcastItem.person,
 ];
 
-const SY_PERIOD_MINUTES: Record<string, number> = { hourly: 60, daily: 1440, weekly: 10080, monthly: 43200, yearly: 525600 };
+const SY_PERIOD_MINUTES: Record<string, number> = {
+  hourly: 60,
+  daily: 1440,
+  weekly: 10080,
+  monthly: 43200,
+  yearly: 525600,
+};
 
 // sy:updatePeriod/sy:updateFrequency only mean something together, so they are read as a pair.
 function syndicationTtl(channel: XmlNode): number | undefined {

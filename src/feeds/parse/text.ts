@@ -12,8 +12,27 @@ export const LIMITS = {
 
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'head', 'select']);
 const PARAGRAPH = new Set([
-  'p', 'div', 'ul', 'ol', 'dl', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'blockquote', 'pre',
-  'section', 'article', 'header', 'footer', 'hr', 'figure', 'figcaption',
+  'p',
+  'div',
+  'ul',
+  'ol',
+  'dl',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'hr',
+  'figure',
+  'figcaption',
 ]);
 const LINE = new Set(['br', 'li', 'tr', 'dt', 'dd']);
 

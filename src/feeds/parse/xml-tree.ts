@@ -106,15 +106,20 @@ export function parseXml(input: string): XmlDocument {
   const { text, stripped } = stripDoctype(input);
   if (stripped) warnings.push('DOCTYPE ignored (entity declarations are never expanded)');
   const check = XMLValidator.validate(text, { allowBooleanAttributes: true });
-  const malformed = check === true ? undefined : `not well-formed XML (line ${check.err.line}: ${firstLine(check.err.msg)})`;
+  const malformed =
+    check === true ? undefined : `not well-formed XML (line ${check.err.line}: ${firstLine(check.err.msg)})`;
   if (malformed) warnings.push(`${malformed}; parsed leniently`);
   let parsed: RawNode[];
   try {
     parsed = parser.parse(text) as RawNode[];
   } catch (err) {
-    throw new AppError('invalid_feed', `feed XML could not be parsed: ${firstLine((err as Error).message)}`, { cause: err });
+    throw new AppError('invalid_feed', `feed XML could not be parsed: ${firstLine((err as Error).message)}`, {
+      cause: err,
+    });
   }
-  const rootRaw = parsed.find((n) => Object.keys(n).some((k) => k !== ':@' && !k.startsWith('#') && !k.startsWith('?')));
+  const rootRaw = parsed.find((n) =>
+    Object.keys(n).some((k) => k !== ':@' && !k.startsWith('#') && !k.startsWith('?')),
+  );
   const rootTag = rootRaw && Object.keys(rootRaw).find((k) => k !== ':@' && !k.startsWith('#') && !k.startsWith('?'));
   if (!rootRaw || !rootTag) throw new AppError('invalid_feed', 'feed XML has no root element');
   return { root: convert(rootRaw, rootTag, new Map()), warnings, ...(malformed ? { malformed } : {}) };

@@ -15,10 +15,16 @@ describe.runIf(requireCorpus())('discoverEpisodes', () => {
     await copyFile(corpusPath('transcripts', 'talkpython-507-langgraph.vtt'), join(dir, 'b-vtt', 'transcript.vtt'));
     await copyFile(reference, join(dir, 'b-vtt', 'reference.md'));
     await mkdir(join(dir, 'a-md'));
-    await copyFile(corpusPath('eval-public', 'podlets-016-cloud-native-apps', 'transcript.md'), join(dir, 'a-md', 'transcript.md'));
+    await copyFile(
+      corpusPath('eval-public', 'podlets-016-cloud-native-apps', 'transcript.md'),
+      join(dir, 'a-md', 'transcript.md'),
+    );
     await copyFile(reference, join(dir, 'a-md', 'reference.md'));
     await mkdir(join(dir, 'c-no-reference'));
-    await copyFile(corpusPath('transcripts', 'talkpython-507-langgraph.vtt'), join(dir, 'c-no-reference', 'transcript.vtt'));
+    await copyFile(
+      corpusPath('transcripts', 'talkpython-507-langgraph.vtt'),
+      join(dir, 'c-no-reference', 'transcript.vtt'),
+    );
     await mkdir(join(dir, 'd-no-transcript'));
     await copyFile(reference, join(dir, 'd-no-transcript', 'reference.md'));
     await writeFile(join(dir, 'notes.txt'), 'not a folder');

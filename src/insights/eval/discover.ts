@@ -23,7 +23,10 @@ function transcriptIn(names: string[]): string | undefined {
 export async function discoverEpisodes(dir: string): Promise<Discovered> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new AppError('eval_dir_missing', `${dir} is not a directory`);
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const entries = (await readdir(dir, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const folders: EpisodeFolder[] = [];
   const skipped: Discovered['skipped'] = [];
   for (const episode of entries) {
@@ -31,7 +34,12 @@ export async function discoverEpisodes(dir: string): Promise<Discovered> {
     const transcript = transcriptIn(names);
     if (!transcript) skipped.push({ episode, reason: 'no transcript.* file' });
     else if (!names.includes('reference.md')) skipped.push({ episode, reason: 'no reference.md' });
-    else folders.push({ episode, transcript: join(dir, episode, transcript), reference: join(dir, episode, 'reference.md') });
+    else
+      folders.push({
+        episode,
+        transcript: join(dir, episode, transcript),
+        reference: join(dir, episode, 'reference.md'),
+      });
   }
   if (folders.length === 0) {
     throw new AppError('eval_empty', `no episode folders (each with transcript.* and reference.md) in ${dir}`);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { corpusPath, requireCorpus } from '../../../test/corpus.js';
-import { bagOf, discoverEpisodes, evaluateEpisode, formatEvalReport, isMatch, matchShares, parseReferences, rouge1Recall, similarity } from './index.js';
+import {
+  bagOf,
+  discoverEpisodes,
+  evaluateEpisode,
+  formatEvalReport,
+  isMatch,
+  matchShares,
+  parseReferences,
+  rouge1Recall,
+  similarity,
+} from './index.js';
 import { evaluateDir } from './evaluate-dir.js';
 
 describe('reference parsing and overlap measures', () => {
@@ -26,11 +36,15 @@ describe('reference parsing and overlap measures', () => {
 
   it('does not count naming the episode topic once as making the reference point', () => {
     // From podlets-018: the cosine alone (0.5) called this small talk a match for most references.
-    const smallTalk = bagOf('We have been doing this for a 101 episodes now. So you can go look at that if you need some examples of what things you could do on Kubernetes.');
+    const smallTalk = bagOf(
+      'We have been doing this for a 101 episodes now. So you can go look at that if you need some examples of what things you could do on Kubernetes.',
+    );
     const reference = bagOf('The main problems that Kubernetes solves and poses.');
     expect(similarity(smallTalk, reference)).toBeGreaterThan(0.3);
     expect(isMatch(smallTalk, reference)).toBe(false);
-    const onPoint = bagOf('The main problem Kubernetes solves is scheduling containers, and the problem it poses is operating the cluster.');
+    const onPoint = bagOf(
+      'The main problem Kubernetes solves is scheduling containers, and the problem it poses is operating the cluster.',
+    );
     expect(isMatch(onPoint, reference)).toBe(true);
   });
 });
@@ -69,7 +83,10 @@ describe.runIf(requireCorpus())('evaluation harness on eval-public', () => {
     // Insights stay one paragraph, not whole monologues that match by sheer length.
     expect(engine.avgWords).toBeGreaterThan(25);
     expect(engine.avgWords).toBeLessThan(65);
-    expect(report.ratioToTextRank?.referencesMatched).toBeCloseTo(engine.referencesMatched / textrank.referencesMatched, 10);
+    expect(report.ratioToTextRank?.referencesMatched).toBeCloseTo(
+      engine.referencesMatched / textrank.referencesMatched,
+      10,
+    );
     expect(formatEvalReport(report)).toContain('embedded / textrank');
   });
 });

@@ -69,7 +69,10 @@ export async function evaluateEpisode(folder: EpisodeFolder, opts: EvaluateOptio
     references: references.length,
     quotes: { total: insights.length, grounded: insights.filter((i) => isQuoteGrounded(i.quote, transcript)).length },
     systems: {
-      [extractor.name]: score(insights.map((i) => i.text), refs),
+      [extractor.name]: score(
+        insights.map((i) => i.text),
+        refs,
+      ),
       [`lead-${top}`]: score(leadPassages(doc, top), refs),
       [`textrank-${top}`]: score(textRankSentences(doc, top), refs),
     },

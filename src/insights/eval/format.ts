@@ -32,7 +32,11 @@ export function formatEvalReport(report: EvalReport): string {
     const s = report.average[name];
     if (s) lines.push(`  ${formatScores(name, s)}`);
   }
-  if (report.ratioToTextRank && report.systems[0]) lines.push(`  ${formatRatios(report.systems[0], report.ratioToTextRank)}`);
-  if (report.systems[0]) lines.push(`  ${report.systems[0]} quotes found verbatim in the transcript: ${report.quotes.grounded}/${report.quotes.total}`);
+  if (report.ratioToTextRank && report.systems[0])
+    lines.push(`  ${formatRatios(report.systems[0], report.ratioToTextRank)}`);
+  if (report.systems[0])
+    lines.push(
+      `  ${report.systems[0]} quotes found verbatim in the transcript: ${report.quotes.grounded}/${report.quotes.total}`,
+    );
   return lines.join('\n');
 }

@@ -31,7 +31,10 @@ function mean(rows: SystemScores[]): SystemScores {
 /** Per-system means over episodes, and the engine/TextRank ratio of those means. */
 export function summarize(episodes: Array<{ systems: Record<string, SystemScores> }>, systems: string[]): Summary {
   const average = Object.fromEntries(
-    systems.map((name) => [name, mean(episodes.map((e) => e.systems[name]).filter((s): s is SystemScores => s !== undefined))]),
+    systems.map((name) => [
+      name,
+      mean(episodes.map((e) => e.systems[name]).filter((s): s is SystemScores => s !== undefined)),
+    ]),
   );
   const engine = systems[0] ? average[systems[0]] : undefined;
   const textrank = average[systems.find((n) => n.startsWith('textrank')) ?? ''];

@@ -26,7 +26,10 @@ const MAX_OUTPUT_TOKENS = 16_000;
  * call recorded with its tokens and cost, an unusable answer asked for once more (with twice
  * the output budget when it was cut off) before LlmOutputError is thrown.
  */
-export async function callForInsights(ctx: CallContext, request: ProviderRequest): Promise<ParsedOutput & { calls: number }> {
+export async function callForInsights(
+  ctx: CallContext,
+  request: ProviderRequest,
+): Promise<ParsedOutput & { calls: number }> {
   let current = request;
   for (let attempt = 1; ; attempt += 1) {
     let durationMs = 0;
@@ -62,7 +65,13 @@ export async function callForInsights(ctx: CallContext, request: ProviderRequest
 }
 
 /** Tokens as reported; estimated from sizes when a server reports none, so the budget still counts them. */
-async function record(ctx: CallContext, request: ProviderRequest, reply: ProviderReply, durationMs: number, outcome: string): Promise<void> {
+async function record(
+  ctx: CallContext,
+  request: ProviderRequest,
+  reply: ProviderReply,
+  durationMs: number,
+  outcome: string,
+): Promise<void> {
   const tokens = {
     inputTokens: reply.inputTokens ?? estimateTokens(request.system.length + request.user.length),
     outputTokens: reply.outputTokens ?? estimateTokens(reply.replyBytes),
@@ -80,5 +89,12 @@ async function record(ctx: CallContext, request: ProviderRequest, reply: Provide
     outcome,
     at: ctx.runtime.now(),
   });
-  ctx.log.debug('LLM call', { provider: ctx.provider.name, model: ctx.settings.model, ...tokens, cost_usd: cost, duration_ms: Math.round(durationMs), outcome });
+  ctx.log.debug('LLM call', {
+    provider: ctx.provider.name,
+    model: ctx.settings.model,
+    ...tokens,
+    cost_usd: cost,
+    duration_ms: Math.round(durationMs),
+    outcome,
+  });
 }

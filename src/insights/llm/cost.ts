@@ -5,7 +5,10 @@ export interface TokenCount {
   outputTokens: number;
 }
 
-export function costUsd(tokens: TokenCount, prices: Pick<LlmSettings, 'priceInputPerMtok' | 'priceOutputPerMtok'>): number {
+export function costUsd(
+  tokens: TokenCount,
+  prices: Pick<LlmSettings, 'priceInputPerMtok' | 'priceOutputPerMtok'>,
+): number {
   return (tokens.inputTokens * prices.priceInputPerMtok + tokens.outputTokens * prices.priceOutputPerMtok) / 1_000_000;
 }
 

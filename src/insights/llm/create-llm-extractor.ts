@@ -17,7 +17,15 @@ import { estimatedCostUsd, planRequests } from './plan-requests.js';
 import { PROMPT_VERSION } from './prompt.js';
 import { createProvider, type LlmProvider } from './providers/index.js';
 import { isPriced, type LlmSettings } from './settings.js';
-import { realRuntime, type DropCounts, type EngineOptions, type ExtractionReport, type InsightEngine, type LlmStore, type Runtime } from './types.js';
+import {
+  realRuntime,
+  type DropCounts,
+  type EngineOptions,
+  type ExtractionReport,
+  type InsightEngine,
+  type LlmStore,
+  type Runtime,
+} from './types.js';
 
 const NOTHING_GROUNDED = 'the model gave no insight grounded in the transcript';
 
@@ -46,19 +54,34 @@ export function createLlmExtractor(deps: LlmExtractorDeps): InsightEngine {
   let budgetLoggedOn: string | undefined;
   const circuit = createCircuitBreaker();
 
-  async function fallBack(transcript: Transcript, opts: EngineOptions, reason: string, quietly = false): Promise<ExtractionReport> {
+  async function fallBack(
+    transcript: Transcript,
+    opts: EngineOptions,
+    reason: string,
+    quietly = false,
+  ): Promise<ExtractionReport> {
     const fields = { episode_id: opts.episodeId, reason };
     const lasting = reason === NOTHING_GROUNDED ? { lastingFallback: true } : {};
     if (opts.fallback === false) return { insights: [], engine: 'embedded', fallbackReason: reason, ...lasting };
     if (quietly) log.debug('LLM engine: using the embedded engine', fields);
     else log.warn('LLM engine: using the embedded engine', fields);
-    return { insights: await fallback.extract(transcript, opts), engine: 'embedded', fallbackReason: reason, ...lasting };
+    return {
+      insights: await fallback.extract(transcript, opts),
+      engine: 'embedded',
+      fallbackReason: reason,
+      ...lasting,
+    };
   }
 
   async function extractWithReport(transcript: Transcript, opts: EngineOptions = {}): Promise<ExtractionReport> {
     const top = opts.top ?? DEFAULT_TOP;
     if (top <= 0 || transcript.segments.length === 0) return { insights: [], engine: 'llm', calls: 0 };
-    const key: LlmCacheKey = { transcriptHash: transcriptKey(transcript), engine: `llm:${provider.name}`, model: settings.model, promptVersion: PROMPT_VERSION };
+    const key: LlmCacheKey = {
+      transcriptHash: transcriptKey(transcript),
+      engine: `llm:${provider.name}`,
+      model: settings.model,
+      promptVersion: PROMPT_VERSION,
+    };
     const cached = await store.cachedLlmInsights(key);
     if (cached?.length === 0) return fallBack(transcript, opts, NOTHING_GROUNDED, true);
     if (cached) return { insights: cached.slice(0, top), engine: 'llm', cached: true, calls: 0 };
@@ -75,10 +98,23 @@ export function createLlmExtractor(deps: LlmExtractorDeps): InsightEngine {
 
     const blockedUntil = circuit.blockedUntil(now);
     if (blockedUntil) {
-      return fallBack(transcript, opts, `the LLM provider failed for ${FAILURES_TO_OPEN} episodes in a row; not calling it again before ${blockedUntil.toISOString()}`, true);
+      return fallBack(
+        transcript,
+        opts,
+        `the LLM provider failed for ${FAILURES_TO_OPEN} episodes in a row; not calling it again before ${blockedUntil.toISOString()}`,
+        true,
+      );
     }
 
-    const ctx: CallContext = { provider, settings, store, log, runtime, episodeId: opts.episodeId ?? null, transcriptHash: transcript.hash };
+    const ctx: CallContext = {
+      provider,
+      settings,
+      store,
+      log,
+      runtime,
+      episodeId: opts.episodeId ?? null,
+      transcriptHash: transcript.hash,
+    };
     const candidates: Candidate[] = [];
     const dropped: Dropped[] = [];
     let invalid = 0;
@@ -89,7 +125,12 @@ export function createLlmExtractor(deps: LlmExtractorDeps): InsightEngine {
         calls += answer.calls;
         invalid += answer.invalid;
         // Grounding costs time per item; a model that answers with far more than asked gets read only so far.
-        const grounded = groundInsights(answer.items.slice(0, Math.max(2 * top, 10)), transcript, { first: chunk.firstSegment, last: chunk.lastSegment }, n);
+        const grounded = groundInsights(
+          answer.items.slice(0, Math.max(2 * top, 10)),
+          transcript,
+          { first: chunk.firstSegment, last: chunk.lastSegment },
+          n,
+        );
         candidates.push(...grounded.kept);
         dropped.push(...grounded.dropped);
       }
@@ -97,7 +138,9 @@ export function createLlmExtractor(deps: LlmExtractorDeps): InsightEngine {
       if (!isProviderFailure(err)) throw err;
       // A model that answered badly is up; only failing to get an answer counts as an outage.
       if (!(err instanceof LlmOutputError) && circuit.failed(runtime.now())) {
-        log.warn('LLM engine: provider looks down, pausing calls', { until: circuit.blockedUntil(runtime.now())?.toISOString() });
+        log.warn('LLM engine: provider looks down, pausing calls', {
+          until: circuit.blockedUntil(runtime.now())?.toISOString(),
+        });
       }
       return fallBack(transcript, opts, errorMessage(err));
     }
@@ -106,9 +149,11 @@ export function createLlmExtractor(deps: LlmExtractorDeps): InsightEngine {
     const { insights, duplicates } = mergeCandidates(candidates);
     await store.cacheLlmInsights(key, insights);
     const counts = dropCounts(dropped, invalid, duplicates);
-    for (const d of dropped) log.info('LLM insight dropped', { episode_id: opts.episodeId, reason: d.reason, quote: excerpt(d.quote) });
+    for (const d of dropped)
+      log.info('LLM insight dropped', { episode_id: opts.episodeId, reason: d.reason, quote: excerpt(d.quote) });
     if (dropped.length + invalid > 0) log.info('LLM insights dropped', { episode_id: opts.episodeId, ...counts });
-    if (insights.length === 0) return { ...(await fallBack(transcript, opts, NOTHING_GROUNDED)), dropped: counts, calls };
+    if (insights.length === 0)
+      return { ...(await fallBack(transcript, opts, NOTHING_GROUNDED)), dropped: counts, calls };
     return { insights: insights.slice(0, top), engine: 'llm', dropped: counts, calls };
   }
 
@@ -121,7 +166,12 @@ export function createLlmExtractor(deps: LlmExtractorDeps): InsightEngine {
 
 /** What the LLM (or the way to it) got wrong; anything else, e.g. a store failure, propagates. */
 function isProviderFailure(err: unknown): boolean {
-  return err instanceof LlmOutputError || err instanceof LlmUnavailableError || err instanceof LlmHttpError || err instanceof FetchError;
+  return (
+    err instanceof LlmOutputError ||
+    err instanceof LlmUnavailableError ||
+    err instanceof LlmHttpError ||
+    err instanceof FetchError
+  );
 }
 
 function dropCounts(dropped: Dropped[], invalid: number, duplicate: number): DropCounts {
@@ -138,7 +188,12 @@ function excerpt(text: string): string {
  * Why the calls must not start: today's (UTC) recorded spend plus their estimated cost would
  * pass the daily budget. Undefined when they may, and always when calls are free.
  */
-async function budgetProblem(store: LlmStore, settings: LlmSettings, now: Date, estimateUsd: number): Promise<string | undefined> {
+async function budgetProblem(
+  store: LlmStore,
+  settings: LlmSettings,
+  now: Date,
+  estimateUsd: number,
+): Promise<string | undefined> {
   if (!isPriced(settings)) return undefined;
   const spent = await store.llmSpendSince(startOfUtcDay(now));
   if (spent + estimateUsd <= settings.dailyBudgetUsd) return undefined;

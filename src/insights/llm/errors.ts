@@ -11,7 +11,11 @@ export class LlmHttpError extends AppError {
   readonly errorType?: string;
   readonly param?: string;
 
-  constructor(status: number, message: string, details: { retryAfterMs?: number; shouldRetry?: boolean; errorType?: string; param?: string } = {}) {
+  constructor(
+    status: number,
+    message: string,
+    details: { retryAfterMs?: number; shouldRetry?: boolean; errorType?: string; param?: string } = {},
+  ) {
     super(`llm_http_${status}`, message);
     this.name = 'LlmHttpError';
     this.status = status;

@@ -55,12 +55,23 @@ export function groundInsights(
     if (!match || !quote || !isQuoteGrounded(quote, transcript)) return drop('quote_not_in_transcript');
     if (containsLink(quote)) return drop('link_in_quote');
     if (looksLikeInjection(quote)) return drop('injected_instructions');
-    result.kept.push({ insight: { headline, text, ...placement(transcript, index, match, quote) }, first: match.first, last: match.last, rank, chunk });
+    result.kept.push({
+      insight: { headline, text, ...placement(transcript, index, match, quote) },
+      first: match.first,
+      last: match.last,
+      rank,
+      chunk,
+    });
   });
   return result;
 }
 
-function placement(transcript: Transcript, index: WordIndex, match: QuoteMatch, quote: string): Omit<Insight, 'headline' | 'text'> {
+function placement(
+  transcript: Transcript,
+  index: WordIndex,
+  match: QuoteMatch,
+  quote: string,
+): Omit<Insight, 'headline' | 'text'> {
   const firstSegment = index.segmentOf[match.first] ?? 0;
   const lastSegment = index.segmentOf[match.last] ?? firstSegment;
   const spanned = transcript.segments.slice(firstSegment, lastSegment + 1);
@@ -84,7 +95,11 @@ function verbatim(index: WordIndex, match: QuoteMatch): string {
 }
 
 /** Distance from the model's start time, to choose between equally good matches. */
-function nearness(transcript: Transcript, index: WordIndex, seconds: number | null | undefined): ((word: number) => number) | undefined {
+function nearness(
+  transcript: Transcript,
+  index: WordIndex,
+  seconds: number | null | undefined,
+): ((word: number) => number) | undefined {
   if (seconds === null || seconds === undefined) return undefined;
   return (word) => Math.abs((transcript.segments[index.segmentOf[word] ?? 0]?.start ?? 0) - seconds);
 }

@@ -14,12 +14,15 @@ const words = (m: { first: number; last: number } | undefined) => m && index.wor
 
 describe('locateQuote', () => {
   it('finds an exact quote whatever its case and punctuation', () => {
-    expect(words(find('we MEASURED it across forty teams — and Friday deploys'))).toBe('we measured it across forty teams and friday deploys');
+    expect(words(find('we MEASURED it across forty teams — and Friday deploys'))).toBe(
+      'we measured it across forty teams and friday deploys',
+    );
     expect(find('we measured it across forty teams and friday deploys')?.edits).toBe(0);
   });
 
   it('allows up to 10% word edits (substitution, insertion, deletion) and no more', () => {
-    const exact = 'the cheapest reliability win is a rollback button that anyone on the team can press without asking permission';
+    const exact =
+      'the cheapest reliability win is a rollback button that anyone on the team can press without asking permission';
     expect(find(exact.replace('anyone', 'anybody'))).toMatchObject({ edits: 1 });
     expect(words(find(exact.replace('a rollback', 'rollback')))).toBe(exact);
     expect(find(exact.replace('team can', 'whole team can'))).toMatchObject({ edits: 1 });
@@ -43,30 +46,63 @@ describe('locateQuote', () => {
     const q = matchWords('ship small changes every single day');
     const seconds = (w: number) => twice.segments[ix.segmentOf[w] ?? 0]!.start;
     expect(locateQuote(q, ix, { from: 0, to: ix.words.length })?.first).toBe(0);
-    expect(ix.segmentOf[locateQuote(q, ix, { from: 0, to: ix.words.length }, (w) => Math.abs(seconds(w) - 10))!.first]).toBe(2);
+    expect(
+      ix.segmentOf[locateQuote(q, ix, { from: 0, to: ix.words.length }, (w) => Math.abs(seconds(w) - 10))!.first],
+    ).toBe(2);
     expect(locateQuote(q, ix, { from: 0, to: 7 + 4 })?.first).toBe(0);
     expect(locateQuote(q, ix, { from: 8, to: ix.words.length })?.first).toBe(11);
   });
 });
 
 describe('groundInsights', () => {
-  const item = (quote: string) => ({ headline: 'A headline', text: 'A paragraph long enough to be an insight here.', quote, start_seconds: null, speaker: 'Someone Else' });
+  const item = (quote: string) => ({
+    headline: 'A headline',
+    text: 'A paragraph long enough to be an insight here.',
+    quote,
+    start_seconds: null,
+    speaker: 'Someone Else',
+  });
 
   it('takes quote, times and speaker from the transcript, and the quote passes isQuoteGrounded', () => {
-    const { kept } = groundInsights([item('because nobody is around to watch the rollout so small problems grow')], t, { first: 0, last: 10 }, 0);
-    expect(kept[0]?.insight).toMatchObject({ quote: 'Because nobody is around to watch the rollout, so small problems grow', start: 30, end: 41, speaker: 'Ben' });
+    const { kept } = groundInsights(
+      [item('because nobody is around to watch the rollout so small problems grow')],
+      t,
+      { first: 0, last: 10 },
+      0,
+    );
+    expect(kept[0]?.insight).toMatchObject({
+      quote: 'Because nobody is around to watch the rollout, so small problems grow',
+      start: 30,
+      end: 41,
+      speaker: 'Ben',
+    });
     expect(isQuoteGrounded(kept[0]!.insight.quote, t)).toBe(true);
   });
 
   it('names no speaker when the quote spans two of them, and none the transcript does not name', () => {
-    const { kept } = groundInsights([item('why do you think that is? Because nobody is around to watch the rollout')], t, { first: 0, last: 10 }, 0);
+    const { kept } = groundInsights(
+      [item('why do you think that is? Because nobody is around to watch the rollout')],
+      t,
+      { first: 0, last: 10 },
+      0,
+    );
     expect(kept[0]?.insight).not.toHaveProperty('speaker');
     expect(kept[0]?.insight).toMatchObject({ start: 22, end: 41 });
   });
 
   it('drops a quote outside the chunk’s segments', () => {
-    const { kept, dropped } = groundInsights([item('because nobody is around to watch the rollout so small problems grow')], t, { first: 5, last: 10 }, 0);
+    const { kept, dropped } = groundInsights(
+      [item('because nobody is around to watch the rollout so small problems grow')],
+      t,
+      { first: 5, last: 10 },
+      0,
+    );
     expect(kept).toHaveLength(0);
-    expect(dropped).toEqual([{ reason: 'quote_not_in_transcript', quote: 'because nobody is around to watch the rollout so small problems grow' }]);
+    expect(dropped).toEqual([
+      {
+        reason: 'quote_not_in_transcript',
+        quote: 'because nobody is around to watch the rollout so small problems grow',
+      },
+    ]);
   });
 });

@@ -35,7 +35,9 @@ describe('long transcripts', () => {
     const transcript = transcriptOf(Array.from({ length: 40 }, (_, n) => segment(n)));
     const report = await h.extractor.extractWithReport(transcript, { top: 100 });
 
-    const parts = h.server.requests.map((r) => /<transcript-\w+>\n([\s\S]*)\n<\/transcript-\w+>/.exec(r.body.messages[1].content)?.[1] ?? '');
+    const parts = h.server.requests.map(
+      (r) => /<transcript-\w+>\n([\s\S]*)\n<\/transcript-\w+>/.exec(r.body.messages[1].content)?.[1] ?? '',
+    );
     expect(parts.length).toBeGreaterThanOrEqual(3);
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(500 * 4);
     const firsts = parts.map((p) => Number(/^\[(\d+)\]/.exec(p)?.[1]));

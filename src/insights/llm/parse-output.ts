@@ -19,7 +19,10 @@ export function parseOutput(reply: ProviderReply): ParsedOutput {
   // json_object mode gives no schema guarantee; a bare array of insights is still clearly meant.
   const shaped = modelOutputSchema.safeParse(Array.isArray(value) ? { insights: value } : value);
   if (!shaped.success) {
-    throw new LlmOutputError('malformed_output', `model output does not match the schema (${shaped.error.issues[0]?.message ?? 'invalid'})`);
+    throw new LlmOutputError(
+      'malformed_output',
+      `model output does not match the schema (${shaped.error.issues[0]?.message ?? 'invalid'})`,
+    );
   }
   const items: ModelInsight[] = [];
   for (const raw of shaped.data.insights) {
@@ -28,13 +31,19 @@ export function parseOutput(reply: ProviderReply): ParsedOutput {
   }
   const invalid = shaped.data.insights.length - items.length;
   if (invalid > 0 && items.length === 0) {
-    throw new LlmOutputError('malformed_output', `none of the ${invalid} insights in the model output match the schema`);
+    throw new LlmOutputError(
+      'malformed_output',
+      `none of the ${invalid} insights in the model output match the schema`,
+    );
   }
   return { items, invalid };
 }
 
 function parseJsonText(text: string): unknown {
-  const unfenced = text.trim().replace(/^```[a-z]*\s*\n?([\s\S]*?)\n?```$/i, '$1').trim();
+  const unfenced = text
+    .trim()
+    .replace(/^```[a-z]*\s*\n?([\s\S]*?)\n?```$/i, '$1')
+    .trim();
   for (const candidate of [unfenced, between(unfenced, '{', '}'), between(unfenced, '[', ']')]) {
     if (candidate === undefined) continue;
     try {

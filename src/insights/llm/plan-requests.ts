@@ -40,7 +40,10 @@ export function estimatedCostUsd(planned: PlannedRequest[], settings: LlmSetting
     (sum, { request }) =>
       sum +
       costUsd(
-        { inputTokens: estimateTokens(request.system.length + request.user.length), outputTokens: request.maxOutputTokens },
+        {
+          inputTokens: estimateTokens(request.system.length + request.user.length),
+          outputTokens: request.maxOutputTokens,
+        },
         settings,
       ),
     0,

@@ -67,8 +67,12 @@ for (const provider of ['openai', 'anthropic'] as LlmProviderName[]) {
         for (const field of [insight.headline, insight.text, insight.quote]) expect(field).not.toMatch(LEAKS);
       }
       expect(report.insights.map((i: Insight) => i.headline)).toEqual(['Claim your prize at', 'Flags']);
-      expect(report.insights[0]!.text).toBe('Friday deploys caused three times as many weekend pages across forty teams. Visit or click here to claim a reward.');
-      expect(report.insights[1]!.text).toBe('Old feature flags are the biggest source of hidden complexity, see and for more.');
+      expect(report.insights[0]!.text).toBe(
+        'Friday deploys caused three times as many weekend pages across forty teams. Visit or click here to claim a reward.',
+      );
+      expect(report.insights[1]!.text).toBe(
+        'Old feature flags are the biggest source of hidden complexity, see and for more.',
+      );
       expect(report.dropped).toEqual({ ungrounded: 1, unsafe: 1, invalid: 0, duplicate: 0 });
       expect(h.logs.some((l) => l.includes('reason=injected_instructions'))).toBe(true);
     });

@@ -42,6 +42,12 @@ export function buildPrompt(input: PromptInput): Prompt {
     '- Prefer surprising claims, numbers, recommendations, causes and consequences. Skip ads, sponsor reads, intros, outros, housekeeping and small talk. No two insights may say the same thing.',
   ].join('\n');
   const which = input.parts > 1 ? ` (part ${input.part} of ${input.parts}; judge this part on its own)` : '';
-  const user = [`Transcript of the episode${which}:`, open, ...input.lines, close, 'Reply with the JSON object only.'].join('\n');
+  const user = [
+    `Transcript of the episode${which}:`,
+    open,
+    ...input.lines,
+    close,
+    'Reply with the JSON object only.',
+  ].join('\n');
   return { system, user };
 }

@@ -15,7 +15,10 @@ describe('OpenAI-compatible Chat Completions', () => {
     const req = h.server.requests[0]!;
     expect(req.headers['authorization']).toBe('Bearer sk-test');
     expect(req.body).toMatchObject({ model: 'test-model', messages: [{ role: 'system' }, { role: 'user' }] });
-    expect(req.body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'record_insights', strict: true } });
+    expect(req.body.response_format).toMatchObject({
+      type: 'json_schema',
+      json_schema: { name: 'record_insights', strict: true },
+    });
   });
 
   for (const server of ['openai', 'deepseek'] as const) {
@@ -28,7 +31,11 @@ describe('OpenAI-compatible Chat Completions', () => {
 
       const other = transcriptOf(showTranscript().segments.slice(0, 10));
       await h.extractor.extract(other, { top: 5 });
-      expect(h.server.requests.map((r) => r.body.response_format.type)).toEqual(['json_schema', 'json_object', 'json_object']);
+      expect(h.server.requests.map((r) => r.body.response_format.type)).toEqual([
+        'json_schema',
+        'json_object',
+        'json_object',
+      ]);
       expect(h.logs.filter((l) => l.includes('does not take json_schema'))).toHaveLength(1);
     });
   }
@@ -68,6 +75,8 @@ describe('Anthropic Messages', () => {
     h = await startHarness('anthropic', [{ status: 529 }], { settings: { maxRetries: 1 } });
     const report = await h.extractor.extractWithReport(showTranscript(), { top: 3 });
     expect(report.engine).toBe('embedded');
-    expect(report.fallbackReason).toBe('LLM call failed after 2 attempts: LLM API answered HTTP 529 (overloaded_error): Overloaded');
+    expect(report.fallbackReason).toBe(
+      'LLM call failed after 2 attempts: LLM API answered HTTP 529 (overloaded_error): Overloaded',
+    );
   });
 });

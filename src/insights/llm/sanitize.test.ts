@@ -21,10 +21,20 @@ describe('plainModelText', () => {
 
 describe('containsLink', () => {
   it('finds links, addresses and markup, not ordinary words', () => {
-    for (const s of ['http://x.y', 'visit evil.example/prize', 'www.a.org', 'data:text/html,hi', 'a@b.io', '[a](b)', '<img src=x>', 'go to acme.com']) {
+    for (const s of [
+      'http://x.y',
+      'visit evil.example/prize',
+      'www.a.org',
+      'data:text/html,hi',
+      'a@b.io',
+      '[a](b)',
+      '<img src=x>',
+      'go to acme.com',
+    ]) {
       expect(containsLink(s), s).toBe(true);
     }
-    for (const s of ['Node.js is fast', 'e.g. this', 'version 3.5.1', 'ratio 2:1']) expect(containsLink(s), s).toBe(false);
+    for (const s of ['Node.js is fast', 'e.g. this', 'version 3.5.1', 'ratio 2:1'])
+      expect(containsLink(s), s).toBe(false);
   });
 });
 

@@ -2,7 +2,8 @@ import { collapseWhitespace } from '../../transcripts/normalize.js';
 
 const LABEL = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?';
 // Only common TLDs for bare domains, so "Node.js" or "e.g." survive; anything with a path goes.
-const TLDS = 'com|net|org|io|ai|co|xyz|info|biz|app|dev|ly|me|gg|tv|fm|link|site|online|club|shop|top|example|us|uk|de|ru|cn';
+const TLDS =
+  'com|net|org|io|ai|co|xyz|info|biz|app|dev|ly|me|gg|tv|fm|link|site|online|club|shop|top|example|us|uk|de|ru|cn';
 
 // A Markdown link target, allowing one level of parentheses: (javascript:alert(1)).
 const TARGET = String.raw`\((?:[^()]|\([^()]*\))*\)`;

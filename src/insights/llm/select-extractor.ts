@@ -14,14 +14,21 @@ export interface SelectDeps {
 const embeddedEngine: InsightEngine = {
   name: 'embedded',
   extract: (transcript, opts) => embeddedExtractor.extract(transcript, opts),
-  extractWithReport: async (transcript, opts) => ({ insights: await embeddedExtractor.extract(transcript, opts), engine: 'embedded' }),
+  extractWithReport: async (transcript, opts) => ({
+    insights: await embeddedExtractor.extract(transcript, opts),
+    engine: 'embedded',
+  }),
 };
 
 /**
  * INSIGHT_ENGINE's engine, or `engine` when given (the CLI's --engine). The embedded one needs
  * nothing; the LLM one throws `llm_not_configured` when its settings are missing.
  */
-export function selectExtractor(config: Config, deps: SelectDeps, engine: 'embedded' | 'llm' = config.insightEngine): InsightEngine {
+export function selectExtractor(
+  config: Config,
+  deps: SelectDeps,
+  engine: 'embedded' | 'llm' = config.insightEngine,
+): InsightEngine {
   if (engine === 'embedded') return embeddedEngine;
   return createLlmExtractor({ settings: llmSettingsFrom(config), store: deps.store, log: deps.log });
 }

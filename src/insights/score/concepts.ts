@@ -56,7 +56,12 @@ export function episodeCentroid(concepts: string[][], excluded: boolean[], weigh
 }
 
 /** Rarity-weighted counts of the concepts of sentences first..last. */
-export function spanVector(concepts: string[][], first: number, last: number, weigh: (c: string) => number): SparseVector {
+export function spanVector(
+  concepts: string[][],
+  first: number,
+  last: number,
+  weigh: (c: string) => number,
+): SparseVector {
   const v: SparseVector = new Map();
   for (let k = first; k <= last; k += 1) for (const c of concepts[k] ?? []) v.set(c, (v.get(c) ?? 0) + weigh(c));
   return v;

@@ -38,7 +38,8 @@ export interface EpisodeContext {
 }
 
 /** "…, right?", "…, you know?": the speaker asserts and checks in; it is not asking. */
-const TAG_QUESTION = /(^|[\s,])(right|okay|ok|yeah|no|you know|isn['’]t it|don['’]t you think|correct|huh|eh|agreed)\s*\?+$/;
+const TAG_QUESTION =
+  /(^|[\s,])(right|okay|ok|yeah|no|you know|isn['’]t it|don['’]t you think|correct|huh|eh|agreed)\s*\?+$/;
 
 function isRealQuestion(doc: EpisodeDoc, k: number): boolean {
   const s = doc.sentences[k];

@@ -11,8 +11,15 @@ function unlabelled(lines: string[]): ReturnType<typeof readEpisode> {
 
 describe('findHousekeeping', () => {
   it('ends an intro with the opening of an episode that has no speaker labels', () => {
-    const body = Array.from({ length: 38 }, (_, i) => `Point number ${i + 1} is that heavy squats need a slow and steady tempo.`);
-    const doc = unlabelled(['Hey everybody, good to have you here.', "On today's show we talk about squats and tempo.", ...body]);
+    const body = Array.from(
+      { length: 38 },
+      (_, i) => `Point number ${i + 1} is that heavy squats need a slow and steady tempo.`,
+    );
+    const doc = unlabelled([
+      'Hey everybody, good to have you here.',
+      "On today's show we talk about squats and tempo.",
+      ...body,
+    ]);
     const { preamble } = findHousekeeping(doc);
     const sentenceOf = (text: string): number =>
       doc.sentences.findIndex((s) => doc.layout.text.slice(s.charStart, s.charEnd).includes(text));
@@ -24,7 +31,7 @@ describe('findHousekeeping', () => {
 });
 
 describe('show talk', () => {
-  it('excludes talk about the listeners and the host\'s other shows, not the topic', () => {
+  it("excludes talk about the listeners and the host's other shows, not the topic", () => {
     // Talk Python 507: the guest speaks to the audience and the host's other podcast.
     const lines = [
       "So hopefully that's also relevant for listeners who are like, man, I'm not super interested in AI applications.",
@@ -33,7 +40,8 @@ describe('show talk', () => {
     ];
     const doc = unlabelled(lines);
     const { excluded } = findHousekeeping(doc);
-    const at = (text: string): boolean => excluded[doc.sentences.findIndex((s) => doc.layout.text.slice(s.charStart, s.charEnd).includes(text))] === true;
+    const at = (text: string): boolean =>
+      excluded[doc.sentences.findIndex((s) => doc.layout.text.slice(s.charStart, s.charEnd).includes(text))] === true;
     expect(at('relevant for listeners')).toBe(true);
     expect(at('on your developer trends')).toBe(true);
     expect(at('Agents have the power')).toBe(false);

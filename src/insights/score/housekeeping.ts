@@ -125,7 +125,8 @@ const INTRO_CUE = phrasePattern(
   { end: 'word' },
 );
 
-const OUTRO_START = /\b(this has been another episode|that's (all|it) for (today|this (episode|week))|thanks? (you )?(so much )?for (listening|tuning in))\b/;
+const OUTRO_START =
+  /\b(this has been another episode|that's (all|it) for (today|this (episode|week))|thanks? (you )?(so much )?for (listening|tuning in))\b/;
 
 const SPONSOR_WINDOW_SECONDS = 150;
 /** Intros, cold opens and their cues sit in this opening share of the episode. */
@@ -170,7 +171,9 @@ export function findHousekeeping(doc: EpisodeDoc): Housekeeping {
     for (let j = i; j < sentences.length && sentences[j]?.turn === s.turn && early(j); j += 1) preamble[j] = true;
   });
 
-  const outroAt = lower.findIndex((t, i) => OUTRO_START.test(t) && ((sentences[i]?.start ?? 0) - doc.start) / span > 0.9);
+  const outroAt = lower.findIndex(
+    (t, i) => OUTRO_START.test(t) && ((sentences[i]?.start ?? 0) - doc.start) / span > 0.9,
+  );
   if (outroAt >= 0) for (let j = outroAt; j < sentences.length; j += 1) excluded[j] = true;
   return { excluded, preamble };
 }

@@ -49,7 +49,10 @@ function scorePassage(p: Passage, f: PassageFeatures, w: ScoreWeights = DEFAULT_
   let score =
     f.central *
     (1 + w.answers * f.answers) *
-    Math.max(0.1, 1 + w.claim * f.claim + w.advice * f.advice - w.narrative * f.narrative + w.fluency * (f.fluency - 1));
+    Math.max(
+      0.1,
+      1 + w.claim * f.claim + w.advice * f.advice - w.narrative * f.narrative + w.fluency * (f.fluency - 1),
+    );
   if (f.dangling) score *= w.dangling;
   if (f.setupEnd) score *= w.dangling;
   if (f.addressesOther) score *= w.dangling;
@@ -61,7 +64,11 @@ function scorePassage(p: Passage, f: PassageFeatures, w: ScoreWeights = DEFAULT_
   return score;
 }
 
-export function scorePassages(passages: Passage[], features: PassageFeatures[], w: ScoreWeights = DEFAULT_WEIGHTS): ScoredPassage[] {
+export function scorePassages(
+  passages: Passage[],
+  features: PassageFeatures[],
+  w: ScoreWeights = DEFAULT_WEIGHTS,
+): ScoredPassage[] {
   return passages.map((p, i) => {
     const f = features[i] as PassageFeatures;
     return { ...p, features: f, score: scorePassage(p, f, w) };

@@ -38,7 +38,9 @@ export function findHost(doc: EpisodeDoc): string | undefined {
     stats.set(who, st);
   }
   if (stats.size < 2) return undefined;
-  const ranked = [...stats].sort((a, b) => b[1].questions / b[1].sentences - a[1].questions / a[1].sentences || (a[0] < b[0] ? -1 : 1));
+  const ranked = [...stats].sort(
+    (a, b) => b[1].questions / b[1].sentences - a[1].questions / a[1].sentences || (a[0] < b[0] ? -1 : 1),
+  );
   const [host, others] = [ranked[0], ranked.slice(1)];
   if (!host || host[1].questions < MIN_HOST_QUESTIONS) return undefined;
   const rest = others.reduce((acc, [, st]) => ({ q: acc.q + st.questions, n: acc.n + st.sentences }), { q: 0, n: 0 });

@@ -45,7 +45,10 @@ export function selectDiverse(candidates: ScoredPassage[], opts: SelectOptions):
         const crowding = minGap > 0 ? Math.max(0, 1 - Math.abs(c.start - s.start) / minGap) : 0;
         redundancy = Math.max(redundancy, similarity(c, s), 0.5 * crowding);
       }
-      const value = LAMBDA * (c.score / max) - (1 - LAMBDA) * redundancy - (usedBlocks.has(c.features.block) ? SAME_BLOCK_PENALTY : 0);
+      const value =
+        LAMBDA * (c.score / max) -
+        (1 - LAMBDA) * redundancy -
+        (usedBlocks.has(c.features.block) ? SAME_BLOCK_PENALTY : 0);
       if (value > bestValue) {
         bestValue = value;
         best = c;

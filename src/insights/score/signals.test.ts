@@ -3,13 +3,23 @@ import { endsOnSetup, startsDangling } from './signals.js';
 
 describe('startsDangling', () => {
   it('flags openers that point back or only thank', () => {
-    for (const text of ['thank you, wes. i define good taste as knowing what people want.', "yeah, so happy to give an overview.", "that's a great question. we tried it twice.", 'it failed because of that.']) {
+    for (const text of [
+      'thank you, wes. i define good taste as knowing what people want.',
+      'yeah, so happy to give an overview.',
+      "that's a great question. we tried it twice.",
+      'it failed because of that.',
+    ]) {
       expect(startsDangling(text), text).toBe(true);
     }
   });
 
   it('does not flag claims that open on similar words', () => {
-    for (const text of ['thanks to cheaper gpus, inference costs fell ten times in two years.', 'good point-of-sale data tells you more than any survey.', 'of course, most startups fail because they run out of cash, not ideas.', 'for sure the biggest risk is hiring too fast.']) {
+    for (const text of [
+      'thanks to cheaper gpus, inference costs fell ten times in two years.',
+      'good point-of-sale data tells you more than any survey.',
+      'of course, most startups fail because they run out of cash, not ideas.',
+      'for sure the biggest risk is hiring too fast.',
+    ]) {
       expect(startsDangling(text), text).toBe(false);
     }
   });
@@ -17,13 +27,22 @@ describe('startsDangling', () => {
 
 describe('endsOnSetup', () => {
   it('flags passages that point at a later part of the show', () => {
-    for (const text of ["and we'll talk a little bit more down the line about memory.", "we'll get to that later.", 'more on that in a minute.', "let me give you an example."]) {
+    for (const text of [
+      "and we'll talk a little bit more down the line about memory.",
+      "we'll get to that later.",
+      'more on that in a minute.',
+      'let me give you an example.',
+    ]) {
       expect(endsOnSetup(text), text).toBe(true);
     }
   });
 
   it('does not flag "later" as a plain idiom', () => {
-    for (const text of ['technical debt you take on now costs you ten times more down the line.', 'after the break-up of the bank, lending to small firms dropped by half.', 'we will get to it only when revenue justifies the hire.']) {
+    for (const text of [
+      'technical debt you take on now costs you ten times more down the line.',
+      'after the break-up of the bank, lending to small firms dropped by half.',
+      'we will get to it only when revenue justifies the hire.',
+    ]) {
       expect(endsOnSetup(text), text).toBe(false);
     }
   });

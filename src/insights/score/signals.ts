@@ -30,7 +30,8 @@ export function claimStrength(lowerText: string): number {
   return Math.min(1, score / 2.5);
 }
 
-const LEADING_MARKERS = /^(?:(?:and|so|but|or|well|yeah|yes|okay|ok|right|now|oh|um|uh|like|look|i mean|you know|anyway|and so|so yeah)\b[\s,.-]*)+/;
+const LEADING_MARKERS =
+  /^(?:(?:and|so|but|or|well|yeah|yes|okay|ok|right|now|oh|um|uh|like|look|i mean|you know|anyway|and so|so yeah)\b[\s,.-]*)+/;
 const DANGLING = phrasePattern(
   [
     // pronouns and pointers
@@ -94,11 +95,53 @@ export function startsDangling(lowerText: string): boolean {
   return DANGLING.test(lowerText.replace(LEADING_MARKERS, ''));
 }
 
-const GENERIC_SUBJECTS = new Set(['you', 'your', 'yourself', 'people', 'everyone', 'everybody', 'anyone', 'someone', 'teams', 'companies', 'leaders', 'folks', 'users', 'customers']);
+const GENERIC_SUBJECTS = new Set([
+  'you',
+  'your',
+  'yourself',
+  'people',
+  'everyone',
+  'everybody',
+  'anyone',
+  'someone',
+  'teams',
+  'companies',
+  'leaders',
+  'folks',
+  'users',
+  'customers',
+]);
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself']);
-const MODALS = new Set(['should', 'need', 'needs', 'must', 'have', 'can', 'will', 'always', 'never', 'important', 'key', 'best']);
+const MODALS = new Set([
+  'should',
+  'need',
+  'needs',
+  'must',
+  'have',
+  'can',
+  'will',
+  'always',
+  'never',
+  'important',
+  'key',
+  'best',
+]);
 const PAST = new Set(['was', 'were', 'did', 'had', 'said', 'went', 'told', 'remember', 'asked', 'came']);
-const HESITATION = new Set(['um', 'uh', 'like', 'kind', 'sort', 'mean', 'know', 'yeah', 'guess', 'maybe', 'probably', 'stuff', 'whatever']);
+const HESITATION = new Set([
+  'um',
+  'uh',
+  'like',
+  'kind',
+  'sort',
+  'mean',
+  'know',
+  'yeah',
+  'guess',
+  'maybe',
+  'probably',
+  'stuff',
+  'whatever',
+]);
 
 export interface StyleSignals {
   /** Generic, advice-like framing ("you", "people", modals) per word, 0–1. */

@@ -2,22 +2,128 @@ import type { Token } from '../../text/index.js';
 
 const PIECE_BREAKS = new Set([',', ';', ':', '—', '–', '--', '(', ')', '"', '“', '”']);
 /** Open a clause that cannot stand alone ("if it keeps rising…"): never a headline by itself. */
-const DEPENDENT = new Set(['if', 'when', 'whenever', 'anytime', 'where', 'while', 'unless', 'although', 'though', 'whether', 'until', 'whereas']);
+const DEPENDENT = new Set([
+  'if',
+  'when',
+  'whenever',
+  'anytime',
+  'where',
+  'while',
+  'unless',
+  'although',
+  'though',
+  'whether',
+  'until',
+  'whereas',
+]);
 const CONDITIONAL = new Set(['if', 'unless']);
 /** "X said the business is…", "I realized we…": what follows is the claim, what precedes the framing. */
-const REPORTING = new Set(['said', 'says', 'say', 'think', 'thought', 'believe', 'found', 'realized', 'realised', 'know', 'knew', 'feel', 'guess', 'argue']);
+const REPORTING = new Set([
+  'said',
+  'says',
+  'say',
+  'think',
+  'thought',
+  'believe',
+  'found',
+  'realized',
+  'realised',
+  'know',
+  'knew',
+  'feel',
+  'guess',
+  'argue',
+]);
 /** Coordinators that open a clause of its own when a subject follows ("…, and we shipped it"). */
 const COORDINATORS = new Set(['and', 'but', 'so']);
-const SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'there', 'people', 'everyone', 'nobody', 'this', 'that']);
+const SUBJECTS = new Set([
+  'i',
+  'we',
+  'you',
+  'they',
+  'he',
+  'she',
+  'it',
+  'there',
+  'people',
+  'everyone',
+  'nobody',
+  'this',
+  'that',
+]);
 /** Framing before the real point: "the thing is", "I think", "you know", "in the end"… */
 const HEDGES = [
-  'i think that', 'i think', 'we think', 'i believe', 'i feel like', 'i feel', 'i guess', 'i would say', 'i would argue',
-  'i mean', 'you know', 'i am like', "i'm like", 'i was like', 'i am just like', "i'm just like", 'of course', 'the thing is', 'in the end',
-  'at the end of the day', 'bottom line', 'what we can do is', 'what we do is', 'what you want to do is', 'what i would say is',
-  'what i mean is', 'here is the thing', 'the point is', 'the first thing is', 'the second thing is', 'the third thing is',
-  'the other thing is', 'the next thing is', 'the last thing is', 'the main thing is', 'the big thing is', 'another thing is', 'the idea is', 'for us', 'for me', 'to me', 'to be honest', 'in my opinion', 'so', 'and',
-  'but', 'or', 'well', 'like', 'yeah', 'yes', 'okay', 'ok', 'oh', 'now', 'also', 'again', 'right', 'look', 'listen',
-  'honestly', 'obviously', 'basically', 'essentially', 'actually', 'really', 'just', 'because', 'then', 'um', 'uh',
+  'i think that',
+  'i think',
+  'we think',
+  'i believe',
+  'i feel like',
+  'i feel',
+  'i guess',
+  'i would say',
+  'i would argue',
+  'i mean',
+  'you know',
+  'i am like',
+  "i'm like",
+  'i was like',
+  'i am just like',
+  "i'm just like",
+  'of course',
+  'the thing is',
+  'in the end',
+  'at the end of the day',
+  'bottom line',
+  'what we can do is',
+  'what we do is',
+  'what you want to do is',
+  'what i would say is',
+  'what i mean is',
+  'here is the thing',
+  'the point is',
+  'the first thing is',
+  'the second thing is',
+  'the third thing is',
+  'the other thing is',
+  'the next thing is',
+  'the last thing is',
+  'the main thing is',
+  'the big thing is',
+  'another thing is',
+  'the idea is',
+  'for us',
+  'for me',
+  'to me',
+  'to be honest',
+  'in my opinion',
+  'so',
+  'and',
+  'but',
+  'or',
+  'well',
+  'like',
+  'yeah',
+  'yes',
+  'okay',
+  'ok',
+  'oh',
+  'now',
+  'also',
+  'again',
+  'right',
+  'look',
+  'listen',
+  'honestly',
+  'obviously',
+  'basically',
+  'essentially',
+  'actually',
+  'really',
+  'just',
+  'because',
+  'then',
+  'um',
+  'uh',
 ].map((h) => h.split(' '));
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
@@ -46,7 +152,12 @@ function stripHedges(tokens: Token[]): Token[] {
       const keptBeforePreposition = h.length > 1 || !CONNECTIVES.has(h[0] ?? '');
       // "The next thing is going to be agents": the frame is the subject.
       const frameIsSubject = h[h.length - 1] === 'is' && (rest?.pos === 'AUX' || rest?.pos === 'VERB');
-      if (h.every((w, k) => tokens[at + k]?.normal === w) && rest && !(keptBeforePreposition && rest.pos === 'ADP') && !frameIsSubject) {
+      if (
+        h.every((w, k) => tokens[at + k]?.normal === w) &&
+        rest &&
+        !(keptBeforePreposition && rest.pos === 'ADP') &&
+        !frameIsSubject
+      ) {
         at += h.length;
         changed = true;
         break;
@@ -82,7 +193,9 @@ export function clausesOf(sentence: Token[]): Clause[] {
   let dependent = false;
   const flush = (nextDependent: boolean): void => {
     // Punctuation glued inside a word stays ("thirty-eight", "Seths.blog"); the rest goes.
-    const tokens = stripHedges(current.filter((t, i) => !t.isPunct || (t.space === '' && current[i + 1]?.space === '')));
+    const tokens = stripHedges(
+      current.filter((t, i) => !t.isPunct || (t.space === '' && current[i + 1]?.space === '')),
+    );
     const first = tokens[0];
     const subjectless = out.length > 0 && (first?.pos === 'VERB' || first?.pos === 'AUX');
     if (tokens.some((t) => t.isWord)) out.push({ tokens, dependent, subjectless, conditional: false });
@@ -97,18 +210,33 @@ export function clausesOf(sentence: Token[]): Clause[] {
     const dash = t.value === '-' && (t.space !== '' || next?.space !== '');
     if (dash || PIECE_BREAKS.has(t.value) || (/^[.!?…]+$/.test(t.value) && next?.space !== '')) {
       flush(false);
-    } else if ((DEPENDENT.has(t.normal) || (t.normal === 'as' && (next?.pos === 'PRON' || next?.pos === 'DET'))) && next && !next.isPunct) {
+    } else if (
+      (DEPENDENT.has(t.normal) || (t.normal === 'as' && (next?.pos === 'PRON' || next?.pos === 'DET'))) &&
+      next &&
+      !next.isPunct
+    ) {
       if (current.length > 0) flush(true);
       else dependent = true;
       current.push(t);
     } else if (opensClause && (t.normal === 'because' || (COORDINATORS.has(t.normal) && SUBJECTS.has(next.normal)))) {
       // "because the base is big" stands alone once "because" goes.
       flush(false);
-    } else if (REPORTING.has(t.normal) && (current.length > 0 || out.length > 0) && next && (next.pos === 'DET' || next.pos === 'PROPN' || SUBJECTS.has(next.normal))) {
+    } else if (
+      REPORTING.has(t.normal) &&
+      (current.length > 0 || out.length > 0) &&
+      next &&
+      (next.pos === 'DET' || next.pos === 'PROPN' || SUBJECTS.has(next.normal))
+    ) {
       current.push(t);
       dependent = true;
       flush(false);
-    } else if (t.normal === 'that' && (previous?.pos === 'AUX' || previous?.normal === 'is' || previous?.normal === 'was' || REPORTING.has(previous?.normal ?? ''))) {
+    } else if (
+      t.normal === 'that' &&
+      (previous?.pos === 'AUX' ||
+        previous?.normal === 'is' ||
+        previous?.normal === 'was' ||
+        REPORTING.has(previous?.normal ?? ''))
+    ) {
       // "The point is that we…": the left side is framing, the right side is the claim.
       dependent = true;
       flush(false);

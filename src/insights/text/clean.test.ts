@@ -43,14 +43,24 @@ describe('cleanText', () => {
 
 describe('transcriber notes', () => {
   it('drops "[inaudible 00:41:09]" and "(laughs)" but keeps what was said in brackets', () => {
-    expect(clean('These are people [inaudible 00:41:09] that have families.')).toBe('These are people that have families.');
+    expect(clean('These are people [inaudible 00:41:09] that have families.')).toBe(
+      'These are people that have families.',
+    );
     expect(clean('We shipped it on a Friday (laughs) and it broke.')).toBe('We shipped it on a Friday and it broke.');
-    expect(clean('We moved to the new cluster (the old one was full) last week.')).toBe('We moved to the new cluster (the old one was full) last week.');
+    expect(clean('We moved to the new cluster (the old one was full) last week.')).toBe(
+      'We moved to the new cluster (the old one was full) last week.',
+    );
     expect(clean('We shipped it [inaudible [crosstalk]] on a Friday.')).toBe('We shipped it on a Friday.');
-    expect(clean('These are people (inaudible 00:41:09) that have families.')).toBe('These are people that have families.');
+    expect(clean('These are people (inaudible 00:41:09) that have families.')).toBe(
+      'These are people that have families.',
+    );
     expect(clean('We shipped it on a Friday (laughs.) and it broke.')).toBe('We shipped it on a Friday and it broke.');
     expect(clean('They [OpenAI] shipped the model in March.')).toBe('They [OpenAI] shipped the model in March.');
-    expect(clean('Read the docs at [Stripe](https://stripe.com) first.')).toBe('Read the docs at [Stripe](https://stripe.com) first.');
-    expect(clean('We shipped it [never closed and kept talking.')).toBe('We shipped it [never closed and kept talking.');
+    expect(clean('Read the docs at [Stripe](https://stripe.com) first.')).toBe(
+      'Read the docs at [Stripe](https://stripe.com) first.',
+    );
+    expect(clean('We shipped it [never closed and kept talking.')).toBe(
+      'We shipped it [never closed and kept talking.',
+    );
   });
 });

@@ -4,7 +4,25 @@ const FILLER_WORDS = new Set(['um', 'uh', 'uhm', 'umm', 'er', 'erm', 'ah', 'hmm'
 /** Dropped at the start of a passage whatever follows ("So the trick is..." → "The trick is..."). */
 const LEADING_ALWAYS = new Set(['and', 'but', 'or', 'um', 'uh']);
 /** Dropped at the start only before a comma or stop ("Well, ..." yes; "Well designed..." no). */
-const LEADING_BEFORE_PAUSE = new Set(['so', 'well', 'yeah', 'yes', 'okay', 'ok', 'right', 'now', 'oh', 'like', 'look', 'anyway', 'sure', 'absolutely', 'exactly', 'totally', 'cool']);
+const LEADING_BEFORE_PAUSE = new Set([
+  'so',
+  'well',
+  'yeah',
+  'yes',
+  'okay',
+  'ok',
+  'right',
+  'now',
+  'oh',
+  'like',
+  'look',
+  'anyway',
+  'sure',
+  'absolutely',
+  'exactly',
+  'totally',
+  'cool',
+]);
 /** Single words whose doubling is often grammatical ("I think that that is..."). */
 const REPEAT_OK = new Set(['that', 'had']);
 const DASHES = new Set(['-', '--', '—', '–']);
@@ -126,7 +144,10 @@ function dropAnnotations(tokens: Token[], keep: boolean[]): void {
       if (tokens[j]?.value !== close || !keep[j]) return;
       // "[the docs](https://…)" is a link, not a note.
       if (close === ']' && tokens[j + 1]?.value === '(') return;
-      const text = inside.map((k) => tokens[k]?.normal ?? '').join(' ').trim();
+      const text = inside
+        .map((k) => tokens[k]?.normal ?? '')
+        .join(' ')
+        .trim();
       if (text === '' || !TRANSCRIBER_NOTE.test(text)) return;
       for (let k = i; k <= j; k += 1) keep[k] = false;
     });
@@ -197,7 +218,9 @@ function dropLeadingMarkers(tokens: Token[], keep: boolean[]): void {
 function pausesAfter(t: Token, next: Token): boolean {
   if (isBoundary(next)) return true;
   // "So we built it" reads fine without "so"; "so many" / "so that" do not.
-  return t.normal === 'so' && (next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'DET');
+  return (
+    t.normal === 'so' && (next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'DET')
+  );
 }
 
 /** Joins kept tokens with their original spacing, then capitalises and closes the sentence. */

@@ -7,11 +7,50 @@ import { renderKept } from './clean.js';
 export const HEADLINE_MAX_WORDS = 12;
 const MIN_WORDS = 4;
 /** A headline never ends on these: "…toward half of", "…and the". */
-const WEAK_END = new Set<PartOfSpeech>(['DET', 'ADP', 'CCONJ', 'SCONJ', 'PRON', 'AUX', 'PART', 'PUNCT', 'SYM', 'INTJ', 'ADV']);
+const WEAK_END = new Set<PartOfSpeech>([
+  'DET',
+  'ADP',
+  'CCONJ',
+  'SCONJ',
+  'PRON',
+  'AUX',
+  'PART',
+  'PUNCT',
+  'SYM',
+  'INTJ',
+  'ADV',
+]);
 /** Words a headline can lose without changing what it says. */
-const SOFTENERS = new Set(['basically', 'really', 'actually', 'literally', 'honestly', 'obviously', 'definitely', 'totally', 'just', 'specifically', 'essentially']);
+const SOFTENERS = new Set([
+  'basically',
+  'really',
+  'actually',
+  'literally',
+  'honestly',
+  'obviously',
+  'definitely',
+  'totally',
+  'just',
+  'specifically',
+  'essentially',
+]);
 /** Point back at something the reader has not seen. */
-const DANGLING_START = new Set(['it', 'that', 'this', 'these', 'those', 'they', 'them', 'he', 'she', 'his', 'her', 'their', 'which', 'such']);
+const DANGLING_START = new Set([
+  'it',
+  'that',
+  'this',
+  'these',
+  'those',
+  'they',
+  'them',
+  'he',
+  'she',
+  'his',
+  'her',
+  'their',
+  'which',
+  'such',
+]);
 const NOUNISH = new Set<PartOfSpeech>(['NOUN', 'PROPN', 'NUM']);
 const OBJECT_START = new Set<PartOfSpeech>(['DET', 'NOUN', 'PROPN', 'PRON', 'ADJ', 'NUM']);
 
@@ -58,7 +97,10 @@ type RelativeStep = 'opens' | 'closes' | 'main-verb' | 'other';
  * whether a clause is still waiting for its verb. "…what can this model" + "do": an auxiliary
  * right after "what" is a question's, not the clause's verb.
  */
-function relativeClauses(): { step(word: Token, before: Token | undefined, isVerbWord: boolean): RelativeStep; readonly open: boolean } {
+function relativeClauses(): {
+  step(word: Token, before: Token | undefined, isVerbWord: boolean): RelativeStep;
+  readonly open: boolean;
+} {
   let open = false;
   return {
     get open() {
@@ -81,8 +123,10 @@ function relativeClauses(): { step(word: Token, before: Token | undefined, isVer
 /** Can the headline end after `last`? Strict: on a noun phrase or a verb with nothing owed after it. */
 function endsWell(last: Token, next: Token | undefined, strict: boolean, before?: Token): boolean {
   // "…what I'm going through": the particle finishes its verb.
-  const particle = PARTICLES.has(last.normal) && before !== undefined && isVerb(before) && (!next || !OBJECT_START.has(next.pos));
-  if (!particle && (WEAK_END.has(last.pos) || SOFTENERS.has(last.normal) || CONTRACTION.test(last.normal))) return false;
+  const particle =
+    PARTICLES.has(last.normal) && before !== undefined && isVerb(before) && (!next || !OBJECT_START.has(next.pos));
+  if (!particle && (WEAK_END.has(last.pos) || SOFTENERS.has(last.normal) || CONTRACTION.test(last.normal)))
+    return false;
   // "…is going" + "to": the phrase is not finished.
   if (next && (partOf(next) || next.normal === 'to')) return false;
   // "…cut total" + "sleep", "…paired them with two" + "of our engineers": something is still owed.
@@ -91,7 +135,8 @@ function endsWell(last: Token, next: Token | undefined, strict: boolean, before?
   // "…those model" + "setting parameters": a noun before an -ing word is usually a compound.
   if (next && NOUNISH.has(last.pos) && next.pos === 'VERB' && next.normal.endsWith('ing')) return false;
   // "…small lean" + "teams": do not split a noun phrase.
-  if (next && (NOUNISH.has(next.pos) || next.pos === 'ADJ') && (last.pos === 'ADJ' || NOUNISH.has(last.pos))) return false;
+  if (next && (NOUNISH.has(next.pos) || next.pos === 'ADJ') && (last.pos === 'ADJ' || NOUNISH.has(last.pos)))
+    return false;
   if (!strict || !next) return true;
   // "…what their life" + "will be": the noun is the subject of a verb still to come.
   if (isVerb(next)) return false;
@@ -105,7 +150,11 @@ function endsWell(last: Token, next: Token | undefined, strict: boolean, before?
  */
 function cut(tokens: Token[]): Token[] {
   const words = wordsOf(tokens);
-  for (const [strict, verb] of [[true, true], [false, true], [false, false]] as const) {
+  for (const [strict, verb] of [
+    [true, true],
+    [false, true],
+    [false, false],
+  ] as const) {
     // A verb inside a relative clause ("the companies that we studied") does not make a claim.
     let hasVerb = false;
     // "…the work that protocol architects" + "go through": a relative clause still owes its verb.
@@ -124,7 +173,8 @@ function cut(tokens: Token[]): Token[] {
       else if (step === 'main-verb') hasVerb = true;
       // "…isn't what can this model do": the verb that closes such a clause may end the headline.
       const closes = step === 'closes' && verbBeforeRelative && !next;
-      if (end >= MIN_WORDS && !relative.open && (hasVerb || !verb) && (closes || endsWell(last, next, strict, before))) best = end;
+      if (end >= MIN_WORDS && !relative.open && (hasVerb || !verb) && (closes || endsWell(last, next, strict, before)))
+        best = end;
     }
     if (best > 0) return tokens.slice(0, (words[best - 1] as [number, number])[1] + 1);
   }
@@ -136,7 +186,10 @@ function unsoftened(tokens: Token[]): Token[] {
   return tokens.filter((t, i) => {
     if (SOFTENERS.has(t.normal)) return false;
     const hedge = (w: Token | undefined, of: Token | undefined, before: Token | undefined): boolean =>
-      (w?.normal === 'kind' || w?.normal === 'sort') && of?.normal === 'of' && before?.pos !== 'DET' && before?.pos !== 'ADJ';
+      (w?.normal === 'kind' || w?.normal === 'sort') &&
+      of?.normal === 'of' &&
+      before?.pos !== 'DET' &&
+      before?.pos !== 'ADJ';
     return !hedge(t, tokens[i + 1], tokens[i - 1]) && !hedge(tokens[i - 1], t, tokens[i - 2]);
   });
 }
@@ -211,7 +264,12 @@ function better(a: Candidate | undefined, words: Token[], v: number): Candidate 
  * clause of an if-sentence is used only with its condition. Only removes words, never adds or
  * reorders.
  */
-export function makeHeadline(sentences: Token[][], keeps: boolean[][], weight: (term: string) => number, salience: number[] = []): string {
+export function makeHeadline(
+  sentences: Token[][],
+  keeps: boolean[][],
+  weight: (term: string) => number,
+  salience: number[] = [],
+): string {
   let claim: Candidate | undefined;
   let pointingBack: Candidate | undefined;
   let clean: Candidate | undefined;
@@ -263,6 +321,9 @@ export function makeHeadline(sentences: Token[][], keeps: boolean[][], weight: (
     const kept = sentences.flatMap((t, s) => t.filter((_, i) => keeps[s]?.[i]));
     best = kept.slice(0, (wordsOf(kept)[HEADLINE_MAX_WORDS - 1]?.[1] ?? kept.length - 1) + 1);
   }
-  const text = renderKept(best, best.map(() => true)).replace(/[.!?…,;:]+$/, '');
+  const text = renderKept(
+    best,
+    best.map(() => true),
+  ).replace(/[.!?…,;:]+$/, '');
   return text.replace(/^(["'“‘(]?)(\p{Ll})/u, (_, q: string, c: string) => q + c.toUpperCase());
 }

@@ -15,12 +15,11 @@ export interface DeliverResult {
 /** Composes the subscriber's brief for their local date (once) and sends it (once). */
 export async function deliverBrief(app: App, user: User, now = new Date(), pools?: PoolCache): Promise<DeliverResult> {
   const { date } = localTime(now, user.timezone);
-  const composed = await composeBrief(
-    { store: app.store, ...(pools ? { pools } : {}) },
-    user,
-    date,
-    { size: app.config.briefSize, relatedPerInsight: app.config.relatedPerInsight, now },
-  );
+  const composed = await composeBrief({ store: app.store, ...(pools ? { pools } : {}) }, user, date, {
+    size: app.config.briefSize,
+    relatedPerInsight: app.config.relatedPerInsight,
+    now,
+  });
   const base = { userId: user.id, email: user.email, date, compose: composed.status };
   if (composed.status === 'empty') return base;
   const send = await sendBrief({ store: app.store, mailer: app.mailer }, composed.brief, user, {

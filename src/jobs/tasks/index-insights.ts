@@ -14,7 +14,8 @@ function embedderFor(app: App): Embedder | undefined {
 export async function indexNewInsights(app: App, insights: StoredInsight[]): Promise<void> {
   try {
     const outcome = await indexInsights(app.store, insights, embedderFor(app));
-    if (outcome.embeddingError) app.log.warn(`embeddings: ${outcome.embeddingError}; related insights use the lexical index`);
+    if (outcome.embeddingError)
+      app.log.warn(`embeddings: ${outcome.embeddingError}; related insights use the lexical index`);
   } catch (err) {
     // The insights are stored; composing a brief indexes whatever is missing.
     app.log.warn(`insight index: ${errorMessage(err)}`);

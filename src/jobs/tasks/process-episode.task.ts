@@ -28,7 +28,12 @@ export function engineFor(app: App): InsightEngine {
 
 /** Speech-to-text is paid for only when the episode can reach a brief: the briefs stage decides that. */
 function asrDeps(app: App): EpisodeAsrDeps {
-  return { config: app.config, store: app.store, log: app.log, canReach: (ep) => canStoredEpisodeReachBrief(app.store, ep) };
+  return {
+    config: app.config,
+    store: app.store,
+    log: app.log,
+    canReach: (ep) => canStoredEpisodeReachBrief(app.store, ep),
+  };
 }
 
 /**
@@ -47,7 +52,8 @@ async function processClaimed(app: App, episode: EpisodeRow, now: Date): Promise
   try {
     let transcript = await store.transcriptByEpisode(episode.id);
     let note: string | undefined;
-    if (transcript) ({ transcript, note } = await preferPublished(store, episode, transcript, app.fetchOptions('transcript')));
+    if (transcript)
+      ({ transcript, note } = await preferPublished(store, episode, transcript, app.fetchOptions('transcript')));
     if (!transcript) {
       const asr = config.asrEngine.length > 0 ? (ep: EpisodeRow) => transcribeEpisode(asrDeps(app), ep) : undefined;
       const got = await getTranscript(episode, app.fetchOptions('transcript'), asr);
@@ -60,12 +66,22 @@ async function processClaimed(app: App, episode: EpisodeRow, now: Date): Promise
       await store.saveTranscript(episode.id, transcript);
       await store.markEpisode(episode.id, 'transcribed');
     }
-    const report = await engineFor(app).extractWithReport(transcript, { top: config.insightsPerEpisode, episodeId: episode.id });
+    const report = await engineFor(app).extractWithReport(transcript, {
+      top: config.insightsPerEpisode,
+      episodeId: episode.id,
+    });
     const stored = await store.replaceInsights(episode.id, report.insights, report.engine);
     await indexNewInsights(app, stored);
     await store.markEpisode(episode.id, 'extracted', null);
-    if (report.fallbackReason) note = [note, `LLM engine fell back to embedded: ${report.fallbackReason}`].filter(Boolean).join('; ');
-    return { episodeId: episode.id, status: 'extracted', source: transcript.source, insights: report.insights.length, ...(note ? { note } : {}) };
+    if (report.fallbackReason)
+      note = [note, `LLM engine fell back to embedded: ${report.fallbackReason}`].filter(Boolean).join('; ');
+    return {
+      episodeId: episode.id,
+      status: 'extracted',
+      source: transcript.source,
+      insights: report.insights.length,
+      ...(note ? { note } : {}),
+    };
   } catch (err) {
     if (err instanceof LlmDeferredError) {
       // Stays 'transcribed', so a later run picks it up again once the provider lets us.

@@ -4,7 +4,15 @@ import { AppError, errorMessage } from '../../model/errors.js';
 import type { FeedRow } from '../../store/types.js';
 
 export type RefreshResult =
-  | { feedId: number; url: string; status: 'updated'; title: string; inserted: number; updated: number; warnings: string[] }
+  | {
+      feedId: number;
+      url: string;
+      status: 'updated';
+      title: string;
+      inserted: number;
+      updated: number;
+      warnings: string[];
+    }
   | { feedId: number; url: string; status: 'not_modified' }
   | { feedId: number; url: string; status: 'failed'; code: string; error: string };
 
@@ -14,10 +22,21 @@ export type RefreshResult =
  */
 export async function refreshFeed(app: App, feed: FeedRow, now = new Date()): Promise<RefreshResult> {
   const { config, store } = app;
-  const schedule = { minSeconds: config.pollMinIntervalMinutes * 60, maxSeconds: config.pollMaxIntervalMinutes * 60, defaultSeconds: config.pollIntervalMinutes * 60 };
+  const schedule = {
+    minSeconds: config.pollMinIntervalMinutes * 60,
+    maxSeconds: config.pollMaxIntervalMinutes * 60,
+    defaultSeconds: config.pollIntervalMinutes * 60,
+  };
   try {
-    const res = await fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.lastModified }, app.fetchOptions('feed'));
-    const nextPollAt = new Date(now.getTime() + nextPollDelaySeconds({ ...schedule, errorCount: 0, ...(res.notModified ? {} : hints(res)) }) * 1000).toISOString();
+    const res = await fetchFeed(
+      feed.url,
+      { etag: feed.etag, lastModified: feed.lastModified },
+      app.fetchOptions('feed'),
+    );
+    const nextPollAt = new Date(
+      now.getTime() +
+        nextPollDelaySeconds({ ...schedule, errorCount: 0, ...(res.notModified ? {} : hints(res)) }) * 1000,
+    ).toISOString();
     if (res.notModified || res.contentHash === feed.contentHash) {
       await store.updateFeed(feed.id, { lastPolledAt: now.toISOString(), nextPollAt, errorCount: 0, lastError: null });
       return { feedId: feed.id, url: feed.url, status: 'not_modified' };
@@ -40,12 +59,24 @@ export async function refreshFeed(app: App, feed: FeedRow, now = new Date()): Pr
       errorCount: 0,
       lastError: null,
     });
-    return { feedId: feed.id, url: feed.url, status: 'updated', title: res.feed.title, ...counts, warnings: res.feed.warnings };
+    return {
+      feedId: feed.id,
+      url: feed.url,
+      status: 'updated',
+      title: res.feed.title,
+      ...counts,
+      warnings: res.feed.warnings,
+    };
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'unexpected_error';
     const errorCount = feed.errorCount + 1;
-    const retryAfter = err instanceof AppError ? (err as AppError & { retryAfterSeconds?: number }).retryAfterSeconds : undefined;
-    const delay = nextPollDelaySeconds({ ...schedule, errorCount, ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}) });
+    const retryAfter =
+      err instanceof AppError ? (err as AppError & { retryAfterSeconds?: number }).retryAfterSeconds : undefined;
+    const delay = nextPollDelaySeconds({
+      ...schedule,
+      errorCount,
+      ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
+    });
     await store.updateFeed(feed.id, {
       lastPolledAt: now.toISOString(),
       nextPollAt: new Date(now.getTime() + delay * 1000).toISOString(),

@@ -32,7 +32,9 @@ export async function upgradeInsights(app: App, opts: UpgradeOptions = {}): Prom
   const skip = hopeless.get(app) ?? new Set<number>();
   hopeless.set(app, skip);
   const since = new Date(now.getTime() - (opts.sinceDays ?? 2) * 86_400_000);
-  const candidates = (await app.store.episodesToUpgrade('llm', since, limit + skip.size)).filter((e) => !skip.has(e.id)).slice(0, limit);
+  const candidates = (await app.store.episodesToUpgrade('llm', since, limit + skip.size))
+    .filter((e) => !skip.has(e.id))
+    .slice(0, limit);
   const results: UpgradeResult[] = [];
   for (const episode of candidates) {
     const transcript = await app.store.transcriptByEpisode(episode.id);
@@ -55,7 +57,11 @@ type Outcome = { result: UpgradeResult; lasting: boolean } | 'deferred';
 async function upgradeOne(app: App, episodeId: number, transcript: Transcript): Promise<Outcome> {
   let report;
   try {
-    report = await engineFor(app).extractWithReport(transcript, { top: app.config.insightsPerEpisode, episodeId, fallback: false });
+    report = await engineFor(app).extractWithReport(transcript, {
+      top: app.config.insightsPerEpisode,
+      episodeId,
+      fallback: false,
+    });
   } catch (err) {
     if (err instanceof LlmDeferredError) return 'deferred';
     throw err;

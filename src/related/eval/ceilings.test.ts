@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ceilingsOf } from './ceilings.js';
 import type { LabelledSet } from './labelled-sets.js';
 
-const set = (items: Array<[string, string]>): LabelledSet => ({ name: 's', items: items.map(([theme, text], k) => ({ id: `${theme}#${k}`, theme, text })) });
+const set = (items: Array<[string, string]>): LabelledSet => ({
+  name: 's',
+  items: items.map(([theme, text], k) => ({ id: `${theme}#${k}`, theme, text })),
+});
 
 describe('ceilingsOf', () => {
   it('finds every item next to its own theme when the themes share no words, and scores a by-show grouping', () => {

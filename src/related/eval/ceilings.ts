@@ -26,7 +26,8 @@ export function ceilingsOf(sets: LabelledSet[], showOf: (theme: string) => strin
     const distinct = [...new Set(themes)];
     for (let i = 0; i < n; i += 1) {
       let best = -1;
-      for (let j = 0; j < n; j += 1) if (j !== i && (best < 0 || (sim[i * n + j] as number) > (sim[i * n + best] as number))) best = j;
+      for (let j = 0; j < n; j += 1)
+        if (j !== i && (best < 0 || (sim[i * n + j] as number) > (sim[i * n + best] as number))) best = j;
       if (best >= 0 && themes[best] === themes[i]) nearest += 1;
       // Mean similarity to each theme's other members stands in for the centroid (same ranking for unit vectors).
       const meanTo = (theme: string) => {
@@ -53,5 +54,9 @@ export function ceilingsOf(sets: LabelledSet[], showOf: (theme: string) => strin
     }
     byShow = addCounts(byShow, pairCounts(labels, [...shows.values()]));
   }
-  return { nearestSameTheme: nearest / Math.max(1, items), ownCentroidClosest: centroid / Math.max(1, items), groupedByShow: scoresOf(byShow) };
+  return {
+    nearestSameTheme: nearest / Math.max(1, items),
+    ownCentroidClosest: centroid / Math.max(1, items),
+    groupedByShow: scoresOf(byShow),
+  };
 }

@@ -70,7 +70,9 @@ export function labelledSets(episodes: EpisodeRefs[], split: Split): LabelledSet
       misfit[(k + 1) % misfit.length],
       lenny[k % lenny.length],
     ].filter((e, i, all): e is EpisodeRefs => e !== undefined && all.indexOf(e) === i);
-    const items = chosen.flatMap((e) => e.bullets.map((text, i) => ({ id: `${e.episode}#${i}`, text, theme: e.episode })));
+    const items = chosen.flatMap((e) =>
+      e.bullets.map((text, i) => ({ id: `${e.episode}#${i}`, text, theme: e.episode })),
+    );
     sets.push({ name: `${split}-${k + 1}`, items: interleave(items) });
   }
   return sets;

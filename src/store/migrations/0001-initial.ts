@@ -5,8 +5,10 @@ import { columnTypes, type ColumnBuilder } from './column-types.js';
 export const initial: Migration = {
   async up(db: Kysely<any>): Promise<void> {
     const { id, float } = columnTypes(db);
-    const references = (target: string): ColumnBuilder => (c) =>
-      c.notNull().references(target).onDelete('cascade');
+    const references =
+      (target: string): ColumnBuilder =>
+      (c) =>
+        c.notNull().references(target).onDelete('cascade');
 
     await db.schema
       .createTable('feeds')
@@ -48,26 +50,17 @@ export const initial: Migration = {
       .addColumn('transcripts', 'text', (c) => c.notNull().defaultTo('[]'))
       .addColumn('persons', 'text', (c) => c.notNull().defaultTo('[]'))
       .addColumn('status', 'text', (c) =>
-        c
-          .notNull()
-          .defaultTo('new')
-          .check(sql`status in ('new', 'transcribed', 'extracted', 'failed')`),
+        c.notNull().defaultTo('new').check(sql`status in ('new', 'transcribed', 'extracted', 'failed')`),
       )
       .addColumn('last_error', 'text')
       .addUniqueConstraint('episodes_feed_guid', ['feed_id', 'guid'])
       .execute();
-    await db.schema
-      .createIndex('episodes_to_process')
-      .on('episodes')
-      .columns(['status', 'first_seen_at'])
-      .execute();
+    await db.schema.createIndex('episodes_to_process').on('episodes').columns(['status', 'first_seen_at']).execute();
     await db.schema.createIndex('episodes_first_seen').on('episodes').column('first_seen_at').execute();
 
     await db.schema
       .createTable('transcripts')
-      .addColumn('episode_id', 'integer', (c) =>
-        c.primaryKey().references('episodes.id').onDelete('cascade'),
-      )
+      .addColumn('episode_id', 'integer', (c) => c.primaryKey().references('episodes.id').onDelete('cascade'))
       .addColumn('source', 'text', (c) => c.notNull())
       .addColumn('language', 'text')
       .addColumn('hash', 'text', (c) => c.notNull())
@@ -91,11 +84,7 @@ export const initial: Migration = {
       .addColumn('engine', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema
-      .createIndex('insights_episode')
-      .on('insights')
-      .columns(['episode_id', 'position'])
-      .execute();
+    await db.schema.createIndex('insights_episode').on('insights').columns(['episode_id', 'position']).execute();
 
     await db.schema
       .createTable('users')
@@ -103,21 +92,14 @@ export const initial: Migration = {
       .addColumn('email', 'text', (c) => c.notNull())
       .addColumn('interests', 'text', (c) => c.notNull().defaultTo('[]'))
       .addColumn('timezone', 'text', (c) => c.notNull())
-      .addColumn('delivery_hour', 'integer', (c) =>
-        c.notNull().check(sql`delivery_hour between 0 and 23`),
-      )
+      .addColumn('delivery_hour', 'integer', (c) => c.notNull().check(sql`delivery_hour between 0 and 23`))
       .addColumn('status', 'text', (c) =>
         c.notNull().defaultTo('active').check(sql`status in ('active', 'unsubscribed')`),
       )
       .addColumn('unsubscribe_token', 'text', (c) => c.notNull().unique())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema
-      .createIndex('users_email_lower')
-      .unique()
-      .on('users')
-      .expression(sql`lower(email)`)
-      .execute();
+    await db.schema.createIndex('users_email_lower').unique().on('users').expression(sql`lower(email)`).execute();
 
     await db.schema
       .createTable('briefs')
@@ -147,15 +129,10 @@ export const initial: Migration = {
     await db.schema
       .createTable('deliveries')
       .addColumn('id', 'integer', id)
-      .addColumn('brief_id', 'integer', (c) =>
-        c.notNull().unique().references('briefs.id').onDelete('cascade'),
-      )
+      .addColumn('brief_id', 'integer', (c) => c.notNull().unique().references('briefs.id').onDelete('cascade'))
       .addColumn('user_id', 'integer', references('users.id'))
       .addColumn('status', 'text', (c) =>
-        c
-          .notNull()
-          .defaultTo('pending')
-          .check(sql`status in ('pending', 'sending', 'sent', 'failed')`),
+        c.notNull().defaultTo('pending').check(sql`status in ('pending', 'sending', 'sent', 'failed')`),
       )
       .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('transport', 'text')

@@ -16,7 +16,10 @@ type AsrUsageTable = {
   created_at: string;
 };
 
-type AsrUsageQueries = Pick<Store, 'recordAsrUsage' | 'asrSpendSince' | 'asrUsageByEpisode' | 'episodesAwaitingPublishedTranscript'>;
+type AsrUsageQueries = Pick<
+  Store,
+  'recordAsrUsage' | 'asrSpendSince' | 'asrUsageByEpisode' | 'episodesAwaitingPublishedTranscript'
+>;
 
 export function asrUsageQueries(base: Kysely<Database>): AsrUsageQueries {
   const db = base.withTables<{ asr_usage: AsrUsageTable }>();
@@ -59,7 +62,13 @@ export function asrUsageQueries(base: Kysely<Database>): AsrUsageQueries {
         .groupBy(['engine', 'model'])
         .orderBy('engine')
         .execute();
-      return rows.map((r) => ({ engine: r.engine, model: r.model, audioSeconds: Number(r.seconds), costUsd: Number(r.cost), chunks: Number(r.chunks) }));
+      return rows.map((r) => ({
+        engine: r.engine,
+        model: r.model,
+        audioSeconds: Number(r.seconds),
+        costUsd: Number(r.cost),
+        chunks: Number(r.chunks),
+      }));
     },
 
     async episodesAwaitingPublishedTranscript(since, limit) {

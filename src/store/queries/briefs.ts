@@ -75,11 +75,7 @@ export function briefQueries(db: Kysely<Database>): BriefQueries {
     },
 
     async sentInsightIds(userId) {
-      const rows = await db
-        .selectFrom('brief_insights')
-        .select('insight_id')
-        .where('user_id', '=', userId)
-        .execute();
+      const rows = await db.selectFrom('brief_insights').select('insight_id').where('user_id', '=', userId).execute();
       return new Set(rows.map((r) => r.insight_id));
     },
   };

@@ -13,11 +13,7 @@ type DeliveryQueries = Pick<
 export function deliveryQueries(db: Kysely<Database>): DeliveryQueries {
   return {
     async deliveryForBrief(briefId) {
-      const row = await db
-        .selectFrom('deliveries')
-        .selectAll()
-        .where('brief_id', '=', briefId)
-        .executeTakeFirst();
+      const row = await db.selectFrom('deliveries').selectAll().where('brief_id', '=', briefId).executeTakeFirst();
       return row && toDeliveryRow(row);
     },
 

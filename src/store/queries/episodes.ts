@@ -8,7 +8,15 @@ import { isoUtc, lenientIso, nullable, toJson } from '../values.js';
 
 type EpisodeQueries = Pick<
   Store,
-  'upsertEpisodes' | 'episodeById' | 'episodesByFeed' | 'episodesToProcess' | 'episodesToUpgrade' | 'claimEpisode' | 'releaseEpisode' | 'markEpisode' | 'markEpisodeFailed'
+  | 'upsertEpisodes'
+  | 'episodeById'
+  | 'episodesByFeed'
+  | 'episodesToProcess'
+  | 'episodesToUpgrade'
+  | 'claimEpisode'
+  | 'releaseEpisode'
+  | 'markEpisode'
+  | 'markEpisodeFailed'
 >;
 
 /** Keeps each statement well under SQLite's and PostgreSQL's bound-parameter limits. */
@@ -55,7 +63,11 @@ export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
             .selectFrom('episodes')
             .select(['id', 'guid', ...METADATA])
             .where('feed_id', '=', feedId)
-            .where('guid', 'in', chunk.map((e) => e.guid))
+            .where(
+              'guid',
+              'in',
+              chunk.map((e) => e.guid),
+            )
             .execute();
           const byGuid = new Map(existing.map((r) => [r.guid, r]));
           const fresh: ParsedEpisode[] = [];
@@ -64,7 +76,11 @@ export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
             const meta = metadataOf(ep);
             if (!row) fresh.push(ep);
             else if (changed(row, meta)) {
-              await trx.updateTable('episodes').set({ ...meta, updated_at: now }).where('id', '=', row.id).execute();
+              await trx
+                .updateTable('episodes')
+                .set({ ...meta, updated_at: now })
+                .where('id', '=', row.id)
+                .execute();
               result.updated += 1;
             }
           }
@@ -130,7 +146,12 @@ export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
         .where('e.status', '=', 'extracted')
         .where('e.first_seen_at', '>=', isoUtc(since))
         .where(({ exists, selectFrom }) =>
-          exists(selectFrom('insights as i').select('i.id').whereRef('i.episode_id', '=', 'e.id').where('i.engine', '<>', engine)),
+          exists(
+            selectFrom('insights as i')
+              .select('i.id')
+              .whereRef('i.episode_id', '=', 'e.id')
+              .where('i.engine', '<>', engine),
+          ),
         )
         // Once one of its insights went out in a brief, new insights could repeat it to that reader.
         .where(({ not, exists, selectFrom }) =>

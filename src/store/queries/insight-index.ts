@@ -49,7 +49,11 @@ export function insightIndexQueries(base: Kysely<Database>): IndexQueries {
       const out = new Map<number, InsightIndexEntry>();
       const ids = [...new Set(insightIds)];
       for (let i = 0; i < ids.length; i += CHUNK) {
-        const rows = await db.selectFrom('insight_index').selectAll().where('insight_id', 'in', ids.slice(i, i + CHUNK)).execute();
+        const rows = await db
+          .selectFrom('insight_index')
+          .selectAll()
+          .where('insight_id', 'in', ids.slice(i, i + CHUNK))
+          .execute();
         for (const r of rows) {
           out.set(r.insight_id, {
             insightId: r.insight_id,

@@ -18,7 +18,10 @@ type ProfileTables = {
   };
 };
 
-type ProfileQueries = Pick<Store, 'profileOf' | 'listProfiles' | 'updateProfile' | 'setFollow' | 'recordFeedback' | 'feedbackOf'>;
+type ProfileQueries = Pick<
+  Store,
+  'profileOf' | 'listProfiles' | 'updateProfile' | 'setFollow' | 'recordFeedback' | 'feedbackOf'
+>;
 
 export function profileQueries(base: Kysely<Database>): ProfileQueries {
   const db = base.withTables<ProfileTables>();
@@ -44,7 +47,8 @@ export function profileQueries(base: Kysely<Database>): ProfileQueries {
       ]);
       const byUser = new Map<number, ProfileRow>();
       const get = (id: number) => byUser.get(id) ?? byUser.set(id, empty(id)).get(id)!;
-      for (const r of rows) Object.assign(get(r.user_id), { about: r.about, onlyFollowed: Number(r.only_followed) === 1 });
+      for (const r of rows)
+        Object.assign(get(r.user_id), { about: r.about, onlyFollowed: Number(r.only_followed) === 1 });
       for (const f of follows) get(f.user_id).followedFeedIds.push(f.feed_id);
       return [...byUser.values()].sort((a, b) => a.userId - b.userId);
     },
@@ -58,7 +62,12 @@ export function profileQueries(base: Kysely<Database>): ProfileQueries {
       };
       await db
         .insertInto('user_profiles')
-        .values({ user_id: userId, about: patch.about ?? '', only_followed: patch.onlyFollowed ? 1 : 0, updated_at: now })
+        .values({
+          user_id: userId,
+          about: patch.about ?? '',
+          only_followed: patch.onlyFollowed ? 1 : 0,
+          updated_at: now,
+        })
         .onConflict((oc) => oc.column('user_id').doUpdateSet(set))
         .execute();
     },

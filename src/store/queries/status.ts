@@ -26,10 +26,12 @@ export function statusQueries(db: Kysely<Database>): StatusQueries {
         if (row.status === 'failed') {
           counts.episodes.failedRetrying = Number(row.retrying);
           counts.episodes.failedGivenUp = n - Number(row.retrying);
-        } else if (row.status in counts.episodes) counts.episodes[row.status as 'new' | 'transcribed' | 'extracted'] = n;
+        } else if (row.status in counts.episodes)
+          counts.episodes[row.status as 'new' | 'transcribed' | 'extracted'] = n;
       }
       for (const row of deliveries) {
-        if (row.status in counts.deliveries) counts.deliveries[row.status as keyof StatusCounts['deliveries']] = Number(row.n);
+        if (row.status in counts.deliveries)
+          counts.deliveries[row.status as keyof StatusCounts['deliveries']] = Number(row.n);
       }
       return counts;
     },

@@ -33,11 +33,7 @@ export function transcriptQueries(db: Kysely<Database>): TranscriptQueries {
     },
 
     async transcriptByEpisode(episodeId) {
-      const row = await db
-        .selectFrom('transcripts')
-        .selectAll()
-        .where('episode_id', '=', episodeId)
-        .executeTakeFirst();
+      const row = await db.selectFrom('transcripts').selectAll().where('episode_id', '=', episodeId).executeTakeFirst();
       return row && toTranscript(row);
     },
   };

@@ -7,10 +7,7 @@ import type { Database, UsersTable } from '../schema.js';
 import type { Store } from '../types.js';
 import { isoUtc, toJson } from '../values.js';
 
-type UserQueries = Pick<
-  Store,
-  'addUser' | 'userByEmail' | 'userById' | 'listUsers' | 'setUserStatus' | 'updateUser'
->;
+type UserQueries = Pick<Store, 'addUser' | 'userByEmail' | 'userById' | 'listUsers' | 'setUserStatus' | 'updateUser'>;
 
 export function userQueries(db: Kysely<Database>): UserQueries {
   const userByEmail = async (email: string) => {

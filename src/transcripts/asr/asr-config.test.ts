@@ -16,10 +16,14 @@ describe('speech-to-text settings', () => {
 
   it('names the setting an engine is missing', () => {
     const c = loadConfig({ env: { ASR_ENGINE: 'api,whisper-server' } });
-    expect(() => createTranscribers(c)).toThrow(new AppError('asr_not_configured', 'ASR engine "api" needs ASR_API_KEY for the OpenAI API'));
+    expect(() => createTranscribers(c)).toThrow(
+      new AppError('asr_not_configured', 'ASR engine "api" needs ASR_API_KEY for the OpenAI API'),
+    );
     const keyed = loadConfig({ env: { ASR_ENGINE: 'whisper-server', ASR_API_KEY: 'k' } });
     expect(() => createTranscribers(keyed)).toThrow('ASR engine "whisper-server" needs WHISPER_SERVER_URL');
-    const selfHosted = loadConfig({ env: { ASR_ENGINE: 'api', ASR_BASE_URL: 'http://127.0.0.1:8000/v1', ASR_PRICE_PER_MINUTE_USD: '0' } });
+    const selfHosted = loadConfig({
+      env: { ASR_ENGINE: 'api', ASR_BASE_URL: 'http://127.0.0.1:8000/v1', ASR_PRICE_PER_MINUTE_USD: '0' },
+    });
     expect(createTranscribers(selfHosted)[0]).toMatchObject({ name: 'api', model: 'whisper-1', pricePerMinuteUsd: 0 });
   });
 

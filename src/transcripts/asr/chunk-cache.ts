@@ -30,7 +30,11 @@ export function chunkCache(dir: string) {
   const pathOf = (key: ChunkKey): string => {
     const model = key.model.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80);
     const { index, start, end } = key.chunk;
-    return join(dir, key.audioHash, `${key.engine}-${model}-${index}-${Math.round(start * 1000)}-${Math.round(end * 1000)}.json`);
+    return join(
+      dir,
+      key.audioHash,
+      `${key.engine}-${model}-${index}-${Math.round(start * 1000)}-${Math.round(end * 1000)}.json`,
+    );
   };
   return {
     async get(key: ChunkKey): Promise<CachedChunk | undefined> {

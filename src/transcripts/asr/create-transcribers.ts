@@ -29,10 +29,18 @@ export function createTranscriber(name: AsrEngineName, c: AsrConfig): Transcribe
     if (!c.asrApiKey && /(^|\.)openai\.com$/i.test(new URL(c.asrBaseUrl).hostname)) {
       throw new AppError('asr_not_configured', 'ASR engine "api" needs ASR_API_KEY for the OpenAI API');
     }
-    return openAiTranscriber({ baseUrl: c.asrBaseUrl, model: c.asrModel, apiKey: c.asrApiKey, pricePerMinuteUsd: c.asrPricePerMinuteUsd, maxUploadBytes: c.asrUploadMaxBytes, timeoutMs });
+    return openAiTranscriber({
+      baseUrl: c.asrBaseUrl,
+      model: c.asrModel,
+      apiKey: c.asrApiKey,
+      pricePerMinuteUsd: c.asrPricePerMinuteUsd,
+      maxUploadBytes: c.asrUploadMaxBytes,
+      timeoutMs,
+    });
   }
   if (name === 'whisper-server') {
-    if (!c.whisperServerUrl) throw new AppError('asr_not_configured', 'ASR engine "whisper-server" needs WHISPER_SERVER_URL');
+    if (!c.whisperServerUrl)
+      throw new AppError('asr_not_configured', 'ASR engine "whisper-server" needs WHISPER_SERVER_URL');
     return whisperServerTranscriber({ url: c.whisperServerUrl.replace(/\/+$/, ''), timeoutMs });
   }
   const model = c.whisperModelPath ? c.whisperModelPath.replace(/^.*[\\/]/, '') : c.whisperModel;

@@ -21,7 +21,11 @@ beforeAll(async () => {
     const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
     if (range && req.headers['if-range'] === '"m1"') {
       const start = Number(range[1]);
-      res.writeHead(206, { etag: '"m1"', 'content-range': `bytes ${start}-${model.length - 1}/${model.length}`, 'content-length': model.length - start });
+      res.writeHead(206, {
+        etag: '"m1"',
+        'content-range': `bytes ${start}-${model.length - 1}/${model.length}`,
+        'content-length': model.length - start,
+      });
       return void res.end(model.subarray(start));
     }
     res.writeHead(200, { etag: '"m1"', 'content-length': model.length, 'accept-ranges': 'bytes' });
@@ -68,7 +72,9 @@ describe('downloadModel', () => {
     const wrong = 'a'.repeat(64);
     const err = await failure(downloadModel('base.en', opts({ sha256: wrong })));
     expect(err.code).toBe('checksum_mismatch');
-    expect(err.message).toBe(`ggml-base.en.bin: SHA-256 ${sha256} does not match the expected ${wrong}; the file was deleted`);
+    expect(err.message).toBe(
+      `ggml-base.en.bin: SHA-256 ${sha256} does not match the expected ${wrong}; the file was deleted`,
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 

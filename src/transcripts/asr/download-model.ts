@@ -34,7 +34,8 @@ export async function downloadModel(name: string, o: DownloadModelOptions): Prom
   const file = modelFileName(name);
   const known = findModel(name);
   const expected = (o.sha256 ?? known?.sha256)?.toLowerCase();
-  if (!expected) throw new AppError('checksum_unknown', `no known checksum for model "${name}": pass --sha256 <hex> to download it`);
+  if (!expected)
+    throw new AppError('checksum_unknown', `no known checksum for model "${name}": pass --sha256 <hex> to download it`);
   if (!/^[0-9a-f]{64}$/.test(expected)) throw new AppError('invalid_argument', `--sha256 must be 64 hex digits`);
   const dest = join(o.dir, file);
   if (existsSync(dest) && !o.force) {
@@ -50,7 +51,10 @@ export async function downloadModel(name: string, o: DownloadModelOptions): Prom
   });
   if (got.sha256 !== expected) {
     await rm(dest, { force: true });
-    throw new AppError('checksum_mismatch', `${file}: SHA-256 ${got.sha256} does not match the expected ${expected}; the file was deleted`);
+    throw new AppError(
+      'checksum_mismatch',
+      `${file}: SHA-256 ${got.sha256} does not match the expected ${expected}; the file was deleted`,
+    );
   }
   return { path: dest, bytes: got.bytes, sha256: got.sha256, downloaded: true, resumedFrom: got.resumedFrom };
 }

@@ -37,7 +37,9 @@ export async function transcribeEpisode(deps: EpisodeAsrDeps, episode: EpisodeRo
   if (!episode.audioUrl) return { reason: 'the episode has no audio enclosure' };
   const maxSeconds = c.asrMaxDurationMinutes * 60;
   if (episode.durationSeconds !== null && episode.durationSeconds > maxSeconds) {
-    return { reason: `the feed declares ${Math.round(episode.durationSeconds / 60)} min, more than ASR_MAX_DURATION_MINUTES (${c.asrMaxDurationMinutes})` };
+    return {
+      reason: `the feed declares ${Math.round(episode.durationSeconds / 60)} min, more than ASR_MAX_DURATION_MINUTES (${c.asrMaxDurationMinutes})`,
+    };
   }
   const reach = await deps.canReach(episode);
   if (!reach.reach) return { reason: `it cannot reach any brief (${reach.reason})` };
@@ -57,7 +59,11 @@ export async function transcribeEpisode(deps: EpisodeAsrDeps, episode: EpisodeRo
       chunkSeconds: c.asrChunkMinutes * 60,
       overlapSeconds: c.asrChunkOverlapSeconds,
       ...(episode.durationSeconds !== null && { declaredDurationSeconds: episode.durationSeconds }),
-      download: { allowPrivateNetworks: c.allowPrivateNetworks, userAgent: c.userAgent, connectTimeoutMs: c.fetchConnectTimeoutSeconds * 1000 },
+      download: {
+        allowPrivateNetworks: c.allowPrivateNetworks,
+        userAgent: c.userAgent,
+        connectTimeoutMs: c.fetchConnectTimeoutSeconds * 1000,
+      },
       beforePaidChunk: async (cost) => {
         const spent = await spentBefore();
         if (spent + cost.costUsd > c.asrDailyBudgetUsd) throw budgetReached(spent, c.asrDailyBudgetUsd);
@@ -76,7 +82,12 @@ export async function transcribeEpisode(deps: EpisodeAsrDeps, episode: EpisodeRo
 }
 
 /** The configured ladder minus engines that cannot be built or whose estimate no longer fits today's budget. */
-async function affordableEngines(deps: EpisodeAsrDeps, episode: EpisodeRow, now: () => Date, skipped: string[]): Promise<Transcriber[]> {
+async function affordableEngines(
+  deps: EpisodeAsrDeps,
+  episode: EpisodeRow,
+  now: () => Date,
+  skipped: string[],
+): Promise<Transcriber[]> {
   const { config: c, store } = deps;
   const out: Transcriber[] = [];
   for (const name of c.asrEngine) {
@@ -102,5 +113,8 @@ async function affordableEngines(deps: EpisodeAsrDeps, episode: EpisodeRow, now:
 
 function budgetReached(spent: number, budget: number, estimate?: number): AppError {
   const need = estimate === undefined ? '' : ` and this episode would cost about $${estimate.toFixed(2)}`;
-  return new AppError('asr_budget_exhausted', `daily budget ASR_DAILY_BUDGET_USD ($${budget.toFixed(2)}) reached: $${spent.toFixed(2)} spent today${need}`);
+  return new AppError(
+    'asr_budget_exhausted',
+    `daily budget ASR_DAILY_BUDGET_USD ($${budget.toFixed(2)}) reached: $${spent.toFixed(2)} spent today${need}`,
+  );
 }

@@ -24,16 +24,26 @@ export interface FetchAudioOptions {
 export async function fetchAudio(source: string, o: FetchAudioOptions): Promise<FetchedAudio> {
   if (!/^https?:\/\//i.test(source)) {
     const { size } = await stat(source);
-    if (size > o.maxBytes) throw new AppError('audio_too_large', `${source} has ${size} bytes, more than ASR_MAX_AUDIO_BYTES (${o.maxBytes})`);
+    if (size > o.maxBytes)
+      throw new AppError(
+        'audio_too_large',
+        `${source} has ${size} bytes, more than ASR_MAX_AUDIO_BYTES (${o.maxBytes})`,
+      );
     return { path: source, sha256: await hashFile(source), bytes: size, downloaded: false };
   }
-  const ext = (extname(new URL(source).pathname).toLowerCase().match(/^\.[a-z0-9]{1,5}$/) ?? [''])[0];
+  const ext = (extname(new URL(source).pathname)
+    .toLowerCase()
+    .match(/^\.[a-z0-9]{1,5}$/) ?? [''])[0];
   const dest = join(o.dir, `${createHash('sha256').update(source).digest('hex').slice(0, 32)}${ext}`);
   if (existsSync(dest)) {
     const { size } = await stat(dest);
     return { path: dest, sha256: await hashFile(dest), bytes: size, downloaded: true };
   }
-  const got = await safeDownload(source, dest, { ...o.download, maxBytes: o.maxBytes, ...(o.onProgress && { onProgress: o.onProgress }) });
+  const got = await safeDownload(source, dest, {
+    ...o.download,
+    maxBytes: o.maxBytes,
+    ...(o.onProgress && { onProgress: o.onProgress }),
+  });
   return { path: dest, sha256: got.sha256, bytes: got.bytes, downloaded: true };
 }
 

@@ -20,7 +20,13 @@ const RETRIED_STATUS = new Set([429, 500, 502, 503, 504]);
  * not. 429 waits for Retry-After; 5xx and refused connections back off. A timeout is not retried:
  * the server may have finished (and billed) the work, and the chunk cache makes a later run resume.
  */
-export async function postWithRetries(url: string, form: MultipartBody, headers: Record<string, string>, policy: CallPolicy, label: string): Promise<FetchResult> {
+export async function postWithRetries(
+  url: string,
+  form: MultipartBody,
+  headers: Record<string, string>,
+  policy: CallPolicy,
+  label: string,
+): Promise<FetchResult> {
   const sleep = policy.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   for (let attempt = 0; ; attempt++) {
     let res: FetchResult;
@@ -39,13 +45,17 @@ export async function postWithRetries(url: string, form: MultipartBody, headers:
       });
     } catch (err) {
       if (err instanceof FetchError && err.code === 'timeout') {
-        throw new AppError('asr_timeout', `${label}: no answer within ${Math.round(policy.timeoutMs / 1000)} s`, { cause: err });
+        throw new AppError('asr_timeout', `${label}: no answer within ${Math.round(policy.timeoutMs / 1000)} s`, {
+          cause: err,
+        });
       }
       if (err instanceof FetchError && err.code === 'connection_failed' && attempt < policy.maxRetries) {
         await sleep(backoffMs(attempt));
         continue;
       }
-      throw new AppError('asr_unavailable', `${label}: ${err instanceof FetchError ? err.reason : String(err)}`, { cause: err });
+      throw new AppError('asr_unavailable', `${label}: ${err instanceof FetchError ? err.reason : String(err)}`, {
+        cause: err,
+      });
     }
     if (!RETRIED_STATUS.has(res.status) || attempt >= policy.maxRetries || isQuotaError(res)) return res;
     const retryAfter = parseRetryAfter(res.headers['retry-after']);
@@ -67,6 +77,9 @@ export function parseJsonBody(res: FetchResult, label: string): unknown {
   try {
     return JSON.parse(res.body.toString('utf8'));
   } catch {
-    throw new AppError('asr_bad_response', `${label}: answer is not JSON (HTTP ${res.status}, ${res.contentType ?? 'no content type'})`);
+    throw new AppError(
+      'asr_bad_response',
+      `${label}: answer is not JSON (HTTP ${res.status}, ${res.contentType ?? 'no content type'})`,
+    );
   }
 }

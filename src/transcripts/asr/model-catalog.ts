@@ -17,9 +17,21 @@ const MODELS: GgmlModel[] = [
   { name: 'small', bytes: 487_601_967, sha256: '1be3a9b2063867b937e64e2ec7483364a79917e157fa98c5d94b5c1fffea987b' },
   { name: 'small.en', bytes: 487_614_201, sha256: 'c6138d6d58ecc8322097e0f987c32f1be8bb0a18532a3f88f734d1bbf9c41e5d' },
   { name: 'medium', bytes: 1_533_763_059, sha256: '6c14d5adee5f86394037b4e4e8b59f1673b6cee10e3cf0b11bbdbee79c156208' },
-  { name: 'medium.en', bytes: 1_533_774_781, sha256: 'cc37e93478338ec7700281a7ac30a10128929eb8f427dda2e865faa8f6da4356' },
-  { name: 'large-v3', bytes: 3_095_033_483, sha256: '64d182b440b98d5203c4f9bd541544d84c605196c4f7b845dfa11fb23594d1e2' },
-  { name: 'large-v3-turbo', bytes: 1_624_555_275, sha256: '1fc70f774d38eb169993ac391eea357ef47c88757ef72ee5943879b7e8e2bc69' },
+  {
+    name: 'medium.en',
+    bytes: 1_533_774_781,
+    sha256: 'cc37e93478338ec7700281a7ac30a10128929eb8f427dda2e865faa8f6da4356',
+  },
+  {
+    name: 'large-v3',
+    bytes: 3_095_033_483,
+    sha256: '64d182b440b98d5203c4f9bd541544d84c605196c4f7b845dfa11fb23594d1e2',
+  },
+  {
+    name: 'large-v3-turbo',
+    bytes: 1_624_555_275,
+    sha256: '1fc70f774d38eb169993ac391eea357ef47c88757ef72ee5943879b7e8e2bc69',
+  },
 ];
 
 export function ggmlModels(): readonly GgmlModel[] {
@@ -34,7 +46,8 @@ const NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
 
 /** `ggml-<name>.bin`; refuses names that could climb out of the models folder. */
 export function modelFileName(name: string): string {
-  if (!NAME.test(name) || name.includes('..')) throw new AppError('invalid_argument', `"${name}" is not a model name such as base.en`);
+  if (!NAME.test(name) || name.includes('..'))
+    throw new AppError('invalid_argument', `"${name}" is not a model name such as base.en`);
   return `ggml-${name}.bin`;
 }
 

@@ -31,7 +31,8 @@ export function openAiTranscriber(o: OpenAiTranscriberOptions): Transcriber {
     maxUploadBytes: o.maxUploadBytes,
     async transcribe(audio, opts = {}) {
       const data = await readFile(audio.path);
-      if (data.length > o.maxUploadBytes) throw tooLarge(label, `${data.length} bytes exceed ASR_UPLOAD_MAX_BYTES (${o.maxUploadBytes})`);
+      if (data.length > o.maxUploadBytes)
+        throw tooLarge(label, `${data.length} bytes exceed ASR_UPLOAD_MAX_BYTES (${o.maxUploadBytes})`);
       const fields: [string, FormField][] = [
         ['file', { filename: 'audio.wav', contentType: 'audio/wav', data }],
         ['model', o.model],
@@ -41,7 +42,13 @@ export function openAiTranscriber(o: OpenAiTranscriberOptions): Transcriber {
       ];
       if (opts.language) fields.push(['language', opts.language]);
       const headers: Record<string, string> = o.apiKey ? { authorization: `Bearer ${o.apiKey}` } : {};
-      const res = await postWithRetries(`${o.baseUrl}/audio/transcriptions`, multipartBody(fields), headers, policy, label);
+      const res = await postWithRetries(
+        `${o.baseUrl}/audio/transcriptions`,
+        multipartBody(fields),
+        headers,
+        policy,
+        label,
+      );
       if (res.status === 413) throw tooLarge(label, apiMessage(res) ?? `HTTP 413 for ${data.length} bytes`);
       if (res.status < 200 || res.status >= 300) throw apiError(res, label);
       return parseVerboseJson(parseJsonBody(res, label), 'api', audio.durationSeconds);
@@ -55,7 +62,9 @@ function tooLarge(label: string, detail: string): AppError {
 
 function apiMessage(res: FetchResult): string | undefined {
   try {
-    const body = JSON.parse(res.body.toString('utf8')) as { error?: { message?: unknown; code?: unknown; type?: unknown } | string };
+    const body = JSON.parse(res.body.toString('utf8')) as {
+      error?: { message?: unknown; code?: unknown; type?: unknown } | string;
+    };
     const err = body.error;
     if (typeof err === 'string') return err.slice(0, 300);
     if (!err || typeof err.message !== 'string') return undefined;

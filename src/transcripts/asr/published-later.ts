@@ -4,7 +4,12 @@ import type { EpisodeRow, Store } from '../../store/types.js';
 import { publishedTranscript } from '../get-transcript.js';
 
 /** `episodes` plus those whose feed has since published a transcript for what was transcribed or summarised from show notes. */
-export async function withNewlyPublished(store: Store, episodes: EpisodeRow[], since: Date, limit: number): Promise<EpisodeRow[]> {
+export async function withNewlyPublished(
+  store: Store,
+  episodes: EpisodeRow[],
+  since: Date,
+  limit: number,
+): Promise<EpisodeRow[]> {
   const have = new Set(episodes.map((e) => e.id));
   const ids = (await store.episodesAwaitingPublishedTranscript(since, limit)).filter((id) => !have.has(id));
   const extra = await Promise.all(ids.map((id) => store.episodeById(id)));
@@ -16,7 +21,12 @@ export async function withNewlyPublished(store: Store, episodes: EpisodeRow[], s
  * works, it is stored in their place. When it does not work, the stored transcript is saved again
  * so the episode is not retried on every poll until the feed changes again.
  */
-export async function preferPublished(store: Store, episode: EpisodeRow, stored: Transcript, fetchOptions: FetchOptions): Promise<{ transcript: Transcript; note?: string }> {
+export async function preferPublished(
+  store: Store,
+  episode: EpisodeRow,
+  stored: Transcript,
+  fetchOptions: FetchOptions,
+): Promise<{ transcript: Transcript; note?: string }> {
   if (stored.source.startsWith('published:') || episode.transcripts.length === 0) return { transcript: stored };
   const published = await publishedTranscript(episode, fetchOptions);
   if ('transcript' in published) {

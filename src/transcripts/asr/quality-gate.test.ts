@@ -6,7 +6,12 @@ const speech = SCRIPT.map((text, i) => ({ start: i * 5, end: i * 5 + 5, text }))
 
 describe('assessQuality', () => {
   it('accepts confident English speech', () => {
-    expect(assessQuality(speech.map((s) => ({ ...s, avgLogprob: -0.3, noSpeechProb: 0.02 })), 'en')).toEqual({ ok: true });
+    expect(
+      assessQuality(
+        speech.map((s) => ({ ...s, avgLogprob: -0.3, noSpeechProb: 0.02 })),
+        'en',
+      ),
+    ).toEqual({ ok: true });
   });
 
   it('rejects what the engine itself doubts', () => {
@@ -21,7 +26,9 @@ describe('assessQuality', () => {
     const salad = [{ start: 0, end: 30, text: ' w1234 w4456 w12 w9999 w5 w77 w100 w2000 w300 w17' }];
     const verdict = assessQuality(salad);
     expect(verdict).toEqual({ ok: false, reason: 'word salad: only 0% of its words are English words' });
-    const german = [{ start: 0, end: 9, text: 'Willkommen zur Sendung, heute sprechen wir über offene Spracherkennung.' }];
+    const german = [
+      { start: 0, end: 9, text: 'Willkommen zur Sendung, heute sprechen wir über offene Spracherkennung.' },
+    ];
     expect(assessQuality(german, 'de')).toEqual({ ok: true });
   });
 

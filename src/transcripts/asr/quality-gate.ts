@@ -18,7 +18,10 @@ export function assessQuality(segments: AsrSegment[], language?: string): Qualit
   if (segments.length === 0) return { ok: false, reason: 'no speech was recognised' };
   const logprob = weightedMean(segments, (s) => s.avgLogprob);
   if (logprob !== undefined && logprob < MIN_AVG_LOGPROB) {
-    return { ok: false, reason: `the engine reports low confidence (mean avg_logprob ${logprob.toFixed(2)} < ${MIN_AVG_LOGPROB})` };
+    return {
+      ok: false,
+      reason: `the engine reports low confidence (mean avg_logprob ${logprob.toFixed(2)} < ${MIN_AVG_LOGPROB})`,
+    };
   }
   const noSpeech = weightedMean(segments, (s) => s.noSpeechProb);
   if (noSpeech !== undefined && noSpeech > MAX_NO_SPEECH_PROB) {

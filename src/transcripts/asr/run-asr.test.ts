@@ -28,7 +28,10 @@ beforeAll(async () => {
   await decodeToWav(speechFile('m4a'), wav);
   speechSeconds = (await readWavInfo(wav)).durationSeconds;
   const m4a = readFileSync(speechFile('m4a'));
-  audioHost = await startLocalServer((_req, res) => void res.writeHead(200, { 'content-type': 'audio/mp4', etag: '"e1"', 'content-length': m4a.length }).end(m4a));
+  audioHost = await startLocalServer(
+    (_req, res) =>
+      void res.writeHead(200, { 'content-type': 'audio/mp4', etag: '"e1"', 'content-length': m4a.length }).end(m4a),
+  );
   audioUrl = `${audioHost.url}/episode.m4a`;
 });
 
@@ -103,7 +106,11 @@ describe('runAsr with an OpenAI-compatible API', () => {
     expectOrderedAndCovering(r.transcript.segments, speechSeconds);
     expect(server.uploads.length).toBe(Math.ceil((speechSeconds - 2) / 8));
     for (const u of server.uploads) {
-      expect(u.fields).toMatchObject({ model: ['whisper-1'], response_format: ['verbose_json'], 'timestamp_granularities[]': ['segment'] });
+      expect(u.fields).toMatchObject({
+        model: ['whisper-1'],
+        response_format: ['verbose_json'],
+        'timestamp_granularities[]': ['segment'],
+      });
       expect(u.authorization).toBe('Bearer sk-test');
       expect(u.audioSeconds).toBeLessThanOrEqual(10.001);
     }
@@ -134,8 +141,29 @@ describe('runAsr with an OpenAI-compatible API', () => {
   it('waits out 429 Retry-After and retries 500, then succeeds', async () => {
     const server = await fakeOpenAi();
     server.script.push(
-      { status: 429, headers: { 'retry-after': '7' }, body: { error: { message: 'Rate limit reached for requests', type: 'requests', param: null, code: 'rate_limit_exceeded' } } },
-      { status: 500, body: { error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } } },
+      {
+        status: 429,
+        headers: { 'retry-after': '7' },
+        body: {
+          error: {
+            message: 'Rate limit reached for requests',
+            type: 'requests',
+            param: null,
+            code: 'rate_limit_exceeded',
+          },
+        },
+      },
+      {
+        status: 500,
+        body: {
+          error: {
+            message: 'The server had an error while processing your request.',
+            type: 'server_error',
+            param: null,
+            code: null,
+          },
+        },
+      },
     );
     waits.length = 0;
     const r = await runAsr(audioUrl, options([api(server)]));
@@ -146,10 +174,22 @@ describe('runAsr with an OpenAI-compatible API', () => {
 
   it('fails clearly without retrying an exhausted quota, a rejected key or a timeout', async () => {
     const server = await fakeOpenAi({ apiKey: 'sk-right' });
-    server.script.push({ status: 429, body: { error: { message: 'You exceeded your current quota, please check your plan and billing details.', type: 'insufficient_quota', param: null, code: 'insufficient_quota' } } });
+    server.script.push({
+      status: 429,
+      body: {
+        error: {
+          message: 'You exceeded your current quota, please check your plan and billing details.',
+          type: 'insufficient_quota',
+          param: null,
+          code: 'insufficient_quota',
+        },
+      },
+    });
     const quota = await failure(runAsr(audioUrl, options([api(server, { apiKey: 'sk-right' })])));
     expect(quota.code).toBe('asr_failed');
-    expect(quota.message).toContain('HTTP 429: You exceeded your current quota, please check your plan and billing details. [insufficient_quota]');
+    expect(quota.message).toContain(
+      'HTTP 429: You exceeded your current quota, please check your plan and billing details. [insufficient_quota]',
+    );
     expect(server.uploads).toHaveLength(1);
 
     const key = await failure(runAsr(audioUrl, options([api(server, { apiKey: 'sk-wrong' })])));
@@ -165,10 +205,16 @@ describe('runAsr with an OpenAI-compatible API', () => {
 
   it('resumes after a failure without paying for a chunk twice', async () => {
     const server = await fakeOpenAi();
-    const unavailable = { status: 503, body: { error: { message: 'Service unavailable', type: 'server_error', param: null, code: null } } };
+    const unavailable = {
+      status: 503,
+      body: { error: { message: 'Service unavailable', type: 'server_error', param: null, code: null } },
+    };
     const workDir = join(dir, 'resume');
     // Chunks 0 and 1 go through; the server fails chunk 2 and the run stops there.
-    const first = options([api(server, { maxRetries: 0 })], { workDir, beforePaidChunk: async (c) => void (c.chunkIndex === 2 && server.script.push(unavailable)) });
+    const first = options([api(server, { maxRetries: 0 })], {
+      workDir,
+      beforePaidChunk: async (c) => void (c.chunkIndex === 2 && server.script.push(unavailable)),
+    });
     const err = await failure(runAsr(audioUrl, first));
     expect(err.code).toBe('asr_failed');
     expect(err.message).toContain('HTTP 503: Service unavailable');
@@ -188,7 +234,9 @@ describe('runAsr with an OpenAI-compatible API', () => {
     const server = await fakeOpenAi({ segmentExtra: { avg_logprob: -1.6 } });
     const err = await failure(runAsr(audioUrl, options([api(server)])));
     expect(err.code).toBe('asr_failed');
-    expect(err.message).toBe('speech-to-text failed (api: transcript not used: the engine reports low confidence (mean avg_logprob -1.60 < -1))');
+    expect(err.message).toBe(
+      'speech-to-text failed (api: transcript not used: the engine reports low confidence (mean avg_logprob -1.60 < -1))',
+    );
   });
 
   it('refuses audio longer than the limit before transcribing', async () => {
@@ -206,7 +254,10 @@ describe('runAsr with a whisper.cpp server and the ladder', () => {
     const openai = await fakeOpenAi({ apiKey: 'sk-right' });
     const whisper = await startFakeWhisperServer();
     fakes.push(whisper);
-    const r = await runAsr(audioUrl, options([api(openai, { apiKey: 'sk-wrong' }), whisperServerTranscriber({ url: whisper.url, timeoutMs: 5_000 })]));
+    const r = await runAsr(
+      audioUrl,
+      options([api(openai, { apiKey: 'sk-wrong' }), whisperServerTranscriber({ url: whisper.url, timeoutMs: 5_000 })]),
+    );
     expect(r.engine).toBe('whisper-server');
     expect(r.transcript.source).toBe('asr:whisper-server');
     expect(r.transcript.language).toBe('en');
@@ -223,6 +274,8 @@ describe('runAsr with a whisper.cpp server and the ladder', () => {
     whisper.script.push({ status: 200, body: { error: 'failed to read WAV file' } });
     const engine = whisperServerTranscriber({ url: whisper.url, timeoutMs: 5_000 });
     const err = await failure(runAsr(audioUrl, options([engine])));
-    expect(err.message).toBe(`speech-to-text failed (whisper-server: whisper.cpp server ${whisper.url}: failed to read WAV file)`);
+    expect(err.message).toBe(
+      `speech-to-text failed (whisper-server: whisper.cpp server ${whisper.url}: failed to read WAV file)`,
+    );
   });
 });

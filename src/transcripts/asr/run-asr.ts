@@ -67,8 +67,10 @@ export interface AsrResult {
  * cache (never paid twice), stitching, quality gate, next engine on failure.
  */
 export async function runAsr(source: string, o: AsrRunOptions): Promise<AsrResult> {
-  if (o.engines.length === 0) throw new AppError('asr_not_configured', 'no speech-to-text engine is configured (ASR_ENGINE=none)');
-  if (o.declaredDurationSeconds !== undefined && o.declaredDurationSeconds > o.maxDurationSeconds) throw tooLong(o.declaredDurationSeconds, o.maxDurationSeconds, 'the feed declares');
+  if (o.engines.length === 0)
+    throw new AppError('asr_not_configured', 'no speech-to-text engine is configured (ASR_ENGINE=none)');
+  if (o.declaredDurationSeconds !== undefined && o.declaredDurationSeconds > o.maxDurationSeconds)
+    throw tooLong(o.declaredDurationSeconds, o.maxDurationSeconds, 'the feed declares');
   const audioDir = join(o.workDir, 'audio');
   const tmpDir = join(o.workDir, 'tmp');
   await mkdir(audioDir, { recursive: true });
@@ -78,12 +80,14 @@ export async function runAsr(source: string, o: AsrRunOptions): Promise<AsrResul
     dir: audioDir,
     maxBytes: o.maxAudioBytes,
     ...(o.download && { download: o.download }),
-    onProgress: (bytes, totalBytes) => o.onProgress?.({ stage: 'download', bytes, ...(totalBytes !== undefined && { totalBytes }) }),
+    onProgress: (bytes, totalBytes) =>
+      o.onProgress?.({ stage: 'download', bytes, ...(totalBytes !== undefined && { totalBytes }) }),
   });
   const wavPath = join(tmpDir, `${audio.sha256}.wav`);
   try {
     const probe = await probeAudio(audio.path, o.ffprobePath);
-    if (probe.durationSeconds > o.maxDurationSeconds) throw tooLong(probe.durationSeconds, o.maxDurationSeconds, 'ffprobe measures');
+    if (probe.durationSeconds > o.maxDurationSeconds)
+      throw tooLong(probe.durationSeconds, o.maxDurationSeconds, 'ffprobe measures');
     if (!existsSync(wavPath)) {
       o.onProgress?.({ stage: 'decode' });
       await decodeToWav(audio.path, wavPath, o.ffmpegPath, o.signal ? { signal: o.signal } : {});
@@ -104,9 +108,19 @@ export async function runAsr(source: string, o: AsrRunOptions): Promise<AsrResul
   }
 }
 
-async function withEngine(engine: Transcriber, audioHash: string, wavPath: string, wav: WavInfo, tmpDir: string, o: AsrRunOptions): Promise<Omit<AsrResult, 'failures'>> {
+async function withEngine(
+  engine: Transcriber,
+  audioHash: string,
+  wavPath: string,
+  wav: WavInfo,
+  tmpDir: string,
+  o: AsrRunOptions,
+): Promise<Omit<AsrResult, 'failures'>> {
   const limit = engine.maxUploadBytes ? secondsUnderLimit(engine.maxUploadBytes, WAV_BYTES_PER_SECOND) : Infinity;
-  const chunks = planChunks(wav.durationSeconds, { maxChunkSeconds: Math.min(o.chunkSeconds, limit), overlapSeconds: o.overlapSeconds });
+  const chunks = planChunks(wav.durationSeconds, {
+    maxChunkSeconds: Math.min(o.chunkSeconds, limit),
+    overlapSeconds: o.overlapSeconds,
+  });
   const ctx: SpanContext = {
     engine,
     cache: chunkCache(join(o.workDir, 'cache')),
@@ -131,7 +145,11 @@ async function withEngine(engine: Transcriber, audioHash: string, wavPath: strin
   const language = o.language ?? ctx.counts.language;
   const verdict = assessQuality(segments, language);
   if (!verdict.ok) throw new AppError('asr_low_quality', `transcript not used: ${verdict.reason}`);
-  const transcript = finalizeTranscript(segments.map((s) => ({ start: s.start, end: s.end, text: s.text })), `asr:${engine.name}`, language);
+  const transcript = finalizeTranscript(
+    segments.map((s) => ({ start: s.start, end: s.end, text: s.text })),
+    `asr:${engine.name}`,
+    language,
+  );
   return {
     transcript,
     engine: engine.name,
@@ -145,5 +163,8 @@ async function withEngine(engine: Transcriber, audioHash: string, wavPath: strin
 }
 
 function tooLong(seconds: number, max: number, how: string): AppError {
-  return new AppError('audio_too_long', `${how} ${Math.round(seconds / 60)} min of audio, more than ASR_MAX_DURATION_MINUTES (${Math.round(max / 60)})`);
+  return new AppError(
+    'audio_too_long',
+    `${how} ${Math.round(seconds / 60)} min of audio, more than ASR_MAX_DURATION_MINUTES (${Math.round(max / 60)})`,
+  );
 }

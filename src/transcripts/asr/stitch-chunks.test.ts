@@ -4,12 +4,24 @@ import { stitchChunks } from './stitch-chunks.js';
 describe('stitchChunks', () => {
   it('moves chunk times onto the episode clock and keeps a line heard by both chunks once', () => {
     const parts = [
-      { chunk: { index: 0, start: 0, end: 65 }, segments: [seg(0, 30, 'one'), seg(30, 58, 'two'), seg(58, 65, 'three cut')] },
-      { chunk: { index: 1, start: 60, end: 120 }, segments: [seg(0, 5, 'three whole'), seg(5, 30, 'four'), seg(30, 60, 'five')] },
+      {
+        chunk: { index: 0, start: 0, end: 65 },
+        segments: [seg(0, 30, 'one'), seg(30, 58, 'two'), seg(58, 65, 'three cut')],
+      },
+      {
+        chunk: { index: 1, start: 60, end: 120 },
+        segments: [seg(0, 5, 'three whole'), seg(5, 30, 'four'), seg(30, 60, 'five')],
+      },
     ];
     const out = stitchChunks(parts, 120);
     expect(out.map((s) => s.text)).toEqual(['one', 'two', 'three cut', 'four', 'five']);
-    expect(out.map((s) => [s.start, s.end])).toEqual([[0, 30], [30, 58], [58, 65], [65, 90], [90, 120]]);
+    expect(out.map((s) => [s.start, s.end])).toEqual([
+      [0, 30],
+      [30, 58],
+      [58, 65],
+      [65, 90],
+      [90, 120],
+    ]);
   });
 
   it('drops a line both chunks heard and never lets times run backwards or past the end', () => {

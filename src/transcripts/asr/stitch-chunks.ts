@@ -30,14 +30,21 @@ export function stitchChunks(parts: ChunkSegments[], totalSeconds: number): AsrS
       kept.push({ ...s, start: round(start), end: round(end) });
     }
   });
-  return monotonic(kept.sort((a, b) => a.start - b.start), totalSeconds);
+  return monotonic(
+    kept.sort((a, b) => a.start - b.start),
+    totalSeconds,
+  );
 }
 
 function monotonic(segments: AsrSegment[], totalSeconds: number): AsrSegment[] {
   const out: AsrSegment[] = [];
   for (const s of segments) {
     const last = out.at(-1);
-    if (last && (s.end <= last.end || (mostlyOverlapping(last, s) && normalizeForMatch(last.text) === normalizeForMatch(s.text)))) continue;
+    if (
+      last &&
+      (s.end <= last.end || (mostlyOverlapping(last, s) && normalizeForMatch(last.text) === normalizeForMatch(s.text)))
+    )
+      continue;
     const start = Math.min(Math.max(s.start, last?.end ?? 0), totalSeconds);
     const end = Math.min(Math.max(s.end, start), totalSeconds);
     if (end <= start && start >= totalSeconds) continue;

@@ -47,20 +47,42 @@ export async function transcribeSpan(span: AudioChunk, c: SpanContext): Promise<
     return cached.segments;
   }
   const seconds = span.end - span.start;
-  const cost: ChunkCost = { engine: c.engine.name, model: c.engine.model, audioHash: c.audioHash, chunkIndex: span.index, audioSeconds: seconds, costUsd: (seconds / 60) * c.engine.pricePerMinuteUsd };
+  const cost: ChunkCost = {
+    engine: c.engine.name,
+    model: c.engine.model,
+    audioHash: c.audioHash,
+    chunkIndex: span.index,
+    audioSeconds: seconds,
+    costUsd: (seconds / 60) * c.engine.pricePerMinuteUsd,
+  };
   if (cost.costUsd > 0) await c.beforePaidChunk?.(cost);
-  const slice = join(c.tmpDir, `${c.audioHash.slice(0, 16)}-${span.index}-${Math.round(span.start * 1000)}-${Math.round(span.end * 1000)}.wav`);
+  const slice = join(
+    c.tmpDir,
+    `${c.audioHash.slice(0, 16)}-${span.index}-${Math.round(span.start * 1000)}-${Math.round(span.end * 1000)}.wav`,
+  );
   let result;
   try {
     await writeWavSlice(c.wavPath, c.wav, span.start, span.end, slice);
-    result = await c.engine.transcribe({ path: slice, durationSeconds: seconds }, { ...(c.language && { language: c.language }), ...(c.signal && { signal: c.signal }) });
+    result = await c.engine.transcribe(
+      { path: slice, durationSeconds: seconds },
+      { ...(c.language && { language: c.language }), ...(c.signal && { signal: c.signal }) },
+    );
   } catch (err) {
-    if (err instanceof AppError && err.code === 'asr_upload_too_large' && seconds / 2 >= MIN_SPLIT_SECONDS) return await splitSpan(span, c);
+    if (err instanceof AppError && err.code === 'asr_upload_too_large' && seconds / 2 >= MIN_SPLIT_SECONDS)
+      return await splitSpan(span, c);
     throw err;
   } finally {
     await rm(slice, { force: true });
   }
-  await c.cache.put(key, { engine: c.engine.name, model: c.engine.model, chunk: span, segments: result.segments, ...(result.language && { language: result.language }), costUsd: cost.costUsd, createdAt: new Date().toISOString() });
+  await c.cache.put(key, {
+    engine: c.engine.name,
+    model: c.engine.model,
+    chunk: span,
+    segments: result.segments,
+    ...(result.language && { language: result.language }),
+    costUsd: cost.costUsd,
+    createdAt: new Date().toISOString(),
+  });
   c.counts.paid++;
   c.counts.costUsd += cost.costUsd;
   c.counts.language ??= result.language;
@@ -76,6 +98,10 @@ async function splitSpan(span: AudioChunk, c: SpanContext): Promise<AsrSegment[]
     { index: span.index, start: Math.max(span.start, middle - half), end: span.end },
   ];
   const parts = [];
-  for (const h of halves) parts.push({ chunk: { ...h, start: h.start - span.start, end: h.end - span.start }, segments: await transcribeSpan(h, c) });
+  for (const h of halves)
+    parts.push({
+      chunk: { ...h, start: h.start - span.start, end: h.end - span.start },
+      segments: await transcribeSpan(h, c),
+    });
   return stitchChunks(parts, span.end - span.start);
 }

@@ -4,7 +4,13 @@ import { transcriptHash } from '../finalize.js';
 import { collapseWhitespace } from '../normalize.js';
 import type { AsrEngineName, AsrSegment, EngineTranscript } from './types.js';
 
-const number = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+const number = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 
 const verboseJson = z.object({
   text: z.string().optional(),
@@ -29,11 +35,18 @@ const verboseJson = z.object({
  */
 export function parseVerboseJson(body: unknown, engine: AsrEngineName, fallbackDuration: number): EngineTranscript {
   const parsed = verboseJson.safeParse(body);
-  if (!parsed.success) throw new AppError('asr_bad_response', `${engine}: answer is not verbose_json (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+  if (!parsed.success)
+    throw new AppError(
+      'asr_bad_response',
+      `${engine}: answer is not verbose_json (${parsed.error.issues[0]?.message ?? 'invalid'})`,
+    );
   const { segments: raw, text = '', language, duration } = parsed.data;
   if (!raw) {
     if (text.trim() === '') return engineTranscript([], engine, language, duration ?? fallbackDuration);
-    throw new AppError('asr_bad_response', `${engine}: answer has text but no timed segments (does the model support verbose_json?)`);
+    throw new AppError(
+      'asr_bad_response',
+      `${engine}: answer has text but no timed segments (does the model support verbose_json?)`,
+    );
   }
   const segments: AsrSegment[] = [];
   for (const s of raw) {
@@ -50,18 +63,58 @@ export function parseVerboseJson(body: unknown, engine: AsrEngineName, fallbackD
   return engineTranscript(segments, engine, language, duration ?? fallbackDuration);
 }
 
-export function engineTranscript(segments: AsrSegment[], engine: AsrEngineName, language: string | undefined, durationSeconds: number): EngineTranscript {
+export function engineTranscript(
+  segments: AsrSegment[],
+  engine: AsrEngineName,
+  language: string | undefined,
+  durationSeconds: number,
+): EngineTranscript {
   const code = languageCode(language);
-  return { segments, source: `asr:${engine}`, hash: transcriptHash(segments), durationSeconds, ...(code && { language: code }) };
+  return {
+    segments,
+    source: `asr:${engine}`,
+    hash: transcriptHash(segments),
+    durationSeconds,
+    ...(code && { language: code }),
+  };
 }
 
 // whisper.cpp reports languages by name ("english"); OpenAI by name too. Transcripts carry ISO 639-1.
 const CODES: Record<string, string> = {
-  english: 'en', german: 'de', spanish: 'es', french: 'fr', italian: 'it', portuguese: 'pt', dutch: 'nl',
-  russian: 'ru', chinese: 'zh', japanese: 'ja', korean: 'ko', arabic: 'ar', hindi: 'hi', turkish: 'tr',
-  polish: 'pl', swedish: 'sv', danish: 'da', norwegian: 'no', finnish: 'fi', czech: 'cs', greek: 'el',
-  hebrew: 'he', ukrainian: 'uk', romanian: 'ro', hungarian: 'hu', indonesian: 'id', vietnamese: 'vi',
-  thai: 'th', catalan: 'ca', malay: 'ms', tagalog: 'tl', persian: 'fa', bengali: 'bn', urdu: 'ur',
+  english: 'en',
+  german: 'de',
+  spanish: 'es',
+  french: 'fr',
+  italian: 'it',
+  portuguese: 'pt',
+  dutch: 'nl',
+  russian: 'ru',
+  chinese: 'zh',
+  japanese: 'ja',
+  korean: 'ko',
+  arabic: 'ar',
+  hindi: 'hi',
+  turkish: 'tr',
+  polish: 'pl',
+  swedish: 'sv',
+  danish: 'da',
+  norwegian: 'no',
+  finnish: 'fi',
+  czech: 'cs',
+  greek: 'el',
+  hebrew: 'he',
+  ukrainian: 'uk',
+  romanian: 'ro',
+  hungarian: 'hu',
+  indonesian: 'id',
+  vietnamese: 'vi',
+  thai: 'th',
+  catalan: 'ca',
+  malay: 'ms',
+  tagalog: 'tl',
+  persian: 'fa',
+  bengali: 'bn',
+  urdu: 'ur',
 };
 
 /** "english" / "English" / "en" / "en-US" → "en"; undefined when unknown or absent. */

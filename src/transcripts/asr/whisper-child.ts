@@ -24,14 +24,22 @@ async function run(job: WhisperJob): Promise<WhisperReply> {
   try {
     binding = createRequire(import.meta.url)('@napi-rs/whisper') as Binding;
   } catch (err) {
-    return { type: 'error', code: 'whisper_unavailable', message: `@napi-rs/whisper could not be loaded on ${process.platform}-${process.arch}: ${(err as Error).message}` };
+    return {
+      type: 'error',
+      code: 'whisper_unavailable',
+      message: `@napi-rs/whisper could not be loaded on ${process.platform}-${process.arch}: ${(err as Error).message}`,
+    };
   }
   const { Whisper, WhisperFullParams, WhisperSamplingStrategy } = binding;
   let whisper: InstanceType<Binding['Whisper']>;
   try {
     whisper = new Whisper(job.modelPath);
   } catch (err) {
-    return { type: 'error', code: 'whisper_model_invalid', message: `cannot load ggml model ${job.modelPath}: ${(err as Error).message}` };
+    return {
+      type: 'error',
+      code: 'whisper_model_invalid',
+      message: `cannot load ggml model ${job.modelPath}: ${(err as Error).message}`,
+    };
   }
   const samples = await readWavSamples(job.wavPath);
   const params = new WhisperFullParams(WhisperSamplingStrategy.Greedy);
@@ -58,6 +66,12 @@ function langOf(binding: Binding, id: number): string | undefined {
 
 process.once('message', (job: WhisperJob) => {
   run(job)
-    .catch((err: unknown): WhisperReply => ({ type: 'error', code: 'whisper_failed', message: (err as Error).message ?? String(err) }))
+    .catch(
+      (err: unknown): WhisperReply => ({
+        type: 'error',
+        code: 'whisper_failed',
+        message: (err as Error).message ?? String(err),
+      }),
+    )
     .then((reply) => process.send?.(reply, () => process.exit(0)));
 });

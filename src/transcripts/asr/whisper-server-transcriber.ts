@@ -36,7 +36,8 @@ export function whisperServerTranscriber(o: WhisperServerOptions): Transcriber {
       ];
       const res = await postWithRetries(`${o.url}/inference`, multipartBody(fields), {}, policy, label);
       const body = res.status === 404 ? undefined : safeJson(res.body);
-      const error = body && typeof body === 'object' && 'error' in body ? String((body as { error: unknown }).error) : undefined;
+      const error =
+        body && typeof body === 'object' && 'error' in body ? String((body as { error: unknown }).error) : undefined;
       if (error !== undefined || res.status < 200 || res.status >= 300) {
         const code = res.status >= 500 ? 'asr_server_error' : 'asr_request_failed';
         throw new AppError(code, `${label}: ${error ?? `HTTP ${res.status}`}`.slice(0, 400));

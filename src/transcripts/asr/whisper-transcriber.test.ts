@@ -37,7 +37,14 @@ const engine = (o: Partial<Parameters<typeof whisperTranscriber>[0]> = {}) =>
 
 describe.skipIf(missing)('in-process whisper.cpp (@napi-rs/whisper in a child process)', () => {
   it('loads the ggml model, takes ffmpeg-decoded Opus in chunks and gives stitched timed segments', async () => {
-    const r = await runAsr(opus, { engines: [engine()], workDir: join(dir, 'work'), maxAudioBytes: 10_000_000, maxDurationSeconds: 3600, chunkSeconds: 30, overlapSeconds: 5 });
+    const r = await runAsr(opus, {
+      engines: [engine()],
+      workDir: join(dir, 'work'),
+      maxAudioBytes: 10_000_000,
+      maxDurationSeconds: 3600,
+      chunkSeconds: 30,
+      overlapSeconds: 5,
+    });
     expect(seconds).toBeGreaterThan(60);
     expect(r.transcript.source).toBe('asr:whisper');
     expect(r.costUsd).toBe(0);
@@ -53,7 +60,21 @@ describe.skipIf(missing)('in-process whisper.cpp (@napi-rs/whisper in a child pr
     const f32 = join(dir, 'f32.bin');
     try {
       // whisper.cpp 0.0.4 asserts f16 convolution weights: an f32 model aborts inside full().
-      execFileSync('python3', [MAKE_MODEL, f32, '--state', '16', '--heads', '1', '--layers', '1', '--ftype', '0', '--hello', '--end-ts', '30']);
+      execFileSync('python3', [
+        MAKE_MODEL,
+        f32,
+        '--state',
+        '16',
+        '--heads',
+        '1',
+        '--layers',
+        '1',
+        '--ftype',
+        '0',
+        '--hello',
+        '--end-ts',
+        '30',
+      ]);
     } catch (err) {
       if (process.env['CI'] === 'true') throw err;
       console.warn(`skipping: python3 with numpy is needed to make an f32 whisper model (${errorMessage(err)})`);
@@ -71,14 +92,21 @@ describe.skipIf(missing)('in-process whisper.cpp (@napi-rs/whisper in a child pr
     const wav = join(dir, 'watchdog.wav');
     await decodeToWav(opus, wav);
     const started = Date.now();
-    const err = await failure(engine({ timeoutMs: 150, watchdogRealTimeFactor: 0 }).transcribe({ path: wav, durationSeconds: seconds }));
+    const err = await failure(
+      engine({ timeoutMs: 150, watchdogRealTimeFactor: 0 }).transcribe({ path: wav, durationSeconds: seconds }),
+    );
     expect(err.code).toBe('asr_timeout');
     expect(err.message).toBe('in-process whisper gave no result within 0.2 s and was stopped');
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('says how to get a model that is not there', async () => {
-    const err = await failure(engine({ modelPath: join(dir, 'ggml-base.en.bin'), model: 'base.en' }).transcribe({ path: 'x.wav', durationSeconds: 1 }));
+    const err = await failure(
+      engine({ modelPath: join(dir, 'ggml-base.en.bin'), model: 'base.en' }).transcribe({
+        path: 'x.wav',
+        durationSeconds: 1,
+      }),
+    );
     expect(err.code).toBe('whisper_model_missing');
     expect(err.message).toContain('run `podbrief models download base.en` or set WHISPER_MODEL_PATH');
   });

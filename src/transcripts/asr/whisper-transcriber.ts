@@ -27,14 +27,26 @@ export function whisperTranscriber(o: WhisperLocalOptions): Transcriber {
     pricePerMinuteUsd: 0,
     async transcribe(audio, opts = {}) {
       if (!existsSync(o.modelPath)) {
-        throw new AppError('whisper_model_missing', `ggml model ${o.modelPath} not found: run \`podbrief models download ${o.model}\` or set WHISPER_MODEL_PATH`);
+        throw new AppError(
+          'whisper_model_missing',
+          `ggml model ${o.modelPath} not found: run \`podbrief models download ${o.model}\` or set WHISPER_MODEL_PATH`,
+        );
       }
-      const job: WhisperJob = { modelPath: o.modelPath, wavPath: audio.path, threads: o.threads, ...(opts.language && { language: opts.language }) };
+      const job: WhisperJob = {
+        modelPath: o.modelPath,
+        wavPath: audio.path,
+        threads: o.threads,
+        ...(opts.language && { language: opts.language }),
+      };
       const limitMs = Math.max(o.timeoutMs, audio.durationSeconds * 1000 * (o.watchdogRealTimeFactor ?? 4));
       const reply = await runChild(job, limitMs, opts.signal);
       if (reply.type === 'error') throw new AppError(reply.code, `in-process whisper: ${reply.message}`);
       const segments = reply.segments
-        .map((s) => ({ start: Math.max(0, s.start), end: Math.max(s.start, s.end), text: s.text.replace(/\s+/g, ' ').trim() }))
+        .map((s) => ({
+          start: Math.max(0, s.start),
+          end: Math.max(s.start, s.end),
+          text: s.text.replace(/\s+/g, ' ').trim(),
+        }))
         .filter((s) => s.text !== '');
       return engineTranscript(segments, 'whisper', reply.language, audio.durationSeconds);
     },
@@ -51,7 +63,11 @@ function childEntry(): { path: string; execArgv: string[] } {
 function runChild(job: WhisperJob, timeoutMs: number, signal: AbortSignal | undefined): Promise<WhisperReply> {
   const entry = childEntry();
   return new Promise((resolve, reject) => {
-    const child = fork(entry.path, [], { execArgv: entry.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+    const child = fork(entry.path, [], {
+      execArgv: entry.execArgv,
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
     let stderr = '';
     let reply: WhisperReply | undefined;
     let timedOut = false;
@@ -77,16 +93,30 @@ function runChild(job: WhisperJob, timeoutMs: number, signal: AbortSignal | unde
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       if (reply) return resolve(reply);
-      if (timedOut) return reject(new AppError('asr_timeout', `in-process whisper gave no result within ${Math.round(timeoutMs / 100) / 10} s and was stopped`));
+      if (timedOut)
+        return reject(
+          new AppError(
+            'asr_timeout',
+            `in-process whisper gave no result within ${Math.round(timeoutMs / 100) / 10} s and was stopped`,
+          ),
+        );
       if (signal?.aborted) return reject(new AppError('aborted', 'in-process whisper was stopped'));
       const why = lastLine(stderr);
-      reject(new AppError('asr_engine_crashed', `in-process whisper crashed (${sig ?? `exit code ${code}`})${why ? `: ${why}` : ''}`));
+      reject(
+        new AppError(
+          'asr_engine_crashed',
+          `in-process whisper crashed (${sig ?? `exit code ${code}`})${why ? `: ${why}` : ''}`,
+        ),
+      );
     });
     child.send(job);
   });
 }
 
 function lastLine(text: string): string {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('whisper_') && !l.startsWith('ggml_'));
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('whisper_') && !l.startsWith('ggml_'));
   return (lines.at(-1) ?? '').slice(0, 300);
 }

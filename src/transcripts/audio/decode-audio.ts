@@ -11,9 +11,32 @@ export const WAV_BYTES_PER_SECOND = SAMPLE_RATE * 2;
  * Writes beside the target and renames, so a crash never leaves a half file under the final name.
  * An empty or missing `ffmpegPath` means the located one (locate-tools.ts).
  */
-export async function decodeToWav(input: string, output: string, ffmpegPath?: string, opts: ToolOptions = {}): Promise<void> {
+export async function decodeToWav(
+  input: string,
+  output: string,
+  ffmpegPath?: string,
+  opts: ToolOptions = {},
+): Promise<void> {
   const tmp = `${output}.tmp.wav`;
-  const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', '-i', input, '-vn', '-ac', '1', '-ar', String(SAMPLE_RATE), '-c:a', 'pcm_s16le', '-f', 'wav', tmp];
+  const args = [
+    '-nostdin',
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-i',
+    input,
+    '-vn',
+    '-ac',
+    '1',
+    '-ar',
+    String(SAMPLE_RATE),
+    '-c:a',
+    'pcm_s16le',
+    '-f',
+    'wav',
+    tmp,
+  ];
   try {
     await runTool(locateTool('ffmpeg', ffmpegPath).path, args, { timeoutMs: 30 * 60_000, ...opts });
     await rename(tmp, output);

@@ -31,10 +31,13 @@ export function runTool(bin: string, args: string[], opts: ToolOptions = {}): Pr
     child.stderr.setEncoding('utf8').on('data', (d: string) => {
       stderr = (stderr + d).slice(-KEEP_STDERR);
     });
-    const timer = opts.timeoutMs === undefined ? undefined : setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, opts.timeoutMs);
+    const timer =
+      opts.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+          }, opts.timeoutMs);
     const onAbort = (): void => {
       child.kill('SIGKILL');
     };
@@ -45,11 +48,18 @@ export function runTool(bin: string, args: string[], opts: ToolOptions = {}): Pr
     };
     child.on('error', (err: NodeJS.ErrnoException) => {
       done();
-      reject(err.code === 'ENOENT' || err.code === 'EACCES' ? missing(bin) : new AppError('audio_decode_failed', `${bin} could not start: ${err.message}`, { cause: err }));
+      reject(
+        err.code === 'ENOENT' || err.code === 'EACCES'
+          ? missing(bin)
+          : new AppError('audio_decode_failed', `${bin} could not start: ${err.message}`, { cause: err }),
+      );
     });
     child.on('close', (code, signal) => {
       done();
-      if (timedOut) return reject(new AppError('ffmpeg_timeout', `${bin} did not finish within ${Math.round((opts.timeoutMs ?? 0) / 1000)} s`));
+      if (timedOut)
+        return reject(
+          new AppError('ffmpeg_timeout', `${bin} did not finish within ${Math.round((opts.timeoutMs ?? 0) / 1000)} s`),
+        );
       if (opts.signal?.aborted) return reject(new AppError('aborted', `${bin} was stopped`));
       if (code === 0) return resolve({ stdout, stderr });
       const why = lastLine(stderr) || (signal ? `killed by ${signal}` : `exit code ${code}`);
@@ -60,10 +70,16 @@ export function runTool(bin: string, args: string[], opts: ToolOptions = {}): Pr
 
 function missing(bin: string): AppError {
   const setting = /probe/i.test(bin) ? 'FFPROBE_PATH' : 'FFMPEG_PATH';
-  return new AppError('ffmpeg_missing', `${bin} was not found: install ffmpeg (Debian/Ubuntu: apt-get install ffmpeg) or set ${setting}`);
+  return new AppError(
+    'ffmpeg_missing',
+    `${bin} was not found: install ffmpeg (Debian/Ubuntu: apt-get install ffmpeg) or set ${setting}`,
+  );
 }
 
 function lastLine(text: string): string {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return (lines.at(-1) ?? '').slice(0, 300);
 }

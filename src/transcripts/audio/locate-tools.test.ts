@@ -25,24 +25,39 @@ describe.skipIf(process.platform === 'win32')('which ffmpeg and ffprobe are used
   const path = [join(dir, 'empty'), system].join(delimiter);
 
   it('takes the explicit setting over the system and the npm binary', () => {
-    expect(resolveTool('ffmpeg', '/opt/ffmpeg/bin/ffmpeg', path, shipped)).toEqual({ path: '/opt/ffmpeg/bin/ffmpeg', source: 'FFMPEG_PATH' });
-    expect(resolveTool('ffprobe', ' /opt/ffprobe ', path, shipped)).toEqual({ path: '/opt/ffprobe', source: 'FFPROBE_PATH' });
+    expect(resolveTool('ffmpeg', '/opt/ffmpeg/bin/ffmpeg', path, shipped)).toEqual({
+      path: '/opt/ffmpeg/bin/ffmpeg',
+      source: 'FFMPEG_PATH',
+    });
+    expect(resolveTool('ffprobe', ' /opt/ffprobe ', path, shipped)).toEqual({
+      path: '/opt/ffprobe',
+      source: 'FFPROBE_PATH',
+    });
   });
 
   it('takes the first executable on PATH over the npm binary when nothing is set', () => {
     const earlier = binDir('earlier', 'ffmpeg');
     expect(resolveTool('ffmpeg', '', path, shipped)).toEqual({ path: join(system, 'ffmpeg'), source: 'system' });
-    expect(resolveTool('ffmpeg', undefined, [earlier, system].join(delimiter), shipped)).toEqual({ path: join(earlier, 'ffmpeg'), source: 'system' });
+    expect(resolveTool('ffmpeg', undefined, [earlier, system].join(delimiter), shipped)).toEqual({
+      path: join(earlier, 'ffmpeg'),
+      source: 'system',
+    });
   });
 
   it('skips files on PATH that cannot be run, and folders named like the tool', () => {
     const notExecutable = binDir('plain', 'ffprobe', 0o644);
     mkdirSync(join(dir, 'folder', 'ffprobe'), { recursive: true });
-    expect(resolveTool('ffprobe', '', [notExecutable, join(dir, 'folder'), system].join(delimiter), shipped)).toEqual({ path: '/npm/ffprobe', source: 'npm @ffprobe-installer/ffprobe 9.9' });
+    expect(resolveTool('ffprobe', '', [notExecutable, join(dir, 'folder'), system].join(delimiter), shipped)).toEqual({
+      path: '/npm/ffprobe',
+      source: 'npm @ffprobe-installer/ffprobe 9.9',
+    });
   });
 
   it('falls back to the npm binary, then to the bare name that fails as ffmpeg_missing', () => {
-    expect(resolveTool('ffprobe', '', path, shipped)).toEqual({ path: '/npm/ffprobe', source: 'npm @ffprobe-installer/ffprobe 9.9' });
+    expect(resolveTool('ffprobe', '', path, shipped)).toEqual({
+      path: '/npm/ffprobe',
+      source: 'npm @ffprobe-installer/ffprobe 9.9',
+    });
     expect(resolveTool('ffprobe', '', undefined, none)).toEqual({ path: 'ffprobe', source: 'not found' });
   });
 

@@ -15,13 +15,21 @@ export interface LocatedTool {
 export type NpmLookup = (tool: AudioTool) => { path: string; package: string; version: string } | undefined;
 
 const SETTING: Record<AudioTool, string> = { ffmpeg: 'FFMPEG_PATH', ffprobe: 'FFPROBE_PATH' };
-const NPM_PACKAGE: Record<AudioTool, string> = { ffmpeg: '@ffmpeg-installer/ffmpeg', ffprobe: '@ffprobe-installer/ffprobe' };
+const NPM_PACKAGE: Record<AudioTool, string> = {
+  ffmpeg: '@ffmpeg-installer/ffmpeg',
+  ffprobe: '@ffprobe-installer/ffprobe',
+};
 
 /**
  * ffmpeg or ffprobe: the explicit setting wins, else the one on PATH, else the binary the optional
  * npm package ships. Pure: the search path and the npm lookup are passed in.
  */
-export function resolveTool(tool: AudioTool, setting: string | undefined, searchPath: string | undefined, npm: NpmLookup): LocatedTool {
+export function resolveTool(
+  tool: AudioTool,
+  setting: string | undefined,
+  searchPath: string | undefined,
+  npm: NpmLookup,
+): LocatedTool {
   if (setting?.trim()) return { path: setting.trim(), source: SETTING[tool] };
   const onPath = findOnPath(process.platform === 'win32' ? `${tool}.exe` : tool, searchPath);
   if (onPath) return { path: onPath, source: 'system' };

@@ -15,7 +15,15 @@ interface FfprobeJson {
 
 /** Duration and codec of an audio file, read by ffprobe from the container (no decoding); an empty `ffprobePath` means the located one. */
 export async function probeAudio(path: string, ffprobePath?: string, opts: ToolOptions = {}): Promise<AudioProbe> {
-  const args = ['-v', 'error', '-show_entries', 'format=duration,format_name:stream=codec_type,codec_name,duration', '-of', 'json', path];
+  const args = [
+    '-v',
+    'error',
+    '-show_entries',
+    'format=duration,format_name:stream=codec_type,codec_name,duration',
+    '-of',
+    'json',
+    path,
+  ];
   const { stdout } = await runTool(locateTool('ffprobe', ffprobePath).path, args, { timeoutMs: 60_000, ...opts });
   let parsed: FfprobeJson;
   try {
@@ -26,7 +34,8 @@ export async function probeAudio(path: string, ffprobePath?: string, opts: ToolO
   const audio = parsed.streams?.find((s) => s.codec_type === 'audio');
   if (!audio) throw new AppError('audio_invalid', `no audio stream in ${path}`);
   const duration = Number(parsed.format?.duration ?? audio.duration);
-  if (!Number.isFinite(duration) || duration <= 0) throw new AppError('audio_invalid', `could not read the duration of ${path}`);
+  if (!Number.isFinite(duration) || duration <= 0)
+    throw new AppError('audio_invalid', `could not read the duration of ${path}`);
   return {
     durationSeconds: duration,
     ...(audio.codec_name && { codec: audio.codec_name }),

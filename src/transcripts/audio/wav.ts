@@ -37,13 +37,26 @@ function parseHeader(head: Buffer, fileSize: number, path: string): WavInfo {
     const size = head.readUInt32LE(at + 4);
     const body = at + 8;
     if (id === 'fmt ' && body + 16 <= head.length) {
-      fmt = { format: head.readUInt16LE(body), channels: head.readUInt16LE(body + 2), sampleRate: head.readUInt32LE(body + 4), bits: head.readUInt16LE(body + 14) };
+      fmt = {
+        format: head.readUInt16LE(body),
+        channels: head.readUInt16LE(body + 2),
+        sampleRate: head.readUInt32LE(body + 4),
+        bits: head.readUInt16LE(body + 14),
+      };
     } else if (id === 'data') {
-      if (!fmt || (fmt.format !== 1 && fmt.format !== 0xfffe) || fmt.bits !== 16) throw new AppError('audio_invalid', `${path} is not 16-bit PCM WAV`);
+      if (!fmt || (fmt.format !== 1 && fmt.format !== 0xfffe) || fmt.bits !== 16)
+        throw new AppError('audio_invalid', `${path} is not 16-bit PCM WAV`);
       // ffmpeg may leave the size at 0xFFFFFFFF when it could not seek back: trust the file size then.
       const dataBytes = Math.min(size, fileSize - body);
       const bytesPerSecond = fmt.sampleRate * fmt.channels * 2;
-      return { sampleRate: fmt.sampleRate, channels: fmt.channels, bitsPerSample: 16, dataOffset: body, dataBytes, durationSeconds: dataBytes / bytesPerSecond };
+      return {
+        sampleRate: fmt.sampleRate,
+        channels: fmt.channels,
+        bitsPerSample: 16,
+        dataOffset: body,
+        dataBytes,
+        durationSeconds: dataBytes / bytesPerSecond,
+      };
     }
     at = body + size + (size % 2);
   }
@@ -69,7 +82,13 @@ function wavHeader(dataBytes: number, sampleRate: number, channels: number): Buf
 }
 
 /** Copies [startSeconds, endSeconds) of a PCM WAV into its own WAV file, sample-exact, without re-encoding. */
-export async function writeWavSlice(src: string, info: WavInfo, startSeconds: number, endSeconds: number, dest: string): Promise<void> {
+export async function writeWavSlice(
+  src: string,
+  info: WavInfo,
+  startSeconds: number,
+  endSeconds: number,
+  dest: string,
+): Promise<void> {
   const frame = info.channels * 2;
   const byteAt = (s: number): number => Math.min(info.dataBytes, Math.max(0, Math.round(s * info.sampleRate)) * frame);
   const from = byteAt(startSeconds);

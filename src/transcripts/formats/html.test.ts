@@ -40,7 +40,9 @@ describe('HTML', () => {
   });
 
   it('reads HTML without <time> as text: paragraphs, `Name:` speakers, estimated and marked untimed', () => {
-    const t = parseTranscript('<div><p>Ann: Hello there, everyone.</p><p>Bob: Hi Ann.</p><p>Ann: Shall we start?</p></div>');
+    const t = parseTranscript(
+      '<div><p>Ann: Hello there, everyone.</p><p>Bob: Hi Ann.</p><p>Ann: Shall we start?</p></div>',
+    );
     expect(t.segments).toEqual([
       { start: 0, end: 1.2, speaker: 'Ann', text: 'Hello there, everyone.', untimed: true },
       { start: 1.2, end: 2.2, speaker: 'Bob', text: 'Hi Ann.', untimed: true },
@@ -50,6 +52,9 @@ describe('HTML', () => {
 
   it('reads timestamps written inside paragraphs', () => {
     const t = parseTranscript('<p>[00:00:01] One.</p><p>[00:00:09] Two.</p>', { type: 'text/html' });
-    expect(t.segments.map((s) => [s.start, s.text, s.untimed])).toEqual([[1, 'One.', undefined], [9, 'Two.', undefined]]);
+    expect(t.segments.map((s) => [s.start, s.text, s.untimed])).toEqual([
+      [1, 'One.', undefined],
+      [9, 'Two.', undefined],
+    ]);
   });
 });

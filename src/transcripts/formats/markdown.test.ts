@@ -47,8 +47,14 @@ Much later, same speaker.
   });
 
   it('reads Misfit `**[mm:ss]**` stamps', () => {
-    const t = parseTranscript('**[00:00]** First line\n\n**[00:13]** second *line*\n\n**[1:00:02]** late\n', { type: 'markdown' });
-    expect(t.segments.map((s) => [s.start, s.text])).toEqual([[0, 'First line'], [13, 'second line'], [3602, 'late']]);
+    const t = parseTranscript('**[00:00]** First line\n\n**[00:13]** second *line*\n\n**[1:00:02]** late\n', {
+      type: 'markdown',
+    });
+    expect(t.segments.map((s) => [s.start, s.text])).toEqual([
+      [0, 'First line'],
+      [13, 'second line'],
+      [3602, 'late'],
+    ]);
   });
 
   it('is sniffed from content when nothing is declared', () => {

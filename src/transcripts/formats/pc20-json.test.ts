@@ -23,10 +23,20 @@ describe('Podcasting 2.0 JSON', () => {
 
   it('merges word-level items into sentences, splitting on speaker change and pauses', () => {
     const words = [
-      ['A', 0, 0.4, 'Hello'], ['A', 0.4, 0.8, 'there.'], ['A', 0.9, 1.2, 'How'], ['A', 1.2, 1.5, 'are'],
-      ['B', 1.6, 1.9, 'Fine'], ['B', 1.9, 2.2, 'thanks'], ['B', 6, 6.3, 'later'], ['B', 6.3, 6.6, 'words'],
+      ['A', 0, 0.4, 'Hello'],
+      ['A', 0.4, 0.8, 'there.'],
+      ['A', 0.9, 1.2, 'How'],
+      ['A', 1.2, 1.5, 'are'],
+      ['B', 1.6, 1.9, 'Fine'],
+      ['B', 1.9, 2.2, 'thanks'],
+      ['B', 6, 6.3, 'later'],
+      ['B', 6.3, 6.6, 'words'],
     ] as const;
-    const t = parseTranscript(JSON.stringify({ segments: words.map(([speaker, startTime, endTime, body]) => ({ speaker, startTime, endTime, body })) }));
+    const t = parseTranscript(
+      JSON.stringify({
+        segments: words.map(([speaker, startTime, endTime, body]) => ({ speaker, startTime, endTime, body })),
+      }),
+    );
     expect(t.segments.map((s) => [s.speaker, s.start, s.end, s.text])).toEqual([
       ['A', 0, 0.8, 'Hello there.'],
       ['A', 0.9, 1.5, 'How are'],

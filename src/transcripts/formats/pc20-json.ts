@@ -21,7 +21,10 @@ const item = z.object({
   speaker: z.string().optional().catch(undefined),
 });
 
-const transcriptDoc = z.union([z.object({ segments: z.array(z.unknown()), language: z.string().optional().catch(undefined) }), z.array(z.unknown())]);
+const transcriptDoc = z.union([
+  z.object({ segments: z.array(z.unknown()), language: z.string().optional().catch(undefined) }),
+  z.array(z.unknown()),
+]);
 
 export interface JsonResult {
   segments: DraftSegment[];
@@ -50,7 +53,12 @@ export function parsePc20Json(text: string): JsonResult {
     if (!parsed.success) continue;
     const { startTime, endTime, body, speaker } = parsed.data;
     const name = speakerName(speaker);
-    words.push({ start: startTime, ...(endTime !== undefined ? { end: endTime } : {}), text: body, ...(name ? { speaker: name } : {}) });
+    words.push({
+      start: startTime,
+      ...(endTime !== undefined ? { end: endTime } : {}),
+      text: body,
+      ...(name ? { speaker: name } : {}),
+    });
   }
   const segments = isWordLevel(words) ? mergeWords(words) : joinCueLines(words);
   return { segments, ...(language ? { language } : {}) };

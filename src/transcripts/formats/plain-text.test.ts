@@ -5,7 +5,9 @@ const text = (body: string) => parseTranscript(body, { type: 'text/plain' });
 
 describe('plain text', () => {
   it('reads HH:MM:SS and [00:01:02] stamps, with Name: speakers', () => {
-    const t = text('00:00:00 Welcome to the show.\n\n[00:01:02] Guest: Thanks for having me.\nI mean it.\n\n01:02:03 - Host: Bye.\n');
+    const t = text(
+      '00:00:00 Welcome to the show.\n\n[00:01:02] Guest: Thanks for having me.\nI mean it.\n\n01:02:03 - Host: Bye.\n',
+    );
     expect(t.source).toBe('published:text');
     expect(t.segments).toEqual([
       { start: 0, end: 62, text: 'Welcome to the show.' },
@@ -48,6 +50,10 @@ describe('plain text', () => {
 
   it('sorts stamps that go backwards', () => {
     const t = text('00:00:10 later\n00:00:02 earlier\n00:00:20 last\n');
-    expect(t.segments.map((s) => [s.start, s.end, s.text])).toEqual([[2, 10, 'earlier'], [10, 20, 'later'], [20, 21, 'last']]);
+    expect(t.segments.map((s) => [s.start, s.end, s.text])).toEqual([
+      [2, 10, 'earlier'],
+      [10, 20, 'later'],
+      [20, 21, 'last'],
+    ]);
   });
 });

@@ -36,7 +36,10 @@ John: my turn.
   });
 
   it('does not take "Note:" for a speaker, and a lone label does not carry forever', () => {
-    const t = parseTranscript('1\n00:00:01,000 --> 00:00:02,000\nNote: this is text\n\n2\n00:00:02,000 --> 00:00:03,000\nmore text\n\n3\n00:00:03,000 --> 00:00:04,000\nend\n\n4\n00:00:04,000 --> 00:00:05,000\nreally\n', { type: 'srt' });
+    const t = parseTranscript(
+      '1\n00:00:01,000 --> 00:00:02,000\nNote: this is text\n\n2\n00:00:02,000 --> 00:00:03,000\nmore text\n\n3\n00:00:03,000 --> 00:00:04,000\nend\n\n4\n00:00:04,000 --> 00:00:05,000\nreally\n',
+      { type: 'srt' },
+    );
     expect(t.segments.every((s) => s.speaker === undefined)).toBe(true);
     expect(t.segments[0]?.text).toBe('Note: this is text');
   });

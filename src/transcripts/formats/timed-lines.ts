@@ -39,13 +39,18 @@ function knownLabels(kinds: LineKind[]): Labels {
   return { names, initials };
 }
 
-function labelOf(text: string, labels: Labels, afterStamp: boolean): { speaker?: string; text: string; labelled: boolean } {
+function labelOf(
+  text: string,
+  labels: Labels,
+  afterStamp: boolean,
+): { speaker?: string; text: string; labelled: boolean } {
   const split = splitSpeakerLabel(text);
   // A placeholder such as "Unknown:" names nobody but still ends the previous speaker's turn.
   const known = split.speaker === undefined ? labels.names.size > 0 : labels.names.has(split.speaker);
   if (split.labelled && (afterStamp || known)) return split;
   const first = /^([A-Z]{1,4})\s+(\S.*)$/.exec(text);
-  if (afterStamp && first?.[1] && labels.initials.has(first[1])) return { speaker: first[1], text: first[2] ?? '', labelled: true };
+  if (afterStamp && first?.[1] && labels.initials.has(first[1]))
+    return { speaker: first[1], text: first[2] ?? '', labelled: true };
   return { text, labelled: false };
 }
 
@@ -65,7 +70,8 @@ function timedSegments(kinds: LineKind[], labels: Labels): DraftSegment[] {
       pending = lastTime = k.start;
       cur = undefined;
     } else if (k.kind === 'stamp') {
-      const label = k.name !== undefined ? { speaker: speakerName(k.name), text: k.text } : labelOf(k.text, labels, true);
+      const label =
+        k.name !== undefined ? { speaker: speakerName(k.name), text: k.text } : labelOf(k.text, labels, true);
       speaker = label.speaker;
       lastTime = k.start;
       pending = undefined;
@@ -81,7 +87,12 @@ function timedSegments(kinds: LineKind[], labels: Labels): DraftSegment[] {
         cur.text += `\n${k.text}`;
         continue;
       }
-      cur = { start: pending ?? lastTime, ...(speaker ? { speaker } : {}), text: label.text, ...(pending === undefined ? { untimed: true } : {}) };
+      cur = {
+        start: pending ?? lastTime,
+        ...(speaker ? { speaker } : {}),
+        text: label.text,
+        ...(pending === undefined ? { untimed: true } : {}),
+      };
       pending = undefined;
       out.push(cur);
     }

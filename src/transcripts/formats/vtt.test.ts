@@ -48,9 +48,15 @@ zweite Zeile
   });
 
   it('reads times without hours and the bare-seconds form, with or without the header', () => {
-    const t = parseTranscript('0.000 --> 3.480\none\n\n65.5 --> 70.25\ntwo\n\n01:10.250 --> 01:12.000\nthree\n', { fileName: 'a.vtt' });
+    const t = parseTranscript('0.000 --> 3.480\none\n\n65.5 --> 70.25\ntwo\n\n01:10.250 --> 01:12.000\nthree\n', {
+      fileName: 'a.vtt',
+    });
     expect(t.source).toBe('published:vtt');
-    expect(t.segments.map((s) => [s.start, s.end])).toEqual([[0, 3.48], [65.5, 70.25], [70.25, 72]]);
+    expect(t.segments.map((s) => [s.start, s.end])).toEqual([
+      [0, 3.48],
+      [65.5, 70.25],
+      [70.25, 72],
+    ]);
   });
 
   it('de-duplicates YouTube rolling captions so no word repeats', () => {
@@ -86,7 +92,9 @@ and it ends
   });
 
   it('keeps genuine repeats in ordinary captions', () => {
-    const t = vtt('WEBVTT\n\n00:01.000 --> 00:02.000\nYeah.\n\n00:02.000 --> 00:03.000\nYeah.\n\n00:03.000 --> 00:04.000\nGo on.\n');
+    const t = vtt(
+      'WEBVTT\n\n00:01.000 --> 00:02.000\nYeah.\n\n00:02.000 --> 00:03.000\nYeah.\n\n00:03.000 --> 00:04.000\nGo on.\n',
+    );
     expect(t.segments.map((s) => s.text)).toEqual(['Yeah.', 'Yeah.', 'Go on.']);
   });
 

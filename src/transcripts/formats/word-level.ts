@@ -31,7 +31,13 @@ export function mergeWords(items: TimedWord[]): DraftSegment[] {
     const first = words[0];
     const last = words[words.length - 1];
     if (first && last) {
-      out.push({ start: first.start, end: last.end, ...(speaker ? { speaker } : {}), text: words.map((w) => w.text).join(' '), words });
+      out.push({
+        start: first.start,
+        end: last.end,
+        ...(speaker ? { speaker } : {}),
+        text: words.map((w) => w.text).join(' '),
+        words,
+      });
     }
     words = [];
   };
@@ -39,7 +45,8 @@ export function mergeWords(items: TimedWord[]): DraftSegment[] {
     const text = item.text.trim();
     if (text === '') continue;
     const prev = words[words.length - 1];
-    if (prev && (item.speaker !== speaker || item.start - prev.end > MAX_GAP_SECONDS || words.length >= MAX_WORDS)) flush();
+    if (prev && (item.speaker !== speaker || item.start - prev.end > MAX_GAP_SECONDS || words.length >= MAX_WORDS))
+      flush();
     speaker = item.speaker;
     words.push({ start: item.start, end: Math.max(item.start, item.end ?? item.start), text });
     if (/[.!?…]["'”’)\]]*$/.test(text)) flush();
@@ -49,5 +56,8 @@ export function mergeWords(items: TimedWord[]): DraftSegment[] {
 }
 
 function wordCount(text: string): number {
-  return text.trim().split(/\s+/).filter((w) => w !== '').length;
+  return text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '').length;
 }

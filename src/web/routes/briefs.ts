@@ -10,7 +10,14 @@ export function briefRoutes(web: Hono, app: App): void {
     const brief = Number.isInteger(id) ? await app.store.briefById(id) : undefined;
     const user = brief ? await app.store.userById(brief.userId) : undefined;
     if (!brief || !user) return c.text('brief not found', 404);
-    const email = renderBriefEmail({ brief, user, publicUrl: app.config.publicUrl, secret: app.secret, from: app.config.mailFrom, interactive: true });
+    const email = renderBriefEmail({
+      brief,
+      user,
+      publicUrl: app.config.publicUrl,
+      secret: app.secret,
+      from: app.config.mailFrom,
+      interactive: true,
+    });
     return c.html(email.html);
   });
 

@@ -20,7 +20,12 @@ function signedFeedback(c: Context, app: App): { userId: number; insightId: numb
   const userId = Number(c.req.query('u'));
   const insightId = Number(c.req.query('i'));
   const vote = c.req.query('v');
-  if (!Number.isSafeInteger(userId) || !isVote(vote) || !verifyFeedback(userId, insightId, vote, c.req.query('t') ?? '', app.secret)) return undefined;
+  if (
+    !Number.isSafeInteger(userId) ||
+    !isVote(vote) ||
+    !verifyFeedback(userId, insightId, vote, c.req.query('t') ?? '', app.secret)
+  )
+    return undefined;
   return { userId, insightId, vote };
 }
 
@@ -54,7 +59,12 @@ export function feedbackRoutes(web: Hono, app: App): void {
     const outcome = await recordFeedback(app.store, user.id, link.insightId, link.vote);
     if (!outcome.recorded) return c.html(layout('Feedback', html`<h1>That insight is no longer available.</h1>`), 404);
     app.log.info('feedback', { user_id: user.id, insight_id: link.insightId, vote: link.vote });
-    return c.html(layout('Thanks', html`<h1>Thanks: recorded ${LABEL[link.vote]}.</h1><p>Tomorrow's brief takes it into account.</p>`));
+    return c.html(
+      layout(
+        'Thanks',
+        html`<h1>Thanks: recorded ${LABEL[link.vote]}.</h1><p>Tomorrow's brief takes it into account.</p>`,
+      ),
+    );
   });
 
   web.get('/t/:token', async (c) => {

@@ -20,17 +20,27 @@ export function preferencesRoutes(web: Hono, app: App): void {
     const user = await signedUser(c, app, 'preferences');
     if (!user) return c.html(invalid(), 400);
     const body = await c.req.parseBody();
-    const interests = [...new Set(String(body.interests ?? '').split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 50);
+    const interests = [
+      ...new Set(
+        String(body.interests ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ].slice(0, 50);
     const timezone = String(body.timezone ?? '').trim();
     const hour = Number(body.hour);
     const problems = [
       ...(isValidTimeZone(timezone) ? [] : [`"${timezone}" is not a time zone`]),
       ...(Number.isInteger(hour) && hour >= 0 && hour <= 23 ? [] : ['the hour must be 0 to 23']),
     ];
-    if (problems.length) return c.html(layout('Preferences', form({ ...user, interests }, signedQuery(c), problems)), 400);
+    if (problems.length)
+      return c.html(layout('Preferences', form({ ...user, interests }, signedQuery(c), problems)), 400);
     await app.store.updateUser(user.id, { interests, timezone, deliveryHour: hour });
     const updated = (await app.store.userById(user.id)) ?? user;
-    return c.html(layout('Preferences', form(updated, signedQuery(c), [], 'Saved. Your next brief follows these preferences.')));
+    return c.html(
+      layout('Preferences', form(updated, signedQuery(c), [], 'Saved. Your next brief follows these preferences.')),
+    );
   });
 }
 

@@ -25,11 +25,18 @@ export function profileRoutes(web: Hono, app: App): void {
     const chosen = new Set([body.follow ?? []].flat().map(Number));
     for (const feed of feeds) await app.store.setFollow(user.id, feed.id, chosen.has(feed.id));
     await app.store.updateProfile(user.id, {
-      about: String(body.about ?? '').slice(0, ABOUT_MAX_CHARS).trim(),
+      about: String(body.about ?? '')
+        .slice(0, ABOUT_MAX_CHARS)
+        .trim(),
       onlyFollowed: body.only === 'on',
     });
     const profile = await app.store.profileOf(user.id);
-    return c.html(layout('Your shows and topics', form(user.email, profile, feeds, signedQuery(c), 'Saved. Your next brief follows these choices.')));
+    return c.html(
+      layout(
+        'Your shows and topics',
+        form(user.email, profile, feeds, signedQuery(c), 'Saved. Your next brief follows these choices.'),
+      ),
+    );
   });
 }
 

@@ -28,6 +28,8 @@ export function unsubscribeRoutes(web: Hono, app: App): void {
     if (!user) return c.html(invalid(), 400);
     await app.store.setUserStatus(user.id, 'unsubscribed');
     app.log.info('unsubscribed', { user_id: user.id });
-    return c.html(layout('Unsubscribed', html`<h1>You are unsubscribed.</h1><p>${user.email} will get no more briefs.</p>`));
+    return c.html(
+      layout('Unsubscribed', html`<h1>You are unsubscribed.</h1><p>${user.email} will get no more briefs.</p>`),
+    );
   });
 }

@@ -9,7 +9,10 @@ const responseSchema = z.object({
   type: z.literal('message'),
   content: z.array(z.object({ type: z.string(), name: z.string().optional(), input: z.unknown().optional() })),
   stop_reason: z.string().nullish(),
-  usage: z.object({ input_tokens: z.number().nonnegative(), output_tokens: z.number().nonnegative() }).partial().nullish(),
+  usage: z
+    .object({ input_tokens: z.number().nonnegative(), output_tokens: z.number().nonnegative() })
+    .partial()
+    .nullish(),
 });
 
 /**
@@ -30,7 +33,13 @@ export function anthropicMessagesProvider(settings: LlmSettings): LlmProvider {
           max_tokens: request.maxOutputTokens,
           system: request.system,
           messages: [{ role: 'user', content: request.user }],
-          tools: [{ name: request.schemaName, description: 'Record the insights picked from the transcript.', input_schema: request.schema }],
+          tools: [
+            {
+              name: request.schemaName,
+              description: 'Record the insights picked from the transcript.',
+              input_schema: request.schema,
+            },
+          ],
           tool_choice: { type: 'tool', name: request.schemaName },
         },
         settings,
@@ -44,7 +53,11 @@ function readReply(json: unknown, bytes: number, toolName: string): ProviderRepl
   const parsed = responseSchema.safeParse(json);
   if (!parsed.success) {
     const what = json === undefined ? 'a body that is not JSON' : 'JSON that is not a message';
-    return { content: undefined, replyBytes: bytes, problem: { code: 'malformed_output', message: `messages API answered with ${what}` } };
+    return {
+      content: undefined,
+      replyBytes: bytes,
+      problem: { code: 'malformed_output', message: `messages API answered with ${what}` },
+    };
   }
   const { content, stop_reason: stopReason, usage } = parsed.data;
   const tool = content.find((block) => block.type === 'tool_use' && block.name === toolName);
@@ -55,9 +68,14 @@ function readReply(json: unknown, bytes: number, toolName: string): ProviderRepl
     ...(usage?.output_tokens !== undefined && { outputTokens: usage.output_tokens }),
   };
   if (stopReason === 'max_tokens') {
-    return { ...reply, problem: { code: 'truncated_output', message: 'the answer was cut off (stop_reason: max_tokens)' } };
+    return {
+      ...reply,
+      problem: { code: 'truncated_output', message: 'the answer was cut off (stop_reason: max_tokens)' },
+    };
   }
-  if (stopReason === 'refusal') return { ...reply, problem: { code: 'refused_output', message: 'the model refused the request' } };
-  if (!tool) return { ...reply, problem: { code: 'malformed_output', message: `the answer has no ${toolName} tool_use block` } };
+  if (stopReason === 'refusal')
+    return { ...reply, problem: { code: 'refused_output', message: 'the model refused the request' } };
+  if (!tool)
+    return { ...reply, problem: { code: 'malformed_output', message: `the answer has no ${toolName} tool_use block` } };
   return reply;
 }

@@ -16,7 +16,10 @@ const responseSchema = z.object({
       }),
     )
     .min(1),
-  usage: z.object({ prompt_tokens: z.number().nonnegative(), completion_tokens: z.number().nonnegative() }).partial().nullish(),
+  usage: z
+    .object({ prompt_tokens: z.number().nonnegative(), completion_tokens: z.number().nonnegative() })
+    .partial()
+    .nullish(),
 });
 
 /**
@@ -28,7 +31,12 @@ export function openAiChatProvider(settings: LlmSettings, log?: Logger): LlmProv
   let mode: JsonMode = 'json_schema';
   const send = async (request: ProviderRequest, as: JsonMode): Promise<ProviderReply> => {
     const headers: Record<string, string> = settings.apiKey ? { authorization: `Bearer ${settings.apiKey}` } : {};
-    const reply = await postJson(`${settings.baseUrl}/chat/completions`, headers, body(settings.model, request, as), settings);
+    const reply = await postJson(
+      `${settings.baseUrl}/chat/completions`,
+      headers,
+      body(settings.model, request, as),
+      settings,
+    );
     return readReply(reply.json, reply.bytes);
   };
   return {
@@ -40,7 +48,10 @@ export function openAiChatProvider(settings: LlmSettings, log?: Logger): LlmProv
       } catch (err) {
         if (!rejectsJsonSchema(err)) throw err;
         mode = 'json_object';
-        log?.info('LLM server does not take json_schema output; using json_object', { base_url: settings.baseUrl, model: settings.model });
+        log?.info('LLM server does not take json_schema output; using json_object', {
+          base_url: settings.baseUrl,
+          model: settings.model,
+        });
         return send(request, mode);
       }
     },
@@ -71,7 +82,11 @@ function readReply(json: unknown, bytes: number): ProviderReply {
   const parsed = responseSchema.safeParse(json);
   if (!parsed.success) {
     const what = json === undefined ? 'a body that is not JSON' : 'JSON without choices[0].message';
-    return { content: undefined, replyBytes: bytes, problem: { code: 'malformed_output', message: `chat completion answered with ${what}` } };
+    return {
+      content: undefined,
+      replyBytes: bytes,
+      problem: { code: 'malformed_output', message: `chat completion answered with ${what}` },
+    };
   }
   const choice = parsed.data.choices[0];
   const usage = parsed.data.usage;
@@ -81,9 +96,13 @@ function readReply(json: unknown, bytes: number): ProviderReply {
     ...(usage?.prompt_tokens !== undefined && { inputTokens: usage.prompt_tokens }),
     ...(usage?.completion_tokens !== undefined && { outputTokens: usage.completion_tokens }),
   };
-  if (choice?.message.refusal) return { ...reply, problem: { code: 'refused_output', message: 'the model refused the request' } };
+  if (choice?.message.refusal)
+    return { ...reply, problem: { code: 'refused_output', message: 'the model refused the request' } };
   if (choice?.finish_reason === 'length') {
-    return { ...reply, problem: { code: 'truncated_output', message: 'the answer was cut off (finish_reason: length)' } };
+    return {
+      ...reply,
+      problem: { code: 'truncated_output', message: 'the answer was cut off (finish_reason: length)' },
+    };
   }
   if (typeof reply.content !== 'string' || reply.content.trim() === '') {
     return { ...reply, problem: { code: 'malformed_output', message: 'the answer has no message content' } };

@@ -15,7 +15,12 @@ const MAX_REPLY_BYTES = 8 * 1024 * 1024;
  * POSTs JSON through safeFetch under the call deadline and returns the 2xx body; any other
  * status becomes an LlmHttpError carrying the provider's own error text and retry hints.
  */
-export async function postJson(url: string, headers: Record<string, string>, body: unknown, settings: LlmSettings): Promise<JsonReply> {
+export async function postJson(
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+  settings: LlmSettings,
+): Promise<JsonReply> {
   const res = await safeFetch(url, {
     method: 'POST',
     body: JSON.stringify(body),
@@ -47,12 +52,16 @@ function parseJson(text: string): unknown {
 function httpError(status: number, headers: Record<string, string>, json: unknown): LlmHttpError {
   const { message, type: errorType, param } = apiErrorText(json);
   const shouldRetry = headers['x-should-retry'];
-  return new LlmHttpError(status, `LLM API answered HTTP ${status}${errorType ? ` (${errorType})` : ''}${message ? `: ${message}` : ''}`, {
-    ...optional('retryAfterMs', retryAfterMsOf(headers)),
-    ...optional('shouldRetry', shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : undefined),
-    ...optional('errorType', errorType),
-    ...optional('param', param),
-  });
+  return new LlmHttpError(
+    status,
+    `LLM API answered HTTP ${status}${errorType ? ` (${errorType})` : ''}${message ? `: ${message}` : ''}`,
+    {
+      ...optional('retryAfterMs', retryAfterMsOf(headers)),
+      ...optional('shouldRetry', shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : undefined),
+      ...optional('errorType', errorType),
+      ...optional('param', param),
+    },
+  );
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

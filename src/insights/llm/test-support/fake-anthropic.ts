@@ -47,11 +47,13 @@ function validate(req: RecordedRequest, apiKey: string): FakeReply | undefined {
   if (!Array.isArray(b.messages) || b.messages.length === 0 || b.messages[0]?.role !== 'user') {
     return error(400, 'messages: first message must use the "user" role');
   }
-  if (b.system !== undefined && typeof b.system !== 'string' && !Array.isArray(b.system)) return error(400, 'system: Input should be a valid string');
+  if (b.system !== undefined && typeof b.system !== 'string' && !Array.isArray(b.system))
+    return error(400, 'system: Input should be a valid string');
   const tools: any[] = b.tools ?? [];
   for (const tool of tools) {
     if (!/^[a-zA-Z0-9_-]{1,64}$/.test(tool?.name ?? '')) return error(400, 'tools.0.name: String should match pattern');
-    if (tool?.input_schema?.type !== 'object') return error(400, 'tools.0.input_schema: Input schema must have type "object"');
+    if (tool?.input_schema?.type !== 'object')
+      return error(400, 'tools.0.input_schema: Input schema must have type "object"');
   }
   if (b.tool_choice !== undefined) {
     if (b.tool_choice.type === 'tool' && !tools.some((t) => t.name === b.tool_choice.name)) {
@@ -68,7 +70,8 @@ function reply(req: RecordedRequest, step: Step): FakeReply {
   const toolName: string = req.body.tool_choice?.name ?? req.body.tools?.[0]?.name ?? 'tool';
   // A forced tool call comes back as a tool_use block; Claude does not always honour the schema.
   const output = outputOf(step, req.body.messages[0]?.content ?? '');
-  const input = output !== undefined ? output : 'malformed' in step ? { insights: 'I could not find any insights.' } : {};
+  const input =
+    output !== undefined ? output : 'malformed' in step ? { insights: 'I could not find any insights.' } : {};
   const prompt = `${req.body.system ?? ''}\n${JSON.stringify(req.body.messages)}\n${JSON.stringify(req.body.tools ?? [])}`;
   const answer = JSON.stringify(input);
   return {

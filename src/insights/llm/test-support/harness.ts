@@ -26,7 +26,11 @@ export interface HarnessOptions {
 }
 
 /** A fake provider server on 127.0.0.1, a real SQLite store and the LLM extractor pointed at both. */
-export async function startHarness(provider: LlmProviderName, script: Step[], opts: HarnessOptions = {}): Promise<Harness> {
+export async function startHarness(
+  provider: LlmProviderName,
+  script: Step[],
+  opts: HarnessOptions = {},
+): Promise<Harness> {
   const server = provider === 'openai' ? await startFakeOpenAi(script, opts.openai) : await startFakeAnthropic(script);
   let db: TestDatabase | undefined;
   try {

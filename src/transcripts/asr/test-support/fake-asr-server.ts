@@ -24,12 +24,17 @@ async function readUpload(req: IncomingMessage): Promise<{ form: FormData; raw: 
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   const raw = Buffer.concat(chunks);
-  const form = await new Request('http://fake.local/', { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '' }, body: raw }).formData();
+  const form = await new Request('http://fake.local/', {
+    method: 'POST',
+    headers: { 'content-type': req.headers['content-type'] ?? '' },
+    body: raw,
+  }).formData();
   return { form, raw };
 }
 
 function wavSeconds(data: Buffer): number | undefined {
-  if (data.length < 44 || data.toString('ascii', 0, 4) !== 'RIFF' || data.toString('ascii', 8, 12) !== 'WAVE') return undefined;
+  if (data.length < 44 || data.toString('ascii', 0, 4) !== 'RIFF' || data.toString('ascii', 8, 12) !== 'WAVE')
+    return undefined;
   return (data.length - 44) / data.readUInt32LE(28);
 }
 
@@ -40,7 +45,19 @@ function wavSeconds(data: Buffer): number | undefined {
 function segmentsFor(seconds: number, upload: number, extra: Record<string, unknown> = {}): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (let t = 0, i = 0; t < seconds; t += 5, i++) {
-    out.push({ id: i, seek: 0, start: t, end: Math.min(seconds, t + 5), text: ` ${SCRIPT[i % SCRIPT.length]} Take ${upload}.`, tokens: [50364], temperature: 0, avg_logprob: -0.21, compression_ratio: 1.4, no_speech_prob: 0.01, ...extra });
+    out.push({
+      id: i,
+      seek: 0,
+      start: t,
+      end: Math.min(seconds, t + 5),
+      text: ` ${SCRIPT[i % SCRIPT.length]} Take ${upload}.`,
+      tokens: [50364],
+      temperature: 0,
+      avg_logprob: -0.21,
+      compression_ratio: 1.4,
+      no_speech_prob: 0.01,
+      ...extra,
+    });
   }
   return out;
 }
@@ -67,26 +84,59 @@ export async function startFakeOpenAi(o: FakeOpenAiOptions = {}): Promise<FakeAs
   const script: Scripted[] = [];
   const server = await startLocalServer((req, res) => {
     void (async () => {
-      if (req.method !== 'POST' || req.url !== '/v1/audio/transcriptions') return send(res, 404, { error: { message: 'Invalid URL', type: 'invalid_request_error', param: null, code: null } });
+      if (req.method !== 'POST' || req.url !== '/v1/audio/transcriptions')
+        return send(res, 404, {
+          error: { message: 'Invalid URL', type: 'invalid_request_error', param: null, code: null },
+        });
       const { form } = await readUpload(req);
       const file = form.get('file');
       const data = file instanceof Blob ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
       const fields: Record<string, string[]> = {};
       for (const [k, v] of form.entries()) if (typeof v === 'string') (fields[k] ??= []).push(v);
       const seconds = wavSeconds(data);
-      uploads.push({ path: req.url, fields, fileBytes: data.length, audioSeconds: seconds ?? 0, ...(req.headers.authorization && { authorization: req.headers.authorization }) });
+      uploads.push({
+        path: req.url,
+        fields,
+        fileBytes: data.length,
+        audioSeconds: seconds ?? 0,
+        ...(req.headers.authorization && { authorization: req.headers.authorization }),
+      });
       const next = script.shift();
       if (next && 'hang' in next) return;
       if (next) return send(res, next.status, next.body ?? {}, next.headers);
       if (o.apiKey && req.headers.authorization !== `Bearer ${o.apiKey}`) {
-        return send(res, 401, { error: { message: 'Incorrect API key provided: sk-wrong. You can find your API key at https://platform.openai.com/account/api-keys.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } });
+        return send(res, 401, {
+          error: {
+            message:
+              'Incorrect API key provided: sk-wrong. You can find your API key at https://platform.openai.com/account/api-keys.',
+            type: 'invalid_request_error',
+            param: null,
+            code: 'invalid_api_key',
+          },
+        });
       }
       if (o.maxUploadBytes !== undefined && data.length > o.maxUploadBytes) {
-        return send(res, 413, { error: { message: `Maximum content size limit (${o.maxUploadBytes}) exceeded (${data.length} bytes read)`, type: 'server_error', param: null, code: null } });
+        return send(res, 413, {
+          error: {
+            message: `Maximum content size limit (${o.maxUploadBytes}) exceeded (${data.length} bytes read)`,
+            type: 'server_error',
+            param: null,
+            code: null,
+          },
+        });
       }
-      if (seconds === undefined || !fields['model']?.[0]) return send(res, 400, { error: { message: 'Invalid file format.', type: 'invalid_request_error', param: null, code: null } });
+      if (seconds === undefined || !fields['model']?.[0])
+        return send(res, 400, {
+          error: { message: 'Invalid file format.', type: 'invalid_request_error', param: null, code: null },
+        });
       const segments = segmentsFor(seconds, uploads.length, o.segmentExtra);
-      send(res, 200, { task: 'transcribe', language: 'english', duration: seconds, text: segments.map((s) => s['text']).join(''), segments });
+      send(res, 200, {
+        task: 'transcribe',
+        language: 'english',
+        duration: seconds,
+        text: segments.map((s) => s['text']).join(''),
+        segments,
+      });
     })();
   });
   return Object.assign(server, { uploads, script });
@@ -96,7 +146,9 @@ export async function startFakeOpenAi(o: FakeOpenAiOptions = {}): Promise<FakeAs
  * A whisper.cpp server's `POST /inference`: multipart `file` (WAV only, without --convert),
  * `response_format=verbose_json`; failures come back as `{"error": "..."}` with HTTP 200.
  */
-export async function startFakeWhisperServer(o: { segmentExtra?: Record<string, unknown> } = {}): Promise<FakeAsrServer> {
+export async function startFakeWhisperServer(
+  o: { segmentExtra?: Record<string, unknown> } = {},
+): Promise<FakeAsrServer> {
   const uploads: ReceivedUpload[] = [];
   const script: Scripted[] = [];
   const server = await startLocalServer((req, res) => {
@@ -117,8 +169,16 @@ export async function startFakeWhisperServer(o: { segmentExtra?: Record<string, 
       if (next && 'hang' in next) return;
       if (next) return send(res, next.status, next.body ?? {}, next.headers);
       if (seconds === undefined) return send(res, 200, { error: 'failed to read WAV file' });
-      const segments = segmentsFor(seconds, uploads.length, o.segmentExtra).map(({ seek: _s, compression_ratio: _c, ...s }) => s);
-      send(res, 200, { task: 'transcribe', language: 'english', duration: seconds, text: segments.map((s) => s['text']).join(''), segments });
+      const segments = segmentsFor(seconds, uploads.length, o.segmentExtra).map(
+        ({ seek: _s, compression_ratio: _c, ...s }) => s,
+      );
+      send(res, 200, {
+        task: 'transcribe',
+        language: 'english',
+        duration: seconds,
+        text: segments.map((s) => s['text']).join(''),
+        segments,
+      });
     })();
   });
   return Object.assign(server, { uploads, script });

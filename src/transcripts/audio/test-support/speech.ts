@@ -10,7 +10,8 @@ const FIXTURES = new URL('../../../../test/fixtures/speech/', import.meta.url).p
 export const SCRIPT = readFileSync(join(FIXTURES, 'script.txt'), 'utf8').trim().split('\n');
 
 /** Length of the spoken script before encoding, as recorded beside the fixtures. */
-export const SPEECH_SECONDS = (JSON.parse(readFileSync(join(FIXTURES, 'speech.json'), 'utf8')) as { seconds: number }).seconds;
+export const SPEECH_SECONDS = (JSON.parse(readFileSync(join(FIXTURES, 'speech.json'), 'utf8')) as { seconds: number })
+  .seconds;
 
 export type Encoding = 'mp3' | 'm4a' | 'opus' | 'wav';
 
@@ -28,7 +29,19 @@ const CODECS: Record<Exclude<Encoding, 'wav'>, string[]> = {
 /** The script read `times` in a row, as a 16 kHz mono WAV in `dir`: longer audio without a longer fixture. */
 export function speak(dir: string, times = 1): string {
   const wav = join(dir, 'speech.wav');
-  ffmpeg(['-stream_loop', String(times - 1), '-i', speechFile('opus'), '-ac', '1', '-ar', '16000', '-c:a', 'pcm_s16le', wav]);
+  ffmpeg([
+    '-stream_loop',
+    String(times - 1),
+    '-i',
+    speechFile('opus'),
+    '-ac',
+    '1',
+    '-ar',
+    '16000',
+    '-c:a',
+    'pcm_s16le',
+    wav,
+  ]);
   return wav;
 }
 

@@ -1,0 +1,165 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverBriefs, pollFeeds, processEpisodes } from '../../src/jobs/index.js';
+import { startLocalHttp, withEtag, type LocalHttp } from '../helpers/local-http.js';
+import { latestMail } from '../helpers/mail-links.js';
+import type { ReceivedMail } from '../helpers/smtp-sink.js';
+import { activeContent, chromiumOrSkip, launchChromium, recordDialogs } from './chromium.js';
+import { startPodbrief, type RunningPodbrief } from './podbrief.js';
+
+// ../shared/docs/hostile-inputs.md #45, #72–#74: markup in every field a feed controls.
+const SCRIPT = '<script>alert(1)</script>';
+const IMG = '<img src=x onerror=alert(1)>';
+const JS_LINK = '<a href="javascript:alert(1)">listen here</a>';
+const ATTR_BREAK = '" onmouseover=alert(1) x="';
+const SVG = '"><svg onload=alert(1)>';
+
+const xml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/** Show notes (HTML in CDATA) long enough to be an episode's transcript, with active content inside. */
+function showNotes(topic: string): string {
+  return `<p>Welcome back. ${SCRIPT} Today we talk about ${topic}.</p>
+<p>Researchers found that people who keep a fixed wake time fall asleep eleven minutes faster within two weeks. ${IMG}</p>
+<p>The strongest effect came from morning daylight: twenty minutes outside before nine shifted the body clock by almost an hour. ${JS_LINK}</p>
+<p>Caffeine after two in the afternoon cut deep sleep by a fifth even in people who said coffee never kept them awake.</p>
+<p>As text, the payloads read ${xml(SCRIPT)} and ${xml(IMG)} and ${xml(JS_LINK)}; they must stay text.</p>
+<p>Naps shorter than twenty minutes improved afternoon reaction times without hurting the next night's sleep.</p>
+<iframe src="javascript:alert(1)"></iframe><form action="javascript:alert(1)"><button>go</button></form>`;
+}
+
+/** A published transcript whose speaker names and words carry markup. */
+const transcript = JSON.stringify({
+  version: '1.0.0',
+  segments: [
+    { speaker: IMG, startTime: 0, endTime: 9, body: `Welcome to the show about sleep ${SCRIPT}.` },
+    {
+      speaker: `Dr. ${SCRIPT}`,
+      startTime: 9,
+      endTime: 30,
+      body: `Our trial found that a fixed wake time made people fall asleep eleven minutes faster ${IMG} within two weeks.`,
+    },
+    {
+      speaker: ATTR_BREAK,
+      startTime: 30,
+      endTime: 55,
+      body: `The surprise was caffeine: a coffee after two in the afternoon cut deep sleep by a fifth ${JS_LINK} even in people who felt fine.`,
+    },
+    {
+      speaker: IMG,
+      startTime: 55,
+      endTime: 80,
+      body: 'Morning daylight mattered most, twenty minutes outside before nine shifted the body clock by almost an hour.',
+    },
+  ],
+});
+
+function hostileFeed(origin: string): string {
+  const day = (n: number) => new Date(Date.now() - n * 86_400_000).toUTCString();
+  const item = (i: number, title: string, extra = '') => `<item>
+<title>${xml(title)}</title><guid isPermaLink="false">hostile-${i}</guid><pubDate>${day(i + 1)}</pubDate>
+<link>javascript:alert(1)</link>
+<enclosure url="${origin}/audio/${i}.mp3" type="audio/mpeg" length="1000"/>
+<description><![CDATA[${showNotes(title)}]]></description>
+<itunes:author>${xml(SVG)} host</itunes:author>${extra}</item>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>
+<title>${xml(`${SCRIPT} Sleep Science ${SVG}`)}</title><link>javascript:alert(1)</link>
+<description>${xml(`${IMG} a hostile show`)}</description>
+${item(0, `${IMG} Sleep and memory`)}
+${item(1, `${ATTR_BREAK} Caffeine timing ${SCRIPT}`, `<podcast:transcript url="${origin}/transcript.json" type="application/json"/>`)}
+${item(2, `${JS_LINK} Naps and daylight`)}
+</channel></rss>`;
+}
+
+const chromiumPath = chromiumOrSkip();
+
+describe.skipIf(!chromiumPath)('in chromium: a hostile feed reaches no script in the email or on a page', () => {
+  let browser: Browser;
+  let pb: RunningPodbrief;
+  let http: LocalHttp;
+  let mail: ReceivedMail;
+  const email = 'sleeper@example.com';
+
+  beforeAll(async () => {
+    [browser, pb, http] = await Promise.all([
+      launchChromium(chromiumPath!),
+      startPodbrief({ ALLOW_PRIVATE_NETWORKS: 'true' }),
+      startLocalHttp((origin) => ({
+        '/feed.xml': withEtag(hostileFeed(origin), 'application/rss+xml'),
+        '/transcript.json': withEtag(transcript, 'application/json'),
+      })),
+    ]);
+    await pb.app.store.addFeed(`${http.origin}/feed.xml`);
+    const { user } = await pb.app.store.addUser({ email, interests: ['sleep', 'caffeine', 'daylight'] });
+    await pb.app.store.setFollow(user.id, (await pb.app.store.listFeeds())[0]!.id, true);
+    const [polled] = await pollFeeds(pb.app, { all: true });
+    expect(polled?.status, JSON.stringify(polled)).toBe('updated');
+    const processed = await processEpisodes(pb.app);
+    expect(processed.filter((p) => p.status === 'extracted').length, JSON.stringify(processed)).toBe(3);
+    const [sent] = await deliverBriefs(pb.app, { ignoreHour: true });
+    expect(sent?.send?.status, JSON.stringify(sent)).toBe('sent');
+    mail = latestMail(pb.smtp, email);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await pb?.close();
+    await http?.close();
+  });
+
+  /** Opens a page, waits for it to settle (an injected <img src=x> would have errored by then), checks the DOM. */
+  async function expectInert(what: string, load: (page: Page) => Promise<unknown>): Promise<string> {
+    const page = await browser.newPage();
+    const dialogs = recordDialogs(page);
+    try {
+      await load(page);
+      await page.waitForLoadState('load');
+      await page.mouse.move(200, 200);
+      await page.waitForTimeout(100);
+      expect(dialogs, what).toEqual([]);
+      expect(await activeContent(page), what).toEqual({ handlers: [], scriptUrls: [], scripts: [] });
+      return (await page.textContent('body')) ?? '';
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('the email HTML shows the markup as text and runs none of it', async () => {
+    const text = await expectInert('email', (page) => page.setContent(mail.parsed.html as string));
+    // The payloads arrived and are shown as text: the check above is not vacuous.
+    expect(text).toContain('alert(1)');
+    expect(text).toContain('Sleep Science');
+    expect(mail.parsed.text).toContain('alert(1)');
+  });
+
+  it('every page the email links to, and the pages listing feeds and briefs, run none of it', async () => {
+    const origin = new URL(pb.url).origin;
+    const links = [...(mail.parsed.html as string).matchAll(/href="([^"]+)"/g)]
+      .map((m) => new URL(m[1]!.replaceAll('&amp;', '&')))
+      .filter((u) => u.origin === origin);
+    // The email's links: one page per kind (each vote, preferences, unsubscribe, profile), GETs only (nothing changes).
+    const byKind = new Map<string, URL>();
+    for (const u of links) byKind.set(`${u.pathname.split('/')[1]}:${u.searchParams.get('v') ?? ''}`, u);
+
+    const pages: string[] = ['/', ...(await pb.app.store.listBriefs(10)).map((b) => `/briefs/${b.id}`)];
+    for (const [kind, u] of byKind) {
+      if (kind.startsWith('t:')) {
+        // The listen link redirects to the episode's stored URL: never to the feed's javascript: link.
+        const res = await fetch(u, { redirect: 'manual' });
+        expect([302, 404]).toContain(res.status);
+        if (res.status === 302) expect(res.headers.get('location')).toMatch(/^https?:\/\//);
+      } else pages.push(u.pathname + u.search);
+    }
+    const preferences = links.find((u) => u.pathname === '/preferences');
+    if (preferences) pages.push(`/profile${preferences.search}`); // lists the feed titles
+    expect(pages.length).toBeGreaterThanOrEqual(6);
+
+    let shown = 0;
+    for (const path of pages) {
+      const text = await expectInert(path, (page) => page.goto(pb.url + path));
+      if (text.includes('alert(1)')) shown++;
+    }
+    // The pages that show podcast text (the list of feeds, the brief, feedback, profile) show the payloads as text.
+    expect(shown).toBeGreaterThanOrEqual(4);
+  });
+});

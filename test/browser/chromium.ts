@@ -16,7 +16,6 @@ declare const document: {
   scripts: ArrayLike<{ src: string; text: string }>;
   documentElement: { scrollWidth: number };
 };
-declare const window: { innerWidth: number };
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -48,7 +47,7 @@ function findChromium(): { path: string; found: boolean } {
       const path = join(dir, name);
       if (existsSync(path)) return { path, found: true };
     }
-  return { path: 'chromium (on PATH or CHROMIUM_PATH)', found: false };
+  return { path: 'CHROMIUM_PATH or PATH (apt-get install chromium)', found: false };
 }
 
 /**
@@ -57,7 +56,7 @@ function findChromium(): { path: string; found: boolean } {
  */
 export function chromiumOrSkip(): string | undefined {
   const { path, found } = findChromium();
-  if (!found) requireShared(path, 'chromium (apt-get install chromium, or set CHROMIUM_PATH)');
+  if (!found) requireShared(path, 'chromium');
   return found ? path : undefined;
 }
 
@@ -92,7 +91,8 @@ export async function screenshots(
       const path = join(screenshotDir, `${name}-${size}.png`);
       await page.screenshot({ path, fullPage: true });
       if (size === 'phone')
-        phoneOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        // Not innerWidth: a mobile viewport zooms out to fit a page that is too wide.
+        phoneOverflow = (await page.evaluate(() => document.documentElement.scrollWidth)) - options.viewport.width;
       paths.push(path);
     } finally {
       await context.close();

@@ -36,7 +36,8 @@ function createWebApp(app: App, opts: WebOptions = {}): Hono {
   accountPreferencesRoutes(web, app, auth, account);
   privateFeedRoutes(web, app);
   web.onError((err, c) => {
-    app.log.error(`web: ${err.message}`, { path: c.req.path });
+    // A private feed's path is its secret: never logged.
+    app.log.error(`web: ${err.message}`, { path: c.req.path.replace(/^\/feeds\/.*/, '/feeds/…') });
     return c.text('internal error', 500);
   });
   return web;

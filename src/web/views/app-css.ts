@@ -80,6 +80,7 @@ ul.plain > li { display: flex; flex-wrap: wrap; justify-content: space-between; 
 ul.plain > li:last-child { border-bottom: 0; }
 ul.plain .title { flex: 1 1 14rem; overflow-wrap: anywhere; }
 
+ol.archive { list-style: none; margin: 0; padding: 0; }
 .archive details summary { cursor: pointer; list-style: none; }
 .archive details summary::-webkit-details-marker { display: none; }
 .archive details summary::after { content: " ▸"; color: var(--muted); }

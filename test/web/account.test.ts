@@ -159,6 +159,20 @@ describe('account pages of a signed-in subscriber', () => {
     expect((await app.store.userById(ada.id))?.pausedAt).toBeUndefined();
   });
 
+  it('has no signed-in user by default: the test cookie means nothing to a server not wired with it', async () => {
+    const plain = await startWebServer(app, { host: '127.0.0.1', port: 0 });
+    try {
+      const res = await fetch(`${plain.url}/account`, {
+        headers: { cookie: session.cookie(ada.id, NOW) },
+        redirect: 'manual',
+      });
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe('/login?next=%2Faccount');
+    } finally {
+      await plain.close();
+    }
+  });
+
   it("shows today's brief like the email, with feedback forms, a listen link and nothing active", async () => {
     const body = await page(ada, '/account');
     expect(body).toContain('<h1>Today&#39;s brief');
@@ -283,6 +297,10 @@ describe('account pages of a signed-in subscriber', () => {
     expect(form).toContain('Saved. Your next brief follows these preferences.');
     expect(form).toContain('<option value="6" selected>06:00</option>');
     expect(form).toContain('Long-form interviews &lt;script&gt;</textarea>');
+    // Every form that changes something carries the CSRF token the middleware hands out.
+    const posts = form.match(/<form [^>]*method="post"/g) ?? [];
+    expect(posts.length).toBeGreaterThanOrEqual(6);
+    expect(form.match(new RegExp(`<input type="hidden" name="csrf" value="${CSRF}">`, 'g'))).toHaveLength(posts.length);
     for (const id of ['interests', 'about', 'hour', 'timezone', 'q', 'opml-file', 'confirm'])
       expect(form, id).toMatch(new RegExp(`<label for="${id}"`));
     expectInert(form);

@@ -69,13 +69,11 @@ ${
     ? html`<p class="card muted">No briefs yet.</p>`
     : html`<ol class="plain archive" aria-label="Past briefs, newest first">
 ${briefs.map(
-  (
-    b,
-  ) => html`<li class="card"><details><summary><span class="eyebrow">${briefDateLabel(b.date)} · ${b.items.length} insights</span>
-<h2>${b.items[0]?.headline ?? 'Empty brief'}</h2></summary>
+  (b) => html`<li class="card"><p class="eyebrow">${briefDateLabel(b.date)}</p>
+<h2><a href="/account/briefs/${b.date}">${b.items[0]?.headline ?? 'Empty brief'}</a></h2>
+<details><summary>All ${b.items.length} insight${b.items.length === 1 ? '' : 's'}</summary>
 <ol>${b.items.map((item) => html`<li>${item.headline} <span class="muted">(${item.podcastTitle})</span></li>`)}</ol>
-</details>
-<p><a href="/account/briefs/${b.date}">Open the brief of ${briefDateLabel(b.date)}</a></p></li>`,
+</details></li>`,
 )}
 </ol>`
 }

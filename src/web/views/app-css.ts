@@ -81,10 +81,9 @@ ul.plain > li:last-child { border-bottom: 0; }
 ul.plain .title { flex: 1 1 14rem; overflow-wrap: anywhere; }
 
 ol.archive { list-style: none; margin: 0; padding: 0; }
-.archive details summary { cursor: pointer; list-style: none; }
-.archive details summary::-webkit-details-marker { display: none; }
-.archive details summary::after { content: " ▸"; color: var(--muted); }
-.archive details[open] summary::after { content: " ▾"; }
+.archive h2 a { color: inherit; text-decoration: none; }
+.archive h2 a:hover { text-decoration: underline; }
+.archive details summary { cursor: pointer; color: var(--accent); font-size: .95rem; }
 .archive ol { margin: .5rem 0; padding-left: 1.25rem; }
 .pager { display: flex; justify-content: space-between; gap: .5rem; margin-top: 1rem; }
 .secret { display: block; padding: .6rem; background: #f3f4f8; border-radius: 8px; word-break: break-all; }

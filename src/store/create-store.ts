@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { accountQueries } from './queries/account.js';
 import { dialectOf } from './dialect.js';
 import { asrUsageQueries } from './queries/asr-usage.js';
 import { briefQueries } from './queries/briefs.js';
@@ -32,6 +33,7 @@ export function createStore(db: Kysely<Database>): Store {
     ...insightIndexQueries(db),
     ...profileQueries(db),
     ...statusQueries(db),
+    ...accountQueries(db),
     close() {
       closing ??= db.destroy();
       return closing;

@@ -79,6 +79,10 @@ export interface UsersTable {
   status: Generated<string>;
   unsubscribe_token: string;
   created_at: string;
+  /** Set while the subscriber has paused their briefs (0008). */
+  paused_at: string | null;
+  /** sha256 (hex) of the token in the subscriber's private feed URL (0008). */
+  feed_token_hash: string | null;
 }
 
 export interface BriefsTable {

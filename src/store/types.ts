@@ -344,6 +344,25 @@ export interface Store {
   /** Ids of episodes first seen since `since` whose feed added a transcript link after their stored transcript (speech-to-text or show notes) was made. */
   episodesAwaitingPublishedTranscript(since: Date, limit: number): Promise<number[]>;
 
+  // a signed-in subscriber's account (0008)
+  /** The user's briefs, newest date first. */
+  briefsByUser(userId: number, page: { limit: number; offset: number }): Promise<Brief[]>;
+  countBriefsByUser(userId: number): Promise<number>;
+  /** Sets (a Date) or clears (null) the pause: a paused subscriber gets no brief. */
+  setPaused(userId: number, at: Date | null): Promise<void>;
+  /** The hash of the user's private feed token, if they made one. */
+  feedTokenHashOf(userId: number): Promise<string | undefined>;
+  /** Stores (or with null removes) the hash; the URL with the previous token stops working. */
+  setFeedTokenHash(userId: number, hash: string | null): Promise<void>;
+  userByFeedTokenHash(hash: string): Promise<User | undefined>;
+  /** Feeds whose title (or, untitled, URL) contains `query`, case-insensitively; by title. */
+  searchFeeds(query: string, limit: number): Promise<FeedRow[]>;
+  /**
+   * Erases the user and every row that names them (briefs, deliveries, brief_insights, feedback,
+   * follows, profile, and any other table with a user_id column) in one transaction.
+   */
+  deleteUserData(userId: number): Promise<void>;
+
   /** Closes the database or pool; safe to call twice. */
   close(): Promise<void>;
 }

@@ -1,0 +1,94 @@
+import { XMLBuilder } from 'fast-xml-parser';
+import { parseOpml } from '../feeds/index.js';
+import { errorMessage } from '../model/errors.js';
+import type { FeedRow, Store } from '../store/types.js';
+
+/** An uploaded OPML file larger than this is refused before it is parsed. */
+export const OPML_MAX_BYTES = 512 * 1024;
+/** At most this many feeds of one file are followed; the rest are reported and skipped. */
+export const OPML_MAX_FEEDS = 300;
+
+export interface OpmlImport {
+  /** Feeds newly followed (known to the store, or added now). */
+  followed: number;
+  /** Of those, feeds the store did not know and added (they are polled from now on). */
+  added: number;
+  alreadyFollowed: number;
+  /** One line per problem, for the page. */
+  problems: string[];
+}
+
+/**
+ * Follows every feed an OPML subscription list names: feeds the store knows are followed, unknown
+ * ones are added as feeds (with the list's title until their first poll) and followed.
+ */
+export async function importOpml(store: Store, userId: number, bytes: Uint8Array): Promise<OpmlImport> {
+  const result: OpmlImport = { followed: 0, added: 0, alreadyFollowed: 0, problems: [] };
+  if (bytes.byteLength > OPML_MAX_BYTES) {
+    result.problems.push(`The file is larger than ${OPML_MAX_BYTES / 1024} KB; nothing was imported.`);
+    return result;
+  }
+  let outlines: ReturnType<typeof parseOpml>;
+  try {
+    outlines = parseOpml(bytes);
+  } catch (err) {
+    result.problems.push(`The file is not an OPML subscription list: ${errorMessage(err)}`);
+    return result;
+  }
+  if (outlines.length === 0) {
+    result.problems.push('The file lists no podcast feeds (no outline with an http or https xmlUrl).');
+    return result;
+  }
+  if (outlines.length > OPML_MAX_FEEDS)
+    result.problems.push(
+      `The file lists ${outlines.length} feeds; only the first ${OPML_MAX_FEEDS} were imported, ${outlines.length - OPML_MAX_FEEDS} were skipped.`,
+    );
+  const following = new Set((await store.profileOf(userId)).followedFeedIds);
+  for (const outline of outlines.slice(0, OPML_MAX_FEEDS)) {
+    try {
+      const { feed, created } = await store.addFeed(outline.url);
+      if (created) {
+        result.added++;
+        if (outline.title) await store.updateFeed(feed.id, { title: outline.title });
+      }
+      if (following.has(feed.id)) {
+        result.alreadyFollowed++;
+        continue;
+      }
+      await store.setFollow(userId, feed.id, true);
+      following.add(feed.id);
+      result.followed++;
+    } catch (err) {
+      result.problems.push(`${outline.title ?? outline.url}: could not be added (${errorMessage(err)}).`);
+    }
+  }
+  return result;
+}
+
+/** The followed shows as an OPML 2.0 subscription list, written by a serializer that escapes. */
+export function followsOpml(feeds: FeedRow[], owner: string, now: Date): string {
+  const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true });
+  const outline = (f: FeedRow) => ({
+    '@_type': 'rss',
+    '@_text': xmlSafe(f.title ?? f.url),
+    '@_title': xmlSafe(f.title ?? f.url),
+    '@_xmlUrl': xmlSafe(f.url),
+    ...(f.link ? { '@_htmlUrl': xmlSafe(f.link) } : {}),
+  });
+  return builder.build({
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    opml: {
+      '@_version': '2.0',
+      head: { title: xmlSafe(`Podbrief: shows followed by ${owner}`), dateCreated: now.toUTCString() },
+      body: { outline: feeds.map(outline) },
+    },
+  }) as string;
+}
+
+/** Characters XML 1.0 cannot carry at all (escaping does not help): control characters, lone surrogates. */
+export function xmlSafe(text: string): string {
+  return text.replace(
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '',
+  );
+}

@@ -1,0 +1,49 @@
+import type { Context } from 'hono';
+import type { User } from '../model/user.js';
+
+/**
+ * Who is signed in. The account pages (`/account/…`) take it as a parameter; the session
+ * mechanism (magic link + cookie) supplies the real one, tests a signed test cookie
+ * (test-support/test-auth.ts). Signed email links (`?u=&t=`) do not go through it.
+ */
+export interface SubscriberAuth {
+  /** The signed-in subscriber, or undefined (no or expired session, or a deleted user). */
+  currentUser(c: Context): Promise<User | undefined>;
+  /** When the current session's sign-in happened (the magic link was used); undefined when signed out. */
+  signedInAt(c: Context): Promise<Date | undefined>;
+  /** Ends the current session (after the account is deleted); optional. */
+  signOut?(c: Context): Promise<void>;
+}
+
+/** Until a session mechanism is wired in, nobody is signed in: account pages redirect to /login. */
+export const nobodySignedIn: SubscriberAuth = {
+  currentUser: async () => undefined,
+  signedInAt: async () => undefined,
+};
+
+/** What the account pages need besides the App and the resolver. */
+export interface AccountDeps {
+  /** The CSRF token put in every form as `name="csrf"` (the security middleware checks it). */
+  csrfToken(c: Context): string;
+  now(): Date;
+}
+
+/** Reads the token the CSRF middleware left in `c.var.csrf`, if any. */
+export const defaultAccountDeps: AccountDeps = {
+  csrfToken: (c) => {
+    const value = (c.var as Record<string, unknown>)['csrf'];
+    return typeof value === 'string' ? value : '';
+  },
+  now: () => new Date(),
+};
+
+/** A page that needs a session, for someone without one: sign in first, then come back here. */
+export function toLogin(c: Context, next = currentPath(c), reason?: string): Response {
+  const query = new URLSearchParams({ next, ...(reason ? { reason } : {}) });
+  return c.redirect(`/login?${query}`, 303);
+}
+
+function currentPath(c: Context): string {
+  const url = new URL(c.req.url);
+  return url.pathname + url.search;
+}

@@ -1,6 +1,6 @@
 import { featureBag } from '../related/features.js';
 import { generalWeight } from '../related/vectors.js';
-import type { User } from '../model/user.js';
+import { receivesBriefs, type User } from '../model/user.js';
 import type { EpisodeRow, ProfileRow, Store } from '../store/types.js';
 
 /** What all active subscribers want, reduced to what episode metadata can be checked against. */
@@ -20,7 +20,7 @@ export function briefAudience(users: User[], profiles: ProfileRow[]): BriefAudie
   const byUser = new Map(profiles.map((p) => [p.userId, p]));
   const audience: BriefAudience = { subscribers: 0, coldStart: 0, followedFeeds: new Set(), terms: new Set() };
   for (const user of users) {
-    if (user.status !== 'active') continue;
+    if (!receivesBriefs(user)) continue;
     audience.subscribers += 1;
     const profile = byUser.get(user.id);
     const texts = [...user.interests, profile?.about ?? ''].filter((t) => t.trim());

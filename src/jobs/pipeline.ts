@@ -1,5 +1,6 @@
 import type { App } from '../app.js';
 import { createPoolCache, localTime } from '../briefs/index.js';
+import { receivesBriefs } from '../model/user.js';
 import type { FeedRow } from '../store/types.js';
 import { withNewlyPublished } from '../transcripts/asr/index.js';
 import { deliverBrief, type DeliverResult } from './tasks/deliver-brief.task.js';
@@ -67,11 +68,11 @@ export interface DeliverOptions {
   userIds?: number[];
 }
 
-/** Each active subscriber whose local delivery hour has come gets today's brief, once. */
+/** Each active, confirmed subscriber whose local delivery hour has come gets today's brief, once. */
 export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promise<DeliverResult[]> {
   const now = opts.now ?? new Date();
   const users = (await app.store.listUsers()).filter(
-    (u) => u.status === 'active' && (!opts.userIds || opts.userIds.includes(u.id)),
+    (u) => receivesBriefs(u) && (!opts.userIds || opts.userIds.includes(u.id)),
   );
   const results: DeliverResult[] = [];
   // One pool of recent insights for the whole run: built once, ranked against every profile.

@@ -10,6 +10,13 @@ export interface User {
   /** Secret used to sign this user's unsubscribe links. */
   unsubscribeToken: string;
   createdAt: string;
+  /** When the subscriber confirmed their address; null for a web sign-up not confirmed yet. */
+  confirmedAt: string | null;
+}
+
+/** Only a confirmed, subscribed address is ever sent a brief (double opt-in). */
+export function receivesBriefs(user: Pick<User, 'status' | 'confirmedAt'>): boolean {
+  return user.status === 'active' && user.confirmedAt !== null;
 }
 
 /** A subscriber's own description of what they want to hear about is cut (web) or refused (CLI) beyond this. */

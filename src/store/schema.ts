@@ -79,6 +79,8 @@ export interface UsersTable {
   status: Generated<string>;
   unsubscribe_token: string;
   created_at: string;
+  /** Null until the subscriber confirms a web sign-up (0007). */
+  confirmed_at: string | null;
 }
 
 export interface BriefsTable {

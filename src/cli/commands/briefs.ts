@@ -5,7 +5,7 @@ import { renderBriefEmail } from '../../delivery/index.js';
 import { deliverBriefs } from '../../jobs/index.js';
 import type { Brief } from '../../model/brief.js';
 import { AppError } from '../../model/errors.js';
-import type { User } from '../../model/user.js';
+import { receivesBriefs, type User } from '../../model/user.js';
 import { printJson, withApp, type GlobalOptions } from '../context.js';
 
 export function briefCommands(program: Command): void {
@@ -80,7 +80,7 @@ function describeSend(
 }
 
 async function selectUsers(app: App, email?: string): Promise<User[]> {
-  if (!email) return (await app.store.listUsers()).filter((u) => u.status === 'active');
+  if (!email) return (await app.store.listUsers()).filter(receivesBriefs);
   const user = await app.store.userByEmail(email);
   if (!user)
     throw new AppError('unknown_user', `no subscriber with email ${email} (add one with: podbrief users add ${email})`);

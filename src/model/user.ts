@@ -14,6 +14,9 @@ export interface User {
   confirmedAt: string | null;
 }
 
+/** An unconfirmed web sign-up (and its confirmation link) lasts this long. */
+export const SIGNUP_TTL_MS = 48 * 3600_000;
+
 /** Only a confirmed, subscribed address is ever sent a brief (double opt-in). */
 export function receivesBriefs(user: Pick<User, 'status' | 'confirmedAt'>): boolean {
   return user.status === 'active' && user.confirmedAt !== null;

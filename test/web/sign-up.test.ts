@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverBriefs } from '../../src/jobs/pipeline.js';
 import { expireSignUps } from '../../src/jobs/tasks/expire-sign-ups.task.js';
-import { insight, parsedEpisode } from '../../src/store/test-fixtures.js';
+import { sendBrief } from '../../src/delivery/index.js';
+import { briefItem, insight, parsedEpisode } from '../../src/store/test-fixtures.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 import { cookieOf, PUBLIC_URL, startWebHarness, type WebHarness } from './web-harness.js';
 
@@ -85,6 +86,16 @@ describe('sign-up with double opt-in, magic-link sign-in and sessions', () => {
     // Unconfirmed: the daily run sends nothing, whatever the hour.
     const run = await deliverBriefs(web.app, { ignoreHour: true });
     expect(run.map((r) => r.userId)).not.toContain(user.id);
+    expect(mailsTo('new@example.com')).toHaveLength(1);
+    // Even a brief composed for it by hand is not sent.
+    const [stored] = await web.app.store.insightsSince(new Date(0));
+    const brief = (await web.app.store.createBrief(user.id, '2026-01-01', [briefItem(stored!.id)]))!;
+    const send = await sendBrief({ store: web.app.store, mailer: web.app.mailer }, brief, user, {
+      publicUrl: PUBLIC_URL,
+      secret: web.app.secret,
+      from: web.app.config.mailFrom,
+    });
+    expect(send).toEqual({ status: 'skipped', reason: 'unconfirmed' });
     expect(mailsTo('new@example.com')).toHaveLength(1);
 
     const link = linkIn('new@example.com');

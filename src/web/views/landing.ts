@@ -45,7 +45,7 @@ export function landingPage(
 <h2 id="sample-title">A brief looks like this</h2>
 <p class="muted">${
     data.sampleKind === 'built-in'
-      ? 'An example of the five insights you get each morning.'
+      ? 'An example of what lands in your inbox each morning: five insights like these.'
       : 'Insights from shows Podbrief scanned recently.'
   }</p>
 <ol>

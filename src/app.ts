@@ -15,6 +15,8 @@ export interface App {
   log: Logger;
   /** Signs unsubscribe and feedback links. */
   secret: string;
+  /** The keys a signed link may carry: `secret`, then SECRET_KEY_PREVIOUS during a rotation. */
+  verifyKeys: readonly string[];
   outboxDir: string;
   fetchOptions(kind: 'feed' | 'transcript'): FetchOptions;
   close(): Promise<void>;
@@ -34,6 +36,7 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
     mailer,
     log,
     secret,
+    verifyKeys: [secret, ...(config.secretKeyPrevious ? [config.secretKeyPrevious] : [])],
     outboxDir,
     fetchOptions: (kind) => fetchOptionsFrom(config, kind),
     async close() {

@@ -22,9 +22,14 @@ export function createLogger(
           .map(([k, v]) => `${k}=${formatValue(v)}`)
           .join(' ')
       : '';
-    write(`${lvl.padEnd(5)} ${msg}${extra ? ' ' + extra : ''}`);
+    write(maskUrlCredentials(`${lvl.padEnd(5)} ${msg}${extra ? ' ' + extra : ''}`));
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+/** A feed URL may carry a password (`https://user:pass@host/feed`): never written to a log. */
+function maskUrlCredentials(line: string): string {
+  return line.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"]*@/gi, '$1***@');
 }
 
 function formatValue(v: unknown): string {

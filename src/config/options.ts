@@ -90,6 +90,26 @@ export const options = {
     secret: true,
     doc: 'Signs unsubscribe links (16+ characters). Empty: generated once and kept in DATA_DIR/secret.key.',
   }),
+  secretKeyPrevious: option({
+    env: 'SECRET_KEY_PREVIOUS',
+    type: secretKey(),
+    default: '',
+    secret: true,
+    doc: 'The key SECRET_KEY replaced: links it signed stay valid while it is set (new links use SECRET_KEY). Remove it after the grace period.',
+  }),
+  adminToken: option({
+    env: 'ADMIN_TOKEN',
+    type: secretKey(),
+    default: '',
+    secret: true,
+    doc: 'Password of the operator pages at /admin (HTTP Basic auth, any user name; 16+ characters). Empty: /admin is disabled (404).',
+  }),
+  trustProxy: option({
+    env: 'TRUST_PROXY',
+    type: boolean(),
+    default: 'false',
+    doc: 'Behind a reverse proxy: take the client address from X-Forwarded-For and the scheme from X-Forwarded-Proto (rate limits, HSTS, Secure cookies). Leave false when clients reach Podbrief directly.',
+  }),
   allowPrivateNetworks: option({
     env: 'ALLOW_PRIVATE_NETWORKS',
     type: boolean(),

@@ -1,4 +1,4 @@
-import { publicBase, signUserLink, verifyUserLink } from './unsubscribe-link.js';
+import { publicBase, signUserLink, verifyUserLink, type VerifyKeys } from './unsubscribe-link.js';
 
 const VOTES = ['up', 'down', 'more', 'less'] as const;
 export type Vote = (typeof VOTES)[number];
@@ -15,7 +15,13 @@ export function feedbackUrl(publicUrl: string, userId: number, insightId: number
   return `${publicBase(publicUrl)}/feedback?u=${userId}&i=${insightId}&v=${vote}&t=${token}`;
 }
 
-export function verifyFeedback(userId: number, insightId: number, vote: Vote, token: string, secret: string): boolean {
+export function verifyFeedback(
+  userId: number,
+  insightId: number,
+  vote: Vote,
+  token: string,
+  secret: VerifyKeys,
+): boolean {
   return (
     Number.isSafeInteger(insightId) &&
     insightId > 0 &&
@@ -28,7 +34,7 @@ export function listenUrl(publicUrl: string, userId: number, insightId: number, 
   return `${publicBase(publicUrl)}/t/${userId}.${insightId}.${signUserLink('listen', userId, secret, String(insightId))}`;
 }
 
-export function parseListenToken(path: string, secret: string): { userId: number; insightId: number } | undefined {
+export function parseListenToken(path: string, secret: VerifyKeys): { userId: number; insightId: number } | undefined {
   const match = /^(\d{1,15})\.(\d{1,15})\.([A-Za-z0-9_-]{43})$/.exec(path);
   if (!match) return undefined;
   const userId = Number(match[1]);

@@ -1,6 +1,6 @@
 import type { Brief } from '../model/brief.js';
 import { errorMessage } from '../model/errors.js';
-import type { User } from '../model/user.js';
+import { receivesBriefs, type User } from '../model/user.js';
 import type { DeliveryRow, Store } from '../store/types.js';
 import type { Mailer } from './mailer.js';
 import { renderBriefEmail } from './render-brief-email.js';
@@ -21,7 +21,10 @@ export interface SendBriefOptions {
 
 export type SendOutcome =
   | { status: 'sent'; messageId: string | null; location: string | null }
-  | { status: 'skipped'; reason: 'already_sent' | 'in_progress' | 'retry_later' | 'gave_up' | 'unsubscribed' | 'empty' }
+  | {
+      status: 'skipped';
+      reason: 'already_sent' | 'in_progress' | 'retry_later' | 'gave_up' | 'unsubscribed' | 'unconfirmed' | 'empty';
+    }
   | { status: 'failed'; error: string };
 
 /**
@@ -38,6 +41,8 @@ export async function sendBrief(
   opts: SendBriefOptions,
 ): Promise<SendOutcome> {
   if (user.status !== 'active') return { status: 'skipped', reason: 'unsubscribed' };
+  // Double opt-in: nothing but the confirmation email goes to an address that did not confirm.
+  if (!receivesBriefs(user)) return { status: 'skipped', reason: 'unconfirmed' };
   if (brief.items.length === 0) return { status: 'skipped', reason: 'empty' };
   const now = opts.now ?? new Date();
   const claimed = await deps.store.claimDelivery(brief.id, deliveryClaimRules(now));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { signUnsubscribe, unsubscribeUrl, verifyUnsubscribe } from './unsubscribe-link.js';
+import {
+  signUnsubscribe,
+  signUserLink,
+  unsubscribeUrl,
+  verifyUnsubscribe,
+  verifyUserLink,
+} from './unsubscribe-link.js';
 
 const SECRET = 'k3y-for-tests';
 
@@ -32,6 +38,20 @@ describe('unsubscribe tokens', () => {
     expect(verifyUnsubscribe(8, token, SECRET)).toBe(false);
     expect(verifyUnsubscribe(7, signUnsubscribe(8, SECRET), SECRET)).toBe(false);
     expect(verifyUnsubscribe(7, signUnsubscribe(7, 'other-secret'), SECRET)).toBe(false);
+  });
+
+  it('accepts a link signed by the previous key during a rotation, and only the listed keys', () => {
+    const old = signUnsubscribe(7, 'the-previous-key');
+    expect(verifyUnsubscribe(7, old, SECRET)).toBe(false);
+    expect(verifyUnsubscribe(7, old, [SECRET, 'the-previous-key'])).toBe(true);
+    expect(verifyUnsubscribe(7, token, [SECRET, 'the-previous-key'])).toBe(true);
+    // An empty previous key (SECRET_KEY_PREVIOUS unset) adds nothing.
+    expect(verifyUnsubscribe(7, token, [SECRET, ''])).toBe(true);
+    expect(verifyUnsubscribe(7, signUnsubscribe(7, 'a-third-key'), [SECRET, 'the-previous-key'])).toBe(false);
+    // The purpose still binds: a previous-key preferences token is no unsubscribe token.
+    const prefs = signUserLink('preferences', 7, 'the-previous-key');
+    expect(verifyUserLink('unsubscribe', 7, prefs, [SECRET, 'the-previous-key'])).toBe(false);
+    expect(verifyUserLink('preferences', 7, prefs, [SECRET, 'the-previous-key'])).toBe(true);
   });
 
   it('rejects a non-canonical encoding that decodes to the same bytes', () => {

@@ -25,27 +25,40 @@ export function signUserLink(purpose: LinkPurpose, userId: number, secret: strin
   return mac(purpose, userId, secret, scope).toString('base64url');
 }
 
+/**
+ * The current key, or every key a link may carry a signature of (current first, then the one it
+ * replaced while a rotation's grace period lasts): see SECRET_KEY_PREVIOUS.
+ */
+export type VerifyKeys = string | readonly string[];
+
 export function verifyUserLink(
   purpose: LinkPurpose,
   userId: number,
   token: string,
-  secret: string,
+  secret: VerifyKeys,
   scope = '',
 ): boolean {
   if (!Number.isSafeInteger(userId) || userId <= 0) return false;
   if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) return false;
-  const expected = mac(purpose, userId, secret, scope);
   const given = Buffer.from(token, 'base64url');
   // Re-encoding rejects non-canonical base64url (a flipped padding bit decodes to the same bytes).
-  if (given.length !== expected.length || given.toString('base64url') !== token) return false;
-  return timingSafeEqual(given, expected);
+  if (given.toString('base64url') !== token) return false;
+  const keys = (typeof secret === 'string' ? [secret] : secret).filter((k, i) => i === 0 || k !== '');
+  if (keys.length === 0) throw new AppError('missing_unsubscribe_secret', 'Unsubscribe secret is empty');
+  // Every key is checked (no early exit), each in constant time.
+  let valid = false;
+  for (const key of keys) {
+    const expected = mac(purpose, userId, key, scope);
+    if (given.length === expected.length && timingSafeEqual(given, expected)) valid = true;
+  }
+  return valid;
 }
 
 export function signUnsubscribe(userId: number, secret: string): string {
   return signUserLink('unsubscribe', userId, secret);
 }
 
-export function verifyUnsubscribe(userId: number, token: string, secret: string): boolean {
+export function verifyUnsubscribe(userId: number, token: string, secret: VerifyKeys): boolean {
   return verifyUserLink('unsubscribe', userId, token, secret);
 }
 

@@ -68,7 +68,7 @@ export interface DeliverOptions {
   userIds?: number[];
 }
 
-/** Each active, unpaused subscriber whose local delivery hour has come gets today's brief, once. */
+/** Each active, confirmed, unpaused subscriber whose local delivery hour has come gets today's brief, once. */
 export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promise<DeliverResult[]> {
   const now = opts.now ?? new Date();
   const users = (await app.store.listUsers()).filter(

@@ -1,10 +1,11 @@
 import type { App } from '../app.js';
 import { errorMessage } from '../model/errors.js';
 import { deliverBriefs, pollFeeds, processEpisodes } from './pipeline.js';
+import { expireSignUps } from './tasks/expire-sign-ups.task.js';
 import { upgradeInsights } from './tasks/upgrade-insights.task.js';
 
 export interface Scheduler {
-  /** Runs one cycle now (poll due feeds → process new episodes → back-fill LLM insights → deliver due briefs). */
+  /** Runs one cycle now (forget expired sign-ups → poll due feeds → process new episodes → back-fill LLM insights → deliver due briefs). */
   tick(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -20,6 +21,7 @@ export function startScheduler(app: App, opts: { intervalSeconds?: number; now?:
 
   const cycle = async () => {
     const at = now();
+    await expireSignUps(app, at);
     const polled = await pollFeeds(app, { now: at });
     const processed = await processEpisodes(app, { now: at });
     const upgraded = (await upgradeInsights(app, { now: at })).filter((u) => u.status === 'upgraded').length;

@@ -12,11 +12,16 @@ export interface User {
   createdAt: string;
   /** When the subscriber paused their briefs; absent while they get them. */
   pausedAt?: string;
+  /** When the subscriber confirmed their address; null for a web sign-up not confirmed yet. */
+  confirmedAt: string | null;
 }
 
-/** Whether the daily run composes and sends this subscriber a brief: subscribed and not paused. */
-export function receivesBriefs(user: Pick<User, 'status' | 'pausedAt'>): boolean {
-  return user.status === 'active' && !user.pausedAt;
+/** An unconfirmed web sign-up (and its confirmation link) lasts this long. */
+export const SIGNUP_TTL_MS = 48 * 3600_000;
+
+/** Whether the daily run composes and sends this subscriber a brief: confirmed (double opt-in), subscribed, not paused. */
+export function receivesBriefs(user: Pick<User, 'status' | 'confirmedAt' | 'pausedAt'>): boolean {
+  return user.status === 'active' && user.confirmedAt !== null && !user.pausedAt;
 }
 
 /** A subscriber's own description of what they want to hear about is cut (web) or refused (CLI) beyond this. */

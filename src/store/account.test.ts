@@ -20,6 +20,17 @@ for (const { dialect, label, skip } of await testDialects()) {
         await t.store.createBrief(user.id, date, [briefItem(stored!.id)]);
       await t.store.setFollow(user.id, feed.id, true);
       await t.store.updateProfile(user.id, { about: 'me' });
+      const at = new Date();
+      const later = new Date(at.getTime() + 3600_000);
+      await t.store.createAuthToken({
+        tokenHash: `t-${email}`,
+        purpose: 'login',
+        userId: user.id,
+        maxUses: 3,
+        at,
+        expiresAt: later,
+      });
+      await t.store.createSession({ idHash: `s-${email}`, userId: user.id, at, expiresAt: later });
       await t.store.recordFeedback({
         userId: user.id,
         insightId: stored!.id,
@@ -100,7 +111,16 @@ for (const { dialect, label, skip } of await testDialects()) {
       try {
         const tables = await userIdTables(db, dialect);
         expect(tables).toEqual(
-          expect.arrayContaining(['briefs', 'brief_insights', 'deliveries', 'feedback', 'follows', 'user_profiles']),
+          expect.arrayContaining([
+            'briefs',
+            'brief_insights',
+            'deliveries',
+            'feedback',
+            'follows',
+            'user_profiles',
+            'auth_tokens',
+            'sessions',
+          ]),
         );
         const rows = async (userId: number) => {
           const counts: Record<string, number> = {};

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { accountQueries } from './queries/account.js';
 import { dialectOf } from './dialect.js';
 import { asrUsageQueries } from './queries/asr-usage.js';
+import { authTokenQueries } from './queries/auth-tokens.js';
 import { briefQueries } from './queries/briefs.js';
 import { deliveryQueries } from './queries/deliveries.js';
 import { episodeQueries } from './queries/episodes.js';
@@ -9,6 +10,7 @@ import { feedQueries } from './queries/feeds.js';
 import { insightQueries } from './queries/insights.js';
 import { insightIndexQueries } from './queries/insight-index.js';
 import { profileQueries } from './queries/profiles.js';
+import { sessionQueries } from './queries/sessions.js';
 import { statusQueries } from './queries/status.js';
 import { llmUsageQueries } from './queries/llm-usage.js';
 import { transcriptQueries } from './queries/transcripts.js';
@@ -34,6 +36,8 @@ export function createStore(db: Kysely<Database>): Store {
     ...profileQueries(db),
     ...statusQueries(db),
     ...accountQueries(db),
+    ...authTokenQueries(db),
+    ...sessionQueries(db),
     close() {
       closing ??= db.destroy();
       return closing;

@@ -93,6 +93,7 @@ export function toUser(r: Selectable<UsersTable>): User {
     status: r.status as User['status'],
     unsubscribeToken: r.unsubscribe_token,
     createdAt: r.created_at,
+    confirmedAt: r.confirmed_at,
     ...(r.paused_at ? { pausedAt: r.paused_at } : {}),
   };
 }

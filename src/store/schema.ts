@@ -79,6 +79,8 @@ export interface UsersTable {
   status: Generated<string>;
   unsubscribe_token: string;
   created_at: string;
+  /** Null until the subscriber confirms a web sign-up (0007). */
+  confirmed_at: string | null;
   /** Set while the subscriber has paused their briefs (0008). */
   paused_at: string | null;
   /** sha256 (hex) of the token in the subscriber's private feed URL (0008). */

@@ -121,6 +121,30 @@ export interface NewUser {
   interests: string[];
   timezone?: string;
   deliveryHour?: number;
+  /** False for a web sign-up awaiting its confirmation link (default true: the CLI adds confirmed users). */
+  confirmed?: boolean;
+}
+
+/** What a one-time token emailed to a subscriber is for; a token is valid for its purpose only. */
+export type AuthTokenPurpose = 'confirm' | 'login';
+
+export interface NewAuthToken {
+  /** SHA-256 (hex) of the token; the token itself is never stored. */
+  tokenHash: string;
+  purpose: AuthTokenPurpose;
+  userId: number;
+  /** How many times it may be used (mail scanners open links too). */
+  maxUses: number;
+  at: Date;
+  expiresAt: Date;
+}
+
+export interface SessionRow {
+  userId: number;
+  /** When the subscriber signed in with a link: some actions need a recent sign-in. */
+  signedInAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
 }
 
 /** One answered call of the LLM insight engine, as recorded for cost and the daily budget. */
@@ -362,6 +386,36 @@ export interface Store {
    * follows, profile, and any other table with a user_id column) in one transaction.
    */
   deleteUserData(userId: number): Promise<void>;
+  // web sign-up, sign-in and sessions
+  /** Confirms the address (first time only) and makes the subscription active. */
+  confirmUser(id: number, at: Date): Promise<void>;
+  /**
+   * Deletes unconfirmed sign-ups created before `createdBefore` that hold no confirmation token
+   * still valid at `now`; returns how many.
+   */
+  deleteExpiredSignups(createdBefore: Date, now: Date): Promise<number>;
+  createAuthToken(token: NewAuthToken): Promise<void>;
+  /** The user of a token that could still be used at `now`, without using it. */
+  authTokenUser(tokenHash: string, purpose: AuthTokenPurpose, now: Date): Promise<number | undefined>;
+  /**
+   * Counts one use of the token and returns its user when it is unexpired, has uses left and was
+   * first used less than `reuseWithinMs` ago; atomic, so two concurrent uses count twice.
+   */
+  useAuthToken(
+    tokenHash: string,
+    purpose: AuthTokenPurpose,
+    now: Date,
+    reuseWithinMs: number,
+  ): Promise<number | undefined>;
+  /** How many tokens of that purpose were made for the user at or after `since`. */
+  authTokensSince(userId: number, purpose: AuthTokenPurpose, since: Date): Promise<number>;
+  createSession(session: { idHash: string; userId: number; at: Date; expiresAt: Date }): Promise<void>;
+  /** The session unless unknown or expired at `now`. */
+  sessionByHash(idHash: string, now: Date): Promise<SessionRow | undefined>;
+  extendSession(idHash: string, at: Date, expiresAt: Date): Promise<void>;
+  deleteSession(idHash: string): Promise<void>;
+  /** Removes tokens and sessions expired before `now`. */
+  deleteExpiredAuth(now: Date): Promise<{ tokens: number; sessions: number }>;
 
   /** Closes the database or pool; safe to call twice. */
   close(): Promise<void>;

@@ -1,1 +1,1 @@
-export { startWebServer, type WebServer } from './server.js';
+export { startWebServer, type WebServer, type WebOptions } from './server.js';

@@ -7,7 +7,7 @@ import type { User } from '../model/user.js';
 export async function signedUser(c: Context, app: App, purpose: LinkPurpose): Promise<User | undefined> {
   const id = Number(c.req.query('u'));
   const token = c.req.query('t') ?? '';
-  if (!Number.isInteger(id) || !verifyUserLink(purpose, id, token, app.secret)) return undefined;
+  if (!Number.isInteger(id) || !verifyUserLink(purpose, id, token, app.verifyKeys)) return undefined;
   return app.store.userById(id);
 }
 

@@ -15,12 +15,6 @@ export interface SubscriberAuth {
   signOut?(c: Context): Promise<void>;
 }
 
-/** Until a session mechanism is wired in, nobody is signed in: account pages redirect to /login. */
-export const nobodySignedIn: SubscriberAuth = {
-  currentUser: async () => undefined,
-  signedInAt: async () => undefined,
-};
-
 /** What the account pages need besides the App and the resolver. */
 export interface AccountDeps {
   /** The CSRF token put in every form as `name="csrf"` (the security middleware checks it). */

@@ -232,6 +232,7 @@ describe('canReachBrief: can an episode reach any brief, from its metadata alone
     status: 'active',
     unsubscribeToken: `t${id}`,
     createdAt: NOW.toISOString(),
+    confirmedAt: '2026-01-01T00:00:00.000Z',
   });
 
   it('matches interests, follows and cold-start subscribers; says no otherwise', () => {

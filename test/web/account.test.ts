@@ -10,6 +10,7 @@ import { deliverBriefs } from '../../src/jobs/index.js';
 import type { BriefItem } from '../../src/model/brief.js';
 import { ABOUT_MAX_CHARS, type User } from '../../src/model/user.js';
 import { briefItem, insight, parsedEpisode } from '../../src/store/test-fixtures.js';
+import { ASSETS } from '../../src/web/assets.js';
 import { startWebServer, type WebServer } from '../../src/web/index.js';
 import { OPML_MAX_BYTES, OPML_MAX_FEEDS } from '../../src/web/opml-io.js';
 import { ARCHIVE_PAGE_SIZE } from '../../src/web/routes/account.js';
@@ -123,6 +124,8 @@ describe('account pages of a signed-in subscriber', () => {
   const as = (user: User | undefined, path: string, init: RequestInit & { signedInAt?: Date } = {}) => {
     const headers = new Headers(init.headers);
     if (user) headers.set('cookie', session.cookie(user.id, init.signedInAt ?? NOW));
+    // What a browser sends with a form POST from our own pages (the same-origin check wants it).
+    if (init.method === 'POST' && !headers.has('origin')) headers.set('origin', server.url);
     return fetch(server.url + path, { ...init, headers, redirect: 'manual' });
   };
   const post = (user: User | undefined, path: string, form: Record<string, string>, signedInAt?: Date) =>
@@ -187,9 +190,9 @@ describe('account pages of a signed-in subscriber', () => {
     expect(body.match(/Listen from/g)).toHaveLength(1);
     expect(body.match(/<form class="votes" method="post" action="\/account\/feedback"/g)).toHaveLength(2);
     expect(body.match(new RegExp(`<input type="hidden" name="csrf" value="${CSRF}">`, 'g'))).toHaveLength(2);
-    expect(body).toContain('<link rel="stylesheet" href="/assets/app.css">');
+    expect(body).toContain(`<link rel="stylesheet" href="${ASSETS.css}">`);
     expect(body).toMatch(/<nav class="account" aria-label="Your account">/);
-    expect(body).toMatch(/<main>/);
+    expect(body).toMatch(/<main id="main"/);
     expectInert(body);
   });
 
@@ -200,15 +203,13 @@ describe('account pages of a signed-in subscriber', () => {
     expect(body).not.toContain('Headline of');
   });
 
-  it('serves the stylesheet the pages link, cacheable', async () => {
-    const res = await fetch(`${server.url}/assets/app.css`);
+  it('serves the stylesheet the pages link, with the account components, cacheable for good', async () => {
+    const res = await fetch(`${server.url}${ASSETS.css}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/css/);
-    expect(await res.text()).toContain('.card');
-    const again = await fetch(`${server.url}/assets/app.css`, {
-      headers: { 'if-none-match': res.headers.get('etag')! },
-    });
-    expect(again.status).toBe(304);
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    const css = await res.text();
+    for (const rule of ['.card', '.votes', 'nav.account', 'ol.archive']) expect(css).toContain(rule);
   });
 
   it('records a vote from the account page, only on insights of the user’s own briefs', async () => {
@@ -260,6 +261,17 @@ describe('account pages of a signed-in subscriber', () => {
     expect(await page(bob, '/account/briefs/2026-09-01')).toContain('Bob only');
   });
 
+  it('refuses a signed-in POST from another site (the session cookie alone is not enough)', async () => {
+    const before = await app.store.userById(ada.id);
+    const res = await as(ada, '/account/preferences', {
+      method: 'POST',
+      headers: { origin: 'https://evil.example' },
+      body: new URLSearchParams({ interests: 'evil', timezone: 'UTC', hour: '3' }),
+    });
+    expect(res.status).toBe(403);
+    expect((await app.store.userById(ada.id))?.interests).toEqual(before?.interests);
+  });
+
   it('saves preferences and shows each validation problem without saving', async () => {
     const bad = await post(ada, '/account/preferences', {
       interests: 'x',
@@ -298,7 +310,8 @@ describe('account pages of a signed-in subscriber', () => {
     expect(form).toContain('<option value="6" selected>06:00</option>');
     expect(form).toContain('Long-form interviews &lt;script&gt;</textarea>');
     // Every form that changes something carries the CSRF token the middleware hands out.
-    const posts = form.match(/<form [^>]*method="post"/g) ?? [];
+    // The header's sign-out form is the layout's, guarded by the same-origin check alone.
+    const posts = (form.match(/<form [^>]*method="post"[^>]*>/g) ?? []).filter((f) => !f.includes('action="/logout"'));
     expect(posts.length).toBeGreaterThanOrEqual(6);
     expect(form.match(new RegExp(`<input type="hidden" name="csrf" value="${CSRF}">`, 'g'))).toHaveLength(posts.length);
     for (const id of ['interests', 'about', 'hour', 'timezone', 'q', 'opml-file', 'confirm'])
@@ -372,7 +385,7 @@ describe('account pages of a signed-in subscriber', () => {
         '--x\r\n',
       ].join('\r\n'),
     );
-    expect(head).toMatch(/^HTTP\/1\.1 400/);
+    expect(head).toMatch(/^HTTP\/1\.1 413/);
     expect(head).toMatch(/^connection: close/im);
     const many = Array.from({ length: OPML_MAX_FEEDS + 3 }, (_, i) => `<outline xmlUrl="https://many.example/${i}"/>`);
     const capped = await (await upload(carol, `<opml><body>${many.join('')}</body></opml>`)).text();

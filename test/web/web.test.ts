@@ -10,7 +10,9 @@ import type { User } from '../../src/model/user.js';
 import { briefItem, insight, parsedEpisode } from '../../src/store/test-fixtures.js';
 import { startWebServer, type WebServer } from '../../src/web/index.js';
 
-describe('web page: briefs, outbox, unsubscribe, preferences', () => {
+const ADMIN = 'admin-token-for-tests-0123';
+
+describe('web page: operator pages, unsubscribe, preferences', () => {
   let app: App;
   let server: WebServer;
   let dataDir: string;
@@ -20,7 +22,9 @@ describe('web page: briefs, outbox, unsubscribe, preferences', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'podbrief-web-'));
     app = await createApp(
-      loadConfig({ env: { DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'https://brief.example' } }),
+      loadConfig({
+        env: { DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'https://brief.example', ADMIN_TOKEN: ADMIN },
+      }),
     );
     const { feed } = await app.store.addFeed('https://example.com/feed.xml');
     await app.store.upsertEpisodes(feed.id, [parsedEpisode('e1')], new Date());
@@ -50,34 +54,43 @@ describe('web page: briefs, outbox, unsubscribe, preferences', () => {
   });
 
   const get = (path: string, init?: RequestInit) => fetch(server.url + path, init);
+  const admin = (path: string) =>
+    get(path, { headers: { authorization: `Basic ${Buffer.from(`ops:${ADMIN}`).toString('base64')}` } });
+  // What a browser sends with a form posted from the site itself.
+  const post = (path: string, body: URLSearchParams | string, headers: Record<string, string> = {}) =>
+    get(path, {
+      method: 'POST',
+      body,
+      headers: { origin: 'https://brief.example', 'sec-fetch-site': 'same-origin', ...headers },
+    });
   const signed = (purpose: 'unsubscribe' | 'preferences') =>
     new URL(userLinkUrl(purpose, 'https://brief.example', user.id, app.secret));
 
   it('lists briefs with their delivery status and the outbox, escaping what it shows', async () => {
-    const res = await get('/');
+    const res = await admin('/admin');
     expect(res.status).toBe(200);
     const page = await res.text();
     expect(page).toContain('web@example.com');
-    expect(page).toContain(`/briefs/${brief.id}`);
+    expect(page).toContain(`/admin/briefs/${brief.id}`);
     expect(page).toMatch(/<td>sent<\/td>/);
     expect(page).toMatch(/2026-11-29-\d+-\d+\.eml/);
   });
 
   it('shows a brief and serves outbox files, but nothing outside the outbox', async () => {
-    const view = await get(`/briefs/${brief.id}`);
+    const view = await admin(`/admin/briefs/${brief.id}`);
     expect(view.status).toBe(200);
     const body = await view.text();
     expect(body).toContain('Open weights &lt;b&gt;matter&lt;/b&gt;');
     expect(body).not.toContain('<b>matter</b>');
-    expect((await get('/briefs/999')).status).toBe(404);
+    expect((await admin('/admin/briefs/999')).status).toBe(404);
 
-    const page = await (await get('/')).text();
-    const name = /href="\/outbox\/([^"]+)"/.exec(page)![1]!;
-    const eml = await get(`/outbox/${name}`);
+    const page = await (await admin('/admin')).text();
+    const name = /href="\/admin\/outbox\/([^"]+)"/.exec(page)![1]!;
+    const eml = await admin(`/admin/outbox/${name}`);
     expect(eml.status).toBe(200);
     expect(await eml.text()).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
-    expect((await get('/outbox/..%2Fpodbrief.db')).status).toBe(404);
-    expect((await get('/outbox/secret.key')).status).toBe(404);
+    expect((await admin('/admin/outbox/..%2Fpodbrief.db')).status).toBe(404);
+    expect((await admin('/admin/outbox/secret.key')).status).toBe(404);
   });
 
   it('edits preferences only through a valid signed link', async () => {
@@ -91,22 +104,18 @@ describe('web page: briefs, outbox, unsubscribe, preferences', () => {
     // An unsubscribe token must not open the preferences page.
     expect((await get(`/preferences${signed('unsubscribe').search}`)).status).toBe(400);
 
-    const invalid = await get(`/preferences${link.search}`, {
-      method: 'POST',
-      body: new URLSearchParams({ interests: 'x', timezone: 'Mars/Base', hour: '25' }),
-    });
+    const invalid = await post(
+      `/preferences${link.search}`,
+      new URLSearchParams({ interests: 'x', timezone: 'Mars/Base', hour: '25' }),
+    );
     expect(invalid.status).toBe(400);
     expect(await invalid.text()).toContain('is not a time zone');
     expect((await app.store.userById(user.id))?.timezone).toBe('UTC');
 
-    const saved = await get(`/preferences${link.search}`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        interests: 'open-source models, sleep science',
-        timezone: 'Europe/Berlin',
-        hour: '6',
-      }),
-    });
+    const saved = await post(
+      `/preferences${link.search}`,
+      new URLSearchParams({ interests: 'open-source models, sleep science', timezone: 'Europe/Berlin', hour: '6' }),
+    );
     expect(saved.status).toBe(200);
     expect(await app.store.userById(user.id)).toMatchObject({
       interests: ['open-source models', 'sleep science'],

@@ -5,6 +5,7 @@ import { transcription } from './0003-transcription.js';
 import { profiles } from './0004-profiles.js';
 import { episodeRetries } from './0005-episode-retries.js';
 import { episodeClaims } from './0006-episode-claims.js';
+import { signIn } from './0007-sign-in.js';
 import { account } from './0008-account.js';
 
 /** Every migration, keyed by a name that sorts in the order they must run. Append only. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004-profiles': profiles,
   '0005-episode-retries': episodeRetries,
   '0006-episode-claims': episodeClaims,
+  '0007-sign-in': signIn,
   '0008-account': account,
 };

@@ -7,7 +7,17 @@ import type { Database, UsersTable } from '../schema.js';
 import type { Store } from '../types.js';
 import { isoUtc, toJson } from '../values.js';
 
-type UserQueries = Pick<Store, 'addUser' | 'userByEmail' | 'userById' | 'listUsers' | 'setUserStatus' | 'updateUser'>;
+type UserQueries = Pick<
+  Store,
+  | 'addUser'
+  | 'userByEmail'
+  | 'userById'
+  | 'listUsers'
+  | 'setUserStatus'
+  | 'updateUser'
+  | 'confirmUser'
+  | 'deleteExpiredSignups'
+>;
 
 export function userQueries(db: Kysely<Database>): UserQueries {
   const userByEmail = async (email: string) => {
@@ -26,6 +36,7 @@ export function userQueries(db: Kysely<Database>): UserQueries {
       checkTimezone(timezone);
       checkDeliveryHour(deliveryHour);
       const email = user.email.trim();
+      const createdAt = isoUtc(new Date());
       // No conflict target: the unique index is on lower(email), an expression.
       const inserted = await db
         .insertInto('users')
@@ -35,7 +46,8 @@ export function userQueries(db: Kysely<Database>): UserQueries {
           timezone,
           delivery_hour: deliveryHour,
           unsubscribe_token: randomBytes(24).toString('base64url'),
-          created_at: isoUtc(new Date()),
+          created_at: createdAt,
+          confirmed_at: user.confirmed === false ? null : createdAt,
         })
         .onConflict((oc) => oc.doNothing())
         .returningAll()
@@ -69,6 +81,39 @@ export function userQueries(db: Kysely<Database>): UserQueries {
       if (patch.deliveryHour !== undefined) values.delivery_hour = checkDeliveryHour(patch.deliveryHour);
       if (Object.keys(values).length === 0) return;
       await db.updateTable('users').set(values).where('id', '=', id).execute();
+    },
+
+    async confirmUser(id, at) {
+      await db
+        .updateTable('users')
+        .set({ status: 'active', confirmed_at: sql`coalesce(confirmed_at, ${isoUtc(at)})` })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async deleteExpiredSignups(createdBefore, now) {
+      const result = await db
+        .withTables<{ auth_tokens: { user_id: number; purpose: string; expires_at: string } }>()
+        .deleteFrom('users')
+        .where('confirmed_at', 'is', null)
+        .where('created_at', '<', isoUtc(createdBefore))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('auth_tokens')
+                .select('auth_tokens.user_id')
+                .whereRef('auth_tokens.user_id', '=', 'users.id')
+                .where('auth_tokens.purpose', '=', 'confirm')
+                .where('auth_tokens.expires_at', '>', isoUtc(now)),
+            ),
+          ),
+        )
+        // Never one that has a brief (it cannot: nothing is composed for an unconfirmed address).
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('briefs').select('briefs.id').whereRef('briefs.user_id', '=', 'users.id'))),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
   };
 }

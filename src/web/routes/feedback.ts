@@ -23,7 +23,7 @@ function signedFeedback(c: Context, app: App): { userId: number; insightId: numb
   if (
     !Number.isSafeInteger(userId) ||
     !isVote(vote) ||
-    !verifyFeedback(userId, insightId, vote, c.req.query('t') ?? '', app.secret)
+    !verifyFeedback(userId, insightId, vote, c.req.query('t') ?? '', app.verifyKeys)
   )
     return undefined;
   return { userId, insightId, vote };
@@ -68,7 +68,7 @@ export function feedbackRoutes(web: Hono, app: App): void {
   });
 
   web.get('/t/:token', async (c) => {
-    const link = parseListenToken(c.req.param('token'), app.secret);
+    const link = parseListenToken(c.req.param('token'), app.verifyKeys);
     const insight = link && (await app.store.insightById(link.insightId));
     const target = insight && timestampUrl(insight.audioUrl, insight.episodeLink, insight.start);
     if (!link || !insight || !target) return c.html(layout('Not found', html`<h1>This link is not valid.</h1>`), 404);

@@ -21,13 +21,14 @@ export function accountPage(title: string, user: User, section: AccountSection |
     html`<nav class="account" aria-label="Your account"><ul>
 ${SECTIONS.map((s) => html`<li><a href="${s.href}"${s.key === section ? html` aria-current="page"` : ''}>${s.label}</a></li>`)}
 </ul></nav>
-<p class="muted">Signed in as ${user.email}</p>
 ${body}`,
+    { user },
   );
 }
 
+/** A per-form token when the server issues them; without one, the same-origin check guards the POST. */
 export function csrfField(token: string): SafeHtml {
-  return html`<input type="hidden" name="csrf" value="${token}">`;
+  return token ? html`<input type="hidden" name="csrf" value="${token}">` : html``;
 }
 
 export function notice(text: string | undefined): SafeHtml {

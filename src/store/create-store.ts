@@ -9,6 +9,7 @@ import { insightQueries } from './queries/insights.js';
 import { insightIndexQueries } from './queries/insight-index.js';
 import { profileQueries } from './queries/profiles.js';
 import { statusQueries } from './queries/status.js';
+import { suppressionQueries } from './queries/suppressions.js';
 import { llmUsageQueries } from './queries/llm-usage.js';
 import { transcriptQueries } from './queries/transcripts.js';
 import { userQueries } from './queries/users.js';
@@ -32,6 +33,7 @@ export function createStore(db: Kysely<Database>): Store {
     ...insightIndexQueries(db),
     ...profileQueries(db),
     ...statusQueries(db),
+    ...suppressionQueries(db),
     close() {
       closing ??= db.destroy();
       return closing;

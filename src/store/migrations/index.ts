@@ -5,6 +5,7 @@ import { transcription } from './0003-transcription.js';
 import { profiles } from './0004-profiles.js';
 import { episodeRetries } from './0005-episode-retries.js';
 import { episodeClaims } from './0006-episode-claims.js';
+import { deliveryTrust } from './0009-delivery-trust.js';
 
 /** Every migration, keyed by a name that sorts in the order they must run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-profiles': profiles,
   '0005-episode-retries': episodeRetries,
   '0006-episode-claims': episodeClaims,
+  '0009-delivery-trust': deliveryTrust,
 };

@@ -57,7 +57,7 @@ function smtpTimeouts(seconds: number) {
 }
 
 /** Real mail going out with http:// unsubscribe and feedback links: said once, at start. */
-export function insecureLinksWarning(config: Pick<Config, 'smtpUrl' | 'publicUrl'>): string | undefined {
+function insecureLinksWarning(config: Pick<Config, 'smtpUrl' | 'publicUrl'>): string | undefined {
   if (!config.smtpUrl || new URL(config.publicUrl).protocol === 'https:') return undefined;
   return `PUBLIC_URL (${config.publicUrl}) is not https but SMTP_URL is set: emails go out with plain-http unsubscribe and feedback links; set PUBLIC_URL to the https address of the web server`;
 }

@@ -6,3 +6,4 @@ export { createMailer } from './create-mailer.js';
 export { sendBrief } from './send-brief.js';
 export type { SendOutcome } from './send-brief.js';
 export { deliveryClaimRules, DELIVERY_MAX_ATTEMPTS } from './retry-policy.js';
+export { SendBreaker } from './send-breaker.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { timeoutsAndAgent, type Config } from './config/index.js';
+import { dkimFromConfig, timeoutsAndAgent, type Config } from './config/index.js';
 import { createMailer, type Mailer } from './delivery/index.js';
 import { createLogger, type Logger, type LogLevel } from './logger.js';
 import type { FetchOptions } from './net/index.js';
@@ -28,7 +28,14 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
   mkdirSync(config.dataDir, { recursive: true });
   const store = await openStore({ databaseUrl: config.databaseUrl || undefined, dataDir: config.dataDir });
   const outboxDir = join(config.dataDir, 'outbox');
-  const mailer = createMailer({ smtpUrl: config.smtpUrl || undefined, outboxDir });
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl || undefined,
+    outboxDir,
+    smtpTimeouts: smtpTimeouts(config.smtpTimeoutSeconds),
+    dkim: dkimFromConfig(config),
+  });
+  const linkWarning = insecureLinksWarning(config);
+  if (linkWarning) log.warn(linkWarning);
   const secret = config.secretKey || loadOrCreateSecret(config.dataDir);
   return {
     config,
@@ -44,6 +51,18 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
       await store.close();
     },
   };
+}
+
+/** One timeout for each stage of an SMTP conversation, so a stalled server costs seconds, not minutes. */
+function smtpTimeouts(seconds: number) {
+  const ms = seconds * 1000;
+  return { connectionTimeoutMs: ms, greetingTimeoutMs: ms, socketTimeoutMs: ms };
+}
+
+/** Real mail going out with http:// unsubscribe and feedback links: said once, at start. */
+function insecureLinksWarning(config: Pick<Config, 'smtpUrl' | 'publicUrl'>): string | undefined {
+  if (!config.smtpUrl || new URL(config.publicUrl).protocol === 'https:') return undefined;
+  return `PUBLIC_URL (${config.publicUrl}) is not https but SMTP_URL is set: emails go out with plain-http unsubscribe and feedback links; set PUBLIC_URL to the https address of the web server`;
 }
 
 /** The hardened HTTP client's settings for one kind of download. */

@@ -1,4 +1,5 @@
 import { AppError } from '../model/errors.js';
+import { dkimConfigProblems } from './dkim.js';
 import { llmConfigProblems } from './llm-checks.js';
 import { options, type Config, type OptionKey } from './options.js';
 import { readLayers, type LayerProblem, type RawValue } from './sources.js';
@@ -94,6 +95,10 @@ const crossChecks: Array<{ keys: OptionKey[]; problems(c: Config): string[] }> =
             `FETCH_CONNECT_TIMEOUT_SECONDS (${c.fetchConnectTimeoutSeconds}) must not exceed FETCH_TIMEOUT_SECONDS (${c.fetchTimeoutSeconds})`,
           ]
         : [],
+  },
+  {
+    keys: ['dkimDomain', 'dkimSelector', 'dkimPrivateKey'],
+    problems: (c) => dkimConfigProblems(c),
   },
   {
     keys: ['insightEngine', 'llmProvider', 'llmBaseUrl', 'llmModel', 'llmApiKey'],

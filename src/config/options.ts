@@ -65,6 +65,31 @@ export const options = {
     default: 'Podbrief <brief@podbrief.localhost>',
     doc: 'From address of the brief emails.',
   }),
+  smtpTimeoutSeconds: option({
+    env: 'SMTP_TIMEOUT_SECONDS',
+    type: integer(1, 300),
+    default: '15',
+    doc: 'Connect, greeting and idle-socket timeout of one SMTP conversation. After 3 connection failures or timeouts in a row, a send run stops trying (the rest stay queued).',
+  }),
+  dkimDomain: option({
+    env: 'DKIM_DOMAIN',
+    type: optionalText(),
+    default: '',
+    doc: 'Domain that DKIM-signs the brief emails (`d=`), normally the MAIL_FROM domain. Set with DKIM_SELECTOR and DKIM_PRIVATE_KEY, or leave all three empty.',
+  }),
+  dkimSelector: option({
+    env: 'DKIM_SELECTOR',
+    type: optionalText(),
+    default: '',
+    doc: 'DKIM selector (`s=`): the public key is published as a TXT record at `<selector>._domainkey.<domain>`.',
+  }),
+  dkimPrivateKey: option({
+    env: 'DKIM_PRIVATE_KEY',
+    type: optionalText(),
+    default: '',
+    secret: true,
+    doc: 'PEM RSA private key that signs every outgoing mail (see docs/DEPLOY.md, "Mail"); usually given as DKIM_PRIVATE_KEY_FILE.',
+  }),
   publicUrl: option({
     env: 'PUBLIC_URL',
     type: httpUrl(),

@@ -4,20 +4,39 @@ import { AppError } from '../model/errors.js';
 export class DeliveryError extends AppError {
   readonly responseCode: number | null;
   readonly retryable: boolean;
+  /** The SMTP command the server answered (`RCPT TO`, `DATA`, `MAIL FROM`…), when known. */
+  readonly command: string | null;
   constructor(
     code: string,
     message: string,
-    details: { responseCode?: number | null; retryable: boolean; cause?: unknown },
+    details: { responseCode?: number | null; retryable: boolean; command?: string | null; cause?: unknown },
   ) {
     super(code, message, { cause: details.cause });
     this.name = 'DeliveryError';
     this.responseCode = details.responseCode ?? null;
     this.retryable = details.retryable;
+    this.command = details.command ?? null;
+  }
+
+  /** A permanent (5xx) refusal of the recipient or the message: the address is suppressed, not retried. */
+  get hardBounce(): boolean {
+    return (
+      this.responseCode !== null &&
+      this.responseCode >= 500 &&
+      this.responseCode < 600 &&
+      (this.command === 'RCPT TO' || this.command === 'DATA')
+    );
+  }
+
+  /** The mail server could not be reached or stopped answering: the next message would most likely fare the same. */
+  get serverDown(): boolean {
+    return this.code === 'smtp_connect_failed' || this.code === 'smtp_timeout';
   }
 }
 
 interface NodemailerError {
   code?: unknown;
+  command?: unknown;
   responseCode?: unknown;
   response?: unknown;
   message?: unknown;
@@ -37,6 +56,7 @@ export function smtpFailure(err: unknown, context: { recipientDomain: string; se
   const e = (typeof err === 'object' && err !== null ? err : {}) as NodemailerError;
   const code = typeof e.code === 'string' ? e.code : '';
   const responseCode = typeof e.responseCode === 'number' ? e.responseCode : null;
+  const command = typeof e.command === 'string' ? e.command : null;
   const to = `mail to ${context.recipientDomain} via ${context.server}`;
   const reason = oneLine(e.response ?? e.message);
 
@@ -57,6 +77,7 @@ export function smtpFailure(err: unknown, context: { recipientDomain: string; se
     return new DeliveryError('smtp_rejected', `SMTP server rejected ${to} with ${responseCode}: ${reason}`, {
       responseCode,
       retryable: responseCode < 500,
+      command,
       cause: err,
     });
   }

@@ -7,3 +7,4 @@ export { sendBrief } from './send-brief.js';
 export type { SendOutcome } from './send-brief.js';
 export { deliveryClaimRules, DELIVERY_MAX_ATTEMPTS } from './retry-policy.js';
 export type { RenderedEmail } from './rendered-email.js';
+export { SendBreaker } from './send-breaker.js';

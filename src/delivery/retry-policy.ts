@@ -1,7 +1,11 @@
 import type { DeliveryClaimRules } from '../store/types.js';
 
-/** A send that has not finished after this long died with its worker (SMTP timeouts are far shorter). */
-const DELIVERY_LEASE_MS = 15 * 60_000;
+/**
+ * A 'sending' delivery whose heartbeat is older than this died with its worker and is re-claimed
+ * (a possible duplicate, counted). A live sender refreshes it every DELIVERY_HEARTBEAT_MS.
+ */
+const DELIVERY_LEASE_MS = 60_000;
+export const DELIVERY_HEARTBEAT_MS = 15_000;
 /** Attempts before a brief is given up: with the delays below, the last retry is ~2 h after the first. */
 export const DELIVERY_MAX_ATTEMPTS = 6;
 const FIRST_RETRY_MS = 2 * 60_000;

@@ -1,5 +1,6 @@
 import type { App } from '../app.js';
 import { createPoolCache, localTime } from '../briefs/index.js';
+import { SendBreaker } from '../delivery/index.js';
 import { receivesBriefs } from '../model/user.js';
 import type { FeedRow } from '../store/types.js';
 import { withNewlyPublished } from '../transcripts/asr/index.js';
@@ -74,13 +75,22 @@ export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promis
   const users = (await app.store.listUsers()).filter(
     (u) => receivesBriefs(u) && (!opts.userIds || opts.userIds.includes(u.id)),
   );
+  const suppressed = new Set((await app.store.listSuppressions()).map((s) => s.email));
   const results: DeliverResult[] = [];
   // One pool of recent insights for the whole run: built once, ranked against every profile.
   const pools = createPoolCache();
+  // One breaker for the run: a down or stalled mail server costs a few timeouts, not one per brief.
+  const breaker = new SendBreaker();
   for (const user of users) {
+    if (suppressed.has(user.email.trim().toLowerCase())) continue;
     if (!opts.ignoreHour && localTime(now, user.timezone).hour < user.deliveryHour) continue;
-    const result = await deliverBrief(app, user, now, pools);
-    if (result.send?.status === 'failed') app.log.error(`brief for ${user.email}: ${result.send.error}`);
+    const wasOpen = breaker.open;
+    const result = await deliverBrief(app, user, now, pools, breaker);
+    const send = result.send;
+    if (send?.status === 'failed') app.log.error(`brief for user ${user.id}: ${send.error}`, { code: send.code });
+    if (send?.status === 'bounced')
+      app.log.warn(`brief for user ${user.id} bounced; address suppressed: ${send.error}`, { code: send.code });
+    if (!wasOpen && breaker.open) app.log.error(`send run stopped: ${breaker.reason}`, { code: 'smtp_circuit_open' });
     results.push(result);
   }
   return results;

@@ -31,6 +31,7 @@ for (const { dialect, label, skip } of await testDialects()) {
         expiresAt: later,
       });
       await t.store.createSession({ idHash: `s-${email}`, userId: user.id, at, expiresAt: later });
+      await t.store.suppressAddress({ email, userId: user.id, reason: 'hard_bounce', responseCode: 550, detail: null });
       await t.store.recordFeedback({
         userId: user.id,
         insightId: stored!.id,
@@ -120,6 +121,7 @@ for (const { dialect, label, skip } of await testDialects()) {
             'user_profiles',
             'auth_tokens',
             'sessions',
+            'suppressions',
           ]),
         );
         const rows = async (userId: number) => {

@@ -119,6 +119,89 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(await store.claimDelivery(brief.id, rules(later(T0, LEASE + 1000)))).toBeUndefined();
     });
 
+    it('keeps a send alive by its heartbeat and counts each take-over from a dead worker as a possible duplicate', async () => {
+      const brief = (await store.createBrief(userId, '2024-06-01', [briefItem(1)]))!;
+      const lease = { ...rules(T0), leaseMs: MINUTE };
+      const claimed = (await store.claimDelivery(brief.id, lease))!;
+      expect(claimed).toMatchObject({ possibleDuplicates: 0 });
+      // The sender is alive: its heartbeat 50 s in keeps the claim past the first minute.
+      await store.heartbeatDelivery(claimed.id, later(T0, 50_000));
+      expect(await store.claimDelivery(brief.id, { ...lease, now: later(T0, 100_000) })).toBeUndefined();
+      // Then it dies: a minute after its last heartbeat another run takes over.
+      const takeover = await store.claimDelivery(brief.id, { ...lease, now: later(T0, 110_000) });
+      expect(takeover).toMatchObject({ status: 'sending', attempts: 2, possibleDuplicates: 1 });
+      await store.markDeliveryFailed(claimed.id, 'smtp 451', later(T0, 111_000), 'smtp_rejected');
+      expect(await store.deliveryForBrief(brief.id)).toMatchObject({
+        status: 'failed',
+        lastErrorCode: 'smtp_rejected',
+        possibleDuplicates: 1,
+      });
+      // A retry after a failure is not a possible duplicate; a heartbeat of a row not sending changes nothing.
+      await store.heartbeatDelivery(claimed.id, later(T0, DAY));
+      const retry = await store.claimDelivery(brief.id, { ...lease, now: later(T0, DAY) });
+      expect(retry).toMatchObject({ attempts: 3, possibleDuplicates: 1 });
+      expect((await store.statusCounts()).deliveries).toMatchObject({ sending: 1, possibleDuplicates: 1 });
+    });
+
+    it('closes a delivery as cancelled or bounced for good, never undoing a send', async () => {
+      const one = (await store.createBrief(userId, '2024-06-01', [briefItem(1)]))!;
+      const two = (await store.createBrief(userId, '2024-06-02', [briefItem(2)]))!;
+      const three = (await store.createBrief(userId, '2024-06-03', [briefItem(3)]))!;
+      const a = (await store.claimDelivery(one.id, rules(T0)))!;
+      const b = (await store.claimDelivery(two.id, rules(T0)))!;
+      const c = (await store.claimDelivery(three.id, rules(T0)))!;
+      await store.closeDelivery(a.id, { status: 'cancelled', error: 'unsubscribed', code: 'unsubscribed' });
+      await store.closeDelivery(b.id, { status: 'bounced', error: '550 5.1.1 no such user', code: 'smtp_rejected' });
+      await store.markDeliverySent(c.id, { transport: 'smtp', messageId: null, location: null });
+      await store.closeDelivery(c.id, { status: 'cancelled', error: 'late', code: 'unsubscribed' });
+      expect(await store.deliveryForBrief(one.id)).toMatchObject({
+        status: 'cancelled',
+        lastErrorCode: 'unsubscribed',
+      });
+      expect(await store.deliveryForBrief(two.id)).toMatchObject({
+        status: 'bounced',
+        lastError: '550 5.1.1 no such user',
+      });
+      expect(await store.deliveryForBrief(three.id)).toMatchObject({ status: 'sent' });
+      for (const brief of [one, two])
+        expect(await store.claimDelivery(brief.id, rules(later(T0, DAY)))).toBeUndefined();
+      expect((await store.statusCounts()).deliveries).toMatchObject({ cancelled: 1, bounced: 1, sent: 1 });
+      await expect(store.closeDelivery(777, { status: 'cancelled', error: 'x', code: 'x' })).rejects.toMatchObject({
+        code: 'delivery_not_found',
+      });
+    });
+
+    it('suppresses an address once, whatever its case, and counts it', async () => {
+      expect(await store.suppressionFor('ada@example.com')).toBeUndefined();
+      const first = await store.suppressAddress({
+        email: 'Ada@Example.com',
+        userId,
+        reason: 'hard_bounce',
+        responseCode: 550,
+        detail: '5.1.1 no such user',
+        at: T0,
+      });
+      expect(first).toEqual({
+        email: 'ada@example.com',
+        userId,
+        reason: 'hard_bounce',
+        responseCode: 550,
+        detail: '5.1.1 no such user',
+        createdAt: T0.toISOString(),
+      });
+      const again = await store.suppressAddress({
+        email: 'ada@example.com',
+        userId,
+        reason: 'hard_bounce',
+        responseCode: 554,
+        detail: 'later',
+      });
+      expect(again).toEqual(first);
+      expect(await store.suppressionFor('ADA@example.com ')).toEqual(first);
+      expect(await store.listSuppressions()).toEqual([first]);
+      expect((await store.statusCounts()).suppressed).toBe(1);
+    });
+
     it('retries a failed delivery only after its backoff and gives up after the last attempt', async () => {
       const brief = (await store.createBrief(userId, '2024-06-01', [briefItem(1)]))!;
       // Backoff of `attempts` minutes; failures are stamped with the real clock, so start from now.

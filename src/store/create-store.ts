@@ -12,6 +12,7 @@ import { insightIndexQueries } from './queries/insight-index.js';
 import { profileQueries } from './queries/profiles.js';
 import { sessionQueries } from './queries/sessions.js';
 import { statusQueries } from './queries/status.js';
+import { suppressionQueries } from './queries/suppressions.js';
 import { llmUsageQueries } from './queries/llm-usage.js';
 import { transcriptQueries } from './queries/transcripts.js';
 import { userQueries } from './queries/users.js';
@@ -38,6 +39,7 @@ export function createStore(db: Kysely<Database>): Store {
     ...accountQueries(db),
     ...authTokenQueries(db),
     ...sessionQueries(db),
+    ...suppressionQueries(db),
     close() {
       closing ??= db.destroy();
       return closing;

@@ -233,7 +233,8 @@ for (const { dialect, label, skip } of await testDialects()) {
       await t.store.createBrief(user.id, '2024-06-01', [briefItem(1)]);
       expect(await t.store.statusCounts()).toEqual({
         episodes: { new: 1, transcribed: 1, extracted: 1, failedRetrying: 1, failedGivenUp: 1 },
-        deliveries: { pending: 1, sending: 0, sent: 0, failed: 0 },
+        deliveries: { pending: 1, sending: 0, sent: 0, failed: 0, cancelled: 0, bounced: 0, possibleDuplicates: 0 },
+        suppressed: 0,
       });
     });
 

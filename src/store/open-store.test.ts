@@ -1,3 +1,4 @@
+import { Migrator } from 'kysely/migration';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -136,6 +137,57 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(await store.listFeeds()).toEqual([]);
       await store.close();
       await store.close();
+    });
+
+    it('keeps the deliveries of an older database through 0009 (SQLite rebuilds the table), and its new statuses hold', async () => {
+      const opened = await openDatabase(db.options);
+      try {
+        const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0009'));
+        const schema =
+          dialect === 'postgres'
+            ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(opened.db)).rows[0]?.schema
+            : undefined;
+        const migrator = new Migrator({
+          db: opened.db,
+          provider: { getMigrations: async () => before },
+          ...(schema ? { migrationTableSchema: schema } : {}),
+        });
+        expect((await migrator.migrateToLatest()).error).toBeUndefined();
+        const now = new Date().toISOString();
+        await sql`insert into users (email, interests, timezone, delivery_hour, unsubscribe_token, created_at)
+          values ('ada@example.com', '[]', 'UTC', 7, 'tok', ${now})`.execute(opened.db);
+        await sql`insert into briefs (user_id, date, items, created_at) values (1, '2026-11-29', '[]', ${now})`.execute(
+          opened.db,
+        );
+        await sql`insert into deliveries (brief_id, user_id, status, attempts, last_error, created_at, updated_at)
+          values (1, 1, 'failed', 2, 'smtp 451', ${now}, ${now})`.execute(opened.db);
+        await expect(sql`update deliveries set status = 'bounced'`.execute(opened.db)).rejects.toThrow(/check/i);
+        await migrateToLatest(opened.db);
+        await expect(sql`update deliveries set status = 'nonsense'`.execute(opened.db)).rejects.toThrow(/check/i);
+        // Still one delivery per brief after the rebuild.
+        await expect(
+          sql`insert into deliveries (brief_id, user_id, created_at, updated_at) values (1, 1, 'x', 'x')`.execute(
+            opened.db,
+          ),
+        ).rejects.toThrow(/unique/i);
+      } finally {
+        await opened.db.destroy();
+      }
+      const store = await openStore(db.options);
+      try {
+        expect(await store.deliveryForBrief(1)).toMatchObject({
+          id: 1,
+          status: 'failed',
+          attempts: 2,
+          lastError: 'smtp 451',
+          possibleDuplicates: 0,
+          lastErrorCode: null,
+        });
+        await store.closeDelivery(1, { status: 'bounced', error: '550', code: 'smtp_rejected' });
+        expect(await store.deliveryForBrief(1)).toMatchObject({ status: 'bounced' });
+      } finally {
+        await store.close();
+      }
     });
 
     it('enforces foreign keys', async () => {

@@ -7,13 +7,14 @@ import type { User } from '../model/user.js';
 import type {
   BriefsTable,
   DeliveriesTable,
+  SuppressionsTable,
   EpisodesTable,
   FeedsTable,
   InsightsTable,
   TranscriptsTable,
   UsersTable,
 } from './schema.js';
-import type { DeliveryRow, EpisodeRow, FeedRow } from './types.js';
+import type { DeliveryRow, EpisodeRow, FeedRow, Suppression } from './types.js';
 import { fromJson } from './values.js';
 
 export function toFeedRow(r: Selectable<FeedsTable>): FeedRow {
@@ -122,5 +123,18 @@ export function toDeliveryRow(r: Selectable<DeliveriesTable>): DeliveryRow {
     sentAt: r.sent_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    lastErrorCode: r.last_error_code,
+    possibleDuplicates: Number(r.possible_duplicates),
+  };
+}
+
+export function toSuppression(r: Selectable<SuppressionsTable>): Suppression {
+  return {
+    email: r.email,
+    userId: r.user_id,
+    reason: r.reason,
+    responseCode: r.response_code,
+    detail: r.detail,
+    createdAt: r.created_at,
   };
 }

@@ -114,6 +114,21 @@ export interface DeliveriesTable {
   sent_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Refreshed while a send is in progress; a 'sending' row whose heartbeat is stale died with its worker. */
+  heartbeat_at: string | null;
+  /** Times this delivery was re-claimed from a dead worker's 'sending': each may have sent a duplicate. */
+  possible_duplicates: Generated<number>;
+  last_error_code: string | null;
+}
+
+export interface SuppressionsTable {
+  id: Generated<number>;
+  email: string;
+  user_id: number | null;
+  reason: string;
+  response_code: number | null;
+  detail: string | null;
+  created_at: string;
 }
 
 export interface Database {
@@ -125,4 +140,5 @@ export interface Database {
   briefs: BriefsTable;
   brief_insights: BriefInsightsTable;
   deliveries: DeliveriesTable;
+  suppressions: SuppressionsTable;
 }

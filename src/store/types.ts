@@ -80,7 +80,8 @@ export interface InsightWithContext extends StoredInsight {
   extractedAt: string;
 }
 
-export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
+/** cancelled: the subscriber left before it went out; bounced: the server refused the address for good (5xx). */
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'bounced';
 
 export interface DeliveryRow {
   id: number;
@@ -97,18 +98,45 @@ export interface DeliveryRow {
   createdAt: string;
   /** When the status last changed: the start of a claim's lease, the time of the last failure. */
   updatedAt: string;
+  /** Stable code of the last error (e.g. smtp_rejected, smtp_timeout). */
+  lastErrorCode: string | null;
+  /** Times it was re-claimed from a worker that died mid-send: each may have delivered a duplicate. */
+  possibleDuplicates: number;
+}
+
+/** Why an address gets no more mail. */
+export interface Suppression {
+  email: string;
+  userId: number | null;
+  /** e.g. `hard_bounce`. */
+  reason: string;
+  /** The SMTP reply code that caused it, when there was one. */
+  responseCode: number | null;
+  detail: string | null;
+  createdAt: string;
 }
 
 /** What an operator checks first: where episodes and deliveries stand. */
 export interface StatusCounts {
   episodes: { new: number; transcribed: number; extracted: number; failedRetrying: number; failedGivenUp: number };
-  deliveries: { pending: number; sending: number; sent: number; failed: number };
+  deliveries: {
+    pending: number;
+    sending: number;
+    sent: number;
+    failed: number;
+    cancelled: number;
+    bounced: number;
+    /** Sum over deliveries of re-claims from a worker that died mid-send. */
+    possibleDuplicates: number;
+  };
+  /** Addresses that get no more mail (hard bounces). */
+  suppressed: number;
 }
 
 /** When a delivery may be (re)claimed; see src/delivery/retry-policy.ts for the defaults. */
 export interface DeliveryClaimRules {
   now: Date;
-  /** A 'sending' claim older than this is taken to have died with its worker and is re-claimed. */
+  /** A 'sending' claim whose last heartbeat (or start) is older than this died with its worker and is re-claimed. */
   leaseMs: number;
   /** A failed delivery is not retried once it has been attempted this many times. */
   maxAttempts: number;
@@ -329,7 +357,20 @@ export interface Store {
    * Makes the delivery claimable again once its backoff from `at` (default now, the clock of
    * the claim rules) has passed; never downgrades one already 'sent'.
    */
-  markDeliveryFailed(id: number, error: string, at?: Date): Promise<void>;
+  markDeliveryFailed(id: number, error: string, at?: Date, code?: string): Promise<void>;
+  /** Keeps a send in progress from being taken for dead (see DeliveryClaimRules.leaseMs). */
+  heartbeatDelivery(id: number, at?: Date): Promise<void>;
+  /**
+   * Ends a claimed delivery without sending: 'cancelled' (the subscriber left) or 'bounced' (a hard
+   * bounce). Never retried. Does nothing to a delivery already sent.
+   */
+  closeDelivery(id: number, close: { status: 'cancelled' | 'bounced'; error: string; code: string }): Promise<void>;
+
+  // suppressions (addresses that get no more mail)
+  /** Records the suppression (once per address, case-insensitive); returns the one in force. */
+  suppressAddress(s: Omit<Suppression, 'createdAt'> & { at?: Date }): Promise<Suppression>;
+  suppressionFor(email: string): Promise<Suppression | undefined>;
+  listSuppressions(): Promise<Suppression[]>;
   /** Newest first (as is listBriefs). */
   listDeliveries(limit: number): Promise<DeliveryRow[]>;
   statusCounts(): Promise<StatusCounts>;

@@ -65,14 +65,21 @@ describe('a brief is neither lost nor sent twice when the mail server or a worke
     expect(smtp.messages).toHaveLength(0);
   });
 
-  it('re-claims a send whose worker died mid-send once its lease has run out', async () => {
+  it('re-claims a send whose worker died mid-send within a minute, counting the possible duplicate', async () => {
     smtp.deferNext(1);
     await sendAt('06:00');
     const brief = (await app.store.listBriefs(1))[0]!;
-    // Another worker claims it and dies before marking it.
+    // Another worker claims it and dies before marking it (no heartbeat after the claim).
     expect(await app.store.claimDelivery(brief.id, deliveryClaimRules(at('06:05')))).toBeDefined();
-    expect(await sendAt('06:10')).toEqual({ status: 'skipped', reason: 'in_progress' });
-    expect(await sendAt('06:21')).toMatchObject({ status: 'sent' });
+    const sendAtTime = async (date: Date) => (await deliverBriefs(app, { now: date }))[0]?.send;
+    expect(await sendAtTime(new Date('2026-11-29T06:05:50Z'))).toEqual({ status: 'skipped', reason: 'in_progress' });
+    expect(await sendAtTime(new Date('2026-11-29T06:06:00Z'))).toMatchObject({ status: 'sent' });
     expect(smtp.messages).toHaveLength(1);
+    expect((await app.store.listDeliveries(1))[0]).toMatchObject({
+      status: 'sent',
+      attempts: 3,
+      possibleDuplicates: 1,
+    });
+    expect((await app.store.statusCounts()).deliveries.possibleDuplicates).toBe(1);
   });
 });

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import type { App } from '../../app.js';
 import { composeBrief, localTime } from '../../briefs/index.js';
-import { renderBriefEmail } from '../../delivery/index.js';
+import { renderBriefEmail, type SendOutcome } from '../../delivery/index.js';
 import { deliverBriefs } from '../../jobs/index.js';
 import type { Brief } from '../../model/brief.js';
 import { AppError } from '../../model/errors.js';
 import { receivesBriefs, type User } from '../../model/user.js';
 import { printJson, withApp, type GlobalOptions } from '../context.js';
+import { say, sayError } from '../terminal-text.js';
 
 export function briefCommands(program: Command): void {
   program
@@ -35,7 +36,7 @@ export function briefCommands(program: Command): void {
             ...(result.status !== 'empty' ? { brief: result.brief } : {}),
           });
           if (opts.json) continue;
-          if (result.status === 'empty') console.log(`${user.email}: no new insights since the last brief`);
+          if (result.status === 'empty') say(`${user.email}: no new insights since the last brief`);
           else printBrief(app, result.brief, user);
         }
         if (opts.json) printJson(out);
@@ -49,10 +50,23 @@ export function briefCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { now?: boolean; json?: boolean }) => {
       await withApp(program.opts<GlobalOptions>(), async (app) => {
-        const results = await deliverBriefs(app, { ignoreHour: opts.now ?? false });
-        if (opts.json) return printJson(results);
-        if (results.length === 0) console.log('no subscriber is due (use --now to send regardless of the hour)');
-        for (const r of results) console.log(`${r.email} ${r.date}: ${describeSend(r.compose, r.send)}`);
+        const results = (await deliverBriefs(app, { ignoreHour: opts.now ?? false })).map((r) => {
+          const failure = sendFailure(r.send);
+          return failure ? { ...r, failure } : r;
+        });
+        if (opts.json) printJson(results);
+        else {
+          if (results.length === 0) say('no subscriber is due (use --now to send regardless of the hour)');
+          for (const r of results) say(`${r.email} ${r.date}: ${describeSend(r.compose, r.send)}`);
+        }
+        // Anything that failed in this run: one line each on stderr, and a non-zero exit status.
+        for (const r of results) {
+          if (!('failure' in r) || !r.failure) continue;
+          sayError(
+            `send: ${maskEmail(r.email)} (user ${r.userId}) brief ${r.date}: ${r.failure.code} ${oneLine(r.failure.message)}`,
+          );
+        }
+        if (results.some((r) => 'failure' in r && r.failure)) process.exitCode = 1;
       });
     });
 }
@@ -65,7 +79,26 @@ export function printBrief(app: App, brief: Brief, user: User): void {
     secret: app.secret,
     from: app.config.mailFrom,
   });
-  console.log(`To: ${email.to}\nSubject: ${email.subject}\n\n${email.text}`);
+  say(`To: ${email.to}\nSubject: ${email.subject}\n\n${email.text}`);
+}
+
+/** What went wrong with a send in this run, with a stable code; undefined when nothing did. */
+function sendFailure(send: SendOutcome | undefined): { code: string; message: string } | undefined {
+  if (!send) return undefined;
+  if (send.status === 'failed' || send.status === 'bounced') return { code: send.code, message: send.error };
+  if (send.status === 'skipped' && send.reason === 'mail_server_down')
+    return { code: send.code ?? 'smtp_circuit_open', message: send.error ?? 'mail server unreachable' };
+  return undefined;
+}
+
+/** `a…@example.com`: enough for an operator to tell subscribers apart in a log, not a mailing list. */
+function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at <= 0 ? '…' : `${email.slice(0, 1)}…${email.slice(at)}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function describeSend(
@@ -75,7 +108,8 @@ function describeSend(
   if (compose === 'empty') return 'no new insights, nothing sent';
   if (!send) return compose;
   if (send.status === 'sent') return send.location ? `written to ${send.location}` : 'sent';
-  if (send.status === 'skipped') return `not sent (${send.reason?.replace('_', ' ')})`;
+  if (send.status === 'skipped') return `not sent (${send.reason?.replaceAll('_', ' ')})`;
+  if (send.status === 'bounced') return `BOUNCED, address suppressed: ${send.error}`;
   return `FAILED: ${send.error}`;
 }
 

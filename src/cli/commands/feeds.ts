@@ -4,6 +4,7 @@ import { fetchOptionsFrom } from '../../app.js';
 import { parseFeed, parseOpml } from '../../feeds/index.js';
 import { AppError } from '../../model/errors.js';
 import { loadGlobalConfig, printJson, withApp, type GlobalOptions } from '../context.js';
+import { say, sayError } from '../terminal-text.js';
 import { readFileOrUrl } from '../read-input.js';
 
 export function feedsCommand(program: Command): void {
@@ -16,7 +17,7 @@ export function feedsCommand(program: Command): void {
       assertHttpUrl(url);
       await withApp(program.opts<GlobalOptions>(), async (app) => {
         const { feed, created } = await app.store.addFeed(url);
-        console.log(created ? `added feed ${feed.id}: ${feed.url}` : `already added as feed ${feed.id}: ${feed.url}`);
+        say(created ? `added feed ${feed.id}: ${feed.url}` : `already added as feed ${feed.id}: ${feed.url}`);
       });
     });
 
@@ -28,9 +29,7 @@ export function feedsCommand(program: Command): void {
       await withApp(program.opts<GlobalOptions>(), async (app) => {
         let added = 0;
         for (const o of outlines) if ((await app.store.addFeed(o.url)).created) added++;
-        console.log(
-          `imported ${outlines.length} feeds from ${file} (${added} new, ${outlines.length - added} already added)`,
-        );
+        say(`imported ${outlines.length} feeds from ${file} (${added} new, ${outlines.length - added} already added)`);
       });
     });
 
@@ -42,10 +41,10 @@ export function feedsCommand(program: Command): void {
       await withApp(program.opts<GlobalOptions>(), async (app) => {
         const rows = await app.store.listFeeds();
         if (opts.json) return printJson(rows);
-        if (rows.length === 0) return console.log('no feeds yet: podbrief feeds add <url>');
+        if (rows.length === 0) return say('no feeds yet: podbrief feeds add <url>');
         for (const f of rows) {
           const error = f.lastError ? `  error: ${f.lastError}` : '';
-          console.log(
+          say(
             `${String(f.id).padStart(4)}  ${f.status.padEnd(6)}  ${f.title ?? '(not polled yet)'}  <${f.url}>${error}`,
           );
         }
@@ -60,11 +59,10 @@ export function feedsCommand(program: Command): void {
       const bytes = await readFileOrUrl(target, fetchOptionsFrom(loadGlobalConfig(program), 'feed'));
       const feed = parseFeed(bytes);
       if (opts.json) return printJson(feed);
-      console.log(`${feed.title} (${feed.format}, ${feed.episodes.length} episodes)`);
-      for (const e of feed.episodes.slice(0, 20))
-        console.log(`  ${e.publishedAt?.slice(0, 10) ?? '          '}  ${e.title}`);
-      if (feed.episodes.length > 20) console.log(`  … ${feed.episodes.length - 20} more`);
-      for (const w of feed.warnings) console.error(`warning: ${w}`);
+      say(`${feed.title} (${feed.format}, ${feed.episodes.length} episodes)`);
+      for (const e of feed.episodes.slice(0, 20)) say(`  ${e.publishedAt?.slice(0, 10) ?? '          '}  ${e.title}`);
+      if (feed.episodes.length > 20) say(`  … ${feed.episodes.length - 20} more`);
+      for (const w of feed.warnings) sayError(`warning: ${w}`);
     });
 }
 

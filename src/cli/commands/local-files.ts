@@ -15,6 +15,7 @@ import {
 } from '../../related/index.js';
 import { readTranscriptFile } from '../../transcripts/index.js';
 import { loadGlobalOptions, printJson } from '../context.js';
+import { say } from '../terminal-text.js';
 import { engineOption, withLlmEngine, type EngineChoice } from './llm-engine.js';
 
 /** Commands that work on local files alone: no database, no network (except `insights --engine llm` and a configured embeddings endpoint for `related`). */
@@ -26,8 +27,7 @@ export function localFileCommands(program: Command): void {
     .action(async (file: string, opts: { json?: boolean }) => {
       const transcript = await readTranscriptFile(file);
       if (opts.json) return printJson(transcript);
-      for (const s of transcript.segments)
-        console.log(`[${clock(s.start)}] ${s.speaker ? s.speaker + ': ' : ''}${s.text}`);
+      for (const s of transcript.segments) say(`[${clock(s.start)}] ${s.speaker ? s.speaker + ': ' : ''}${s.text}`);
     });
 
   program
@@ -44,9 +44,9 @@ export function localFileCommands(program: Command): void {
           : extractInsights(transcript, { top: opts.top });
       if (opts.json) return printJson(insights);
       insights.forEach((i, n) => {
-        console.log(`${n + 1}. ${i.headline}`);
-        console.log(`   ${i.text}`);
-        console.log(`   “${i.quote}” — ${i.speaker ? i.speaker + ', ' : ''}${clock(i.start)}\n`);
+        say(`${n + 1}. ${i.headline}`);
+        say(`   ${i.text}`);
+        say(`   “${i.quote}” — ${i.speaker ? i.speaker + ', ' : ''}${clock(i.start)}\n`);
       });
     });
 
@@ -73,7 +73,7 @@ export function localFileCommands(program: Command): void {
       const original = new Map(items.map((i) => [i.id, i.originalId]));
       const result = { groups: related.groups.map((g) => g.map((id) => original.get(id) ?? id)) };
       if (opts.json) return printJson(result);
-      result.groups.forEach((g, n) => console.log(`group ${n + 1}: ${g.join(', ')}`));
+      result.groups.forEach((g, n) => say(`group ${n + 1}: ${g.join(', ')}`));
     });
 }
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { startOfUtcDay } from '../../model/utc-day.js';
 import { locateTool } from '../../transcripts/audio/locate-tools.js';
 import { printJson, withApp, type GlobalOptions } from '../context.js';
+import { say } from '../terminal-text.js';
 
 /** `podbrief status`: where feeds, episodes, deliveries and today's spend stand, for an operator. */
 export function statusCommand(program: Command): void {
@@ -12,11 +13,12 @@ export function statusCommand(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       await withApp(program.opts<GlobalOptions>(), async (app) => {
         const midnight = startOfUtcDay(new Date());
-        const [feeds, counts, llm, asr] = await Promise.all([
+        const [feeds, counts, llm, asr, suppressions] = await Promise.all([
           app.store.listFeeds(),
           app.store.statusCounts(),
           app.store.llmSpendSince(midnight),
           app.store.asrSpendSince(midnight),
+          app.store.listSuppressions(),
         ]);
         const failing = feeds.filter((f) => f.errorCount > 0 || f.status === 'gone');
         const audioTools = {
@@ -36,23 +38,30 @@ export function statusCommand(program: Command): void {
           },
           episodes: counts.episodes,
           deliveries: counts.deliveries,
+          suppressions,
           spendTodayUsd: { llm, llmBudget: app.config.llmDailyBudgetUsd, asr, asrBudget: app.config.asrDailyBudgetUsd },
           audioTools,
         };
         if (opts.json) return printJson(status);
         const e = counts.episodes;
         const d = counts.deliveries;
-        console.log(`feeds: ${feeds.length}, ${failing.length} failing`);
-        for (const f of failing)
-          console.log(`  ${f.id} ${f.url} (${f.status}, ${f.errorCount} errors): ${f.lastError ?? ''}`);
-        console.log(
+        say(`feeds: ${feeds.length}, ${failing.length} failing`);
+        for (const f of failing) say(`  ${f.id} ${f.url} (${f.status}, ${f.errorCount} errors): ${f.lastError ?? ''}`);
+        say(
           `episodes: ${e.new} new, ${e.transcribed} transcribed, ${e.extracted} extracted, ${e.failedRetrying} failed and retrying, ${e.failedGivenUp} given up`,
         );
-        console.log(`deliveries: ${d.sent} sent, ${d.pending} pending, ${d.sending} sending, ${d.failed} failed`);
-        console.log(
+        say(
+          `deliveries: ${d.sent} sent, ${d.pending} pending, ${d.sending} sending, ${d.failed} failed, ${d.bounced} bounced, ${d.cancelled} cancelled; ${d.possibleDuplicates} possible duplicates (re-sent after a crash mid-send)`,
+        );
+        say(`suppressed addresses: ${suppressions.length}`);
+        for (const s of suppressions)
+          say(
+            `  ${s.email} ${s.reason}${s.responseCode ? ` ${s.responseCode}` : ''} at ${s.createdAt}: ${s.detail ?? ''}`,
+          );
+        say(
           `spent today (UTC): LLM $${llm.toFixed(4)} of $${app.config.llmDailyBudgetUsd.toFixed(2)}, speech-to-text $${asr.toFixed(4)} of $${app.config.asrDailyBudgetUsd.toFixed(2)}`,
         );
-        for (const [name, t] of Object.entries(audioTools)) console.log(`${name}: ${t.path} (${t.source})`);
+        for (const [name, t] of Object.entries(audioTools)) say(`${name}: ${t.path} (${t.source})`);
       });
     });
 }

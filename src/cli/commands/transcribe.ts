@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { ASR_ENGINES, type AsrEngineName } from '../../config/options.js';
 import { transcribeAudio, type AsrProgress } from '../../transcripts/asr/index.js';
 import { loadGlobalConfig, printJson } from '../context.js';
+import { say } from '../terminal-text.js';
 import { progressBar } from '../progress.js';
 import { clock } from './local-files.js';
 import { byteProgress } from './models.js';
@@ -48,7 +49,6 @@ export function transcribeCommand(program: Command): void {
         }));
         return printJson({ segments, language: transcript.language ?? null, source: transcript.source });
       }
-      for (const s of transcript.segments)
-        console.log(`[${clock(s.start)}] ${s.speaker ? s.speaker + ': ' : ''}${s.text}`);
+      for (const s of transcript.segments) say(`[${clock(s.start)}] ${s.speaker ? s.speaker + ': ' : ''}${s.text}`);
     });
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { isValidTimeZone } from '../../briefs/index.js';
 import { AppError } from '../../model/errors.js';
 import { printJson, withApp, type GlobalOptions } from '../context.js';
+import { say } from '../terminal-text.js';
 import { parseInterests } from './interests.js';
 import { userProfileCommands } from './user-profile.js';
 
@@ -32,7 +33,7 @@ export function usersCommand(program: Command): void {
           deliveryHour: hour ?? app.config.defaultDeliveryHour,
         });
         if (!created && opts.interests) await app.store.updateUser(user.id, { interests });
-        console.log(
+        say(
           `${created ? 'added' : 'updated'} subscriber ${user.id}: ${user.email}` +
             (interests.length ? ` (interests: ${interests.join(', ')})` : ''),
         );
@@ -45,12 +46,27 @@ export function usersCommand(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       await withApp(program.opts<GlobalOptions>(), async (app) => {
-        const rows = (await app.store.listUsers()).map(({ unsubscribeToken: _secret, ...u }) => u);
+        const suppressed = new Map((await app.store.listSuppressions()).map((s) => [s.email, s]));
+        const rows = (await app.store.listUsers()).map(({ unsubscribeToken: _secret, ...u }) => {
+          const s = suppressed.get(u.email.trim().toLowerCase());
+          return s
+            ? {
+                ...u,
+                suppressed: { reason: s.reason, responseCode: s.responseCode, at: s.createdAt, detail: s.detail },
+              }
+            : u;
+        });
         if (opts.json) return printJson(rows);
-        for (const u of rows)
-          console.log(
-            `${String(u.id).padStart(4)}  ${u.status.padEnd(12)}  ${u.email}  ${u.timezone} ${u.deliveryHour}:00  ${u.interests.join(', ')}`,
+        for (const u of rows) {
+          const status = 'suppressed' in u ? 'suppressed' : u.status;
+          say(
+            `${String(u.id).padStart(4)}  ${status.padEnd(12)}  ${u.email}  ${u.timezone} ${u.deliveryHour}:00  ${u.interests.join(', ')}`,
           );
+          if ('suppressed' in u)
+            say(
+              `      suppressed: ${u.suppressed.reason}${u.suppressed.responseCode ? ` ${u.suppressed.responseCode}` : ''} at ${u.suppressed.at}`,
+            );
+        }
       });
     });
 

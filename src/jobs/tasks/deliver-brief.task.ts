@@ -1,6 +1,6 @@
 import type { App } from '../../app.js';
 import { composeBrief, localTime, type ComposeOutcome, type PoolCache } from '../../briefs/index.js';
-import { sendBrief, type SendOutcome } from '../../delivery/index.js';
+import { sendBrief, type SendBreaker, type SendOutcome } from '../../delivery/index.js';
 import type { User } from '../../model/user.js';
 
 export interface DeliverResult {
@@ -13,7 +13,13 @@ export interface DeliverResult {
 }
 
 /** Composes the subscriber's brief for their local date (once) and sends it (once). */
-export async function deliverBrief(app: App, user: User, now = new Date(), pools?: PoolCache): Promise<DeliverResult> {
+export async function deliverBrief(
+  app: App,
+  user: User,
+  now = new Date(),
+  pools?: PoolCache,
+  breaker?: SendBreaker,
+): Promise<DeliverResult> {
   const { date } = localTime(now, user.timezone);
   const composed = await composeBrief({ store: app.store, ...(pools ? { pools } : {}) }, user, date, {
     size: app.config.briefSize,
@@ -22,7 +28,7 @@ export async function deliverBrief(app: App, user: User, now = new Date(), pools
   });
   const base = { userId: user.id, email: user.email, date, compose: composed.status };
   if (composed.status === 'empty') return base;
-  const send = await sendBrief({ store: app.store, mailer: app.mailer }, composed.brief, user, {
+  const send = await sendBrief({ store: app.store, mailer: app.mailer, breaker }, composed.brief, user, {
     publicUrl: app.config.publicUrl,
     secret: app.secret,
     from: app.config.mailFrom,

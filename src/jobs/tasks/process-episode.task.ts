@@ -1,7 +1,7 @@
 import type { App } from '../../app.js';
 import { canStoredEpisodeReachBrief } from '../../briefs/index.js';
 import { LlmDeferredError, selectExtractor, type InsightEngine } from '../../insights/llm/index.js';
-import { errorMessage } from '../../model/errors.js';
+import { AppError, errorMessage } from '../../model/errors.js';
 import type { EpisodeRow } from '../../store/types.js';
 import { getTranscript } from '../../transcripts/index.js';
 import { preferPublished, transcribeEpisode, type EpisodeAsrDeps } from '../../transcripts/asr/index.js';
@@ -12,7 +12,7 @@ import { indexNewInsights } from './index-insights.js';
 export type ProcessResult =
   | { episodeId: number; status: 'extracted'; source: string; insights: number; note?: string }
   | { episodeId: number; status: 'skipped'; reason: string }
-  | { episodeId: number; status: 'failed'; error: string };
+  | { episodeId: number; status: 'failed'; error: string; code: string; title?: string };
 
 // One engine per app, so what it learns (a server's JSON mode, the budget warning) lasts the run.
 const engines = new WeakMap<App, InsightEngine>();
@@ -89,6 +89,12 @@ async function processClaimed(app: App, episode: EpisodeRow, now: Date): Promise
       return { episodeId: episode.id, status: 'skipped', reason: err.message };
     }
     await fail(errorMessage(err));
-    return { episodeId: episode.id, status: 'failed', error: errorMessage(err) };
+    return {
+      episodeId: episode.id,
+      status: 'failed',
+      error: errorMessage(err),
+      code: err instanceof AppError ? err.code : 'episode_failed',
+      title: episode.title,
+    };
   }
 }

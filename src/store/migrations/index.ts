@@ -7,6 +7,7 @@ import { episodeRetries } from './0005-episode-retries.js';
 import { episodeClaims } from './0006-episode-claims.js';
 import { signIn } from './0007-sign-in.js';
 import { account } from './0008-account.js';
+import { deliveryTrust } from './0009-delivery-trust.js';
 
 /** Every migration, keyed by a name that sorts in the order they must run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-episode-claims': episodeClaims,
   '0007-sign-in': signIn,
   '0008-account': account,
+  '0009-delivery-trust': deliveryTrust,
 };

@@ -7,7 +7,13 @@ import { isoUtc } from '../values.js';
 
 type DeliveryQueries = Pick<
   Store,
-  'deliveryForBrief' | 'claimDelivery' | 'markDeliverySent' | 'markDeliveryFailed' | 'listDeliveries'
+  | 'deliveryForBrief'
+  | 'claimDelivery'
+  | 'markDeliverySent'
+  | 'markDeliveryFailed'
+  | 'listDeliveries'
+  | 'heartbeatDelivery'
+  | 'closeDelivery'
 >;
 
 export function deliveryQueries(db: Kysely<Database>): DeliveryQueries {
@@ -27,12 +33,23 @@ export function deliveryQueries(db: Kysely<Database>): DeliveryQueries {
           status: 'sending',
           attempts: eb('attempts', '+', 1),
           updated_at: isoUtc(rules.now),
+          heartbeat_at: isoUtc(rules.now),
+          // SET sees the row as it was: taking over a dead worker's 'sending' may follow a send that went out.
+          possible_duplicates: eb
+            .case()
+            .when('status', '=', 'sending')
+            .then(eb('possible_duplicates', '+', 1))
+            .else(eb.ref('possible_duplicates'))
+            .end(),
         }))
         .where('brief_id', '=', briefId)
         .where((eb) =>
           eb.or([
             eb('status', '=', 'pending'),
-            eb.and([eb('status', '=', 'sending'), eb('updated_at', '<=', before(rules.leaseMs))]),
+            eb.and([
+              eb('status', '=', 'sending'),
+              eb(eb.fn.coalesce('heartbeat_at', 'updated_at'), '<=', before(rules.leaseMs)),
+            ]),
             // One branch per attempt count keeps the backoff portable SQL on both dialects.
             ...Array.from({ length: Math.max(0, rules.maxAttempts - 1) }, (_, k) =>
               eb.and([
@@ -58,6 +75,7 @@ export function deliveryQueries(db: Kysely<Database>): DeliveryQueries {
           message_id: sent.messageId,
           location: sent.location,
           last_error: null,
+          last_error_code: null,
           sent_at: now,
           updated_at: now,
         })
@@ -66,12 +84,36 @@ export function deliveryQueries(db: Kysely<Database>): DeliveryQueries {
       if (result.numUpdatedRows === 0n) throw notFound(id);
     },
 
-    async markDeliveryFailed(id, error, at = new Date()) {
+    async markDeliveryFailed(id, error, at = new Date(), code) {
       const result = await db
         .updateTable('deliveries')
-        .set({ status: 'failed', last_error: error, updated_at: isoUtc(at) })
+        .set({ status: 'failed', last_error: error, last_error_code: code ?? null, updated_at: isoUtc(at) })
         .where('id', '=', id)
         // A late failure report must not undo a send that already succeeded.
+        .where('status', '<>', 'sent')
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n && !(await exists(db, id))) throw notFound(id);
+    },
+
+    async heartbeatDelivery(id, at = new Date()) {
+      await db
+        .updateTable('deliveries')
+        .set({ heartbeat_at: isoUtc(at) })
+        .where('id', '=', id)
+        .where('status', '=', 'sending')
+        .execute();
+    },
+
+    async closeDelivery(id, close) {
+      const result = await db
+        .updateTable('deliveries')
+        .set({
+          status: close.status,
+          last_error: close.error,
+          last_error_code: close.code,
+          updated_at: isoUtc(new Date()),
+        })
+        .where('id', '=', id)
         .where('status', '<>', 'sent')
         .executeTakeFirst();
       if (result.numUpdatedRows === 0n && !(await exists(db, id))) throw notFound(id);

@@ -49,11 +49,31 @@ async function run(job: WhisperJob): Promise<WhisperReply> {
   params.printRealtime = false;
   const segments: { start: number; end: number; text: string }[] = [];
   params.onNewSegment = (s) => segments.push({ start: s.start / 100, end: s.end / 100, text: s.text });
-  whisper.full(params, samples);
-  // The segment callbacks are queued while full() blocks and delivered right after it returns.
-  await new Promise((r) => setTimeout(r, 20));
+  const text = whisper.full(params, samples);
+  // The segment callbacks are queued while full() blocks and arrive after it returns, later on a
+  // busy machine: wait until they add up to the text full() returned, so no segment is lost.
+  if (!(await segmentsArrived(segments, text))) {
+    return {
+      type: 'error',
+      code: 'whisper_failed',
+      message: `whisper.cpp returned ${text.length} characters but its segments did not all arrive`,
+    };
+  }
   const language = langOf(binding, whisper.fullLangId);
   return { type: 'result', segments, ...(language && { language }) };
+}
+
+const SEGMENTS_DEADLINE_MS = 10_000;
+
+async function segmentsArrived(segments: { text: string }[], text: string): Promise<boolean> {
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  const expected = squash(text);
+  const deadline = Date.now() + SEGMENTS_DEADLINE_MS;
+  while (squash(segments.map((s) => s.text).join('')) !== expected) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return true;
 }
 
 function langOf(binding: Binding, id: number): string | undefined {

@@ -65,6 +65,37 @@ export async function importOpml(store: Store, userId: number, bytes: Uint8Array
   return result;
 }
 
+export interface OpmlMatch {
+  /** Feeds of the file the store already knows. */
+  feedIds: number[];
+  /** Feeds of the file the store does not know (an anonymous sign-up adds none). */
+  unknown: number;
+  problems: string[];
+}
+
+/**
+ * The feeds an OPML file names that the store already knows, for the anonymous sign-up form:
+ * unknown feeds are only counted, so a visitor cannot make Podbrief poll a list of their own.
+ */
+export async function knownFeedsOfOpml(store: Store, bytes: Uint8Array): Promise<OpmlMatch> {
+  if (bytes.byteLength > OPML_MAX_BYTES)
+    return { feedIds: [], unknown: 0, problems: [`The OPML file is larger than ${OPML_MAX_BYTES / 1024} KB.`] };
+  let outlines: ReturnType<typeof parseOpml>;
+  try {
+    outlines = parseOpml(bytes);
+  } catch (err) {
+    return { feedIds: [], unknown: 0, problems: [`The file is not an OPML subscription list: ${errorMessage(err)}`] };
+  }
+  const feedIds = new Set<number>();
+  let unknown = 0;
+  for (const outline of outlines.slice(0, OPML_MAX_FEEDS)) {
+    const feed = await store.feedByUrl(outline.url);
+    if (feed) feedIds.add(feed.id);
+    else unknown++;
+  }
+  return { feedIds: [...feedIds], unknown, problems: [] };
+}
+
 /** The followed shows as an OPML 2.0 subscription list, written by a serializer that escapes. */
 export function followsOpml(feeds: FeedRow[], owner: string, now: Date): string {
   const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true });

@@ -44,7 +44,8 @@ describe('sign-up with double opt-in, magic-link sign-in and sessions', () => {
     expect(page).toContain('Get your free personalized podcast brief.');
     expect(page).toContain('We scan new podcasts and send you the top 5 insights daily.');
     expect(page).toContain('Open weights matter');
-    expect(page).toMatch(/<form method="post" action="\/signup">/);
+    expect(page).toMatch(/<form method="post" action="\/signup" enctype="multipart\/form-data">/);
+    expect(page).toContain('<input id="opml" name="opml" type="file"');
     expect(page).toMatch(/<select id="timezone" name="timezone"[^>]*>.*<option selected>UTC<\/option>/s);
     expect(page).toContain('<option>Europe/Berlin</option>');
     expect(page).toContain(`name="follow" value="${feedId}"`);
@@ -52,6 +53,44 @@ describe('sign-up with double opt-in, magic-link sign-in and sessions', () => {
     const searched = await (await web.request('/?q=nomatch')).text();
     expect(searched).not.toContain('name="follow"');
     expect(searched).toContain('No show matches “nomatch”');
+  });
+
+  it('follows the known shows of an uploaded OPML file and adds no unknown feed', async () => {
+    const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>My app</title></head><body>
+<outline type="rss" text="Practical AI" xmlUrl="https://feeds.example/ai.xml"/>
+<outline type="rss" text="Someone's list" xmlUrl="https://unknown.example/feed.xml"/>
+</body></opml>`;
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ email: 'opml@example.com', interests: 'ai', hour: '7', timezone: 'UTC' }))
+      form.append(k, v);
+    form.append('opml', new Blob([opml], { type: 'text/x-opml' }), 'subscriptions.opml');
+    const res = await web.request('/signup', {
+      method: 'POST',
+      body: form,
+      ip: '203.0.113.40',
+      headers: { origin: PUBLIC_URL, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('From your OPML file: 1 show Podbrief scans will be followed. 1 more is new');
+    await web.server.idle();
+    const user = (await web.app.store.userByEmail('opml@example.com'))!;
+    expect((await web.app.store.profileOf(user.id)).followedFeedIds).toEqual([feedId]);
+    expect(await web.app.store.feedByUrl('https://unknown.example/feed.xml')).toBeUndefined();
+
+    const broken = new FormData();
+    for (const [k, v] of Object.entries({ email: 'opml2@example.com', hour: '7', timezone: 'UTC' }))
+      broken.append(k, v);
+    broken.append('opml', new Blob(['<html>not a list'], { type: 'text/html' }), 'x.opml');
+    const bad = await web.request('/signup', {
+      method: 'POST',
+      body: broken,
+      ip: '203.0.113.41',
+      headers: { origin: PUBLIC_URL, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('The file is not an OPML subscription list');
+    await web.server.idle();
+    expect(await web.app.store.userByEmail('opml2@example.com')).toBeUndefined();
   });
 
   it('sends exactly one confirmation email; GET on the link does not confirm, the POST does', async () => {

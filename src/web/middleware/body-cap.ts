@@ -11,7 +11,7 @@ const UPLOAD_MAX_BYTES = 1024 * 1024;
  * FORM_MAX_BYTES. A declared Content-Length over the cap is refused at once (413); a chunked body
  * is counted as it streams in and refused as soon as it passes the cap.
  */
-const UPLOAD_PATHS: ReadonlySet<string> = new Set(['/account/opml']);
+const UPLOAD_PATHS: ReadonlySet<string> = new Set(['/account/opml', '/signup']);
 
 export function bodyCap(): MiddlewareHandler {
   const tooLarge: Parameters<typeof bodyLimit>[0]['onError'] = (c) => {

@@ -5,6 +5,7 @@ import type { User } from '../../model/user.js';
 import { emailLink, linkIsValid, useLink } from '../account-links.js';
 import type { WebDeps } from '../deps.js';
 import { landingData } from '../landing-data.js';
+import { knownFeedsOfOpml } from '../opml-io.js';
 import { rateLimited } from '../rate-limited.js';
 import { isTokenShaped } from '../tokens.js';
 import { html } from '../views/html.js';
@@ -51,14 +52,21 @@ export function signupRoutes(web: Hono, deps: WebDeps): void {
     const values = signupValues(body, defaults());
     // A bot filled the field people cannot see: answer as usual, do nothing.
     if (String(body['website'] ?? '') !== '') return c.html(layout('Check your inbox', checkInboxPage(values.email)));
-    const problems = validate(values);
+    const upload = body['opml'];
+    const opml =
+      upload instanceof File && upload.size > 0
+        ? await knownFeedsOfOpml(app.store, new Uint8Array(await upload.arrayBuffer()))
+        : undefined;
+    const problems = [...validate(values), ...(opml?.problems ?? [])];
     if (problems.length) return c.html(await page(c, values, problems, true), 400);
     const perEmail = await rateLimited(c, [[deps.limits.signupPerEmail, values.email.toLowerCase()]]);
     if (perEmail) return perEmail;
     const knownFeeds = new Set((await data()).feeds.map((f) => f.id));
-    const signup = { ...values, follows: values.follows.filter((id) => knownFeeds.has(id)) };
+    const follows = new Set([...values.follows.filter((id) => knownFeeds.has(id)), ...(opml?.feedIds ?? [])]);
+    const signup = { ...values, follows: [...follows] };
     deps.background.run('sign-up', () => signUp(deps, signup));
-    return c.html(layout('Check your inbox', checkInboxPage(values.email)));
+    const imported = opml && { followed: opml.feedIds.length, unknown: opml.unknown };
+    return c.html(layout('Check your inbox', checkInboxPage(values.email, imported)));
   });
 
   web.get('/confirm', async (c) => {

@@ -56,7 +56,7 @@ ${data.sample.map((i) => html`<li><h3>${i.headline}</h3><p>${i.text}</p><p class
 <h2 id="signup-title">Sign up: it is free</h2>
 ${opts.problems?.length ? html`<ul role="alert">${opts.problems.map((p) => html`<li>${p}</li>`)}</ul>` : ''}
 <form id="show-search" method="get" action="/#signup"></form>
-<form method="post" action="/signup">
+<form method="post" action="/signup" enctype="multipart/form-data">
 <div class="field"><label for="email">Your email</label>
 <input id="email" name="email" type="email" required maxlength="254" autocomplete="email" value="${values.email}">
 <p class="hint">We send a confirmation link first. Nothing else until you click it.</p></div>
@@ -81,6 +81,9 @@ ${shows.length ? shows.map((f) => html`<label><input type="checkbox" name="follo
 </div></fieldset>`
     : ''
 }
+<div class="field"><label for="opml">Already follow podcasts elsewhere? <span class="muted">(optional)</span></label>
+<input id="opml" name="opml" type="file" accept=".opml,.xml,text/x-opml,application/xml" aria-describedby="opml-hint">
+<p class="hint" id="opml-hint">The OPML export of your podcast app: the shows Podbrief already scans are followed.</p></div>
 <div class="row">
 <div class="field"><label for="hour">Delivery time</label>
 <select id="hour" name="hour">${Array.from({ length: 24 }, (_, h) => html`<option value="${h}"${h === values.hour ? html` selected` : ''}>${hourLabel(h)}</option>`)}</select></div>
@@ -96,8 +99,17 @@ ${shows.length ? shows.map((f) => html`<label><input type="checkbox" name="follo
 }
 
 /** The page every sign-up gets, whether or not the address was already known. */
-export function checkInboxPage(email: string): SafeHtml {
+export function checkInboxPage(email: string, opml?: { followed: number; unknown: number }): SafeHtml {
   return html`<h1>Check your inbox</h1>
 <p class="notice" role="status">If <strong>${email}</strong> can sign up, a confirmation link is on its way. It works for 48 hours.</p>
+${
+  opml
+    ? html`<p>From your OPML file: ${opml.followed} show${opml.followed === 1 ? '' : 's'} Podbrief scans will be followed.${
+        opml.unknown
+          ? html` ${opml.unknown} more ${opml.unknown === 1 ? 'is' : 'are'} new to Podbrief: import the file again from your preferences once you have confirmed, and they are added.`
+          : ''
+      }</p>`
+    : ''
+}
 <p>Click it to confirm, and your first brief arrives at the hour you chose. No email? Look in spam, or <a href="/#signup">try again</a> in a few minutes.</p>`;
 }

@@ -45,7 +45,7 @@ label { font-weight: 600; display: block; margin-bottom: .3rem; }
 .field { margin: 0 0 1.1rem; }
 .hint { color: var(--muted); font-size: .88rem; font-weight: 400; margin: .2rem 0 0; }
 input[type=email], input[type=text], input[type=search], input[type=number], input:not([type]), select, textarea { width: 100%;
-  max-width: 100%; font: inherit; padding: .6rem .7rem; border: 1px solid #c9c9d6; border-radius: 8px; background: #fff; color: var(--ink); }
+  max-width: 100%; min-height: 2.75rem; font: inherit; padding: .6rem .7rem; border: 1px solid #c9c9d6; border-radius: 8px; background: #fff; color: var(--ink); }
 input[type=checkbox] { accent-color: var(--accent); width: 1.05rem; height: 1.05rem; flex: none; }
 select[multiple] { min-height: 8rem; }
 fieldset { border: 1px solid var(--line); border-radius: 10px; padding: .75rem 1rem 1rem; margin: 0 0 1.1rem; }

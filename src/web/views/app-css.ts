@@ -18,6 +18,7 @@ nav.account a:hover { border-color: #bdb8f3; }
 nav.account a[aria-current="page"] { background: var(--ink); color: #fff; border-color: var(--ink); }
 h1 .muted { font-weight: 500; letter-spacing: 0; white-space: nowrap; }
 
+.card > :first-child { margin-top: 0; }
 .card > :last-child { margin-bottom: 0; }
 .eyebrow { font-size: .8rem; letter-spacing: .04em; text-transform: uppercase; color: var(--muted); margin-bottom: .35rem; }
 .insight.headline-card { border-color: #c9cdf6; }
@@ -31,14 +32,16 @@ blockquote.quote footer, .insight .said-by { font-size: .9rem; color: var(--mute
 .why { font-size: .9rem; color: var(--muted); }
 /* Feedback: small outlined pills; the vote given is filled with the accent tint. */
 .votes { display: flex; flex-wrap: wrap; gap: .4rem; margin: .75rem 0 0; }
-.votes button { font-size: .85rem; font-weight: 550; padding: .3rem .8rem; border-radius: 999px; background: #fff; color: var(--ink); border-color: #d4d4de; }
+.votes button { font-size: .85rem; font-weight: 500; padding: .3rem .8rem; border-radius: 999px; background: #fff; color: var(--ink); border-color: #d4d4de; }
 .votes button:hover { background: var(--accent-soft); border-color: #bdb8f3; color: var(--accent); }
 .votes button[aria-pressed="true"] { background: var(--accent-soft); border-color: var(--accent); color: var(--accent); font-weight: 700; }
 .related { margin-top: 1.25rem; border-top: 1px solid var(--line); padding-top: .75rem; }
-.related h3 { font-size: .8rem; letter-spacing: .04em; text-transform: uppercase; color: var(--muted); margin: 0 0 .25rem; }
+.insight .related h3 { font-size: .8rem; letter-spacing: .04em; text-transform: uppercase; color: var(--muted); margin: 0 0 .25rem; }
 .related ul { list-style: none; margin: 0; padding: 0; }
 .related li { padding: .6rem 0; border-bottom: 1px solid #f0f1f4; }
 .related li p { margin: 0 0 .2rem; }
+.related li a { text-decoration: none; }
+.related li a:hover { text-decoration: underline; }
 .related li:last-child { border-bottom: 0; }
 .related .relation { font-weight: 600; text-transform: capitalize; }
 

@@ -32,6 +32,8 @@ h2 { font-size: 1.35rem; margin: 0 0 .75rem; overflow-wrap: break-word; }
 .lede { font-size: 1.2rem; color: var(--muted); margin: 0 0 1.5rem; }
 .grid { display: grid; gap: 1.5rem; grid-template-columns: 1fr; align-items: start; }
 @media (min-width: 860px) { .grid { grid-template-columns: 1.05fr 1fr; } }
+/* One column: the form first, the sample after (else the form is three phone screens down). */
+@media (max-width: 859.98px) { .grid > #signup { order: -1; } }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 14px; padding: 1.5rem; box-shadow: 0 1px 2px rgba(20,20,40,.04), 0 8px 24px rgba(20,20,40,.05); }
 .sample ol { list-style: none; counter-reset: item; margin: 0; padding: 0; }
 .sample li { counter-increment: item; padding: .9rem 0 .9rem 2.4rem; border-top: 1px solid var(--line); position: relative; }
@@ -45,7 +47,7 @@ label { font-weight: 600; display: block; margin-bottom: .3rem; }
 .field { margin: 0 0 1.1rem; }
 .hint { color: var(--muted); font-size: .88rem; font-weight: 400; margin: .2rem 0 0; }
 input[type=email], input[type=text], input[type=search], input[type=number], input:not([type]), select, textarea { width: 100%;
-  max-width: 100%; min-height: 2.75rem; font: inherit; padding: .6rem .7rem; border: 1px solid #c9c9d6; border-radius: 8px; background: #fff; color: var(--ink); }
+  max-width: 100%; min-height: 3rem; font: inherit; padding: .6rem .7rem; border: 1px solid #c9c9d6; border-radius: 8px; background: #fff; color: var(--ink); }
 input[type=checkbox] { accent-color: var(--accent); width: 1.05rem; height: 1.05rem; flex: none; }
 select[multiple] { min-height: 8rem; }
 fieldset { border: 1px solid var(--line); border-radius: 10px; padding: .75rem 1rem 1rem; margin: 0 0 1.1rem; }

@@ -301,7 +301,7 @@ ${
 }
 <h3>Add a show</h3>
 <form method="get" action="/account/preferences#shows" role="search" class="search">
-<label for="q" class="sr-only">Search shows by title</label><input id="q" name="q" type="search" value="${q}" placeholder="Search shows by title">
+<label for="q" class="sr-only">Search shows by title</label><input id="q" name="q" type="search" value="${q}" placeholder="Search shows">
 <button class="secondary" type="submit">Search</button>
 </form>
 ${

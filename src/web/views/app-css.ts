@@ -54,16 +54,18 @@ form.stack > label:first-of-type { margin-top: 0; }
 .upload { display: flex; flex-wrap: wrap; gap: .5rem .75rem; align-items: center; }
 .upload label { margin: 0; }
 form.stack .hint { font-weight: 400; color: var(--muted); font-size: .85rem; display: block; }
-input[type="file"] { font: inherit; max-width: 100%; }
+input[type="file"] { font: inherit; font-size: .95rem; max-width: 100%; color: var(--muted); }
+input[type="file"]::file-selector-button { font: inherit; font-weight: 600; color: var(--ink); background: #fff; border: 1px solid #d4d4de;
+  border-radius: 999px; padding: .35rem .85rem; margin-right: .6rem; cursor: pointer; }
 textarea { min-height: 6rem; resize: vertical; }
-.check { display: flex; gap: .5rem; align-items: flex-start; font-weight: 400 !important; }
+form.stack label.check, .check { display: flex; gap: .5rem; align-items: center; font-weight: 400; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: 1rem; }
 .inline { display: inline; }
 
 ul.plain { list-style: none; margin: 0; padding: 0; }
 ul.plain > li { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .5rem; padding: .55rem 0; border-bottom: 1px solid var(--line); }
 ul.plain > li:last-child { border-bottom: 0; }
-ul.plain .title { flex: 1 1 14rem; overflow-wrap: anywhere; }
+ul.plain .title { flex: 1 1 8rem; overflow-wrap: anywhere; }
 
 ol.archive { list-style: none; margin: 0; padding: 0; }
 .archive h2 a { color: inherit; text-decoration: none; }

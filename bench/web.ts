@@ -86,25 +86,39 @@ async function seed(dataDir: string): Promise<{ demoDir: string; email: string; 
 
 /**
  * A session cookie through the sign-in flow as a browser goes through it: POST /login with the address,
- * the magic link from the mail, then its GET (or the POST of its confirm page) sets the cookie.
+ * the magic link from the mail (/login/verify?token=…), its GET (a page with a button, which signs no
+ * one in), then that button's POST of the token, whose 303 sets the cookie.
  */
 async function signIn(ctx: Context): Promise<string> {
-  const before = ctx.smtp.messages.length;
-  const asked = await fetch(`${ctx.url}/login`, {
+  const form = (fields: Record<string, string>) => ({
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ctx.url },
-    body: new URLSearchParams({ email: ctx.email }),
-    redirect: 'manual',
+    body: new URLSearchParams(fields),
+    redirect: 'manual' as const,
   });
-  if (asked.status >= 400) throw new Error(`POST /login answered ${asked.status}`);
+  const before = ctx.smtp.messages.length;
+  const asked = await fetch(`${ctx.url}/login`, form({ email: ctx.email }));
+  if (asked.status !== 200) throw new Error(`POST /login answered ${asked.status}`);
   for (let i = 0; i < 50 && ctx.smtp.messages.length === before; i++) await new Promise((r) => setTimeout(r, 100));
-  const link = linkIn(latestMail(ctx.smtp, ctx.email), /\/(login|session|auth)\b/);
-  for (const method of ['GET', 'POST']) {
-    const res = await fetch(link, { method, redirect: 'manual', headers: { origin: ctx.url } });
-    const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
-    if (cookies.length) return cookies.join('; ');
-  }
-  throw new Error('the magic link set no cookie');
+  const link = new URL(linkIn(latestMail(ctx.smtp, ctx.email), /\/login\/verify\?token=/));
+  const page = await fetch(link, { redirect: 'manual' });
+  if (page.status !== 200 || page.headers.getSetCookie().length)
+    throw new Error(
+      `GET ${link.pathname} answered ${page.status}${page.headers.getSetCookie().length ? ' and set a cookie' : ''}`,
+    );
+  const verified = await fetch(
+    `${ctx.url}/login/verify`,
+    form({ token: link.searchParams.get('token') ?? '', next: '/account/archive' }),
+  );
+  const cookies = verified.headers.getSetCookie().map((c) => c.split(';')[0]);
+  if (verified.status !== 303 || cookies.length === 0)
+    throw new Error(`POST /login/verify answered ${verified.status} without a session cookie`);
+  const cookie = cookies.join('; ');
+  // The cookie opens the archive itself, not the sign-in page it redirects to without one.
+  const archive = await fetch(`${ctx.url}/account/archive`, { headers: { cookie }, redirect: 'manual' });
+  if (archive.status !== 200 || !(await archive.text()).includes('<h1>Archive</h1>'))
+    throw new Error(`GET /account/archive with the session answered ${archive.status}, not the archive`);
+  return cookie;
 }
 
 function freePort(): Promise<number> {

@@ -20,6 +20,15 @@ export interface LandingData {
 const RECENT_DAYS = 30;
 const MAX_INSIGHTS_SCANNED = 400;
 const TOPIC_COUNT = 10;
+/**
+ * Units of time, money and amount: frequent in insights ("forty percent within two weeks") and rarer
+ * in everyday speech than the rarity table's cut, but nobody's topic.
+ */
+const UNITS = new Set(
+  'percent percentage second minute hour day week month quarter year decade dollar cent euro pound thousand million billion'
+    .split(' ')
+    .flatMap((w) => [w, `${w}s`]),
+);
 
 const BUILT_IN: SampleItem[] = [
   {
@@ -112,6 +121,7 @@ export function suggestedTopics(insights: Pick<InsightWithContext, 'headline' | 
     const seen = new Set<string>();
     for (const t of analyse(`${insight.headline}. ${insight.text}`).tokens) {
       if (!isContentToken(t) || (t.pos !== 'NOUN' && t.pos !== 'PROPN') || t.value.length < 3) continue;
+      if (UNITS.has(t.value.toLowerCase())) continue;
       const key = termOf(t);
       if (!isRarerThan(key)) continue;
       const form = t.pos === 'PROPN' ? t.value : t.value.toLowerCase();

@@ -59,11 +59,15 @@ describe('landing page helpers', () => {
       { headline: 'Kubernetes clusters need quotas', text: 'Without quotas one team starves the Kubernetes cluster.' },
       { headline: 'Kubernetes upgrades', text: 'Plan Kubernetes upgrades around quotas and people.' },
       { headline: 'Sleep', text: 'People think about time.' },
+      { headline: 'Quotas cut costs forty percent', text: 'Within two weeks and for months after.' },
+      { headline: 'Costs fell ten percent', text: 'In three weeks, and for months.' },
     ]);
     expect(topics).toContain('Kubernetes');
     expect(topics).toContain('quotas');
     expect(topics).not.toContain('people');
     expect(topics).not.toContain('time');
+    // Units of time and amount are not topics, however often they come up.
+    for (const unit of ['percent', 'weeks', 'months']) expect(topics).not.toContain(unit);
   });
 
   it('masks passwords in URLs', () => {

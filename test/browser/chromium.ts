@@ -8,8 +8,12 @@ import { requireShared } from '../corpus.js';
 // browser), so they see this minimal DOM of their own, declared for this module only.
 interface PageElement {
   localName: string;
+  id: string;
+  className: unknown;
+  getBoundingClientRect(): { right: number; width: number };
   attributes: ArrayLike<{ name: string; value: string }>;
   getAttribute(name: string): string | null;
+  contains(other: PageElement): boolean;
 }
 declare const document: {
   querySelectorAll(selector: string): ArrayLike<PageElement>;
@@ -72,8 +76,9 @@ const VIEWPORTS = {
 
 /**
  * Loads a page in a desktop and a phone context and saves `<name>-desktop.png` and `<name>-phone.png`
- * under test-artifacts/screenshots; prints and returns their paths. Each shot also reports, for the
- * phone, whether anything is wider than the viewport (horizontal overflow).
+ * (full page) and `<name>-phone-top.png` (the phone's first screen) under test-artifacts/screenshots;
+ * prints and returns their paths. It also reports, for the phone, how many pixels the page is wider
+ * than the viewport (horizontal overflow; 0 or less is none).
  */
 export async function screenshots(
   browser: Browser,
@@ -83,6 +88,7 @@ export async function screenshots(
   mkdirSync(screenshotDir, { recursive: true });
   const paths: string[] = [];
   let phoneOverflow = 0;
+  let wide: string[] = [];
   for (const [size, options] of Object.entries(VIEWPORTS)) {
     const context = await browser.newContext(options);
     try {
@@ -90,17 +96,39 @@ export async function screenshots(
       await load(page);
       const path = join(screenshotDir, `${name}-${size}.png`);
       await page.screenshot({ path, fullPage: true });
-      if (size === 'phone')
+      paths.push(path);
+      if (size === 'phone') {
         // Not innerWidth: a mobile viewport zooms out to fit a page that is too wide.
         phoneOverflow = (await page.evaluate(() => document.documentElement.scrollWidth)) - options.viewport.width;
-      paths.push(path);
+        if (phoneOverflow > 0) wide = await widestElements(page, options.viewport.width);
+        // The first screen as a phone shows it, at full resolution: a tall full page is scaled down to view.
+        const top = join(screenshotDir, `${name}-phone-top.png`);
+        await page.screenshot({ path: top });
+        paths.push(top);
+      }
     } finally {
       await context.close();
     }
   }
   console.log(`screenshots: ${paths.join(' ')}`);
-  if (phoneOverflow > 0) console.warn(`${name}: ${phoneOverflow} px wider than a 390 px phone (scrolls sideways)`);
+  if (phoneOverflow > 0)
+    console.warn(`${name}: ${phoneOverflow} px wider than a 390 px phone (scrolls sideways): ${wide.join(', ')}`);
   return { paths, phoneOverflow };
+}
+
+/** The innermost elements reaching past the right edge of a `width` px viewport, as `tag#id.class (right px)`. */
+function widestElements(page: Page, width: number): Promise<string[]> {
+  return page.evaluate((width) => {
+    const over = Array.from(document.querySelectorAll('body *')).filter(
+      (el) => el.getBoundingClientRect().right > width + 0.5,
+    );
+    // Only the innermost: an element whose child also overflows is not the cause.
+    const inner = over.filter((el) => !over.some((other) => other !== el && el.contains(other)));
+    return inner.slice(0, 8).map((el) => {
+      const cls = typeof el.className === 'string' && el.className ? `.${el.className.split(/\s+/).join('.')}` : '';
+      return `${el.localName}${el.id ? `#${el.id}` : ''}${cls} (${Math.round(el.getBoundingClientRect().right)} px)`;
+    });
+  }, width);
 }
 
 /** Every dialog (alert, confirm, prompt) a page opens, dismissed and recorded so a test can fail on it. */

@@ -47,7 +47,7 @@ describe.skipIf(!chromiumPath)('in chromium: the emailed brief and the pages its
     const { paths, phoneOverflow } = await screenshots(browser, 'brief-email', (page) =>
       page.setContent(html as string, { waitUntil: 'load' }),
     );
-    expect(paths).toHaveLength(2);
+    expect(paths).toHaveLength(3);
     // The table layout shrinks to the phone: nothing wider than 390 px.
     expect(phoneOverflow).toBeLessThanOrEqual(0);
 

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverBriefs, pollFeeds, processEpisodes } from '../../src/jobs/index.js';
 import { startLocalHttp, withEtag, type LocalHttp } from '../helpers/local-http.js';
-import { latestMail } from '../helpers/mail-links.js';
+import { latestMail, linkIn } from '../helpers/mail-links.js';
 import type { ReceivedMail } from '../helpers/smtp-sink.js';
 import { activeContent, chromiumOrSkip, launchChromium, recordDialogs } from './chromium.js';
 import { startPodbrief, type RunningPodbrief } from './podbrief.js';
@@ -72,6 +72,7 @@ ${item(2, `${JS_LINK} Naps and daylight`)}
 }
 
 const chromiumPath = chromiumOrSkip();
+const ADMIN_TOKEN = 'hostile-admin-token-0123456789';
 
 describe.skipIf(!chromiumPath)('in chromium: a hostile feed reaches no script in the email or on a page', () => {
   let browser: Browser;
@@ -83,7 +84,7 @@ describe.skipIf(!chromiumPath)('in chromium: a hostile feed reaches no script in
   beforeAll(async () => {
     [browser, pb, http] = await Promise.all([
       launchChromium(chromiumPath!),
-      startPodbrief({ ALLOW_PRIVATE_NETWORKS: 'true' }),
+      startPodbrief({ ALLOW_PRIVATE_NETWORKS: 'true', ADMIN_TOKEN }),
       startLocalHttp((origin) => ({
         '/feed.xml': withEtag(hostileFeed(origin), 'application/rss+xml'),
         '/transcript.json': withEtag(transcript, 'application/json'),
@@ -108,8 +109,12 @@ describe.skipIf(!chromiumPath)('in chromium: a hostile feed reaches no script in
   });
 
   /** Opens a page, waits for it to settle (an injected <img src=x> would have errored by then), checks the DOM. */
-  async function expectInert(what: string, load: (page: Page) => Promise<unknown>): Promise<string> {
-    const page = await browser.newPage();
+  async function expectInert(
+    what: string,
+    load: (page: Page) => Promise<unknown>,
+    context?: BrowserContext,
+  ): Promise<string> {
+    const page = await (context ?? browser).newPage();
     const dialogs = recordDialogs(page);
     try {
       await load(page);
@@ -161,5 +166,112 @@ describe.skipIf(!chromiumPath)('in chromium: a hostile feed reaches no script in
     }
     // The pages that show podcast text (the list of feeds, the brief, feedback, profile) show the payloads as text.
     expect(shown).toBeGreaterThanOrEqual(4);
+  });
+
+  /**
+   * A browser context signed in as the subscriber, through the emailed sign-in link and its button; made
+   * once (an address gets one sign-in link per 10 minutes) and shared by the tests below.
+   */
+  let session: Promise<BrowserContext> | undefined;
+  const signedIn = () => (session ??= signIn());
+  afterAll(async () => (await session)?.close());
+  async function signIn(): Promise<BrowserContext> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${pb.url}/login`);
+    const before = pb.smtp.messages.length;
+    await page.getByLabel('Your email').fill(email);
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await expect.poll(() => pb.smtp.messages.length).toBe(before + 1);
+    await page.goto(linkIn(latestMail(pb.smtp, email), /\/login\/verify\?token=/));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/account');
+    await page.close();
+    return context;
+  }
+
+  it('the signed-in pages (brief, archive, one brief, preferences with the show followed and searched) run none of it', async () => {
+    const context = await signedIn();
+    const [brief] = await pb.app.store.listBriefs(1);
+    const pages = [
+      '/account',
+      '/account/archive',
+      `/account/briefs/${brief!.date}`,
+      // The hostile show is followed (listed) and found by the search (listed again, as "Following").
+      '/account/preferences?q=sleep',
+    ];
+    const texts: string[] = [];
+    for (const path of pages) {
+      const text = await expectInert(
+        path,
+        async (page) => {
+          await page.goto(pb.url + path);
+          // The archive's list of headlines is folded: open it so its text is rendered too.
+          if (path === '/account/archive') await page.locator('summary').first().click();
+        },
+        context,
+      );
+      expect(text, path).toContain('alert(1)');
+      texts.push(text);
+    }
+    const preferences = texts.at(-1)!;
+    expect(preferences.match(/Sleep Science/g)?.length, 'followed and found by the search').toBeGreaterThanOrEqual(2);
+    expect(preferences).toContain('Following');
+  });
+
+  it('the private RSS and JSON feeds escape the markup; their HTML runs none of it', async () => {
+    const page = await (await signedIn()).newPage();
+    await page.goto(`${pb.url}/account/preferences`);
+    await page.getByRole('button', { name: 'Create a feed address' }).click();
+    const urls = await page.locator('code.secret').allTextContents();
+    await page.close();
+    expect(urls.map((u) => new URL(u).pathname.replace(/\/feeds\/[\w-]+/, '/feeds/T'))).toEqual([
+      '/feeds/T.rss',
+      '/feeds/T.json',
+    ]);
+
+    const rss = await fetch(urls[0]!);
+    expect(rss.headers.get('content-type')).toMatch(/^application\/rss\+xml/);
+    expect(rss.headers.get('x-content-type-options')).toBe('nosniff');
+    const xmlText = await rss.text();
+    // Every tag of the payloads is escaped text in the XML: no element but the feed's own.
+    expect(xmlText).toContain('alert(1)');
+    expect(xmlText).not.toMatch(/<(script|img|svg|iframe|a)\b/i);
+    // The items' HTML (entity-escaped in <description>), rendered as a feed reader would, runs nothing.
+    const descriptions = [...xmlText.matchAll(/<description>([\s\S]*?)<\/description>/g)]
+      .map((m) => m[1]!.replace(/^<!\[CDATA\[|\]\]>$/g, ''))
+      .map((d) =>
+        d.replace(
+          /&(lt|gt|quot|apos|#39|amp);/g,
+          (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", amp: '&' })[e]!,
+        ),
+      );
+    expect(descriptions.length).toBeGreaterThanOrEqual(2);
+
+    const json = await fetch(urls[1]!);
+    expect(json.headers.get('content-type')).toMatch(/^application\/feed\+json/);
+    expect(json.headers.get('x-content-type-options')).toBe('nosniff');
+    const feed = (await json.json()) as { items: { title: string; content_html: string }[] };
+    expect(feed.items.length).toBeGreaterThanOrEqual(1);
+    const htmls = [...descriptions.slice(1), ...feed.items.map((i) => i.content_html)];
+    for (const [n, body] of htmls.entries()) {
+      expect(body, `feed HTML ${n}`).not.toMatch(/<(script|img|svg|iframe)\b/i);
+      const text = await expectInert(`feed HTML ${n}`, (page) => page.setContent(body));
+      expect(text).toContain('alert(1)');
+    }
+  });
+
+  it('the operator pages (behind ADMIN_TOKEN) run none of it', async () => {
+    expect((await fetch(`${pb.url}/admin`)).status).toBe(401);
+    const context = await browser.newContext({ httpCredentials: { username: 'admin', password: ADMIN_TOKEN } });
+    try {
+      const [brief] = await pb.app.store.listBriefs(1);
+      for (const path of ['/admin', `/admin/briefs/${brief!.id}`]) {
+        const text = await expectInert(path, (page) => page.goto(pb.url + path), context);
+        expect(text, path).toContain('alert(1)');
+      }
+    } finally {
+      await context.close();
+    }
   });
 });

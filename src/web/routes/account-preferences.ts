@@ -276,7 +276,7 @@ ${csrfField(csrf)}
 <input id="timezone" name="timezone" type="text" list="zones" value="${draft.timezone}" autocomplete="off" spellcheck="false"></div>
 </div>
 <datalist id="zones">${timeZones().map((z) => html`<option value="${z}">`)}</datalist>
-<div class="actions"><button class="primary" type="submit">Save</button></div>
+<div class="actions"><button type="submit">Save</button></div>
 </form>
 </section>`;
 }
@@ -290,7 +290,7 @@ function showsCard(
   csrf: string,
 ): SafeHtml {
   const followForm = (f: FeedRow, action: 'follow' | 'unfollow') =>
-    html`<form class="inline" method="post" action="/account/follows">${csrfField(csrf)}<input type="hidden" name="feed" value="${f.id}"><input type="hidden" name="action" value="${action}"><button type="submit">${action === 'follow' ? 'Follow' : 'Unfollow'}<span class="sr-only"> ${f.title ?? f.url}</span></button></form>`;
+    html`<form class="inline" method="post" action="/account/follows">${csrfField(csrf)}<input type="hidden" name="feed" value="${f.id}"><input type="hidden" name="action" value="${action}"><button class="${action === 'follow' ? 'secondary small' : 'quiet small'}" type="submit">${action === 'follow' ? 'Follow' : 'Unfollow'}<span class="sr-only"> ${f.title ?? f.url}</span></button></form>`;
   return html`<section class="card" id="shows" aria-labelledby="shows-h">
 <h2 id="shows-h">Shows you follow</h2>
 <p class="muted">${onlyFollowed ? 'Your brief has only insights from these shows.' : 'Insights from these shows rank higher; other shows still appear. (Change this under "Your brief".)'}</p>
@@ -300,9 +300,9 @@ ${
     : html`<p>You follow no shows yet.</p>`
 }
 <h3>Add a show</h3>
-<form method="get" action="/account/preferences#shows" role="search" class="row">
-<div><label for="q" class="sr-only">Search shows by title</label><input id="q" name="q" type="search" value="${q}" placeholder="Search shows by title"></div>
-<div><button type="submit">Search</button></div>
+<form method="get" action="/account/preferences#shows" role="search" class="search">
+<label for="q" class="sr-only">Search shows by title</label><input id="q" name="q" type="search" value="${q}" placeholder="Search shows">
+<button class="secondary" type="submit">Search</button>
 </form>
 ${
   results === undefined
@@ -313,11 +313,11 @@ ${
 }
 <h3 id="opml">Import or export (OPML)</h3>
 <p class="muted">Move your subscriptions from another podcast app: export them there as OPML and import the file here.</p>
-<form class="row" method="post" action="/account/opml" enctype="multipart/form-data">
+<form class="stack" method="post" action="/account/opml" enctype="multipart/form-data">
 ${csrfField(csrf)}
-<div><label for="opml-file">OPML file <span class="hint">up to ${OPML_MAX_BYTES / 1024} KB</span></label>
-<input id="opml-file" name="opml" type="file" accept=".opml,.xml,text/x-opml,application/xml,text/xml"></div>
-<div><button type="submit">Import</button></div>
+<label for="opml-file">OPML file <span class="hint">up to ${OPML_MAX_BYTES / 1024} KB</span></label>
+<div class="upload"><input id="opml-file" name="opml" type="file" accept=".opml,.xml,text/x-opml,application/xml,text/xml">
+<button class="secondary" type="submit">Import</button></div>
 </form>
 <p><a href="/account/follows.opml" download>Download the shows you follow (OPML)</a></p>
 </section>`;
@@ -341,7 +341,7 @@ function feedCard(hasFeed: boolean, csrf: string): SafeHtml {
 <h2 id="feed-h">Private feed</h2>
 <p>Read your briefs in a feed reader (RSS or JSON Feed), one item per day.</p>
 ${hasFeed ? html`<p class="muted">You have a private feed address. For your safety it is not shown again; resetting makes a new one and the old one stops working.</p>` : ''}
-<form method="post" action="/account/feed-token">${csrfField(csrf)}<button type="submit">${hasFeed ? 'Reset the feed address' : 'Create a feed address'}</button></form>
+<form method="post" action="/account/feed-token">${csrfField(csrf)}<button class="secondary" type="submit">${hasFeed ? 'Reset the feed address' : 'Create a feed address'}</button></form>
 </section>`;
 }
 
@@ -359,8 +359,8 @@ function statusCard(user: User, csrf: string): SafeHtml {
         : 'You get a brief every day.'
   }</p>
 <div class="actions">
-${subscribed ? (user.pausedAt ? button('/account/resume', 'Resume my briefs', 'primary') : button('/account/pause', 'Pause my briefs')) : ''}
-${subscribed ? button('/account/unsubscribe', 'Unsubscribe') : button('/account/resubscribe', 'Re-subscribe', 'primary')}
+${subscribed ? (user.pausedAt ? button('/account/resume', 'Resume my briefs') : button('/account/pause', 'Pause my briefs', 'secondary')) : ''}
+${subscribed ? button('/account/unsubscribe', 'Unsubscribe', 'quiet') : button('/account/resubscribe', 'Re-subscribe')}
 </div>
 </section>`;
 }

@@ -1,12 +1,12 @@
 import type { Context, Hono } from 'hono';
 import type { App } from '../../app.js';
 import { localTime } from '../../briefs/index.js';
-import { isVote, listenUrl } from '../../delivery/index.js';
+import { isVote, listenUrl, type Vote } from '../../delivery/index.js';
 import type { Brief } from '../../model/brief.js';
 import type { User } from '../../model/user.js';
 import { recordFeedback } from '../../profiles/record-feedback.js';
 import { toLogin, type AccountDeps, type SubscriberAuth } from '../subscriber-auth.js';
-import { accountPage, briefCards, briefDateLabel } from '../views/account-views.js';
+import { accountPage, briefCards, briefDateLabel, voteTags } from '../views/account-views.js';
 import { html } from '../views/html.js';
 
 export const ARCHIVE_PAGE_SIZE = 20;
@@ -63,6 +63,12 @@ ${status ? html`<p class="notice">${status}</p>` : ''}
       limit: ARCHIVE_PAGE_SIZE,
       offset: (page - 1) * ARCHIVE_PAGE_SIZE,
     });
+    // The votes on this page's insights, to show beside each headline.
+    const oldest = briefs.at(-1)?.date;
+    const since = oldest ? new Date(Date.parse(`${oldest}T00:00:00Z`) - 2 * 86_400_000) : new Date();
+    const votes = new Map<number, Vote[]>();
+    for (const f of await app.store.feedbackOf(user.id, Number.isNaN(since.getTime()) ? new Date(0) : since))
+      if (isVote(f.value)) votes.set(f.insightId, [...(votes.get(f.insightId) ?? []), f.value]);
     const body = html`<h1>Archive</h1>
 ${
   briefs.length === 0
@@ -72,7 +78,7 @@ ${briefs.map(
   (b) => html`<li class="card"><p class="eyebrow">${briefDateLabel(b.date)}</p>
 <h2><a href="/account/briefs/${b.date}">${b.items[0]?.headline ?? 'Empty brief'}</a></h2>
 <details><summary>All ${b.items.length} insight${b.items.length === 1 ? '' : 's'}</summary>
-<ol>${b.items.map((item) => html`<li>${item.headline} <span class="muted">(${item.podcastTitle})</span></li>`)}</ol>
+<ol>${b.items.map((item) => html`<li>${item.headline} <span class="muted">(${item.podcastTitle})</span>${voteTags(votes.get(item.insightId))}</li>`)}</ol>
 </details></li>`,
 )}
 </ol>`
@@ -80,9 +86,9 @@ ${briefs.map(
 ${
   pages > 1
     ? html`<nav class="pager" aria-label="Archive pages">
-${page > 1 ? html`<a class="button" rel="prev" href="/account/archive?page=${page - 1}">← Newer</a>` : html`<span></span>`}
+${page > 1 ? html`<a class="button secondary" rel="prev" href="/account/archive?page=${page - 1}">← Newer</a>` : html`<span></span>`}
 <span class="muted">Page ${page} of ${pages}</span>
-${page < pages ? html`<a class="button" rel="next" href="/account/archive?page=${page + 1}">Older →</a>` : html`<span></span>`}
+${page < pages ? html`<a class="button secondary" rel="next" href="/account/archive?page=${page + 1}">Older →</a>` : html`<span></span>`}
 </nav>`
     : ''
 }`;

@@ -48,6 +48,11 @@ const VOTE_LABEL: Record<Vote, string> = {
   less: 'Less like this',
 };
 
+/** The subscriber's votes on one insight, as small labels beside its headline (the archive). */
+export function voteTags(votes: Vote[] | undefined): SafeHtml {
+  return votes?.length ? html` ${votes.map((v) => html`<span class="vote-tag">${VOTE_LABEL[v]}</span>`)}` : html``;
+}
+
 export interface BriefCardsOptions {
   /** The click-recording `/t/<signed>` URL of an insight. */
   listenUrl(insightId: number): string;
@@ -82,16 +87,13 @@ function itemCard(item: ItemView, insightId: number, opts: BriefCardsOptions): S
 <h2 id="${id}-h"><span class="number">${item.number}.</span> ${item.headline}</h2>
 <p${item.number === 1 ? html` class="lede"` : ''}>${item.text}</p>
 ${
-  item.quote
+  item.quote && !sameWords(item.quote, item.text)
     ? html`<blockquote class="quote"><p>“${item.quote}”</p>
-<footer>${item.speaker ? html`— ${item.speaker}` : ''}${item.speaker && item.time ? ', ' : ''}${
-        item.time
-          ? item.timeUrl
-            ? html`<a href="${item.timeUrl}" rel="noopener noreferrer">Listen from ${item.time}</a>`
-            : html`at ${item.time}`
-          : ''
-      }</footer></blockquote>`
-    : ''
+${saidBy(item) ? html`<footer>${saidBy(item)}</footer>` : ''}</blockquote>`
+    : saidBy(item)
+      ? // The text is the quote itself: only who said it and where to listen.
+        html`<p class="said-by">${saidBy(item)}</p>`
+      : ''
 }
 ${
   item.alsoOn.length
@@ -123,6 +125,28 @@ ${r.text ? html`<p>${r.text}</p>` : ''}</li>`,
     : ''
 }
 </article>`;
+}
+
+/** "— Speaker, Listen from 6:44": who said the quote and the link to hear it, or nothing. */
+function saidBy(item: ItemView): SafeHtml | '' {
+  if (!item.speaker && !item.time) return '';
+  return html`${item.speaker ? html`— ${item.speaker}` : ''}${item.speaker && item.time ? ', ' : ''}${
+    item.time
+      ? item.timeUrl
+        ? html`<a href="${item.timeUrl}" rel="noopener noreferrer">Listen from ${item.time}</a>`
+        : html`at ${item.time}`
+      : ''
+  }`;
+}
+
+/** Whether two texts say the same words (case, spacing and punctuation aside). */
+function sameWords(a: string, b: string): boolean {
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return words(a) === words(b);
 }
 
 export function briefDateLabel(date: string): string {

@@ -65,7 +65,7 @@ ${opts.problems?.length ? html`<ul role="alert">${opts.problems.map((p) => html`
 <p class="hint" id="interests-hint">Separate topics with commas.</p>
 ${
   topics.length
-    ? html`<fieldset><legend>Or pick topics people discuss this week</legend><div class="chips">
+    ? html`<fieldset><legend>Or pick this week's topics</legend><div class="chips">
 ${topics.map((t) => html`<label><input type="checkbox" name="topic" value="${t}"${picked.has(t) ? html` checked` : ''}> ${t}</label>`)}
 </div></fieldset>`
     : ''

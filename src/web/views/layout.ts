@@ -21,14 +21,14 @@ export function layout(title: string, body: SafeHtml, opts: LayoutOptions = {}):
 <link rel="stylesheet" href="${ASSETS.css}">
 ${opts.timezoneScript ? html`<script src="${ASSETS.timezoneJs}" defer></script>` : ''}
 </head>
-<body>
+<body${opts.wide ? '' : html` class="narrow"`}>
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">
 <a class="brand" href="/">Pod<span>brief</span></a>
 <nav aria-label="Account">
 ${
   opts.user
-    ? html`<span class="muted">${opts.user.email}</span>
+    ? html`<span class="muted who">${opts.user.email}</span>
 <form method="post" action="/logout"><button class="link" type="submit">Sign out</button></form>`
     : html`<a href="/login">Sign in</a>`
 }

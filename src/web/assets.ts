@@ -31,6 +31,7 @@ h2 { font-size: 1.35rem; margin: 0 0 .75rem; overflow-wrap: break-word; }
 .hero { padding: 2.5rem 0 2rem; max-width: 44rem; }
 .lede { font-size: 1.2rem; color: var(--muted); margin: 0 0 1.5rem; }
 .grid { display: grid; gap: 1.5rem; grid-template-columns: 1fr; align-items: start; }
+.grid > * { min-width: 0; }
 @media (min-width: 860px) { .grid { grid-template-columns: 1.05fr 1fr; } }
 /* One column: the form first, the sample after (else the form is three phone screens down). */
 @media (max-width: 859.98px) { .grid > #signup { order: -1; } }

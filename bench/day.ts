@@ -38,6 +38,7 @@ const REAL_FEEDS = [
   'partytime__podcasting20-pc20rss.xml',
   'partytime__launched.xml',
   'rssparser__giantbomb-podcast.rss',
+  'gnomepodcasts__street-fight-radio-2024-03-15.xml',
 ];
 
 /**

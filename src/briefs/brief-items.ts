@@ -31,13 +31,15 @@ export function toBriefItems(
       quote: insight.quote,
       start: insight.start,
       end: insight.end,
-      ...(insight.speaker ? { speaker: insight.speaker } : {}),
+      // Show notes are the producer's words: they never claim a speaker.
+      ...(insight.speaker && !insight.fromShowNotes ? { speaker: insight.speaker } : {}),
       podcastTitle: insight.podcastTitle,
       episodeTitle: insight.episodeTitle,
       ...link,
       reason: reasonFor(pool, profile, index),
       related: relatedPerInsight > 0 ? relatedOutside(inBrief, labelledRelated(pool, index), relatedPerInsight) : [],
       ...(alsoOn.length > 0 ? { alsoOn: [...alsoOn] } : {}),
+      ...(insight.fromShowNotes ? { fromShowNotes: true as const } : {}),
     };
   });
 }
@@ -100,6 +102,7 @@ function labelledRelated(pool: BriefPool, index: number): RelatedItem[] {
         episodeTitle: c.episodeTitle,
         ...urlOf(c),
         ...(relation ? { relation } : {}),
+        ...(c.fromShowNotes ? { fromShowNotes: true as const } : {}),
       };
     });
     pool.relatedCache.set(index, related);
@@ -138,7 +141,9 @@ function computeRelated(pool: BriefPool, index: number): Array<{ index: number; 
   return out;
 }
 
+/** A link to the moment of the episode; none for show notes, which have no moment. */
 function urlOf(c: InsightWithContext): { timestampUrl?: string } {
+  if (c.fromShowNotes) return {};
   const url = timestampUrl(c.audioUrl, c.episodeLink, c.start);
   return url ? { timestampUrl: url } : {};
 }

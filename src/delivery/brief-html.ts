@@ -29,7 +29,7 @@ function relatedHtml(related: RelatedView[]): SafeHtml | '' {
   if (related.length === 0) return '';
   const rows = related.map(
     (r, i) => html`${i > 0 ? '\n' : ''}<tr><td style="padding:8px 0;border-top:1px solid #f3f4f6;">
-<p style="margin:0;font-size:12px;${MUTED}">${r.relation ? html`<strong>${r.relation}</strong>${MIDDOT}` : ''}${titles(r.podcastTitle, r.episodeTitle)}</p>
+<p style="margin:0;font-size:12px;${MUTED}">${r.relation ? html`<strong>${r.relation}</strong>${MIDDOT}` : ''}${titles(r.podcastTitle, r.episodeTitle)}${r.fromShowNotes ? html`${MIDDOT}from the show notes` : ''}</p>
 <p style="margin:2px 0 0 0;font-size:14px;font-weight:bold;">${link(r.url, r.headline)}</p>
 ${r.text ? html`<p style="margin:2px 0 0 0;font-size:14px;line-height:1.45;color:#374151;">${r.text}</p>` : ''}
 </td></tr>`,
@@ -61,7 +61,7 @@ function itemHtml(item: ItemView): SafeHtml {
   const separator = item.number > 1 ? 'border-top:1px solid #e5e7eb;' : '';
   return html`<tr><td style="padding:20px 32px;${separator}">
 <h2 style="margin:0 0 4px 0;font-size:19px;line-height:1.35;color:#111827;">${item.number}. ${item.headline}</h2>
-<p style="margin:0 0 12px 0;font-size:13px;${MUTED}">${titles(item.podcastTitle, item.episodeTitle)}</p>
+<p style="margin:0 0 12px 0;font-size:13px;${MUTED}">${titles(item.podcastTitle, item.episodeTitle)}${item.fromShowNotes ? html`${MIDDOT}<em>from the show notes</em>` : ''}</p>
 <p style="margin:0 0 12px 0;font-size:16px;line-height:1.55;">${item.text}</p>
 ${quoteHtml(item)}
 ${alsoOnHtml(item.alsoOn)}

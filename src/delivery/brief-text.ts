@@ -11,7 +11,11 @@ function titles(podcast: string, episode: string): string {
 function relatedText(r: RelatedView): string {
   const lines = [
     wrapText(`- ${r.relation ? `[${r.relation}] ` : ''}${r.headline}`, WIDTH, INDENT),
-    wrapText(`(${titles(r.podcastTitle, r.episodeTitle)})`, WIDTH, `${INDENT}  `),
+    wrapText(
+      `(${titles(r.podcastTitle, r.episodeTitle)}${r.fromShowNotes ? ' · from the show notes' : ''})`,
+      WIDTH,
+      `${INDENT}  `,
+    ),
   ];
   if (r.text) lines.push(wrapText(r.text, WIDTH, `${INDENT}  `));
   if (r.url) lines.push(`${INDENT}  ${r.url}`);
@@ -21,7 +25,11 @@ function relatedText(r: RelatedView): string {
 function itemText(item: ItemView): string {
   const parts = [
     wrapText(`${item.number}. ${item.headline}`, WIDTH),
-    wrapText(titles(item.podcastTitle, item.episodeTitle), WIDTH, INDENT),
+    wrapText(
+      `${titles(item.podcastTitle, item.episodeTitle)}${item.fromShowNotes ? ' · from the show notes' : ''}`,
+      WIDTH,
+      INDENT,
+    ),
     '',
     wrapText(item.text, WIDTH, INDENT),
   ];

@@ -5,7 +5,7 @@ import { receivesBriefs } from '../model/user.js';
 import type { FeedRow } from '../store/types.js';
 import { withNewlyPublished } from '../transcripts/asr/index.js';
 import { deliverBrief, type DeliverResult } from './tasks/deliver-brief.task.js';
-import { processEpisode, type ProcessResult } from './tasks/process-episode.task.js';
+import { processEpisode, showBoilerplateFor, type ProcessResult } from './tasks/process-episode.task.js';
 import { refreshFeed, type RefreshResult } from './tasks/refresh-feed.task.js';
 
 export type Progress = (done: number, total: number) => void;
@@ -52,9 +52,10 @@ export async function processEpisodes(app: App, opts: ProcessOptions = {}): Prom
   let done = 0;
   opts.onProgress?.(0, episodes.length);
   const results: ProcessResult[] = [];
+  const boilerplate = showBoilerplateFor(app);
   // One at a time: extraction is CPU-bound and transcripts can be large.
   for (const episode of episodes) {
-    const result = await processEpisode(app, episode, now);
+    const result = await processEpisode(app, episode, now, boilerplate);
     if (result.status === 'failed') app.log.warn(`episode ${episode.id} "${episode.title}": ${result.error}`);
     results.push(result);
     opts.onProgress?.(++done, episodes.length);

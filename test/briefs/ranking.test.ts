@@ -182,6 +182,29 @@ describe.runIf(requireCorpus())('ranking on real text', () => {
     expect(items.some((i) => i.related.length > 0)).toBe(true);
   });
 
+  it('show notes rank below transcript insights of equal relevance and claim no link, time or speaker', () => {
+    const spoken = corpusInsights(['podlets-015-the-network'], NOW);
+    const notes = spoken.map((i) => ({
+      ...i,
+      id: i.id + 10_000,
+      feedId: 999,
+      episodeId: 99_900,
+      podcastTitle: 'Notes FM',
+      speaker: 'Host',
+      fromShowNotes: true,
+    }));
+    const q = pool([...spoken, ...notes]);
+    const profile = buildProfile({ interests: ['network routing protocols'] }, { now: NOW });
+    const picks = rankForProfile(q, profile, { size: 1, since, sent: new Set() });
+    expect(q.insights[picks[0]!.index]?.fromShowNotes).toBeUndefined();
+    for (let i = 0; i < spoken.length; i += 1) expect(q.base[spoken.length + i]).toBeLessThan(q.base[i] as number);
+    const only = pool(notes);
+    const items = toBriefItems(only, profile, rankForProfile(only, profile, { size: 1, since, sent: new Set() }), 0);
+    expect(items[0]).toMatchObject({ fromShowNotes: true });
+    expect(items[0]?.speaker).toBeUndefined();
+    expect(items[0]?.timestampUrl).toBeUndefined();
+  });
+
   it('a subscriber who follows only one show gets only that show', () => {
     const feedId = insights.find((i) => i.podcastTitle === 'podlets-009-stateful-and-stateless')!.feedId;
     const profile = buildProfile({ interests: [], followedFeedIds: [feedId], onlyFollowed: true }, { now: NOW });

@@ -144,6 +144,13 @@ describe.skipIf(!hasCorpus && process.env.CI !== 'true').each(dialects)(
       const pc20 = (await app.store.listFeeds()).find((f) => f.url.endsWith('/pc20.xml'))!;
       const [first] = await app.store.episodesByFeed(pc20.id);
       expect((await app.store.transcriptByEpisode(first!.id))?.source).toBe('shownotes');
+      // Insights from show notes say so, all the way to the brief.
+      const fromNotes = (await app.store.insightsSince(new Date(0))).filter((i) => i.feedId === pc20.id);
+      expect(fromNotes.length).toBeGreaterThan(0);
+      expect(fromNotes.every((i) => i.fromShowNotes === true)).toBe(true);
+      expect(
+        (await app.store.insightsSince(new Date(0))).filter((i) => i.feedId === feed.id).some((i) => i.fromShowNotes),
+      ).toBe(false);
     });
 
     it.skipIf(skip)(

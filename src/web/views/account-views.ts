@@ -78,7 +78,7 @@ function itemCard(item: ItemView, insightId: number, opts: BriefCardsOptions): S
   const shows = [item.podcastTitle, item.episodeTitle].filter(Boolean).join(' · ');
   const current = opts.votes.get(insightId);
   return html`<article class="card insight${item.number === 1 ? ' headline-card' : ''}" id="${id}" aria-labelledby="${id}-h">
-<p class="eyebrow">${item.number === 1 ? 'Top insight · ' : ''}${shows}</p>
+<p class="eyebrow">${item.number === 1 ? 'Top insight · ' : ''}${shows}${item.fromShowNotes ? ' · from the show notes' : ''}</p>
 <h2 id="${id}-h"><span class="number">${item.number}.</span> ${item.headline}</h2>
 <p${item.number === 1 ? html` class="lede"` : ''}>${item.text}</p>
 ${
@@ -115,7 +115,7 @@ ${
 ${item.related.map(
   (
     r,
-  ) => html`<li><p class="muted">${r.relation ? html`<span class="relation">${r.relation}</span> · ` : ''}${[r.podcastTitle, r.episodeTitle].filter(Boolean).join(' · ')}</p>
+  ) => html`<li><p class="muted">${r.relation ? html`<span class="relation">${r.relation}</span> · ` : ''}${[r.podcastTitle, r.episodeTitle, r.fromShowNotes ? 'from the show notes' : ''].filter(Boolean).join(' · ')}</p>
 <p><strong>${r.url ? html`<a href="${r.url}" rel="noopener noreferrer">${r.headline}</a>` : r.headline}</strong></p>
 ${r.text ? html`<p>${r.text}</p>` : ''}</li>`,
 )}

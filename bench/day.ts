@@ -245,14 +245,6 @@ async function report(name: string, brief: Brief, print: boolean): Promise<void>
   }
   evidence.sort((x, y) => x - y);
   const median = evidence.length ? evidence[Math.floor((evidence.length - 1) / 2)] : undefined;
-  const quotesRepeated = brief.items.filter((i) => i.quote && same(i.text, i.quote)).length;
-  console.log(
-    `\n--- ${name} (${brief.date}): ${brief.items.length} items, ${shows.size} distinct shows; ` +
-      `related ${related.length} from ${relatedShows.size} shows, ${ownShow} from the headline's own show; ` +
-      `${fromNotes} items from show notes; boilerplate phrases ${boiler.length}${boiler.length ? ` (${[...new Set(boiler)].join(', ')})` : ''}; ` +
-      `median shared-word evidence of related pairs ${median ?? '-'}; text printed twice (text ≈ quote) ${quotesRepeated}`,
-  );
-  if (!print) return;
   const user = await app.store.userById(brief.userId);
   const email = renderBriefEmail({
     brief,
@@ -261,6 +253,19 @@ async function report(name: string, brief: Brief, print: boolean): Promise<void>
     secret: 'bench-secret-bench-secret-bench-secret',
     from: 'Podbrief <brief@example.com>',
   });
+  // As the reader sees it: an item whose quote block says its text again.
+  const sections = email.text.split(/\n-{76}\n/);
+  const quotesRepeated = brief.items.filter((item, n) => {
+    const block = /\n {3}“([\s\S]*?)”\n/.exec(sections[n] ?? '')?.[1];
+    return block !== undefined && same(item.text, block.replace(/\s+/g, ' '));
+  }).length;
+  console.log(
+    `\n--- ${name} (${brief.date}): ${brief.items.length} items, ${shows.size} distinct shows; ` +
+      `related ${related.length} from ${relatedShows.size} shows, ${ownShow} from the headline's own show; ` +
+      `${fromNotes} items from show notes; boilerplate phrases ${boiler.length}${boiler.length ? ` (${[...new Set(boiler)].join(', ')})` : ''}; ` +
+      `median shared-word evidence of related pairs ${median ?? '-'}; quote blocks repeating the text ${quotesRepeated}`,
+  );
+  if (!print) return;
   console.log(
     email.text
       .split('\n')

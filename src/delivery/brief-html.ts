@@ -12,11 +12,13 @@ function titles(podcast: string, episode: string): SafeHtml[] {
 }
 
 function quoteHtml(item: ItemView): SafeHtml | '' {
-  if (!item.quote) return '';
   const parts: SafeHtml[] = [];
   if (item.speaker) parts.push(html`&mdash; ${item.speaker}`);
   if (item.time) parts.push(html`at ${link(item.timeUrl, item.time)}`);
   const attribution = parts.map((p, i) => (i === 0 ? p : html`, ${p}`));
+  // No quote that only repeats the text: the text is what was said, attributed once.
+  if (!item.quote)
+    return parts.length > 0 ? html`<p style="margin:0 0 12px 0;font-size:13px;${MUTED}">${attribution}</p>` : '';
   return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 12px 0;">
 <tr><td style="border-left:3px solid #c7d2fe;padding:4px 0 4px 14px;">
 <p style="margin:0;font-size:15px;line-height:1.5;font-style:italic;color:#374151;">&ldquo;${item.quote}&rdquo;</p>

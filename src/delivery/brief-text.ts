@@ -33,12 +33,13 @@ function itemText(item: ItemView): string {
     '',
     wrapText(item.text, WIDTH, INDENT),
   ];
-  if (item.quote) {
-    const attribution = [item.speaker ? `— ${item.speaker}` : '', item.time ? `at ${item.time}` : '']
-      .filter(Boolean)
-      .join(', ');
-    parts.push('', wrapText(`“${item.quote}”`, WIDTH, INDENT));
-    if (attribution) parts.push(wrapText(attribution, WIDTH, INDENT));
+  const attribution = [item.speaker ? `— ${item.speaker}` : '', item.time ? `at ${item.time}` : '']
+    .filter(Boolean)
+    .join(', ');
+  // The quote when it adds to the text; otherwise the text is what was said, attributed once.
+  if (item.quote) parts.push('', wrapText(`“${item.quote}”`, WIDTH, INDENT));
+  if (item.quote || !item.fromShowNotes) {
+    if (attribution) parts.push(...(item.quote ? [] : ['']), wrapText(attribution, WIDTH, INDENT));
     if (item.timeUrl) parts.push(wrapText(`Listen: ${item.timeUrl}`, WIDTH, INDENT));
   }
   if (item.alsoOn.length > 0) {

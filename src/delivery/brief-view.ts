@@ -1,6 +1,7 @@
 import type { AlsoOn, Brief, BriefItem, RelatedItem } from '../model/brief.js';
 import { AppError } from '../model/errors.js';
 import { formatBriefDate, formatTimestamp } from './brief-format.js';
+import { sameSaying } from './same-words.js';
 import { cleanText, safeHttpUrl, truncate } from './safe-text.js';
 
 /**
@@ -21,6 +22,10 @@ export interface ItemView {
   podcastTitle: string;
   episodeTitle: string;
   text: string;
+  /**
+   * The verbatim quote, or '' when there is none to show: show notes, or a quote that says the
+   * text's words again (up to disfluencies). The speaker and time then follow the text.
+   */
   quote: string;
   speaker?: string;
   time?: string;
@@ -98,7 +103,7 @@ function itemView(item: BriefItem, index: number, links?: ItemLinks): ItemView {
     podcastTitle: cleanText(item.podcastTitle),
     episodeTitle: cleanText(item.episodeTitle),
     text: cleanText(item.text),
-    quote: notes ? '' : cleanText(item.quote),
+    quote: notes || sameSaying(item.text, item.quote) ? '' : cleanText(item.quote),
     speaker: notes ? undefined : optional(item.speaker),
     time: notes ? undefined : formatTimestamp(item.start),
     // The recording link only stands in for a timestamp URL that exists.

@@ -144,7 +144,7 @@ export function furnitureReason(sentence: string, opts: NotesCleaning = {}): str
  */
 function isLabelLine(line: string): boolean {
   const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-  return words < 9 && !/[.!?…]["'”’)]?$/.test(line.trim());
+  return words < 12 && !/[.!?…]["'”’)]?$/.test(line.trim());
 }
 
 /**

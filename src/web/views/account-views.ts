@@ -91,7 +91,15 @@ ${
             : html`at ${item.time}`
           : ''
       }</footer></blockquote>`
-    : ''
+    : item.speaker || item.time
+      ? html`<p class="muted">${item.speaker ? html`— ${item.speaker}` : ''}${item.speaker && item.time ? ', ' : ''}${
+          item.time
+            ? item.timeUrl
+              ? html`<a href="${item.timeUrl}" rel="noopener noreferrer">Listen from ${item.time}</a>`
+              : html`at ${item.time}`
+            : ''
+        }</p>`
+      : ''
 }
 ${
   item.alsoOn.length

@@ -188,19 +188,21 @@ export function isSubstantive(sentences: string[]): boolean {
 
 /**
  * The sentences that recur in many of one show's episode notes: in at least `minEpisodes`
- * of them and a `minShare` of all. An ad read, a sign-off or an address recurs; what an episode
+ * of them and a `minShare` of all, once `minNotes` (5) of its episodes have notes. An ad read, a sign-off or an address recurs; what an episode
  * is about does not. `sentences` splits one episode's notes (the same splitter the transcript uses).
  */
 export function repeatedNotesSentences(
   notes: string[],
   sentences: (notes: string) => string[],
-  opts: { minEpisodes?: number; minShare?: number } = {},
+  opts: { minEpisodes?: number; minShare?: number; minNotes?: number } = {},
 ): Set<string> {
   const counts = new Map<string, number>();
   for (const n of notes) {
     for (const key of new Set(sentences(n).map(notesKey)))
       if (key.split(' ').length >= 3) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
+  // A show of a few episodes does not tell its boilerplate from its subject yet.
+  if (notes.filter((n) => n.trim() !== '').length < (opts.minNotes ?? 5)) return new Set();
   const min = Math.max(opts.minEpisodes ?? 3, Math.ceil((opts.minShare ?? 0.05) * notes.length));
   const out = new Set<string>();
   for (const [key, n] of counts) if (n >= min) out.add(key);

@@ -31,13 +31,15 @@ export function toBriefItems(
       quote: insight.quote,
       start: insight.start,
       end: insight.end,
-      ...(insight.speaker ? { speaker: insight.speaker } : {}),
+      // Show notes are the producer's words: they never claim a speaker.
+      ...(insight.speaker && !insight.fromShowNotes ? { speaker: insight.speaker } : {}),
       podcastTitle: insight.podcastTitle,
       episodeTitle: insight.episodeTitle,
       ...link,
       reason: reasonFor(pool, profile, index),
       related: relatedPerInsight > 0 ? relatedOutside(inBrief, labelledRelated(pool, index), relatedPerInsight) : [],
       ...(alsoOn.length > 0 ? { alsoOn: [...alsoOn] } : {}),
+      ...(insight.fromShowNotes ? { fromShowNotes: true as const } : {}),
     };
   });
 }
@@ -77,8 +79,8 @@ function relatedOutside(inBrief: Set<number | undefined>, related: RelatedItem[]
 }
 
 /**
- * The KEEP_RELATED related insights of an item, computed once per pool: from other episodes,
- * strongest first, one per episode, never a near-duplicate (those are "also on"), each labelled
+ * The KEEP_RELATED related insights of an item, computed once per pool: from other shows,
+ * strongest first, one per show, never a near-duplicate (those are "also on"), each labelled
  * agrees / contradicts / extends where the words tell.
  */
 function labelledRelated(pool: BriefPool, index: number): RelatedItem[] {
@@ -100,6 +102,7 @@ function labelledRelated(pool: BriefPool, index: number): RelatedItem[] {
         episodeTitle: c.episodeTitle,
         ...urlOf(c),
         ...(relation ? { relation } : {}),
+        ...(c.fromShowNotes ? { fromShowNotes: true as const } : {}),
       };
     });
     pool.relatedCache.set(index, related);
@@ -126,19 +129,22 @@ function computeRelated(pool: BriefPool, index: number): Array<{ index: number; 
     })
     .filter((n) => n.ok && pool.insights[n.index]?.episodeId !== self.episodeId && pool.dupGroup[n.index] !== group)
     .sort((a, b) => b.score - a.score || (pool.insights[a.index]?.id ?? 0) - (pool.insights[b.index]?.id ?? 0));
-  const episodes = new Set<number>();
+  // One per show, never the item's own show: "related" points across shows.
+  const shows = new Set<number>([self.feedId]);
   const out: Array<{ index: number; score: number }> = [];
   for (const n of scored) {
-    const episodeId = pool.insights[n.index]?.episodeId ?? -1;
-    if (episodes.has(episodeId)) continue;
-    episodes.add(episodeId);
+    const feedId = pool.insights[n.index]?.feedId ?? -1;
+    if (shows.has(feedId)) continue;
+    shows.add(feedId);
     out.push({ index: n.index, score: n.score });
     if (out.length >= KEEP_RELATED) break;
   }
   return out;
 }
 
+/** A link to the moment of the episode; none for show notes, which have no moment. */
 function urlOf(c: InsightWithContext): { timestampUrl?: string } {
+  if (c.fromShowNotes) return {};
   const url = timestampUrl(c.audioUrl, c.episodeLink, c.start);
   return url ? { timestampUrl: url } : {};
 }

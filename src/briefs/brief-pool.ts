@@ -44,6 +44,12 @@ export interface SharedBriefParts {
 }
 
 /**
+ * What a show-notes insight keeps of its quality × freshness: the producer's summary of an
+ * episode says less than what was said in it, and cannot be checked against it.
+ */
+const SHOW_NOTES_WEIGHT = 0.6;
+
+/**
  * Builds the pool from stored insights and their index entries; an insight without an entry
  * (indexed before the index existed, or by another path) is indexed here.
  */
@@ -66,13 +72,15 @@ export function buildBriefPool(
   const bestPerEpisode = new Map<number, number>();
   for (const c of insights) bestPerEpisode.set(c.episodeId, Math.max(bestPerEpisode.get(c.episodeId) ?? 0, c.score));
   const now = opts.now.getTime();
+  // Quality is relative to the best insight of the same episode, so show notes would otherwise
+  // stand level with transcripts: they rank below a transcript insight of equal relevance.
   const halfLife = opts.freshnessHalfLifeDays ?? 3;
   const base = Float64Array.from(insights, (c) => {
     const best = bestPerEpisode.get(c.episodeId) ?? 0;
     const quality = best > 0 ? Math.max(0, c.score) / best : 0;
     const published = Date.parse(c.publishedAt ?? c.firstSeenAt);
     const ageDays = Number.isFinite(published) ? Math.max(0, (now - published) / 86_400_000) : halfLife;
-    return (0.5 + 0.5 * quality) * 0.5 ** (ageDays / halfLife);
+    return (c.fromShowNotes ? SHOW_NOTES_WEIGHT : 1) * (0.5 + 0.5 * quality) * 0.5 ** (ageDays / halfLife);
   });
   const dupGroup = index.duplicateGroups(opts.duplicate);
   const dupMembers = new Map<number, number[]>();

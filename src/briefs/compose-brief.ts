@@ -16,7 +16,7 @@ export interface ComposeOptions {
   size: number;
   relatedPerInsight: number;
   now: Date;
-  /** How far back the first brief of a new subscriber looks, in days. */
+  /** How far back a brief looks for insights never sent, in days. */
   firstBriefWindowDays?: number;
   /** How far back related insights (and near-duplicates of sent ones) may come from, in days. */
   relatedWindowDays?: number;
@@ -30,7 +30,7 @@ export type ComposeOutcome =
   | { status: 'empty' };
 
 /**
- * The subscriber's top insights from episodes first seen since their previous brief, ranked by
+ * The subscriber's top insights never sent to them from episodes of the last week, ranked by
  * their profile (interests, description, followed shows, feedback), near-duplicates folded into
  * one item, each with related insights from other episodes. Stored once per (user, date): a
  * second call that day returns the brief that exists.
@@ -45,8 +45,10 @@ export async function composeBrief(
   const existing = await store.briefFor(user.id, date);
   if (existing) return { status: 'exists', brief: existing };
 
-  const previous = await store.latestBrief(user.id);
-  const since = previous ? new Date(previous.createdAt) : daysBefore(opts.now, opts.firstBriefWindowDays ?? 7);
+  // New for the subscriber: anything of the window never sent to them (sent ones and their
+  // near-duplicates are excluded by `sent`), not only what arrived since the previous brief, so
+  // "nothing new" means nothing unsent and eligible is left.
+  const since = daysBefore(opts.now, opts.firstBriefWindowDays ?? 7);
   const poolSince = daysBefore(opts.now, opts.relatedWindowDays ?? 30);
   const [pool, sent, profileRow, feedback] = await Promise.all([
     deps.pools ? deps.pools.get(store, poolSince, opts.now) : loadBriefPool(store, poolSince, opts.now),

@@ -53,7 +53,7 @@ export function rankBruteForce(pool: BriefPool, profile: Profile, req: RankReque
 }
 
 function diversity(req: RankRequest, profile: Profile): { size: number; allowRepeatedShows: boolean } {
-  return { size: req.size, allowRepeatedShows: profile.onlyFollowed };
+  return { size: req.size, allowRepeatedShows: profile.onlyFollowed && profile.followed.size < req.size };
 }
 
 function mergedStream(

@@ -12,7 +12,11 @@ export interface ScoredStream {
 
 export interface DiversityOptions {
   size: number;
-  /** The subscriber asked for one show: no penalty for repeating it. */
+  /**
+   * The subscriber reads only the shows they follow and follows fewer than `size`: a show may
+   * give several items. Otherwise a brief holds at most one item per show, and is shorter
+   * rather than repetitive when fewer shows have something new.
+   */
   allowRepeatedShows: boolean;
 }
 
@@ -20,16 +24,10 @@ export interface DiversityOptions {
 const MMR_LAMBDA = 0.7;
 /** From this similarity on, two insights are on the same theme: never both while others remain. */
 const SAME_THEME = 0.35;
-/**
- * A second insight from a show already in the brief keeps this share of its value: a different
- * show wins unless the repeat is about three times as relevant (an off-topic filler from another
- * show is worse than a second on-topic one).
- */
-const REPEATED_SHOW = 0.35;
 
 /**
- * Greedy diverse pick: one insight per episode and per near-duplicate group, a penalty for a
- * show already picked, and a first pass of different themes; only if that leaves the brief
+ * Greedy diverse pick: one insight per episode, per near-duplicate group and per show (see
+ * allowRepeatedShows), and a first pass of different themes; only if that leaves the brief
  * short, a second pass that allows a repeated theme at the MMR penalty. Every penalty is ≤ 1, so a candidate's value never exceeds its
  * score and the scan of the descending stream stops as soon as no later one can win.
  */
@@ -46,8 +44,8 @@ export function selectDiverse(pool: BriefPool, stream: ScoredStream, opts: Diver
         const c = stream.at(k);
         if (!c || (best && c.score <= best.value)) break;
         if (episodes.has(pool.episodeOf[c.index] as number) || groups.has(pool.dupGroup[c.index] as number)) continue;
-        const repeatedShow = feeds.has(pool.feedOf[c.index] as number) && !opts.allowRepeatedShows;
-        const upTo = c.score * (repeatedShow ? REPEATED_SHOW : 1);
+        if (!opts.allowRepeatedShows && feeds.has(pool.feedOf[c.index] as number)) continue;
+        const upTo = c.score;
         // The similarity can only lower the value: no need to compute it for a candidate that cannot win.
         if (best && upTo <= best.value) continue;
         const similar = similarity(k, c.index);

@@ -77,6 +77,8 @@ describe('loadConfig', () => {
       pollMaxIntervalMinutes: 1440,
       pollConcurrency: 4,
       maxItemsPerPoll: 100,
+      firstPollEpisodes: 20,
+      maxEpisodesPerRun: 500,
       briefSize: 5,
       relatedPerInsight: 3,
       insightsPerEpisode: 8,

@@ -317,6 +317,18 @@ export const options = {
     default: '100',
     doc: 'Newest episodes considered per feed and poll.',
   }),
+  firstPollEpisodes: option({
+    env: 'FIRST_POLL_EPISODES',
+    type: integer(1, 10000),
+    default: '20',
+    doc: 'Newest episodes taken from a feed the first time it is polled (its back catalogue is not news); at most MAX_ITEMS_PER_POLL.',
+  }),
+  maxEpisodesPerRun: option({
+    env: 'MAX_EPISODES_PER_RUN',
+    type: integer(1, 100000),
+    default: '500',
+    doc: 'Episodes transcribed and extracted per processing run, taken in turn from each feed, newest first.',
+  }),
   briefSize: option({
     env: 'BRIEF_SIZE',
     type: integer(1, 50),

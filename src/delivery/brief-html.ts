@@ -12,11 +12,13 @@ function titles(podcast: string, episode: string): SafeHtml[] {
 }
 
 function quoteHtml(item: ItemView): SafeHtml | '' {
-  if (!item.quote) return '';
   const parts: SafeHtml[] = [];
   if (item.speaker) parts.push(html`&mdash; ${item.speaker}`);
   if (item.time) parts.push(html`at ${link(item.timeUrl, item.time)}`);
   const attribution = parts.map((p, i) => (i === 0 ? p : html`, ${p}`));
+  // No quote that only repeats the text: the text is what was said, attributed once.
+  if (!item.quote)
+    return parts.length > 0 ? html`<p style="margin:0 0 12px 0;font-size:13px;${MUTED}">${attribution}</p>` : '';
   return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 12px 0;">
 <tr><td style="border-left:3px solid #c7d2fe;padding:4px 0 4px 14px;">
 <p style="margin:0;font-size:15px;line-height:1.5;font-style:italic;color:#374151;">&ldquo;${item.quote}&rdquo;</p>
@@ -29,7 +31,7 @@ function relatedHtml(related: RelatedView[]): SafeHtml | '' {
   if (related.length === 0) return '';
   const rows = related.map(
     (r, i) => html`${i > 0 ? '\n' : ''}<tr><td style="padding:8px 0;border-top:1px solid #f3f4f6;">
-<p style="margin:0;font-size:12px;${MUTED}">${r.relation ? html`<strong>${r.relation}</strong>${MIDDOT}` : ''}${titles(r.podcastTitle, r.episodeTitle)}</p>
+<p style="margin:0;font-size:12px;${MUTED}">${r.relation ? html`<strong>${r.relation}</strong>${MIDDOT}` : ''}${titles(r.podcastTitle, r.episodeTitle)}${r.fromShowNotes ? html`${MIDDOT}from the show notes` : ''}</p>
 <p style="margin:2px 0 0 0;font-size:14px;font-weight:bold;">${link(r.url, r.headline)}</p>
 ${r.text ? html`<p style="margin:2px 0 0 0;font-size:14px;line-height:1.45;color:#374151;">${r.text}</p>` : ''}
 </td></tr>`,
@@ -61,7 +63,7 @@ function itemHtml(item: ItemView): SafeHtml {
   const separator = item.number > 1 ? 'border-top:1px solid #e5e7eb;' : '';
   return html`<tr><td style="padding:20px 32px;${separator}">
 <h2 style="margin:0 0 4px 0;font-size:19px;line-height:1.35;color:#111827;">${item.number}. ${item.headline}</h2>
-<p style="margin:0 0 12px 0;font-size:13px;${MUTED}">${titles(item.podcastTitle, item.episodeTitle)}</p>
+<p style="margin:0 0 12px 0;font-size:13px;${MUTED}">${titles(item.podcastTitle, item.episodeTitle)}${item.fromShowNotes ? html`${MIDDOT}<em>from the show notes</em>` : ''}</p>
 <p style="margin:0 0 12px 0;font-size:16px;line-height:1.55;">${item.text}</p>
 ${quoteHtml(item)}
 ${alsoOnHtml(item.alsoOn)}

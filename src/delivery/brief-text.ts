@@ -11,7 +11,11 @@ function titles(podcast: string, episode: string): string {
 function relatedText(r: RelatedView): string {
   const lines = [
     wrapText(`- ${r.relation ? `[${r.relation}] ` : ''}${r.headline}`, WIDTH, INDENT),
-    wrapText(`(${titles(r.podcastTitle, r.episodeTitle)})`, WIDTH, `${INDENT}  `),
+    wrapText(
+      `(${titles(r.podcastTitle, r.episodeTitle)}${r.fromShowNotes ? ' · from the show notes' : ''})`,
+      WIDTH,
+      `${INDENT}  `,
+    ),
   ];
   if (r.text) lines.push(wrapText(r.text, WIDTH, `${INDENT}  `));
   if (r.url) lines.push(`${INDENT}  ${r.url}`);
@@ -21,16 +25,21 @@ function relatedText(r: RelatedView): string {
 function itemText(item: ItemView): string {
   const parts = [
     wrapText(`${item.number}. ${item.headline}`, WIDTH),
-    wrapText(titles(item.podcastTitle, item.episodeTitle), WIDTH, INDENT),
+    wrapText(
+      `${titles(item.podcastTitle, item.episodeTitle)}${item.fromShowNotes ? ' · from the show notes' : ''}`,
+      WIDTH,
+      INDENT,
+    ),
     '',
     wrapText(item.text, WIDTH, INDENT),
   ];
-  if (item.quote) {
-    const attribution = [item.speaker ? `— ${item.speaker}` : '', item.time ? `at ${item.time}` : '']
-      .filter(Boolean)
-      .join(', ');
-    parts.push('', wrapText(`“${item.quote}”`, WIDTH, INDENT));
-    if (attribution) parts.push(wrapText(attribution, WIDTH, INDENT));
+  const attribution = [item.speaker ? `— ${item.speaker}` : '', item.time ? `at ${item.time}` : '']
+    .filter(Boolean)
+    .join(', ');
+  // The quote when it adds to the text; otherwise the text is what was said, attributed once.
+  if (item.quote) parts.push('', wrapText(`“${item.quote}”`, WIDTH, INDENT));
+  if (item.quote || !item.fromShowNotes) {
+    if (attribution) parts.push(...(item.quote ? [] : ['']), wrapText(attribution, WIDTH, INDENT));
     if (item.timeUrl) parts.push(wrapText(`Listen: ${item.timeUrl}`, WIDTH, INDENT));
   }
   if (item.alsoOn.length > 0) {

@@ -1,6 +1,7 @@
 import type { AlsoOn, Brief, BriefItem, RelatedItem } from '../model/brief.js';
 import { AppError } from '../model/errors.js';
 import { formatBriefDate, formatTimestamp } from './brief-format.js';
+import { sameSaying } from './same-words.js';
 import { cleanText, safeHttpUrl, truncate } from './safe-text.js';
 
 /**
@@ -21,11 +22,17 @@ export interface ItemView {
   podcastTitle: string;
   episodeTitle: string;
   text: string;
+  /**
+   * The verbatim quote, or '' when there is none to show: show notes, or a quote that says the
+   * text's words again (up to disfluencies). The speaker and time then follow the text.
+   */
   quote: string;
   speaker?: string;
   time?: string;
   timeUrl?: string;
   reason?: string;
+  /** Taken from the episode's show notes: no quote, time or speaker, and labelled so. */
+  fromShowNotes: boolean;
   related: RelatedView[];
   /** Other shows that made the same point. */
   alsoOn: AlsoOnView[];
@@ -51,6 +58,7 @@ export interface RelatedView {
   url?: string;
   /** agrees / contradicts / extends, where it could be told. */
   relation?: string;
+  fromShowNotes: boolean;
 }
 
 export interface AlsoOnView {
@@ -73,6 +81,7 @@ function relatedView(related: RelatedItem): RelatedView {
     episodeTitle: cleanText(related.episodeTitle),
     url: safeHttpUrl(related.timestampUrl),
     ...(related.relation ? { relation: related.relation } : {}),
+    fromShowNotes: related.fromShowNotes === true,
   };
 }
 
@@ -86,18 +95,21 @@ function alsoOnView(a: AlsoOn): AlsoOnView {
 
 function itemView(item: BriefItem, index: number, links?: ItemLinks): ItemView {
   const extra = links?.(item) ?? {};
+  // Show notes have no moment to link, no speaker and nothing said to quote.
+  const notes = item.fromShowNotes === true;
   return {
     number: index + 1,
     headline: cleanText(item.headline),
     podcastTitle: cleanText(item.podcastTitle),
     episodeTitle: cleanText(item.episodeTitle),
     text: cleanText(item.text),
-    quote: cleanText(item.quote),
-    speaker: optional(item.speaker),
-    time: formatTimestamp(item.start),
+    quote: notes || sameSaying(item.text, item.quote) ? '' : cleanText(item.quote),
+    speaker: notes ? undefined : optional(item.speaker),
+    time: notes ? undefined : formatTimestamp(item.start),
     // The recording link only stands in for a timestamp URL that exists.
-    timeUrl: safeHttpUrl(item.timestampUrl) ? safeHttpUrl(extra.listenUrl ?? item.timestampUrl) : undefined,
+    timeUrl: !notes && safeHttpUrl(item.timestampUrl) ? safeHttpUrl(extra.listenUrl ?? item.timestampUrl) : undefined,
     reason: optional(item.reason),
+    fromShowNotes: notes,
     related: (item.related ?? []).map(relatedView).filter((r) => r.headline || r.text),
     alsoOn: (item.alsoOn ?? []).map(alsoOnView).filter((a) => a.podcastTitle),
     ...(extra.feedback ? { feedback: extra.feedback } : {}),

@@ -162,4 +162,49 @@ describe('renderBriefEmail', () => {
   ])('throws %s for bad input', (code, make) => {
     expect(() => renderBriefEmail(make())).toThrow(expect.objectContaining({ code }));
   });
+
+  it('shows a show-notes item as such: no quote, no time, no speaker, labelled in both parts', () => {
+    const brief = fixtureBrief();
+    const first = brief.items[0]!;
+    Object.assign(first, {
+      fromShowNotes: true,
+      quote: first.text,
+      start: 0,
+      timestampUrl: undefined,
+      speaker: 'Dana Li',
+    });
+    first.related = [{ ...first.related[0]!, fromShowNotes: true }];
+    const { html, text } = renderBriefEmail(input({ brief }));
+    const part = text.split('\n2. ')[0]!;
+    expect(part).toContain('Latent Space · Ep. 212: The small model summer · from the show notes');
+    expect(part).not.toContain('“');
+    expect(part).not.toMatch(/at 0:00|Dana Li|Listen:/);
+    expect(part.split(first.text.slice(0, 40)).length).toBe(2);
+    expect(part).toContain('Distill everything · from the show notes');
+    const firstHtml = parseHtml(html.split('2. Why central banks')[0]!).text;
+    expect(firstHtml).toContain('from the show notes');
+    expect(firstHtml).not.toMatch(/Dana Li|at 0:00|“/);
+    // A transcript item keeps its quote block.
+    expect(text.split('\n2. ')[1]).toContain('“Every central banker');
+  });
+
+  it('shows the insight once, with its speaker and listen link, when the quote only adds disfluencies', () => {
+    const brief = fixtureBrief();
+    const first = brief.items[0]!;
+    first.text = 'We were honestly shocked that the seven billion model held its own against the seventy.';
+    first.quote =
+      'Um, we were, you know, honestly shocked that the the seven billion model held its own against the seventy.';
+    const { html, text } = renderBriefEmail(input({ brief }));
+    const part = text.split('\n2. ')[0]!;
+    expect(part.split('honestly shocked').length).toBe(2);
+    expect(part).not.toContain('“');
+    expect(part).toContain('— Dana Li, at 12:34');
+    expect(part).toContain('Listen: https://cdn.example.com/ls/212.mp3#t=754');
+    const firstHtml = html.split('2. Why central banks')[0]!;
+    expect(parseHtml(firstHtml).text.split('honestly shocked').length).toBe(2);
+    expect(parseHtml(firstHtml).text).toContain('— Dana Li, at 12:34');
+    expect(firstHtml).toContain('href="https://cdn.example.com/ls/212.mp3#t=754"');
+    // A quote with words of its own is still shown.
+    expect(text.split('\n2. ')[1]).toContain('“Every central banker');
+  });
 });

@@ -5,7 +5,7 @@ import { receivesBriefs } from '../model/user.js';
 import type { FeedRow } from '../store/types.js';
 import { withNewlyPublished } from '../transcripts/asr/index.js';
 import { deliverBrief, type DeliverResult } from './tasks/deliver-brief.task.js';
-import { processEpisode, type ProcessResult } from './tasks/process-episode.task.js';
+import { processEpisode, showBoilerplateFor, type ProcessResult } from './tasks/process-episode.task.js';
 import { refreshFeed, type RefreshResult } from './tasks/refresh-feed.task.js';
 
 export type Progress = (done: number, total: number) => void;
@@ -43,18 +43,17 @@ export interface ProcessOptions {
 export async function processEpisodes(app: App, opts: ProcessOptions = {}): Promise<ProcessResult[]> {
   const now = opts.now ?? new Date();
   const since = new Date(now.getTime() - (opts.sinceDays ?? 7) * 86_400_000);
-  const episodes = await withNewlyPublished(
-    app.store,
-    await app.store.episodesToProcess(since, opts.limit ?? 500, now),
-    since,
-    opts.limit ?? 500,
-  );
+  const limit = opts.limit ?? app.config.maxEpisodesPerRun;
+  // Candidates well beyond the limit, so that every feed gets its turn before any gets a second.
+  const candidates = await app.store.episodesToProcess(since, Math.min(limit * 20, 100_000), now);
+  const episodes = await withNewlyPublished(app.store, fairShare(candidates, limit), since, limit);
   let done = 0;
   opts.onProgress?.(0, episodes.length);
   const results: ProcessResult[] = [];
+  const boilerplate = showBoilerplateFor(app);
   // One at a time: extraction is CPU-bound and transcripts can be large.
   for (const episode of episodes) {
-    const result = await processEpisode(app, episode, now);
+    const result = await processEpisode(app, episode, now, boilerplate);
     if (result.status === 'failed') app.log.warn(`episode ${episode.id} "${episode.title}": ${result.error}`);
     results.push(result);
     opts.onProgress?.(++done, episodes.length);
@@ -94,6 +93,38 @@ export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promis
     results.push(result);
   }
   return results;
+}
+
+/**
+ * Up to `limit` episodes, one from each feed in turn (newest published first within a feed), so a
+ * feed with a large backlog cannot hold back the others until a later run.
+ */
+export function fairShare<T extends { feedId: number; publishedAt: string | null; id: number }>(
+  episodes: readonly T[],
+  limit: number,
+): T[] {
+  const byFeed = new Map<number, T[]>();
+  for (const e of episodes) {
+    const list = byFeed.get(e.feedId);
+    if (list) list.push(e);
+    else byFeed.set(e.feedId, [e]);
+  }
+  const queues = [...byFeed.values()].map((list) =>
+    list.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || a.id - b.id),
+  );
+  const out: T[] = [];
+  for (let round = 0; out.length < limit; round += 1) {
+    let any = false;
+    for (const q of queues) {
+      const e = q[round];
+      if (!e) continue;
+      any = true;
+      out.push(e);
+      if (out.length >= limit) break;
+    }
+    if (!any) break;
+  }
+  return out;
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight, keeping result order. */

@@ -9,6 +9,7 @@ export interface RelatedItem {
   episodeTitle: string;
   timestampUrl?: string;
   relation?: RelationLabel;
+  fromShowNotes?: true;
 }
 
 /** Another show that made the same point (a near-duplicate folded into this item). */
@@ -36,6 +37,11 @@ export interface BriefItem {
   related: RelatedItem[];
   /** The same talking point on other shows, folded into this item. */
   alsoOn?: AlsoOn[];
+  /**
+   * From the episode's show notes, not what was said: shown without a quote, a timestamp link or
+   * a speaker, labelled "from the show notes".
+   */
+  fromShowNotes?: true;
 }
 
 export interface Brief {

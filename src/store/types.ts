@@ -78,6 +78,8 @@ export interface InsightWithContext extends StoredInsight {
   firstSeenAt: string;
   /** When the insight was extracted; later than firstSeenAt when transcription was slow. */
   extractedAt: string;
+  /** Extracted from the episode's show notes (no transcript): no quote, time or speaker to show. */
+  fromShowNotes?: boolean;
 }
 
 /** cancelled: the subscriber left before it went out; bounced: the server refused the address for good (5xx). */

@@ -5,6 +5,7 @@ import { safeFetch, type FetchOptions } from '../net/index.js';
 import { decodeTranscriptBytes } from './decode-bytes.js';
 import { parseTranscript } from './parse-transcript.js';
 import { pickTranscriptLink } from './pick-transcript-link.js';
+import type { NotesCleaning } from './show-notes-clean.js';
 import { transcriptFromShowNotes } from './show-notes.js';
 
 export interface TranscriptOutcome {
@@ -20,12 +21,15 @@ export type SpeechToText = (
 
 /**
  * The episode's published transcript when it offers one that fetches and parses; else
- * speech-to-text when given and it succeeds; otherwise its show notes, marked as such.
+ * speech-to-text when given and it succeeds; otherwise its show notes, marked as such, without
+ * their furniture (`showNotes.repeated`: the show's boilerplate sentences); undefined when they say
+ * nothing substantive.
  */
 export async function getTranscript(
   episode: EpisodeRow,
   fetchOptions: FetchOptions,
   speechToText?: SpeechToText,
+  showNotes: NotesCleaning = {},
 ): Promise<TranscriptOutcome | undefined> {
   const published = await publishedTranscript(episode, fetchOptions);
   if ('transcript' in published) return { transcript: published.transcript };
@@ -35,9 +39,16 @@ export async function getTranscript(
     if ('transcript' in asr) return { transcript: asr.transcript, fallbackReason: `${fallbackReason}; ${asr.note}` };
     fallbackReason = `${fallbackReason}; speech-to-text not used: ${asr.reason}`;
   }
-  const notes = [episode.title, episode.description ?? ''].join('. ').trim();
   if (!episode.description || episode.description.trim().length < 40) return undefined;
-  return { transcript: transcriptFromShowNotes(notes), fallbackReason };
+  try {
+    return {
+      transcript: transcriptFromShowNotes(episode.description, { ...showNotes, title: episode.title }),
+      fallbackReason,
+    };
+  } catch {
+    // Nothing substantive left once the notes' furniture is out: no insight rather than boilerplate.
+    return undefined;
+  }
 }
 
 /** The richest published transcript that fetches and parses, or why there is none. */

@@ -1,33 +1,126 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { transcriptFromShowNotes } from './index.js';
+import { parseFeed } from '../feeds/index.js';
+import { corpusPath, hasCorpus, requireCorpus } from '../../test/corpus.js';
+import { showBoilerplate, transcriptFromShowNotes } from './index.js';
+import { furnitureReason } from './show-notes-clean.js';
+
+const texts = (notes: string, opts: Parameters<typeof transcriptFromShowNotes>[1] = {}) =>
+  transcriptFromShowNotes(notes, opts).segments.map((s) => s.text);
 
 describe('transcriptFromShowNotes', () => {
-  it('splits notes into untimed sentence segments at time 0', () => {
+  it('splits notes into untimed sentence segments at time 0, the title first', () => {
     const t = transcriptFromShowNotes(
-      'We talk about Rust. Also about Go!\n\nLinks:\n- https://example.com/a\n- Our sponsor Acme Inc. makes things.',
-      { language: 'en' },
+      'We talk about Rust and its borrow checker today. Also about Go and its garbage collector!',
+      {
+        language: 'en',
+        title: 'Rust vs Go:',
+      },
     );
     expect(t).toMatchObject({ source: 'shownotes', language: 'en' });
     expect(t.segments.map((s) => s.text)).toEqual([
-      'We talk about Rust.',
-      'Also about Go!',
-      'Links:',
-      'https://example.com/a',
-      'Our sponsor Acme Inc. makes things.',
+      'Rust vs Go.',
+      'We talk about Rust and its borrow checker today.',
+      'Also about Go and its garbage collector!',
     ]);
     expect(t.segments.every((s) => s.start === 0 && s.end === 0 && s.untimed === true)).toBe(true);
   });
 
   it('reduces HTML notes to visible text', () => {
-    const t = transcriptFromShowNotes('<p>First point.</p><script>bad()</script><ul><li>Second &amp; last.</li></ul>');
-    expect(t.segments.map((s) => s.text)).toEqual(['First point.', 'Second & last.']);
+    const t = transcriptFromShowNotes(
+      '<p>First point about the new compiler release and its faster builds.</p><script>bad()</script><ul><li>Second &amp; last point about why the linker got slower.</li></ul>',
+    );
+    expect(t.segments.map((s) => s.text)).toEqual([
+      'First point about the new compiler release and its faster builds.',
+      'Second & last point about why the linker got slower.',
+    ]);
   });
 
-  it('throws transcript_invalid for empty notes', () => {
-    for (const notes of ['  \n ', '<p> </p><script>x()</script>']) {
-      expect(() => transcriptFromShowNotes(notes)).toThrow(
+  it('takes out ad-choice lines, hosting footers, sponsor reads, calls to subscribe, addresses, credits and link lists', () => {
+    const notes = [
+      'Congress has kept quiet during the first month of the new term, but a shutdown looms by March 14.',
+      'Learn more about your ad choices. Visit podcastchoices.com/adchoices',
+      'Hosted on Acast. See acast.com/privacy for more information.',
+      'See omnystudio.com/listener for privacy information.',
+      'This episode is brought to you by Linode. Use promo code UNPLUGGED for 20% off your first month.',
+      'Subscribe to the show wherever you get your podcasts, and rate and review us on Apple Podcasts.',
+      'Street Fight Mail - P.O Box 82306 Columbus, OH 43202',
+      'Produced by Jane Doe. Theme music by The Band.',
+      "Emily Atkin's newsletter, Heated",
+      'Links:\n- Cast your nominations for the Tuxies\n- https://example.com/a long link to a page about other things entirely',
+    ].join('\n\n');
+    expect(texts(notes)).toEqual([
+      'Congress has kept quiet during the first month of the new term, but a shutdown looms by March 14.',
+    ]);
+  });
+
+  it('throws transcript_invalid when nothing substantive is left', () => {
+    for (const notes of [
+      '  \n ',
+      '<p> </p><script>x()</script>',
+      'Learn more about your ad choices. Visit megaphone.fm/adchoices',
+      'New episode!\n\nSupport the show on Patreon: https://www.patreon.com/show\nFollow us on Twitter: https://twitter.com/show',
+    ]) {
+      expect(() => transcriptFromShowNotes(notes, { title: 'Episode 12' })).toThrow(
         expect.objectContaining({ name: 'AppError', code: 'transcript_invalid' }),
       );
     }
+  });
+
+  it('drops what a show repeats across its episodes, whatever its words', () => {
+    const notes = (topic: string) =>
+      `This week we dig into ${topic} and what it means for the people who rely on it.\n\nThe Weekly Wrangle is made with love in a small studio by the river.`;
+    const all = ['taxes', 'housing', 'transit', 'schools', 'water'].map(notes);
+    const repeated = showBoilerplate(all);
+    expect(repeated.size).toBe(1);
+    expect(texts(all[0]!, { repeated })).toEqual([
+      'This week we dig into taxes and what it means for the people who rely on it.',
+    ]);
+    // Three episodes with the same notes do not yet tell a show's boilerplate from its subject.
+    expect(showBoilerplate(all.slice(0, 3).map(() => all[0]!)).size).toBe(0);
+    // A sentence in two of five episodes is not the show's boilerplate.
+    expect(showBoilerplate([...all.slice(0, 3).map((n) => n.split('\n\n')[0]!), notes('x'), notes('y')]).size).toBe(0);
+  });
+
+  it('keeps content that merely mentions a host or a link', () => {
+    expect(
+      furnitureReason('Straight Up is the weekly podcast hosted by journalists Kathleen and Ellie.'),
+    ).toBeUndefined();
+    expect(
+      furnitureReason('We read the new paper and explain why its sample of 12,000 voters changes the forecast.'),
+    ).toBeUndefined();
+  });
+});
+
+describe.skipIf(!hasCorpus && process.env.CI !== 'true')('show notes of real feeds', () => {
+  const episodes = (file: string) => {
+    requireCorpus();
+    return parseFeed(readFileSync(corpusPath('feeds', 'real', file))).episodes.map((e) => e.description ?? '');
+  };
+
+  it.each([
+    ['fivethirtyeight-politics-archive.rss', /ad ?choices/i, 0.8],
+    ['gnomepodcasts__street-fight-radio-2024-03-15.xml', /P\.?O\.? Box/i, 0.3],
+    ['partytime__sentimental-garbage.xml', /acast/i, 0.8],
+    // Its notes are a one-line tagline and Patreon calls: most say nothing.
+    ['gnomepodcasts__deprogram-2026-02-13.xml', /patreon|follow us/i, 0.1],
+    ['gnomepodcasts__linux-unplugged-2020-12-19.xml', /promo code|sponsored by|linode/i, 0.8],
+    ['partytime__1865.xml', /privacy/i, 0.8],
+  ])('%s: no %s left in any episode', (file, furniture, share) => {
+    const all = episodes(file).slice(0, 150);
+    const repeated = showBoilerplate(all);
+    let kept = 0;
+    for (const notes of all) {
+      let segments: string[];
+      try {
+        segments = texts(notes, { repeated });
+      } catch {
+        continue;
+      }
+      kept += 1;
+      for (const s of segments) expect(s).not.toMatch(furniture);
+    }
+    // The rest still says something.
+    expect(kept).toBeGreaterThanOrEqual(all.length * share);
   });
 });

@@ -56,9 +56,9 @@ function entries(input: BriefFeedInput): FeedEntry[] {
       // Our own template over cleaned text: every podcast string is escaped, links are http(s) only.
       const content = html`${view.items.map(
         (item) => html`<h3>${item.number}. ${item.headline}</h3>
-<p><em>${[item.podcastTitle, item.episodeTitle].filter(Boolean).join(' · ')}</em></p>
+<p><em>${[item.podcastTitle, item.episodeTitle, item.fromShowNotes ? 'from the show notes' : ''].filter(Boolean).join(' · ')}</em></p>
 <p>${item.text}</p>
-${item.quote ? html`<blockquote><p>“${item.quote}”${item.speaker ? html` — ${item.speaker}` : ''}</p></blockquote>` : ''}
+${item.quote ? html`<blockquote><p>“${item.quote}”${item.speaker ? html` — ${item.speaker}` : ''}</p></blockquote>` : item.speaker ? html`<p>— ${item.speaker}</p>` : ''}
 ${item.timeUrl && item.time ? html`<p><a href="${item.timeUrl}">Listen from ${item.time}</a></p>` : ''}
 ${item.reason ? html`<p>Why you got this: ${item.reason}</p>` : ''}`,
       )}`.value;

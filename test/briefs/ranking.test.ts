@@ -182,6 +182,66 @@ describe.runIf(requireCorpus())('ranking on real text', () => {
     expect(items.some((i) => i.related.length > 0)).toBe(true);
   });
 
+  it('show notes rank below transcript insights of equal relevance and claim no link, time or speaker', () => {
+    const spoken = corpusInsights(['podlets-015-the-network'], NOW);
+    const notes = spoken.map((i) => ({
+      ...i,
+      id: i.id + 10_000,
+      feedId: 999,
+      episodeId: 99_900,
+      podcastTitle: 'Notes FM',
+      speaker: 'Host',
+      fromShowNotes: true,
+    }));
+    const q = pool([...spoken, ...notes]);
+    const profile = buildProfile({ interests: ['network routing protocols'] }, { now: NOW });
+    const picks = rankForProfile(q, profile, { size: 1, since, sent: new Set() });
+    expect(q.insights[picks[0]!.index]?.fromShowNotes).toBeUndefined();
+    for (let i = 0; i < spoken.length; i += 1) expect(q.base[spoken.length + i]).toBeLessThan(q.base[i] as number);
+    const only = pool(notes);
+    const items = toBriefItems(only, profile, rankForProfile(only, profile, { size: 1, since, sent: new Set() }), 0);
+    expect(items[0]).toMatchObject({ fromShowNotes: true });
+    expect(items[0]?.speaker).toBeUndefined();
+    expect(items[0]?.timestampUrl).toBeUndefined();
+  });
+
+  it('one item per show: fewer shows with something new make a shorter brief, not a repetitive one', () => {
+    const podlets = EPISODES.filter((e) => e.startsWith('podlets'));
+    const two = [
+      ...corpusInsights(podlets, NOW).map((i) => ({ ...i, feedId: 1, podcastTitle: 'The Podlets' })),
+      ...corpusInsights(['lennys-podcast-rachel-lockett'], NOW, { firstId: 5000 }).map((i) => ({
+        ...i,
+        feedId: 2,
+        podcastTitle: "Lenny's Podcast",
+      })),
+    ];
+    const q = pool(two);
+    for (const interests of [[], ['kubernetes', 'cloud native']]) {
+      const profile = buildProfile({ interests }, { now: NOW });
+      const picks = rankForProfile(q, profile, { size: 5, since, sent: new Set() });
+      expect(picks.map((x) => q.insights[x.index]?.feedId).sort()).toEqual([1, 2]);
+    }
+  });
+
+  it('related insights: at most one per show, never from the item’s own show', () => {
+    const byShow = [
+      ...corpusInsights(EPISODES.slice(0, 3), NOW).map((i) => ({ ...i, feedId: 1 })),
+      ...corpusInsights(EPISODES.slice(3), NOW, { firstId: 5000 }),
+    ];
+    const q = pool(byShow);
+    const profile = buildProfile({ interests: ['kubernetes', 'security'] }, { now: NOW });
+    const items = toBriefItems(q, profile, rankForProfile(q, profile, { size: 5, since, sent: new Set() }), 5);
+    let related = 0;
+    for (const item of items) {
+      const feed = (id: number) => byShow.find((i) => i.id === id)!.feedId;
+      const shows = item.related.map((r) => feed(r.insightId));
+      expect(shows).not.toContain(feed(item.insightId));
+      expect(new Set(shows).size).toBe(shows.length);
+      related += shows.length;
+    }
+    expect(related).toBeGreaterThan(0);
+  });
+
   it('a subscriber who follows only one show gets only that show', () => {
     const feedId = insights.find((i) => i.podcastTitle === 'podlets-009-stateful-and-stateless')!.feedId;
     const profile = buildProfile({ interests: [], followedFeedIds: [feedId], onlyFollowed: true }, { now: NOW });

@@ -53,9 +53,10 @@ describe.skipIf(!chromiumPath)('in chromium: the emailed brief and the pages its
 
     const { page, problems } = await openPage();
     await page.setContent(html as string);
-    await expect.poll(() => page.locator('h2').count()).toBe(5);
+    // The demo has four shows: one item each (a shorter brief rather than a repetitive one).
+    await expect.poll(() => page.locator('h2').count()).toBe(4);
     expect(await page.getByRole('link', { name: 'Unsubscribe' }).count()).toBe(1);
-    expect(await page.getByRole('link', { name: '👍 Useful' }).count()).toBe(5);
+    expect(await page.getByRole('link', { name: '👍 Useful' }).count()).toBe(4);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -3,7 +3,7 @@ import { canStoredEpisodeReachBrief } from '../../briefs/index.js';
 import { LlmDeferredError, selectExtractor, type InsightEngine } from '../../insights/llm/index.js';
 import { AppError, errorMessage } from '../../model/errors.js';
 import type { EpisodeRow } from '../../store/types.js';
-import { getTranscript } from '../../transcripts/index.js';
+import { getTranscript, showBoilerplate } from '../../transcripts/index.js';
 import { preferPublished, transcribeEpisode, type EpisodeAsrDeps } from '../../transcripts/asr/index.js';
 import { withEpisodeClaim } from '../episode-lease.js';
 import { episodeRetryAt } from '../episode-retry.js';
@@ -41,12 +41,53 @@ function asrDeps(app: App): EpisodeAsrDeps {
  * one wins) → stored → insights extracted and stored. A failure is retried later with backoff.
  * The episode is claimed for the whole run, so a second worker skips it instead of paying again.
  */
-export async function processEpisode(app: App, episode: EpisodeRow, now = new Date()): Promise<ProcessResult> {
-  const result = await withEpisodeClaim(app.store, episode.id, now, () => processClaimed(app, episode, now));
+export async function processEpisode(
+  app: App,
+  episode: EpisodeRow,
+  now = new Date(),
+  boilerplate: ShowBoilerplate = showBoilerplateFor(app),
+): Promise<ProcessResult> {
+  const result = await withEpisodeClaim(app.store, episode.id, now, () =>
+    processClaimed(app, episode, now, boilerplate),
+  );
   return result ?? { episodeId: episode.id, status: 'skipped', reason: 'another worker is processing it' };
 }
 
-async function processClaimed(app: App, episode: EpisodeRow, now: Date): Promise<ProcessResult> {
+/** The sentences a show repeats across its episodes' notes (its boilerplate), by feed id. */
+export type ShowBoilerplate = (feedId: number) => Promise<ReadonlySet<string>>;
+
+/** How many of a show's newest episodes are read to find its boilerplate. */
+const BOILERPLATE_EPISODES = 200;
+
+/**
+ * Finds each show's boilerplate once from its stored episodes' notes and keeps it for the run
+ * (processEpisodes shares one between all episodes).
+ */
+export function showBoilerplateFor(app: App): ShowBoilerplate {
+  const cache = new Map<number, Promise<ReadonlySet<string>>>();
+  return (feedId) => {
+    let found = cache.get(feedId);
+    if (!found) {
+      found = app.store.episodesByFeed(feedId).then((episodes) =>
+        showBoilerplate(
+          [...episodes]
+            .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
+            .slice(0, BOILERPLATE_EPISODES)
+            .map((e) => e.description ?? ''),
+        ),
+      );
+      cache.set(feedId, found);
+    }
+    return found;
+  };
+}
+
+async function processClaimed(
+  app: App,
+  episode: EpisodeRow,
+  now: Date,
+  boilerplate: ShowBoilerplate,
+): Promise<ProcessResult> {
   const { store, config } = app;
   const fail = (error: string) => store.markEpisodeFailed(episode.id, error, episodeRetryAt(episode.failures + 1, now));
   try {
@@ -56,7 +97,16 @@ async function processClaimed(app: App, episode: EpisodeRow, now: Date): Promise
       ({ transcript, note } = await preferPublished(store, episode, transcript, app.fetchOptions('transcript')));
     if (!transcript) {
       const asr = config.asrEngine.length > 0 ? (ep: EpisodeRow) => transcribeEpisode(asrDeps(app), ep) : undefined;
-      const got = await getTranscript(episode, app.fetchOptions('transcript'), asr);
+      const got = await getTranscript(episode, app.fetchOptions('transcript'), asr, {
+        repeated: await boilerplate(episode.feedId),
+      });
+      if (!got && episode.transcripts.length === 0 && !asr) {
+        // Nothing to retry: without a transcript to fetch, the notes are all there is, and they say nothing.
+        const reason = 'no transcript, and the show notes say nothing substantive';
+        await store.replaceInsights(episode.id, [], 'none');
+        await store.markEpisode(episode.id, 'extracted', reason);
+        return { episodeId: episode.id, status: 'skipped', reason };
+      }
       if (!got) {
         await fail('no transcript and no usable show notes');
         return { episodeId: episode.id, status: 'skipped', reason: 'no transcript and no usable show notes' };

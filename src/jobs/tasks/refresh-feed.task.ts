@@ -17,7 +17,8 @@ export type RefreshResult =
   | { feedId: number; url: string; status: 'failed'; code: string; error: string };
 
 /**
- * Polls one feed: conditional GET, parse, upsert the newest episodes by GUID, reschedule.
+ * Polls one feed: conditional GET, parse, upsert the newest episodes by GUID (FIRST_POLL_EPISODES
+ * the first time, MAX_ITEMS_PER_POLL after), reschedule.
  * A failure is recorded on the feed and never touches the episodes already stored.
  */
 export async function refreshFeed(app: App, feed: FeedRow, now = new Date()): Promise<RefreshResult> {
@@ -41,10 +42,19 @@ export async function refreshFeed(app: App, feed: FeedRow, now = new Date()): Pr
       await store.updateFeed(feed.id, { lastPolledAt: now.toISOString(), nextPollAt, errorCount: 0, lastError: null });
       return { feedId: feed.id, url: feed.url, status: 'not_modified' };
     }
+    // On first sight a feed's back catalogue is not news: only its newest few are taken.
+    const firstSight = feed.contentHash === null;
     const newest = [...res.feed.episodes]
       .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
-      .slice(0, config.maxItemsPerPoll);
-    const counts = await store.upsertEpisodes(feed.id, newest, now);
+      .slice(0, firstSight ? Math.min(config.firstPollEpisodes, config.maxItemsPerPoll) : config.maxItemsPerPoll);
+    // Later polls take what is new, not the back catalogue left out the first time: nothing older
+    // than the oldest episode kept.
+    const oldest = firstSight ? undefined : oldestPublished(await store.episodesByFeed(feed.id));
+    const counts = await store.upsertEpisodes(
+      feed.id,
+      oldest === undefined ? newest : newest.filter((e) => !(Date.parse(e.publishedAt ?? '') < oldest)),
+      now,
+    );
     await store.updateFeed(feed.id, {
       title: res.feed.title || feed.title,
       description: res.feed.description ?? null,
@@ -87,6 +97,16 @@ export async function refreshFeed(app: App, feed: FeedRow, now = new Date()): Pr
     });
     return { feedId: feed.id, url: feed.url, status: 'failed', code, error: errorMessage(err) };
   }
+}
+
+/** The publication time (ms) of the oldest stored episode that has one. */
+function oldestPublished(episodes: Array<{ publishedAt: string | null }>): number | undefined {
+  let oldest: number | undefined;
+  for (const e of episodes) {
+    const t = Date.parse(e.publishedAt ?? '');
+    if (Number.isFinite(t) && (oldest === undefined || t < oldest)) oldest = t;
+  }
+  return oldest;
 }
 
 function hints(res: { retryAfterSeconds?: number; cacheMaxAgeSeconds?: number; feed: { ttlMinutes?: number } }) {

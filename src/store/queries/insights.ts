@@ -14,6 +14,7 @@ function withContext(db: Kysely<Database>) {
     .selectFrom('insights as i')
     .innerJoin('episodes as e', 'e.id', 'i.episode_id')
     .innerJoin('feeds as f', 'f.id', 'i.feed_id')
+    .leftJoin('transcripts as t', 't.episode_id', 'i.episode_id')
     .selectAll('i')
     .select([
       'f.title as podcast_title',
@@ -23,6 +24,7 @@ function withContext(db: Kysely<Database>) {
       'e.audio_url',
       'e.published_at',
       'e.first_seen_at',
+      't.source as transcript_source',
     ]);
 }
 
@@ -38,6 +40,7 @@ function toInsightWithContext(r: ContextRow): InsightWithContext {
     publishedAt: r.published_at,
     firstSeenAt: r.first_seen_at,
     extractedAt: r.created_at,
+    ...(r.transcript_source === 'shownotes' ? { fromShowNotes: true } : {}),
   };
 }
 

@@ -83,11 +83,11 @@ function itemCard(item: ItemView, insightId: number, opts: BriefCardsOptions): S
   const shows = [item.podcastTitle, item.episodeTitle].filter(Boolean).join(' · ');
   const current = opts.votes.get(insightId);
   return html`<article class="card insight${item.number === 1 ? ' headline-card' : ''}" id="${id}" aria-labelledby="${id}-h">
-<p class="eyebrow">${item.number === 1 ? 'Top insight · ' : ''}${shows}</p>
+<p class="eyebrow">${item.number === 1 ? 'Top insight · ' : ''}${shows}${item.fromShowNotes ? ' · from the show notes' : ''}</p>
 <h2 id="${id}-h"><span class="number">${item.number}.</span> ${item.headline}</h2>
 <p${item.number === 1 ? html` class="lede"` : ''}>${item.text}</p>
 ${
-  item.quote && !sameWords(item.quote, item.text)
+  item.quote
     ? html`<blockquote class="quote"><p>“${item.quote}”</p>
 ${saidBy(item) ? html`<footer>${saidBy(item)}</footer>` : ''}</blockquote>`
     : saidBy(item)
@@ -117,7 +117,7 @@ ${
 ${item.related.map(
   (
     r,
-  ) => html`<li><p class="muted">${r.relation ? html`<span class="relation">${r.relation}</span> · ` : ''}${[r.podcastTitle, r.episodeTitle].filter(Boolean).join(' · ')}</p>
+  ) => html`<li><p class="muted">${r.relation ? html`<span class="relation">${r.relation}</span> · ` : ''}${[r.podcastTitle, r.episodeTitle, r.fromShowNotes ? 'from the show notes' : ''].filter(Boolean).join(' · ')}</p>
 <p><strong>${r.url ? html`<a href="${r.url}" rel="noopener noreferrer">${r.headline}</a>` : r.headline}</strong></p>
 ${r.text ? html`<p>${r.text}</p>` : ''}</li>`,
 )}
@@ -137,16 +137,6 @@ function saidBy(item: ItemView): SafeHtml | '' {
         : html`at ${item.time}`
       : ''
   }`;
-}
-
-/** Whether two texts say the same words (case, spacing and punctuation aside). */
-function sameWords(a: string, b: string): boolean {
-  const words = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  return words(a) === words(b);
 }
 
 export function briefDateLabel(date: string): string {

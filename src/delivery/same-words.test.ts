@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { sameSaying } from './same-words.js';
+
+describe('sameSaying', () => {
+  it('is true when the text is the quote without fillers, stutters, punctuation or case', () => {
+    expect(sameSaying('Kubernetes is an orchestrator.', 'Um, Kubernetes is, uh, an an orchestrator')).toBe(true);
+    expect(sameSaying("It's the network, stupid!", 'it’s the network stupid')).toBe(true);
+    expect(
+      sameSaying(
+        'We have an orchestrator but now we are dealing with all the higher level tools.',
+        'we have an orchestrator but now we are dealing with [inaudible] and all the higher level tools',
+      ),
+    ).toBe(true);
+  });
+
+  it('is false when either says something the other does not', () => {
+    expect(sameSaying('Kubernetes is an orchestrator.', 'Kubernetes is not an orchestrator.')).toBe(false);
+    expect(sameSaying('Kubernetes is an orchestrator for containers.', 'Kubernetes is an orchestrator.')).toBe(false);
+    expect(sameSaying('Rates will fall.', 'The guest argues that rates will fall next year.')).toBe(false);
+    expect(sameSaying('', 'anything')).toBe(false);
+  });
+});

@@ -1,0 +1,210 @@
+import { phrasePattern } from '../text/index.js';
+
+/**
+ * What in show notes is not the episode's content: ad-choice and privacy lines, sponsor and
+ * promo-code reads, calls to subscribe / follow / rate / support, hosting-platform footers,
+ * addresses, link lists and credits. Each pattern is matched against one sentence (or list line);
+ * a sentence that matches is dropped, the rest of its paragraph kept.
+ */
+const FURNITURE = phrasePattern(
+  [
+    // ad choices and privacy footers (Megaphone, ART19, Omny, Acast, Spotify)
+    'ad choices',
+    'adchoices',
+    'podcastchoices',
+    /privacy (?:information|policy|notice)/,
+    /acast\.com\/privacy/,
+    /omnystudio\.com\/listener/,
+    /do-not-sell/,
+    // hosting platforms
+    /hosted (?:on|by) (?:acast|anchor|spotify|libsyn|simplecast|megaphone|buzzsprout|podbean|transistor|captivate|omny|art19|fireside|soundcloud|spreaker|redcircle)/,
+    /^hosted on \S+\.?$/,
+    /powered by (?:simplecast|libsyn|fireside|buzzsprout|podbean|transistor|captivate|acast|megaphone)/,
+    /(?:anchor\.fm|podcasters\.spotify\.com|spotifyforpodcasters|simplecast\.com|libsyn\.com|megaphone\.fm|redcircle\.com)/,
+    /get your podcast (?:on|with)/,
+    /create your (?:own )?podcast/,
+    // sponsors and promotions
+    /sponsored by/,
+    /brought to you by/,
+    /(?:thanks|thank you) to (?:our|this (?:week|episode)'?s?) sponsors?/,
+    /our sponsors?\b/,
+    /(?:promo|offer|discount|coupon) code/,
+    /\buse (?:the )?code\b/,
+    /\d+ ?% off\b/,
+    /free trial/,
+    /special offer/,
+    /(?:go|head) (?:to|over to) \S+\.(?:com|org|net|io|fm|co)\b/,
+    /advertis(?:e|ing) (?:with|on) (?:us|this)/,
+    // subscribe, follow, rate, support
+    /\bsubscribe (?:to|on|at|via|now|wherever|here)\b/,
+    /wherever you (?:get|listen to) (?:your )?podcasts/,
+    /\bfollow (?:us|me|the show|him|her|them) (?:on|at|@)/,
+    /\bfollow us\b/,
+    /\b(?:rate|review),? (?:and|&) (?:review|rate|subscribe)/,
+    /leave (?:us )?a (?:rating|review)/,
+    /\brate us\b/,
+    /support (?:the|this) (?:show|podcast)/,
+    /become a (?:patron|member|supporter)/,
+    /patreon/,
+    /join (?:our|the) (?:discord|community|mailing list|newsletter)/,
+    /sign up for (?:our|the) newsletter/,
+    /\bmerch\b/,
+    /listen live every/,
+    /\bavailable (?:early )?for (?:patrons|subscribers|members)/,
+    // housekeeping
+    /this episode (?:originally|first) aired/,
+    /originally (?:aired|released|published) (?:on|in)/,
+    /(?:email|write to|contact) us at/,
+    /\btranscripts? (?:is|are) available\b/,
+    // credits inside a sentence
+    /\b(?:mixed|edited|engineered|mastered|sound designed) by\b/,
+    // addresses
+    /\bp\.? ?o\.? box\b/,
+  ],
+  { flags: 'i' },
+);
+
+/** Credits and furniture lines: "Produced by …", "Music: …", "Special guests: …", "Links:". */
+const CREDIT_LINE = phrasePattern(
+  [
+    /(?:executive |senior |associate |co-?)?(?:produced|edited|mixed|engineered|hosted|presented|written|recorded|mastered|scored) by\b/,
+    /(?:executive |senior |associate |co-?)?producers?:/,
+    /(?:theme |original )?music(?: by)?:/,
+    /(?:theme|original) music (?:by|from)/,
+    /(?:sound design|artwork|cover art|editing|engineering|production|credits|transcript|hosts?)(?: by)?:/,
+    /(?:special )?guests?:/,
+    /(?:photo|image|art) (?:by|credit)/,
+    /(?:recorded|filmed) (?:at|courtesy of|in)\b.{0,40}\bstudios?\b/,
+  ],
+  { start: 'text', flags: 'i' },
+);
+
+/**
+ * A heading after which everything is furniture: the list of sponsors, links, credits or
+ * social accounts that closes so many show notes.
+ */
+const SECTION_HEADING = phrasePattern(
+  [
+    /(?:episode |show )?(?:links|resources|references|sources|mentioned in (?:this|the) episode|show notes)\b.{0,30}:?/,
+    /sponsored by:?/,
+    /(?:our |this (?:week|episode)'?s? )?sponsors?:?/,
+    /(?:support|follow|find|connect with|contact) (?:us|the show|[\p{Lu}][\p{L}'’ ]{0,40}).{0,20}:?/u,
+    /credits:?/,
+    /(?:social|socials|social media):?/,
+    /(?:chapters|timestamps):?/,
+  ],
+  { start: 'text', flags: 'iu' },
+);
+
+const URL = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|fm|co|ly|me|tv|us|uk)(?:\/\S*)?/gi;
+/** A US-style "City, ST 12345" or a postcode ending an address line. */
+const ADDRESS =
+  /,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b\d{1,5}(?: [\w.]+){1,4} (?:street|st|avenue|ave|road|rd|suite|ste)\b/i;
+const TIMESTAMP_LINE = /^\(?\[?\d{1,2}:\d{2}(?::\d{2})?\]?\)?\s/;
+
+/** Lowercase words only: the key under which a sentence is compared across a show's episodes. */
+function notesKey(sentence: string): string {
+  return sentence
+    .toLowerCase()
+    .replace(URL, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export interface NotesCleaning {
+  /**
+   * Keys (notesKey) of sentences that recur across many of the same show's episodes:
+   * a show's boilerplate, whatever words it uses (see repeatedNotesSentences).
+   */
+  repeated?: ReadonlySet<string>;
+}
+
+/** Why a sentence or line is not the episode's content, or undefined when it is. */
+export function furnitureReason(sentence: string, opts: NotesCleaning = {}): string | undefined {
+  const s = sentence.trim();
+  if (s === '') return 'empty';
+  if (opts.repeated?.has(notesKey(s))) return 'repeated across episodes';
+  if (FURNITURE.test(s)) return 'boilerplate phrase';
+  if (CREDIT_LINE.test(s)) return 'credit';
+  if (ADDRESS.test(s)) return 'address';
+  if (TIMESTAMP_LINE.test(s)) return 'chapter mark';
+  const urls = s.match(URL) ?? [];
+  const words = s
+    .replace(URL, ' ')
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w));
+  if (urls.length > 0 && words.length < 12) return 'link';
+  if (urls.join('').length > s.length / 3) return 'link';
+  return undefined;
+}
+
+/**
+ * A line of a link list or a label: short and without a sentence's end ("Emily Atkin's
+ * newsletter, Heated", "Matrix Client: nheko"). Sentences of content end in . ! ? or are long.
+ */
+function isLabelLine(line: string): boolean {
+  const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  return words < 12 && !/[.!?…]["'”’)]?$/.test(line.trim());
+}
+
+/**
+ * The paragraphs of show notes with the furniture taken out. A section heading (Links:,
+ * Sponsored by:, Follow us:, Credits:) ends the content: what follows it is dropped too.
+ */
+export function cleanShowNotesParagraphs(
+  paragraphs: string[],
+  segment: (text: string) => string[],
+  opts: NotesCleaning = {},
+): string[][] {
+  const out: string[][] = [];
+  for (const paragraph of paragraphs) {
+    const kept: string[] = [];
+    for (const rawLine of paragraph.split(/\r?\n/)) {
+      const line = rawLine.replace(/^\s*[-*•–]\s+/, '').trim();
+      if (line === '') continue;
+      if (isHeading(line)) return finish(out, kept);
+      if (isLabelLine(line) || furnitureReason(line, opts)) continue;
+      for (const sentence of segment(line)) if (!furnitureReason(sentence, opts)) kept.push(sentence.trim());
+    }
+    if (kept.length > 0) out.push(kept);
+  }
+  return out;
+}
+
+function finish(out: string[][], kept: string[]): string[][] {
+  if (kept.length > 0) out.push(kept);
+  return out;
+}
+
+function isHeading(line: string): boolean {
+  return line.length <= 60 && /:\s*$/.test(line) && SECTION_HEADING.test(line);
+}
+
+/** Enough left to say something: a sentence of eight words or more, and twelve words in all. */
+export function isSubstantive(sentences: string[]): boolean {
+  const counts = sentences.map((s) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length);
+  return counts.some((n) => n >= 8) && counts.reduce((a, b) => a + b, 0) >= 12;
+}
+
+/**
+ * The sentences that recur in many of one show's episode notes: in at least `minEpisodes`
+ * of them and a `minShare` of all, once `minNotes` (5) of its episodes have notes. An ad read, a sign-off or an address recurs; what an episode
+ * is about does not. `sentences` splits one episode's notes (the same splitter the transcript uses).
+ */
+export function repeatedNotesSentences(
+  notes: string[],
+  sentences: (notes: string) => string[],
+  opts: { minEpisodes?: number; minShare?: number; minNotes?: number } = {},
+): Set<string> {
+  const counts = new Map<string, number>();
+  for (const n of notes) {
+    for (const key of new Set(sentences(n).map(notesKey)))
+      if (key.split(' ').length >= 3) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  // A show of a few episodes does not tell its boilerplate from its subject yet.
+  if (notes.filter((n) => n.trim() !== '').length < (opts.minNotes ?? 5)) return new Set();
+  const min = Math.max(opts.minEpisodes ?? 3, Math.ceil((opts.minShare ?? 0.05) * notes.length));
+  const out = new Set<string>();
+  for (const [key, n] of counts) if (n >= min) out.add(key);
+  return out;
+}

@@ -1,4 +1,3 @@
-import { isIP } from 'node:net';
 import { Agent, buildConnector } from 'undici';
 import { assertPublicLiteral, guardedLookup, systemResolver, type HostResolver } from './ssrf.js';
 
@@ -21,7 +20,7 @@ function createGuardedAgent(opts: AgentOptions): Agent {
   return new Agent({
     connections: 4,
     connect(options, callback) {
-      if (!opts.allowPrivateNetworks && isIP(options.hostname)) {
+      if (!opts.allowPrivateNetworks) {
         try {
           assertPublicLiteral(options.hostname);
         } catch (err) {

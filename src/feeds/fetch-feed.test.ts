@@ -117,7 +117,10 @@ describe.skipIf(!haveCorpus)('fetchFeed against a local server', () => {
 
   it('refuses the local server when private networks are not allowed', async () => {
     const before = server.connections();
-    expect((await failure(fetchFeed(`${server.url}/feed.xml`))).code).toBe('blocked_private_network');
+    const err = await failure(fetchFeed(`${server.url}/feed.xml`));
+    expect(err.code).toBe('blocked_private_network');
+    // What the poll records as the feed's last error names the setting that allows it.
+    expect(err.message).toContain('set ALLOW_PRIVATE_NETWORKS=true');
     expect(server.connections()).toBe(before);
   });
 });

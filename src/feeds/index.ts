@@ -3,3 +3,5 @@ export { parseOpml } from './opml.js';
 export { fetchFeed } from './fetch-feed.js';
 export { nextPollDelaySeconds } from './schedule.js';
 export { cacheHints } from './cache-hints.js';
+export { assertFeedUrl, feedUrlProblems } from './check-feed-url.js';
+export type { FeedUrlPolicy } from './check-feed-url.js';

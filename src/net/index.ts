@@ -1,7 +1,7 @@
 export { safeFetch } from './safe-fetch.js';
 export type { FetchOptions, FetchResult } from './safe-fetch.js';
 export { FetchError } from './errors.js';
-export { isPublicAddress } from './ssrf.js';
+export { isPublicAddress, nonPublicAddressOf, systemResolver } from './ssrf.js';
 export type { HostResolver } from './ssrf.js';
 export { parseRetryAfter } from './retry-after.js';
 export { redactUrl } from './url.js';

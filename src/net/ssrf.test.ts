@@ -163,6 +163,7 @@ describe('safeFetch: private network blocking', () => {
     const err = await blocked(`http://localhost:${canary.port}/`);
     expect(err.code).toBe('blocked_private_network');
     expect(err.message).toContain('localhost');
+    expect(err.message).toContain('set ALLOW_PRIVATE_NETWORKS=true');
     expect(canary.connections()).toBe(0);
   });
 

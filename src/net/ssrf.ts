@@ -70,7 +70,10 @@ export function isPublicAddress(address: string): boolean {
 
 function refuse(host: string, address: string): FetchError {
   const shown = host === address ? address : `${host} (${address})`;
-  return new FetchError('blocked_private_network', `refused to connect to non-public address ${shown}`);
+  return new FetchError(
+    'blocked_private_network',
+    `refused to connect to non-public address ${shown}; set ALLOW_PRIVATE_NETWORKS=true to allow addresses on your own network`,
+  );
 }
 
 /** Throws blocked_private_network for an IP literal that is not public; host names pass (checked at dial). */
@@ -104,4 +107,25 @@ export function guardedLookup(resolve: HostResolver, allowPrivate: boolean): Loo
       (err: unknown) => done(err instanceof Error ? err : new Error(String(err))),
     );
   };
+}
+
+/**
+ * The non-public address a URL's host is, or resolves to (any of its addresses), else undefined. For
+ * checks ahead of any fetch (subscribing to a feed); a host that does not resolve passes here, the
+ * connection-time check still applies to it later.
+ */
+export async function nonPublicAddressOf(
+  url: URL,
+  resolve: HostResolver = systemResolver,
+): Promise<string | undefined> {
+  const bracketless = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  const host = bracketless.replace(/\.$/, '');
+  if (isIP(host)) return isPublicAddress(host) ? undefined : host;
+  let found: ResolvedAddress[];
+  try {
+    found = await resolve(host);
+  } catch {
+    return undefined;
+  }
+  return found.find((a) => !isPublicAddress(a.address))?.address;
 }

@@ -1,5 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
-import { parseOpml } from '../feeds/index.js';
+import { feedUrlProblems, parseOpml, type FeedUrlPolicy } from '../feeds/index.js';
+import { redactUrl } from '../net/index.js';
 import { errorMessage } from '../model/errors.js';
 import type { FeedRow, Store } from '../store/types.js';
 
@@ -22,7 +23,12 @@ export interface OpmlImport {
  * Follows every feed an OPML subscription list names: feeds the store knows are followed, unknown
  * ones are added as feeds (with the list's title until their first poll) and followed.
  */
-export async function importOpml(store: Store, userId: number, bytes: Uint8Array): Promise<OpmlImport> {
+export async function importOpml(
+  store: Store,
+  userId: number,
+  bytes: Uint8Array,
+  policy: FeedUrlPolicy = {},
+): Promise<OpmlImport> {
   const result: OpmlImport = { followed: 0, added: 0, alreadyFollowed: 0, problems: [] };
   if (bytes.byteLength > OPML_MAX_BYTES) {
     result.problems.push(`The file is larger than ${OPML_MAX_BYTES / 1024} KB; nothing was imported.`);
@@ -44,8 +50,18 @@ export async function importOpml(store: Store, userId: number, bytes: Uint8Array
       `The file lists ${outlines.length} feeds; only the first ${OPML_MAX_FEEDS} were imported, ${outlines.length - OPML_MAX_FEEDS} were skipped.`,
     );
   const following = new Set((await store.profileOf(userId)).followedFeedIds);
-  for (const outline of outlines.slice(0, OPML_MAX_FEEDS)) {
+  const taken = outlines.slice(0, OPML_MAX_FEEDS);
+  const refusals = await feedUrlProblems(
+    taken.map((o) => o.url),
+    policy,
+  );
+  for (const [i, outline] of taken.entries()) {
     try {
+      const refused = refusals[i];
+      if (refused !== undefined) {
+        result.problems.push(`${outline.title ?? redactUrl(outline.url)}: not added: ${refused}.`);
+        continue;
+      }
       const { feed, created } = await store.addFeed(outline.url);
       if (created) {
         result.added++;

@@ -350,11 +350,18 @@ describe('account pages of a signed-in subscriber', () => {
 <outline text="Folder"><outline text="New &lt;b&gt;show&lt;/b&gt;" xmlUrl="https://new.example/rss"/></outline>
 <outline text="Bad" xmlUrl="javascript:alert(1)"/>
 <outline text="Again" xmlUrl="https://shows0.example/feed.xml"/>
+<outline text="Router" xmlUrl="http://admin:hunter2@192.168.1.1/feed.xml"/>
 </body></opml>`;
     const res = await upload(carol, opml);
     expect(res.status).toBe(200);
     const body = await res.text();
     expect(body).toMatch(/Now following 2 more shows \(1 new to Podbrief/);
+    expect(body).toContain(
+      'Router: not added: http://192.168.1.1/feed.xml points at a private address (192.168.1.1); set ALLOW_PRIVATE_NETWORKS=true to allow feeds on your own network.',
+    );
+    expect(body).not.toContain('hunter2');
+    expect(await app.store.feedByUrl('http://admin:hunter2@192.168.1.1/feed.xml')).toBeUndefined();
+    expect(await app.store.feedByUrl('http://192.168.1.1/feed.xml')).toBeUndefined();
     expectInert(body);
     const added = await app.store.feedByUrl('https://new.example/rss');
     expect(added?.title).toBe('New <b>show</b>');

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { fetchOptionsFrom } from '../../app.js';
-import { parseFeed, parseOpml } from '../../feeds/index.js';
-import { AppError } from '../../model/errors.js';
+import { assertFeedUrl, feedUrlProblems, parseFeed, parseOpml } from '../../feeds/index.js';
 import { loadGlobalConfig, printJson, withApp, type GlobalOptions } from '../context.js';
 import { say, sayError } from '../terminal-text.js';
 import { readFileOrUrl } from '../read-input.js';
@@ -14,7 +13,7 @@ export function feedsCommand(program: Command): void {
     .command('add <url>')
     .description('subscribe to a podcast feed (polled by `podbrief poll`)')
     .action(async (url: string) => {
-      assertHttpUrl(url);
+      await assertFeedUrl(url, fetchOptionsFrom(loadGlobalConfig(program), 'feed'));
       await withApp(program.opts<GlobalOptions>(), async (app) => {
         const { feed, created } = await app.store.addFeed(url);
         say(created ? `added feed ${feed.id}: ${feed.url}` : `already added as feed ${feed.id}: ${feed.url}`);
@@ -26,10 +25,20 @@ export function feedsCommand(program: Command): void {
     .description('subscribe to every feed in an OPML file')
     .action(async (file: string) => {
       const outlines = parseOpml(await readFile(file, 'utf8'));
+      const policy = fetchOptionsFrom(loadGlobalConfig(program), 'feed');
+      const problems = await feedUrlProblems(
+        outlines.map((o) => o.url),
+        policy,
+      );
+      const accepted = outlines.filter((_o, i) => problems[i] === undefined);
       await withApp(program.opts<GlobalOptions>(), async (app) => {
         let added = 0;
-        for (const o of outlines) if ((await app.store.addFeed(o.url)).created) added++;
-        say(`imported ${outlines.length} feeds from ${file} (${added} new, ${outlines.length - added} already added)`);
+        for (const o of accepted) if ((await app.store.addFeed(o.url)).created) added++;
+        const refused = outlines.length - accepted.length;
+        for (const problem of problems) if (problem !== undefined) sayError(`refused: ${problem}`);
+        say(
+          `imported ${accepted.length} feeds from ${file} (${added} new, ${accepted.length - added} already added${refused ? `, ${refused} refused` : ''})`,
+        );
       });
     });
 
@@ -64,16 +73,4 @@ export function feedsCommand(program: Command): void {
       if (feed.episodes.length > 20) say(`  … ${feed.episodes.length - 20} more`);
       for (const w of feed.warnings) sayError(`warning: ${w}`);
     });
-}
-
-function assertHttpUrl(url: string): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new AppError('invalid_url', `"${url}" is not a URL`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new AppError('unsupported_scheme', `${url}: only http and https feeds are supported`);
-  }
 }

@@ -166,7 +166,12 @@ ${deleteCard(user, csrf)}`;
       const file = body.opml;
       if (!(file instanceof File) || file.size === 0)
         return render(c, user, { problems: ['Choose an OPML file to import.'] }, 400);
-      const imported = await importOpml(app.store, user.id, new Uint8Array(await file.arrayBuffer()));
+      const imported = await importOpml(
+        app.store,
+        user.id,
+        new Uint8Array(await file.arrayBuffer()),
+        app.fetchOptions('feed'),
+      );
       app.log.info('opml import', { user_id: user.id, followed: imported.followed, added: imported.added });
       return render(c, user, { imported }, imported.followed === 0 && imported.problems.length ? 400 : 200);
     }),

@@ -24,6 +24,22 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(await t.store.feedById(9999)).toBeUndefined();
     });
 
+    it('keeps the credentials of a feed URL apart from its url', async () => {
+      const { feed, created } = await t.store.addFeed('https://alice:s3cret@example.com/private.xml');
+      expect(created).toBe(true);
+      expect(feed.url).toBe('https://example.com/private.xml');
+      expect(await t.store.feedAuth(feed.id)).toBe('alice:s3cret');
+      expect(JSON.stringify(await t.store.listFeeds())).not.toContain('s3cret');
+      expect(await t.store.feedByUrl('https://example.com/private.xml')).toEqual(feed);
+      expect(await t.store.feedByUrl('https://alice:other@example.com/private.xml')).toEqual(feed);
+      // Adding it again with new credentials replaces them; without any keeps them.
+      expect((await t.store.addFeed('https://alice:n3w@example.com/private.xml')).created).toBe(false);
+      expect(await t.store.feedAuth(feed.id)).toBe('alice:n3w');
+      await t.store.addFeed('https://example.com/private.xml');
+      expect(await t.store.feedAuth(feed.id)).toBe('alice:n3w');
+      expect(await t.store.feedAuth((await t.store.addFeed('https://example.com/open.xml')).feed.id)).toBeNull();
+    });
+
     it('adds the same feed concurrently without duplicates', async () => {
       const results = await Promise.all(
         Array.from({ length: 5 }, () => t.store.addFeed('https://example.com/race.xml')),

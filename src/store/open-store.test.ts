@@ -190,6 +190,47 @@ for (const { dialect, label, skip } of await testDialects()) {
       }
     });
 
+    it('moves the credentials of existing feed URLs to feeds.auth in 0010, and back down', async () => {
+      const opened = await openDatabase(db.options);
+      const schema =
+        dialect === 'postgres'
+          ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(opened.db)).rows[0]?.schema
+          : undefined;
+      const migratorOf = (names: (name: string) => boolean) =>
+        new Migrator({
+          db: opened.db,
+          provider: {
+            getMigrations: async () => Object.fromEntries(Object.entries(migrations).filter(([name]) => names(name))),
+          },
+          ...(schema ? { migrationTableSchema: schema } : {}),
+        });
+      try {
+        expect((await migratorOf((n) => n < '0010').migrateToLatest()).error).toBeUndefined();
+        const now = new Date().toISOString();
+        for (const url of [
+          'https://alice:s3cret%40pw@feeds.example/private.xml',
+          'https://feeds.example/public.xml?by=@me',
+          'https://bob:pw@feeds.example/public.xml?by=@me',
+        ])
+          await sql`insert into feeds (url, created_at) values (${url}, ${now})`.execute(opened.db);
+        expect((await migratorOf(() => true).migrateToLatest()).error).toBeUndefined();
+        const rows = await sql<{ url: string; auth: string | null }>`select url, auth from feeds order by id`.execute(
+          opened.db,
+        );
+        expect(rows.rows).toEqual([
+          { url: 'https://feeds.example/private.xml', auth: 'alice:s3cret%40pw' },
+          { url: 'https://feeds.example/public.xml?by=@me', auth: null },
+          // Its URL without credentials is already another feed's: left as it was.
+          { url: 'https://bob:pw@feeds.example/public.xml?by=@me', auth: null },
+        ]);
+        expect((await migratorOf(() => true).migrateTo('0009-delivery-trust')).error).toBeUndefined();
+        const down = await sql<{ url: string }>`select url from feeds order by id`.execute(opened.db);
+        expect(down.rows[0]?.url).toBe('https://alice:s3cret%40pw@feeds.example/private.xml');
+      } finally {
+        await opened.db.destroy();
+      }
+    });
+
     it('enforces foreign keys', async () => {
       const store = await openStore(db.options);
       try {

@@ -21,6 +21,8 @@ export interface FeedsTable {
   last_error: string | null;
   status: Generated<string>;
   created_at: string;
+  /** The feed URL's userinfo (`user:password`), sent as HTTP Basic auth; never shown. */
+  auth: string | null;
 }
 
 export interface EpisodesTable {

@@ -268,7 +268,13 @@ export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
 
   // feeds
+  /**
+   * Adds a feed by URL, once. Credentials in the URL (`user:pass@`) are stored apart (feedAuth) and
+   * the feed's `url` is kept without them; adding the known URL with credentials replaces them.
+   */
   addFeed(url: string): Promise<{ feed: FeedRow; created: boolean }>;
+  /** The feed's stored credentials (`user:password` as in a URL), for the fetch only; never shown. */
+  feedAuth(id: number): Promise<string | null>;
   feedById(id: number): Promise<FeedRow | undefined>;
   feedByUrl(url: string): Promise<FeedRow | undefined>;
   listFeeds(): Promise<FeedRow[]>;

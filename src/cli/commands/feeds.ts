@@ -5,6 +5,7 @@ import { assertFeedUrl, feedUrlProblems, parseFeed, parseOpml } from '../../feed
 import { loadGlobalConfig, printJson, withApp, type GlobalOptions } from '../context.js';
 import { say, sayError } from '../terminal-text.js';
 import { readFileOrUrl } from '../read-input.js';
+import { redactUrl } from '../../net/index.js';
 
 export function feedsCommand(program: Command): void {
   const feeds = program.command('feeds').description('manage the podcasts Podbrief scans');
@@ -54,7 +55,7 @@ export function feedsCommand(program: Command): void {
         for (const f of rows) {
           const error = f.lastError ? `  error: ${f.lastError}` : '';
           say(
-            `${String(f.id).padStart(4)}  ${f.status.padEnd(6)}  ${f.title ?? '(not polled yet)'}  <${f.url}>${error}`,
+            `${String(f.id).padStart(4)}  ${f.status.padEnd(6)}  ${f.title ?? '(not polled yet)'}  <${redactUrl(f.url)}>${error}`,
           );
         }
       });

@@ -1,6 +1,7 @@
 import type { App } from '../../app.js';
 import { fetchFeed, nextPollDelaySeconds } from '../../feeds/index.js';
 import { AppError, errorMessage } from '../../model/errors.js';
+import { withFeedCredentials } from '../../model/feed-url.js';
 import type { FeedRow } from '../../store/types.js';
 
 export type RefreshResult =
@@ -29,8 +30,9 @@ export async function refreshFeed(app: App, feed: FeedRow, now = new Date()): Pr
     defaultSeconds: config.pollIntervalMinutes * 60,
   };
   try {
+    // Credentials are stored apart from the URL; safeFetch sends them as Basic auth, same origin only.
     const res = await fetchFeed(
-      feed.url,
+      withFeedCredentials(feed.url, await store.feedAuth(feed.id)),
       { etag: feed.etag, lastModified: feed.lastModified },
       app.fetchOptions('feed'),
     );

@@ -8,6 +8,7 @@ import { episodeClaims } from './0006-episode-claims.js';
 import { signIn } from './0007-sign-in.js';
 import { account } from './0008-account.js';
 import { deliveryTrust } from './0009-delivery-trust.js';
+import { feedCredentials } from './0010-feed-credentials.js';
 
 /** Every migration, keyed by a name that sorts in the order they must run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-sign-in': signIn,
   '0008-account': account,
   '0009-delivery-trust': deliveryTrust,
+  '0010-feed-credentials': feedCredentials,
 };

@@ -1,30 +1,42 @@
 import type { Kysely, Updateable } from 'kysely';
 import { AppError } from '../../model/errors.js';
+import { splitFeedCredentials } from '../../model/feed-url.js';
 import { toFeedRow } from '../row-mappers.js';
 import type { Database, FeedsTable } from '../schema.js';
 import type { FeedPollUpdate, Store } from '../types.js';
 import { isoUtc, isoFromString } from '../values.js';
 
-type FeedQueries = Pick<Store, 'addFeed' | 'feedById' | 'feedByUrl' | 'listFeeds' | 'dueFeeds' | 'updateFeed'>;
+type FeedQueries = Pick<
+  Store,
+  'addFeed' | 'feedAuth' | 'feedById' | 'feedByUrl' | 'listFeeds' | 'dueFeeds' | 'updateFeed'
+>;
 
 export function feedQueries(db: Kysely<Database>): FeedQueries {
-  const feedByUrl = async (url: string) => {
+  const feedByUrl = async (raw: string) => {
+    const { url } = splitFeedCredentials(raw);
     const row = await db.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
     return row && toFeedRow(row);
   };
 
   return {
-    async addFeed(url) {
+    async addFeed(raw) {
+      const { url, auth } = splitFeedCredentials(raw);
       const inserted = await db
         .insertInto('feeds')
-        .values({ url, created_at: isoUtc(new Date()) })
+        .values({ url, auth, created_at: isoUtc(new Date()) })
         .onConflict((oc) => oc.column('url').doNothing())
         .returningAll()
         .executeTakeFirst();
       if (inserted) return { feed: toFeedRow(inserted), created: true };
       const existing = await feedByUrl(url);
       if (!existing) throw new AppError('store_conflict', `Feed ${url} was removed while being added`);
+      if (auth !== null) await db.updateTable('feeds').set({ auth }).where('id', '=', existing.id).execute();
       return { feed: existing, created: false };
+    },
+
+    async feedAuth(id) {
+      const row = await db.selectFrom('feeds').select('auth').where('id', '=', id).executeTakeFirst();
+      return row?.auth ?? null;
     },
 
     async feedById(id) {

@@ -1,5 +1,5 @@
 export { parseFeed } from './parse/parse-feed.js';
-export { parseOpml } from './opml.js';
+export { parseOpml, writeOpml, xmlSafe } from './opml.js';
 export { fetchFeed } from './fetch-feed.js';
 export { nextPollDelaySeconds } from './schedule.js';
 export { cacheHints } from './cache-hints.js';

@@ -1,3 +1,4 @@
+import { XMLBuilder } from 'fast-xml-parser';
 import { AppError } from '../model/errors.js';
 import { decodeInput } from './parse/decode-input.js';
 import { plainTitle, LIMITS } from './parse/text.js';
@@ -49,4 +50,41 @@ export function parseOpml(input: string | Uint8Array): OpmlFeed[] {
     feeds.push(title ? { title, url } : { url });
   }
   return feeds;
+}
+
+export interface OpmlOutline {
+  url: string;
+  title?: string | null;
+  link?: string | null;
+}
+
+/**
+ * An OPML 2.0 subscription list, written by a serializer that escapes every attribute and drops what
+ * XML cannot carry. The URLs are written as given: pass them without credentials.
+ */
+export function writeOpml(feeds: OpmlOutline[], title: string, now: Date): string {
+  const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true });
+  const outline = (f: OpmlOutline) => ({
+    '@_type': 'rss',
+    '@_text': xmlSafe(f.title ?? f.url),
+    '@_title': xmlSafe(f.title ?? f.url),
+    '@_xmlUrl': xmlSafe(f.url),
+    ...(f.link ? { '@_htmlUrl': xmlSafe(f.link) } : {}),
+  });
+  return builder.build({
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    opml: {
+      '@_version': '2.0',
+      head: { title: xmlSafe(title), dateCreated: now.toUTCString() },
+      body: { outline: feeds.map(outline) },
+    },
+  }) as string;
+}
+
+/** Characters XML 1.0 cannot carry at all (escaping does not help): control characters, lone surrogates. */
+export function xmlSafe(text: string): string {
+  return text.replace(
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '',
+  );
 }

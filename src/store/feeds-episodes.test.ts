@@ -254,6 +254,31 @@ for (const { dialect, label, skip } of await testDialects()) {
       });
     });
 
+    it('removes a feed with its episodes, insights and follows; briefs already composed keep their items', async () => {
+      const feed = (await t.store.addFeed('https://example.com/gone.xml')).feed;
+      const kept = (await t.store.addFeed('https://example.com/kept.xml')).feed;
+      await t.store.upsertEpisodes(feed.id, [parsedEpisode('a')], new Date('2024-06-01T00:00:00Z'));
+      await t.store.upsertEpisodes(kept.id, [parsedEpisode('k')], new Date('2024-06-01T00:00:00Z'));
+      const [episode] = await t.store.episodesByFeed(feed.id);
+      await t.store.replaceInsights(episode!.id, [insight(1)], 'embedded');
+      const [stored] = await t.store.insightsByEpisode(episode!.id);
+      const { user } = await t.store.addUser({ email: 'remove@example.com', interests: [] });
+      await t.store.setFollow(user.id, feed.id, true);
+      await t.store.setFollow(user.id, kept.id, true);
+      await t.store.createBrief(user.id, '2024-06-01', [briefItem(stored!.id)]);
+
+      expect(await t.store.removeFeed(feed.id)).toBe(true);
+      expect(await t.store.removeFeed(feed.id)).toBe(false);
+      expect(await t.store.feedById(feed.id)).toBeUndefined();
+      expect(await t.store.episodeById(episode!.id)).toBeUndefined();
+      expect(await t.store.insightsByEpisode(episode!.id)).toEqual([]);
+      expect((await t.store.profileOf(user.id)).followedFeedIds).toEqual([kept.id]);
+      expect(await t.store.episodesByFeed(kept.id)).toHaveLength(1);
+      const brief = await t.store.briefFor(user.id, '2024-06-01');
+      expect(brief?.items.map((i) => i.insightId)).toEqual([stored!.id]);
+      expect(await t.store.sentInsightIds(user.id)).toEqual(new Set([stored!.id]));
+    });
+
     it('lets one worker at a time claim an episode, until it releases it or its lease runs out', async () => {
       const feed = (await t.store.addFeed('https://example.com/feed')).feed;
       await t.store.upsertEpisodes(feed.id, [parsedEpisode('e')], new Date('2024-06-01T00:00:00Z'));

@@ -273,6 +273,11 @@ export interface Store {
    * the feed's `url` is kept without them; adding the known URL with credentials replaces them.
    */
   addFeed(url: string): Promise<{ feed: FeedRow; created: boolean }>;
+  /**
+   * Deletes a feed and, through the foreign keys, its episodes, transcripts, insights and follows.
+   * Briefs already composed keep their items (JSON) and brief_insights; false when there was no such feed.
+   */
+  removeFeed(id: number): Promise<boolean>;
   /** The feed's stored credentials (`user:password` as in a URL), for the fetch only; never shown. */
   feedAuth(id: number): Promise<string | null>;
   feedById(id: number): Promise<FeedRow | undefined>;

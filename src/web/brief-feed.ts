@@ -5,7 +5,7 @@ import { publicBase } from '../delivery/unsubscribe-link.js';
 import type { Brief } from '../model/brief.js';
 import { briefDateLabel } from './views/account-views.js';
 import { html } from './views/html.js';
-import { xmlSafe } from './opml-io.js';
+import { xmlSafe } from '../feeds/index.js';
 
 /** A new private feed token: 256 random bits, URL-safe. Only its hash is stored. */
 export function newFeedToken(): { token: string; hash: string } {

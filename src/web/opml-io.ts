@@ -1,5 +1,4 @@
-import { XMLBuilder } from 'fast-xml-parser';
-import { feedUrlProblems, parseOpml, type FeedUrlPolicy } from '../feeds/index.js';
+import { feedUrlProblems, parseOpml, writeOpml, type FeedUrlPolicy } from '../feeds/index.js';
 import { redactUrl } from '../net/index.js';
 import { errorMessage } from '../model/errors.js';
 import type { FeedRow, Store } from '../store/types.js';
@@ -114,28 +113,5 @@ export async function knownFeedsOfOpml(store: Store, bytes: Uint8Array): Promise
 
 /** The followed shows as an OPML 2.0 subscription list, written by a serializer that escapes. */
 export function followsOpml(feeds: FeedRow[], owner: string, now: Date): string {
-  const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true });
-  const outline = (f: FeedRow) => ({
-    '@_type': 'rss',
-    '@_text': xmlSafe(f.title ?? f.url),
-    '@_title': xmlSafe(f.title ?? f.url),
-    '@_xmlUrl': xmlSafe(f.url),
-    ...(f.link ? { '@_htmlUrl': xmlSafe(f.link) } : {}),
-  });
-  return builder.build({
-    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-    opml: {
-      '@_version': '2.0',
-      head: { title: xmlSafe(`Podbrief: shows followed by ${owner}`), dateCreated: now.toUTCString() },
-      body: { outline: feeds.map(outline) },
-    },
-  }) as string;
-}
-
-/** Characters XML 1.0 cannot carry at all (escaping does not help): control characters, lone surrogates. */
-export function xmlSafe(text: string): string {
-  return text.replace(
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    '',
-  );
+  return writeOpml(feeds, `Podbrief: shows followed by ${owner}`, now);
 }

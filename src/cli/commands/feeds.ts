@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { fetchOptionsFrom } from '../../app.js';
-import { assertFeedUrl, feedUrlProblems, parseFeed, parseOpml } from '../../feeds/index.js';
+import { assertFeedUrl, feedUrlProblems, parseFeed, parseOpml, writeOpml } from '../../feeds/index.js';
+import { AppError } from '../../model/errors.js';
 import { loadGlobalConfig, printJson, withApp, type GlobalOptions } from '../context.js';
 import { say, sayError } from '../terminal-text.js';
 import { readFileOrUrl } from '../read-input.js';
@@ -40,6 +41,38 @@ export function feedsCommand(program: Command): void {
         say(
           `imported ${accepted.length} feeds from ${file} (${added} new, ${accepted.length - added} already added${refused ? `, ${refused} refused` : ''})`,
         );
+      });
+    });
+
+  feeds
+    .command('remove <id-or-url>')
+    .description('unsubscribe from a feed: its episodes, transcripts and insights go; sent briefs keep theirs')
+    .action(async (target: string) => {
+      await withApp(program.opts<GlobalOptions>(), async (app) => {
+        const feed = /^\d+$/.test(target)
+          ? await app.store.feedById(Number(target))
+          : await app.store.feedByUrl(target.trim());
+        if (!feed) throw new AppError('feed_not_found', `no feed ${redactUrl(target)}: see podbrief feeds list`);
+        const episodes = (await app.store.episodesByFeed(feed.id)).length;
+        await app.store.removeFeed(feed.id);
+        say(`removed feed ${feed.id}: ${redactUrl(feed.url)} (${episodes} episodes with their insights)`);
+      });
+    });
+
+  feeds
+    .command('export [file]')
+    .description('write every feed as an OPML 2.0 subscription list (to stdout without a file)')
+    .action(async (file: string | undefined) => {
+      await withApp(program.opts<GlobalOptions>(), async (app) => {
+        const rows = await app.store.listFeeds();
+        const opml = writeOpml(
+          rows.map((f) => ({ url: redactUrl(f.url), title: f.title, link: f.link })),
+          'Podbrief feeds',
+          new Date(),
+        );
+        if (file === undefined) return void process.stdout.write(opml);
+        await writeFile(file, opml);
+        say(`exported ${rows.length} feeds to ${file}`);
       });
     });
 

@@ -8,7 +8,7 @@ import { isoUtc, isoFromString } from '../values.js';
 
 type FeedQueries = Pick<
   Store,
-  'addFeed' | 'feedAuth' | 'feedById' | 'feedByUrl' | 'listFeeds' | 'dueFeeds' | 'updateFeed'
+  'addFeed' | 'removeFeed' | 'feedAuth' | 'feedById' | 'feedByUrl' | 'listFeeds' | 'dueFeeds' | 'updateFeed'
 >;
 
 export function feedQueries(db: Kysely<Database>): FeedQueries {
@@ -32,6 +32,11 @@ export function feedQueries(db: Kysely<Database>): FeedQueries {
       if (!existing) throw new AppError('store_conflict', `Feed ${url} was removed while being added`);
       if (auth !== null) await db.updateTable('feeds').set({ auth }).where('id', '=', existing.id).execute();
       return { feed: existing, created: false };
+    },
+
+    async removeFeed(id) {
+      const deleted = await db.deleteFrom('feeds').where('id', '=', id).executeTakeFirst();
+      return Number(deleted.numDeletedRows) > 0;
     },
 
     async feedAuth(id) {

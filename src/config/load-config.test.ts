@@ -76,6 +76,7 @@ describe('loadConfig', () => {
       pollMinIntervalMinutes: 15,
       pollMaxIntervalMinutes: 1440,
       pollConcurrency: 4,
+      pollPerHostConcurrency: 2,
       maxItemsPerPoll: 100,
       firstPollEpisodes: 20,
       maxEpisodesPerRun: 500,

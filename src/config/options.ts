@@ -311,6 +311,12 @@ export const options = {
     default: '4',
     doc: 'Feeds fetched at the same time.',
   }),
+  pollPerHostConcurrency: option({
+    env: 'POLL_PER_HOST_CONCURRENCY',
+    type: integer(1, 64),
+    default: '2',
+    doc: 'Feeds fetched at the same time from any one host (many shows on one hosting service are polled politely).',
+  }),
   maxItemsPerPoll: option({
     env: 'MAX_ITEMS_PER_POLL',
     type: integer(1, 10000),

@@ -7,6 +7,7 @@ import { withNewlyPublished } from '../transcripts/asr/index.js';
 import { deliverBrief, type DeliverResult } from './tasks/deliver-brief.task.js';
 import { processEpisode, showBoilerplateFor, type ProcessResult } from './tasks/process-episode.task.js';
 import { refreshFeed, type RefreshResult } from './tasks/refresh-feed.task.js';
+import { hostOf, mapLimitPerKey } from './limit-per-key.js';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -24,12 +25,19 @@ export async function pollFeeds(app: App, opts: PollOptions = {}): Promise<Refre
     : await app.store.dueFeeds(now);
   let done = 0;
   opts.onProgress?.(0, feeds.length);
-  return mapLimit(feeds, app.config.pollConcurrency, async (feed) => {
-    const result = await refreshFeed(app, feed, now);
-    if (result.status === 'failed') app.log.warn(`feed ${feed.url}: ${result.error}`, { code: result.code });
-    opts.onProgress?.(++done, feeds.length);
-    return result;
-  });
+  const { pollConcurrency, pollPerHostConcurrency } = app.config;
+  return mapLimitPerKey(
+    feeds,
+    pollConcurrency,
+    pollPerHostConcurrency,
+    (feed) => hostOf(feed.url),
+    async (feed) => {
+      const result = await refreshFeed(app, feed, now);
+      if (result.status === 'failed') app.log.warn(`feed ${feed.url}: ${result.error}`, { code: result.code });
+      opts.onProgress?.(++done, feeds.length);
+      return result;
+    },
+  );
 }
 
 export interface ProcessOptions {
@@ -125,22 +133,4 @@ export function fairShare<T extends { feedId: number; publishedAt: string | null
     if (!any) break;
   }
   return out;
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight, keeping result order. */
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }

@@ -77,6 +77,7 @@ describe('loadConfig', () => {
       pollMaxIntervalMinutes: 1440,
       pollConcurrency: 4,
       pollPerHostConcurrency: 2,
+      contactUrl: '',
       maxItemsPerPoll: 100,
       firstPollEpisodes: 20,
       maxEpisodesPerRun: 500,

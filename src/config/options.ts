@@ -145,7 +145,13 @@ export const options = {
     env: 'USER_AGENT',
     type: text(),
     default: 'Podbrief/0.1',
-    doc: 'User-Agent sent with every fetch; adding a contact URL is polite to feed hosts.',
+    doc: 'User-Agent sent with every fetch (CONTACT_URL is appended to it).',
+  }),
+  contactUrl: option({
+    env: 'CONTACT_URL',
+    type: optionalUrl(['http:', 'https:', 'mailto:']),
+    default: '',
+    doc: 'Where feed hosts can reach the operator, appended to the User-Agent: `Podbrief/0.1 (+https://…)`. Polite; empty: none.',
   }),
   fetchTimeoutSeconds: option({
     env: 'FETCH_TIMEOUT_SECONDS',

@@ -147,5 +147,14 @@ if (!quick) {
     tuning: labelledSets(asInsights, 'tuning'),
     'held-out': labelledSets(asInsights, 'held-out'),
   });
+  // Short key points beside paragraphs in one set: a set's mix of lengths must not swing the result.
+  const mixed: EpisodeRefs[] = episodes.map((e, i) => ({
+    ...e,
+    bullets: [...e.bullets, ...(asInsights[i]?.bullets ?? [])],
+  }));
+  await report('key points beside engine insights (mixed lengths)', {
+    tuning: labelledSets(mixed, 'tuning'),
+    'held-out': labelledSets(mixed, 'held-out'),
+  });
 }
 console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,7 +1,7 @@
 export {
   relateInsights,
   relateInsightsWithEmbedder,
-  defaultLexicalThreshold,
+  pairLexicalThreshold,
   DEFAULT_RELATE_THRESHOLD,
   SHORT_ITEMS_RELATE_THRESHOLD,
   DEFAULT_EMBEDDING_RELATE_THRESHOLD,

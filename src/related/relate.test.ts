@@ -7,7 +7,7 @@ import type { RelateInput } from '../model/insight.js';
 import { readTranscriptFile } from '../transcripts/index.js';
 import {
   DEFAULT_RELATE_THRESHOLD,
-  defaultLexicalThreshold,
+  pairLexicalThreshold,
   MAX_RELATE_ITEMS,
   relateInsights,
   SHORT_ITEMS_RELATE_THRESHOLD,
@@ -124,16 +124,31 @@ describe.runIf(requireCorpus())('relateInsights on real text with known themes',
     expect(score.precision).toBeGreaterThanOrEqual(0.5);
   });
 
-  it('picks the short-item threshold by default for bullets, the paragraph one for insights', () => {
+  it('pairs short bullets at the short-item threshold by default, paragraphs at the paragraph one', () => {
     const short = mix(bullets);
-    expect(relateInsights(short).groups).toEqual(
-      relateInsights(short, { threshold: SHORT_ITEMS_RELATE_THRESHOLD }).groups,
-    );
     expect(relateInsights(short).groups).not.toEqual(
       relateInsights(short, { threshold: DEFAULT_RELATE_THRESHOLD }).groups,
     );
     const long = mix(insights);
     expect(relateInsights(long).groups).toEqual(relateInsights(long, { threshold: DEFAULT_RELATE_THRESHOLD }).groups);
+  });
+
+  it('groups paragraphs the same whether or not a batch of short items sits beside them', () => {
+    // A set's composition must not swing the result: the threshold is per pair, not per set (a
+    // set whose median item was short once dropped every paragraph pair to the short threshold).
+    // The short batch is on a subject of its own, so it links to no paragraph: the paragraphs'
+    // cosines still move a little with the set's IDF, not enough to change a group here.
+    const dishes = ['sourdough', 'marmalade', 'risotto', 'gazpacho', 'focaccia', 'chutney'];
+    const steps = ['proving', 'glazing', 'simmering', 'pickling', 'kneading'];
+    const short = dishes.flatMap((d, i) => steps.map((s, j) => ({ id: `cook${i}.${j}`, text: `${s} ${d}` })));
+    const long = mix(insights);
+    expect(short.length).toBeGreaterThan(long.length); // enough to make the set's median item short
+    const alone = canonical(relateInsights(long).groups);
+    const paragraphIds = new Set(long.map((i) => i.id));
+    const beside = relateInsights(mix([...long, ...short]))
+      .groups.map((g) => g.filter((id) => paragraphIds.has(id)))
+      .filter((g) => g.length > 0);
+    expect(canonical(beside)).toEqual(alone);
   });
 
   it('is stable: same output twice, same partition whatever the input order', () => {
@@ -208,16 +223,18 @@ describe('similarInsights needs shared evidence', () => {
   });
 });
 
-describe('defaultLexicalThreshold', () => {
-  it('is lower for short items, whose related pairs share fewer features', () => {
-    expect(defaultLexicalThreshold([6, 8, 9, 30, 7])).toBe(SHORT_ITEMS_RELATE_THRESHOLD);
-    expect(defaultLexicalThreshold([20, 25, 8, 40, 30])).toBe(DEFAULT_RELATE_THRESHOLD);
-    expect(defaultLexicalThreshold([])).toBe(SHORT_ITEMS_RELATE_THRESHOLD);
+describe('pairLexicalThreshold', () => {
+  it('is lower for a pair of short items, whose related pairs share fewer features', () => {
+    expect(pairLexicalThreshold(6, 8)).toBe(SHORT_ITEMS_RELATE_THRESHOLD);
+    expect(pairLexicalThreshold(20, 40)).toBe(DEFAULT_RELATE_THRESHOLD);
+    expect(pairLexicalThreshold(0, 40)).toBe(SHORT_ITEMS_RELATE_THRESHOLD);
   });
 
-  it('takes the true median of an even count', () => {
-    expect(defaultLexicalThreshold([13, 14])).toBe(SHORT_ITEMS_RELATE_THRESHOLD);
-    expect(defaultLexicalThreshold([14, 14])).toBe(DEFAULT_RELATE_THRESHOLD);
-    expect(defaultLexicalThreshold([10, 12, 15, 40])).toBe(SHORT_ITEMS_RELATE_THRESHOLD);
+  it('goes by the geometric mean of the two lengths, and is symmetric', () => {
+    expect(pairLexicalThreshold(11, 13)).toBe(SHORT_ITEMS_RELATE_THRESHOLD); // √143 < 12
+    expect(pairLexicalThreshold(12, 12)).toBe(DEFAULT_RELATE_THRESHOLD);
+    expect(pairLexicalThreshold(8, 40)).toBe(DEFAULT_RELATE_THRESHOLD); // √320 ≈ 17.9
+    expect(pairLexicalThreshold(40, 8)).toBe(DEFAULT_RELATE_THRESHOLD);
+    expect(pairLexicalThreshold(8, 16)).toBe(SHORT_ITEMS_RELATE_THRESHOLD); // √128 ≈ 11.3
   });
 });

@@ -57,7 +57,7 @@ export function localFileCommands(program: Command): void {
     )
     .option(
       '--threshold <x>',
-      `merge threshold, a number between 0 and 1 (default: lexical ${SHORT_ITEMS_RELATE_THRESHOLD} for short items, ${DEFAULT_RELATE_THRESHOLD} for paragraphs; ${DEFAULT_EMBEDDING_RELATE_THRESHOLD} with embeddings)`,
+      `merge threshold, a number between 0 and 1 (default: lexical, per pair: ${SHORT_ITEMS_RELATE_THRESHOLD} for two short items, ${DEFAULT_RELATE_THRESHOLD} otherwise; ${DEFAULT_EMBEDDING_RELATE_THRESHOLD} with embeddings)`,
       parseThreshold,
     )
     .option('--lexical', 'use the embedded TF-IDF similarity even when an embeddings endpoint is configured')

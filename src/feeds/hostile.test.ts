@@ -69,9 +69,27 @@ describe('parseFeed: XML attacks', () => {
     expect(ms).toBeLessThan(3000);
   });
 
-  it('rejects absurd nesting with invalid_feed instead of overflowing the stack', () => {
+  // Issue 13: nesting past the depth limit is read past (its text kept as text), not a reason to
+  // refuse the feed; it used to be invalid_feed.
+  it('reads past absurd nesting instead of overflowing the stack or refusing the feed', () => {
     const deep = `${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}`;
-    expect(failure(() => parseFeed(rss(`<item><title>t</title>${deep}</item>`))).code).toBe('invalid_feed');
+    const feed = parseFeed(rss(`<item><title>t</title>${deep}</item>`));
+    expect(feed.episodes.map((e) => e.title)).toEqual(['t']);
+    expect(feed.warnings.join()).toMatch(/nested too deep/);
+  });
+
+  it('keeps every other item when one description holds 200,000-deep nesting', () => {
+    const deep = `${'<b>'.repeat(200_000)}deep text${'</b>'.repeat(200_000)}`;
+    const items = Array.from({ length: 20 }, (_, i) =>
+      i === 7
+        ? `<item><title>E${i}</title><guid>${i}</guid><description>${deep}</description></item>`
+        : `<item><title>E${i}</title><guid>${i}</guid><description>notes ${i}</description></item>`,
+    ).join('');
+    const { value: feed, ms } = timed(() => parseFeed(rss(items)));
+    expect(feed.episodes.map((e) => e.title)).toEqual(Array.from({ length: 20 }, (_, i) => `E${i}`));
+    expect(feed.episodes[7]?.description).toBe('deep text');
+    expect(feed.episodes[8]?.description).toBe('notes 8');
+    expect(ms).toBeLessThan(2000);
   });
 
   it('truncates a giant description at 64 KB', () => {

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AppError } from '../../model/errors.js';
 import type { ParsedEpisode, ParsedFeed } from '../../model/feed.js';
-import { decodeInput } from './decode-input.js';
+import { decodeInputSteps } from './decode-input.js';
 import { detectFormat, looksBinary } from './detect-format.js';
 import { FeedBuilder, type BuiltFeed } from './feed-builder.js';
 import { assignGuids } from './guid.js';
@@ -19,7 +19,7 @@ const DEFAULT_MAX_EPISODES = 10_000;
 /** parseFeedAsync scans this many characters between clock checks… */
 const SLICE_CHARS = 64 * 1024;
 /** …and gives the event loop a turn after this long. */
-const SLICE_MS = 8;
+const SLICE_MS = 5;
 
 function toEpisode(draft: EpisodeDraft, guid: string, channel: FeedDraft): ParsedEpisode {
   const { rawGuid: _rawGuid, rawDate: _rawDate, title, persons, ...rest } = draft;
@@ -41,11 +41,11 @@ interface ParseJob {
   builder: FeedBuilder;
 }
 
-function start(input: string | Uint8Array, options: ParseFeedOptions): ParseJob {
+function* start(input: string | Uint8Array, options: ParseFeedOptions): Generator<void, ParseJob> {
   if (typeof input !== 'string' && looksBinary(input)) {
     throw new AppError('not_a_feed', 'content is not an RSS or Atom feed (it is binary data)');
   }
-  const decoded = decodeInput(input);
+  const decoded = yield* decodeInputSteps(input);
   const format = detectFormat(decoded.text);
   const warnings = [...decoded.warnings];
   const ctx: ParseContext = { warnings, ...(options.url && { baseUrl: options.url }) };
@@ -114,7 +114,10 @@ function finish(job: ParseJob, options: ParseFeedOptions): ParsedFeed {
  * off mid-item keeps every complete item before the cut.
  */
 export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions = {}): ParsedFeed {
-  const job = start(input, options);
+  const steps = start(input, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  const job = step.value;
   job.scanner.scan();
   return finish(job, options);
 }
@@ -124,7 +127,17 @@ export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions 
  * giving the event loop a turn between them so a 20 MB feed does not stall other work.
  */
 export async function parseFeedAsync(input: string | Uint8Array, options: ParseFeedOptions = {}): Promise<ParsedFeed> {
-  const job = start(input, options);
+  const steps = start(input, options);
+  let sliceEnd = performance.now() + SLICE_MS;
+  let step = steps.next();
+  while (!step.done) {
+    if (performance.now() >= sliceEnd) {
+      await nextTurn();
+      sliceEnd = performance.now() + SLICE_MS;
+    }
+    step = steps.next();
+  }
+  const job = step.value;
   const { scanner } = job;
   while (!scanner.done) {
     const until = performance.now() + SLICE_MS;

@@ -1,0 +1,215 @@
+/**
+ * Feed parsing: Podbrief's streaming parser against rss-parser and podcast-partytime over every
+ * real feed of the shared corpus (MB/s, items, failures, fields found), then one generated 19 MB
+ * feed, each parser in a fresh child process: time, peak heap (sampled) and peak RSS growth, and
+ * the event-loop delay while Podbrief's parseFeedAsync reads it.
+ *   npm run bench:feeds [-- --repeat 7 --mb 19 --old ../main-checkout/src/feeds/parse/parse-feed.ts]
+ * --old adds an earlier Podbrief parser (any parse-feed.ts exporting parseFeed) to every table.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import RssParser from 'rss-parser';
+import { parseFeed, parseFeedAsync } from '../src/feeds/parse/parse-feed.js';
+import { generateFeed } from '../src/feeds/parse/test-support/generate-feed.js';
+import { corpusPath, requireCorpus } from '../test/corpus.js';
+
+const arg = (name: string, fallback: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? (process.argv[at + 1] as string) : fallback;
+};
+const REPEAT = Number(arg('repeat', '7'));
+const BIG_MB = Number(arg('mb', '19'));
+const OLD = arg('old', process.env.PODBRIEF_OLD_PARSER ?? '');
+
+type Parse = (bytes: Buffer) => Promise<unknown>;
+interface Parser {
+  name: string;
+  parse: Parse;
+  items(result: unknown): number;
+}
+
+// partytime logs every item without an enclosure through pino unless told otherwise.
+process.env.PARTYTIME_LOG ??= 'silent';
+const { parseFeed: partytimeParse } = await import('podcast-partytime');
+const rssParser = new RssParser();
+const podbrief: Parser = {
+  name: 'podbrief',
+  parse: async (bytes) => parseFeed(bytes),
+  items: (r) => (r as { episodes: unknown[] }).episodes.length,
+};
+const parsers: Parser[] = [podbrief];
+if (OLD) {
+  const old = (await import(resolve(OLD))) as { parseFeed: (b: Buffer) => unknown };
+  parsers.push({ name: 'podbrief-old', parse: async (b) => old.parseFeed(b), items: podbrief.items });
+}
+parsers.push(
+  {
+    name: 'rss-parser',
+    parse: (bytes) => rssParser.parseString(bytes.toString('utf8')),
+    items: (r) => (r as { items?: unknown[] }).items?.length ?? 0,
+  },
+  {
+    name: 'partytime',
+    parse: async (bytes) => {
+      const feed = partytimeParse(bytes.toString('utf8'));
+      if (!feed) throw new Error('not parsed');
+      return feed;
+    },
+    items: (r) => (r as { items?: unknown[] }).items?.length ?? 0,
+  },
+);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const mb = (bytes: number) => bytes / 1e6;
+
+/** Populated leaf fields of a parse result, by path with array indexes folded (`items[].title`). */
+function fieldPaths(value: unknown, path = '', into = new Set<string>()): Set<string> {
+  if (value === null || value === undefined || value === '') return into;
+  if (Array.isArray(value)) {
+    for (const v of value) fieldPaths(v, `${path}[]`, into);
+  } else if (typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) fieldPaths(v, path ? `${path}.${k}` : k, into);
+  } else {
+    into.add(path);
+  }
+  return into;
+}
+
+async function heapChild(which: string): Promise<void> {
+  const bytes = generateFeed({ bytes: BIG_MB * 1e6 });
+  const parser = parsers.find((p) => p.name === which) as Parser;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const base = process.memoryUsage();
+  let peakHeap = base.heapUsed;
+  const sampler = setInterval(() => {
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }, 1);
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const started = performance.now();
+  const result = which === 'podbrief-async' ? await parseFeedAsync(bytes) : await parser.parse(bytes);
+  const ms = performance.now() - started;
+  delay.disable();
+  clearInterval(sampler);
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  const items = which === 'podbrief-async' ? podbrief.items(result) : parser.items(result);
+  console.log(
+    JSON.stringify({
+      bytes: bytes.length,
+      items,
+      ms,
+      heapGrowth: peakHeap - base.heapUsed,
+      rssGrowth: maxRss - base.rss,
+      p99: delay.percentile(99) / 1e6,
+      max: delay.max / 1e6,
+    }),
+  );
+}
+
+if (process.argv.includes('--heap-child')) {
+  await heapChild(arg('heap-child', 'podbrief'));
+  process.exit(0);
+}
+
+if (!requireCorpus()) process.exit(0);
+const dir = corpusPath('feeds', 'real');
+const files = readdirSync(dir)
+  .sort()
+  .map((f) => ({ name: f, bytes: readFileSync(join(dir, f)) }));
+const totalBytes = files.reduce((sum, f) => sum + f.bytes.length, 0);
+console.log(
+  `corpus: ${files.length} real feeds, ${mb(totalBytes).toFixed(1)} MB; ${REPEAT} timed rounds after a warm-up`,
+);
+
+interface Outcome {
+  items: number;
+  failed: string[];
+  fields: Map<string, number>;
+}
+const outcomes = new Map<string, Outcome>();
+const times = new Map<string, number[]>(parsers.map((p) => [p.name, []]));
+for (let round = 0; round <= REPEAT; round++) {
+  // Parsers take turns inside each round so machine noise hits all alike.
+  for (const p of round % 2 === 0 ? parsers : [...parsers].reverse()) {
+    const outcome: Outcome = { items: 0, failed: [], fields: new Map() };
+    const started = performance.now();
+    for (const f of files) {
+      try {
+        const result = await p.parse(f.bytes);
+        if (round === 0) {
+          outcome.items += p.items(result);
+          outcome.fields.set(f.name, fieldPaths(result).size);
+        }
+      } catch {
+        if (round === 0) outcome.failed.push(f.name);
+      }
+    }
+    const ms = performance.now() - started;
+    if (round === 0) outcomes.set(p.name, outcome);
+    else times.get(p.name)?.push(ms);
+  }
+}
+
+const rate = (name: string) => mb(totalBytes) / (median(times.get(name) as number[]) / 1000);
+const baseRate = rate('rss-parser');
+console.log('\nparser        MB/s (median)  × rss-parser  items found  files failed');
+for (const p of parsers) {
+  const o = outcomes.get(p.name) as Outcome;
+  console.log(
+    `${p.name.padEnd(13)} ${rate(p.name).toFixed(1).padStart(13)}  ${(rate(p.name) / baseRate).toFixed(2).padStart(10)}  ${String(o.items).padStart(11)}  ${String(o.failed.length).padStart(12)}${o.failed.length ? `  (${o.failed.join(', ')})` : ''}`,
+  );
+}
+
+const sample = [
+  'partytime__podcasting20-pc20rss.xml',
+  'gnomepodcasts__linux-unplugged-2020-12-19.xml',
+  'fivethirtyeight-politics-archive.rss',
+  'feedrs__youtube-atom-mediarss.xml',
+  'podcastarchiver__lautsprecher-podlove.xml',
+];
+console.log('\npopulated fields (distinct paths with a value, item arrays folded)');
+console.log(`${'feed'.padEnd(46)}${parsers.map((p) => p.name.padStart(14)).join('')}`);
+for (const f of sample) {
+  console.log(
+    `${f.padEnd(46)}${parsers.map((p) => String(outcomes.get(p.name)?.fields.get(f) ?? 'failed').padStart(14)).join('')}`,
+  );
+}
+
+console.log(`\ngenerated ${BIG_MB} MB feed, each parser in a fresh process (--expose-gc)`);
+// The heap is sampled by a 1 ms timer, which only runs when the parse gives the event loop a turn:
+// for the synchronous parsers (everything but podbrief-async) peak RSS growth is the figure to compare.
+console.log('parser           items   time s  peak heap MB (× feed)  peak RSS +MB  loop delay p99/max ms');
+const self = fileURLToPath(import.meta.url);
+for (const name of ['podbrief-async', ...parsers.map((p) => p.name)]) {
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      self,
+      '--heap-child',
+      name,
+      '--mb',
+      String(BIG_MB),
+      ...(OLD ? ['--old', OLD] : []),
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  let r: { bytes: number; items: number; ms: number; heapGrowth: number; rssGrowth: number; p99: number; max: number };
+  try {
+    r = JSON.parse(line);
+  } catch {
+    console.log(`${name.padEnd(15)} failed: ${(child.stderr || line).trim().split('\n').slice(-1)[0]}`);
+    continue;
+  }
+  console.log(
+    `${name.padEnd(15)} ${String(r.items).padStart(6)}  ${(r.ms / 1000).toFixed(2).padStart(7)}  ${name === 'podbrief-async' ? `${mb(r.heapGrowth).toFixed(0).padStart(12)} (${(r.heapGrowth / r.bytes).toFixed(2)}×)` : '   (not sampled)     '}  ${mb(r.rssGrowth).toFixed(0).padStart(12)}  ${r.p99.toFixed(0).padStart(9)}/${r.max.toFixed(0)}`,
+  );
+}

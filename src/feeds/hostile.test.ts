@@ -98,6 +98,48 @@ describe('parseFeed: XML attacks', () => {
   });
 });
 
+describe('parseFeed: cut-off and broken documents', () => {
+  const items = Array.from(
+    { length: 30 },
+    (_, i) =>
+      `<item><title>E${i}</title><guid>${i}</guid><description><![CDATA[<p>notes ${i}</p>]]></description></item>`,
+  ).join('');
+  const whole = rss(items);
+
+  it('keeps every complete item before a cut inside an item, and says what it dropped', () => {
+    for (const cutInside of ['<title>E17</t', '<guid>17</guid><descr', '<p>notes 17</p>]', '<item><tit']) {
+      const end = whole.indexOf(cutInside.startsWith('<item>') ? '<item><title>E17' : cutInside) + cutInside.length - 2;
+      const feed = parseFeed(whole.slice(0, end));
+      expect(feed.episodes.map((e) => e.title)).toEqual(Array.from({ length: 17 }, (_, i) => `E${i}`));
+      expect(feed.warnings.join('\n')).toMatch(/17 complete items kept, 1 incomplete item dropped/);
+      expect(feed.warnings.join('\n')).toMatch(/not well-formed XML .*parsed leniently/);
+    }
+  });
+
+  it('keeps all items of a feed cut right after an item', () => {
+    const feed = parseFeed(whole.slice(0, whole.indexOf('</item>', whole.indexOf('E29')) + 7));
+    expect(feed.episodes).toHaveLength(30);
+    expect(feed.warnings.join()).not.toMatch(/dropped/);
+  });
+
+  it('recovers from a stray closing tag and unescaped HTML inside one item', () => {
+    const broken = whole
+      .replace('<description><![CDATA[<p>notes 3</p>]]>', '<description><p>notes <br> 3</p></content:encoded>')
+      .replace('<title>E9</title>', '<title>E9</title></enclosure>');
+    const feed = parseFeed(broken);
+    expect(feed.episodes).toHaveLength(30);
+    expect(feed.episodes[3]?.description).toBe('notes 3');
+    expect(feed.warnings.join()).toMatch(/parsed leniently/);
+  });
+
+  it('parseFeedAsync gives the same result as parseFeed', async () => {
+    const cut = whole.slice(0, whole.indexOf('<title>E17') + 5);
+    const { parseFeedAsync } = await import('./parse/parse-feed.js');
+    expect(await parseFeedAsync(cut)).toEqual(parseFeed(cut));
+    expect(await parseFeedAsync(Buffer.from(whole))).toEqual(parseFeed(Buffer.from(whole)));
+  });
+});
+
 describe('parseFeed: encodings', () => {
   it('reads ISO-8859-1 bytes declared in the prolog', () => {
     const bytes = iconv.encode(

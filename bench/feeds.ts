@@ -180,6 +180,21 @@ for (const f of sample) {
   );
 }
 
+const flood = generateFeed({ items: 60_000, notesWords: 30 });
+console.log(
+  `\ngenerated feed of 60,000 items (${mb(flood.length).toFixed(1)} MB; Podbrief keeps the first 10,000), median of 3`,
+);
+for (const p of parsers) {
+  const ms: number[] = [];
+  let items = 0;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    items = p.items(await p.parse(flood));
+    ms.push(performance.now() - started);
+  }
+  console.log(`${p.name.padEnd(15)} ${(median(ms) / 1000).toFixed(2).padStart(6)} s  ${items} items`);
+}
+
 console.log(`\ngenerated ${BIG_MB} MB feed, each parser in a fresh process (--expose-gc)`);
 // The heap is sampled by a 1 ms timer, which only runs when the parse gives the event loop a turn:
 // for the synchronous parsers (everything but podbrief-async) peak RSS growth is the figure to compare.

@@ -36,7 +36,7 @@ function* decodeChunks(
     yield;
   }
   parts.push(decoder.end());
-  return parts.join('');
+  return parts.length === 2 && parts[1] === '' ? (parts[0] as string) : parts.join('');
 }
 
 function textDecoder(fatal: boolean): { write(b: Uint8Array): string; end(): string } {

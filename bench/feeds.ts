@@ -54,15 +54,16 @@ parsers.push(
   {
     name: 'partytime',
     parse: async (bytes) => {
-      // …and console.logs every item without a guid.
-      const log = console.log;
-      console.log = () => {};
+      // …and console.warns every item without a guid.
+      const { log, warn } = console;
+      console.log = console.warn = () => {};
       try {
         const feed = partytimeParse(bytes.toString('utf8'));
         if (!feed) throw new Error('not parsed');
         return feed;
       } finally {
         console.log = log;
+        console.warn = warn;
       }
     },
     items: (r) => (r as { items?: unknown[] }).items?.length ?? 0,

@@ -71,8 +71,11 @@ function newNode(name: string, attrs: Record<string, string>): BuiltNode {
  */
 export class FeedBuilder implements XmlEvents {
   private readonly stack: Frame[] = [];
-  /** How many open frames carry each raw name, so a stray closing tag is resolved in O(1). */
-  private readonly openCount = new Map<string, number>();
+  /**
+   * How many open frames carry each raw name, so a stray closing tag is resolved in O(1). Built at
+   * the first mismatched closing tag: a well-formed document never pays for it.
+   */
+  private openCount: Map<string, number> | undefined;
   private readonly feed: FeedDraft = { persons: [] };
   private channelNode: BuiltNode | undefined;
   private rootNode: BuiltNode | undefined;
@@ -81,6 +84,8 @@ export class FeedBuilder implements XmlEvents {
   private rootClosed = false;
   private atomPrefixed = false;
   private nodesInItem = 0;
+  /** Index of the next `&` at or after the last text checked (2^32 - 1 when there is none). */
+  private nextAmpersand = -1;
   private ending = false;
   private firstMalformed: { message: string; pos: number } | undefined;
   private readonly result = {
@@ -169,30 +174,34 @@ export class FeedBuilder implements XmlEvents {
     this.push(frame, selfClosing);
   }
 
-  text(raw: string): void {
-    if (!this.firstMalformed && raw.includes('&')) {
-      const at = bareAmpersand(raw);
-      if (at >= 0) this.malformed(`char '&' is not expected.`, this.position());
+  text(from: number, to: number): void {
+    const src = this.source;
+    if (!this.firstMalformed) {
+      // Positions only grow, so remembering the next `&` keeps this check linear overall.
+      if (this.nextAmpersand < from) this.nextAmpersand = src.indexOf('&', from) >>> 0;
+      if (this.nextAmpersand < to && bareAmpersand(src.slice(this.nextAmpersand, to)) >= 0)
+        this.malformed(`char '&' is not expected.`, this.position());
     }
     const top = this.stack[this.stack.length - 1];
     if (!top) {
-      if (raw.trim() !== '') this.malformed('text outside the root element', this.position());
+      if (src.slice(from, to).trim() !== '') this.malformed('text outside the root element', this.position());
       return;
     }
+    // Whitespace between an item's or the channel's children is never read: not even sliced.
     if (top.kind < CAPTURE || top.kind === SKIP) return;
     const node = top.node as BuiltNode;
     const room = TEXT_CAP - node.textLength;
     if (room <= 0) {
-      this.result.textCut += raw.length;
+      this.result.textCut += to - from;
       return;
     }
-    const bounded = raw.length > room * LONGEST_REFERENCE + LONGEST_REFERENCE;
-    let piece = decodeXmlEntities(bounded ? raw.slice(0, room * LONGEST_REFERENCE + LONGEST_REFERENCE) : raw);
+    const rawEnd = Math.min(to, from + room * LONGEST_REFERENCE + LONGEST_REFERENCE);
+    let piece = decodeXmlEntities(src.slice(from, rawEnd));
     if (piece.length > room) {
       this.result.textCut += piece.length - room;
       piece = piece.slice(0, room);
     }
-    if (bounded) this.result.textCut += raw.length - room * LONGEST_REFERENCE;
+    this.result.textCut += to - rawEnd;
     this.append(node, piece);
   }
 
@@ -214,6 +223,10 @@ export class FeedBuilder implements XmlEvents {
     if (top.raw === raw) {
       this.pop();
       return;
+    }
+    if (!this.openCount) {
+      this.openCount = new Map();
+      for (const f of this.stack) this.openCount.set(f.raw, (this.openCount.get(f.raw) ?? 0) + 1);
     }
     if ((this.openCount.get(raw) ?? 0) > 0) {
       this.malformed(
@@ -279,13 +292,13 @@ export class FeedBuilder implements XmlEvents {
 
   private push(frame: Frame, selfClosing: boolean): void {
     this.stack.push(frame);
-    this.openCount.set(frame.raw, (this.openCount.get(frame.raw) ?? 0) + 1);
+    this.openCount?.set(frame.raw, (this.openCount.get(frame.raw) ?? 0) + 1);
     if (selfClosing) this.pop();
   }
 
   private pop(): void {
     const frame = this.stack.pop() as Frame;
-    this.openCount.set(frame.raw, (this.openCount.get(frame.raw) as number) - 1);
+    this.openCount?.set(frame.raw, (this.openCount.get(frame.raw) as number) - 1);
     switch (frame.kind) {
       case ITEM: {
         if (this.ending) {

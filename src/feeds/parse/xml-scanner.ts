@@ -4,7 +4,8 @@
  */
 export interface XmlEvents {
   openTag(name: string, attrs: Record<string, string> | undefined, selfClosing: boolean): void;
-  text(raw: string): void;
+  /** Raw text `from`–`to` of the scanned string (a stray `<` comes as a one-character range). */
+  text(from: number, to: number): void;
   cdata(text: string): void;
   closeTag(name: string): void;
   /** A DOCTYPE before the root element (its entity declarations are never expanded). */
@@ -96,7 +97,7 @@ export class XmlScanner {
         i = end + 2;
       } else {
         ev.malformed(`char '<' is not expected.`, lt);
-        ev.text('<');
+        ev.text(lt, lt + 1);
         i = lt + 1;
       }
     }
@@ -105,7 +106,7 @@ export class XmlScanner {
 
   private text(from: number, to: number): void {
     this.tokenStart = from;
-    this.events.text(this.s.slice(from, to));
+    this.events.text(from, to);
   }
 
   /** `<!--`, `<![CDATA[`, `<!DOCTYPE`; returns the index after it. */

@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export interface DecodedInput {
@@ -55,6 +55,8 @@ function* decodeValidUtf8(bytes: Uint8Array): Generator<void, string> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // TextDecoder, which this replaces, drops a BOM at the start.
   let at = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  // ASCII (most feeds, all-escaped ones included) is one copy: no pieces to join, no double peak.
+  if (isAscii(buf)) return buf.toString('latin1', at);
   if (buf.length - at <= DECODE_CHUNK) return buf.toString('utf8', at);
   const parts: string[] = [];
   while (at < buf.length) {

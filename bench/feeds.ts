@@ -77,8 +77,8 @@ const mb = (bytes: number) => bytes / 1e6;
 
 /** Populated leaf fields of a parse result, by path with array indexes folded (`items[].title`). */
 function fieldPaths(value: unknown, path = '', into = new Set<string>()): Set<string> {
-  // 0 counts as absent: partytime reports a missing duration as 0.
-  if (value === null || value === undefined || value === '' || value === 0) return into;
+  // 0 counts as absent: partytime reports a missing duration as 0, rss-parser keeps length="0" as "0".
+  if (value === null || value === undefined || value === '' || value === 0 || value === '0') return into;
   if (value instanceof Date) {
     into.add(path);
   } else if (Array.isArray(value)) {

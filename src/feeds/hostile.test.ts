@@ -132,6 +132,12 @@ describe('parseFeed: cut-off and broken documents', () => {
     expect(feed.warnings.join()).toMatch(/parsed leniently/);
   });
 
+  it('closes an item whose closing tag is corrupted when the next item opens', () => {
+    const feed = parseFeed(whole.replace('notes 4</p>]]></description></item>', 'notes 4</p>]]></description></itex>'));
+    expect(feed.episodes.map((e) => e.title)).toEqual(Array.from({ length: 30 }, (_, i) => `E${i}`));
+    expect(feed.warnings.join()).toMatch(/closing tag 'itex' matches no open element/);
+  });
+
   it('parseFeedAsync gives the same result as parseFeed', async () => {
     const cut = whole.slice(0, whole.indexOf('<title>E17') + 5);
     const { parseFeedAsync } = await import('./parse/parse-feed.js');

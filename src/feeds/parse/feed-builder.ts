@@ -84,6 +84,8 @@ export class FeedBuilder implements XmlEvents {
   private rootClosed = false;
   private atomPrefixed = false;
   private nodesInItem = 0;
+  /** Stack index of the open ITEM frame, or -1. */
+  private openItemAt = -1;
   /** Index of the next `&` at or after the last text checked (2^32 - 1 when there is none). */
   private nextAmpersand = -1;
   private ending = false;
@@ -112,7 +114,7 @@ export class FeedBuilder implements XmlEvents {
   }
 
   openTag(raw: string, rawAttrs: Record<string, string> | undefined, selfClosing: boolean): void {
-    const parent = this.stack[this.stack.length - 1];
+    let parent = this.stack[this.stack.length - 1];
     if (parent && (parent.kind === SKIP || parent.kind === FLAT)) {
       if (parent.kind === FLAT) this.result.flattened++;
       this.push({ raw, kind: parent.kind, node: parent.node, scope: parent.scope }, selfClosing);
@@ -132,8 +134,16 @@ export class FeedBuilder implements XmlEvents {
       return;
     }
     if (this.atomPrefixed && name.startsWith('atom:')) name = name.slice(5);
-    const frame: Frame = { raw, kind: SKIP, node: undefined, scope };
     const atomFeed = this.format === 'atom';
+    if (this.openItemAt >= 0 && name === (atomFeed ? 'entry' : 'item')) {
+      // Items never nest: an item opening inside one means the open one lost its closing tag
+      // (a corrupted `</item>`); close it here instead of swallowing every later item into it.
+      this.malformed(`<${raw.slice(0, 40)}> inside an unclosed <${raw.slice(0, 40)}>`, this.position());
+      const itemAt = this.openItemAt;
+      while (this.stack.length > itemAt) this.pop();
+      parent = this.stack[this.stack.length - 1] as Frame;
+    }
+    const frame: Frame = { raw, kind: SKIP, node: undefined, scope };
     if (parent.kind === ROOT || parent.kind === CHANNEL) {
       const isItem = atomFeed ? name === 'entry' && parent.kind === ROOT : name === 'item';
       if (isItem) {
@@ -144,6 +154,7 @@ export class FeedBuilder implements XmlEvents {
           frame.inChannel = inChannel;
           frame.node = newNode(name, this.attrs(rawAttrs));
           this.nodesInItem = 1;
+          this.openItemAt = this.stack.length;
         } else {
           this.result.itemsOverCap++;
         }
@@ -301,6 +312,7 @@ export class FeedBuilder implements XmlEvents {
     this.openCount?.set(frame.raw, (this.openCount.get(frame.raw) as number) - 1);
     switch (frame.kind) {
       case ITEM: {
+        this.openItemAt = -1;
         if (this.ending) {
           this.result.itemsCut++;
           return;

@@ -135,12 +135,17 @@ export class FeedBuilder implements XmlEvents {
     }
     if (this.atomPrefixed && name.startsWith('atom:')) name = name.slice(5);
     const atomFeed = this.format === 'atom';
-    if (this.openItemAt >= 0 && name === (atomFeed ? 'entry' : 'item')) {
-      // Items never nest: an item opening inside one means the open one lost its closing tag
-      // (a corrupted `</item>`); close it here instead of swallowing every later item into it.
-      this.malformed(`<${raw.slice(0, 40)}> inside an unclosed <${raw.slice(0, 40)}>`, this.position());
+    if (parent.kind !== ROOT && parent.kind !== CHANNEL && name === (atomFeed ? 'entry' : 'item')) {
+      // Items never nest, nor sit inside another element: an item opening inside one means that
+      // element lost its closing tag (a corrupted `</item>` or `<itunes:summary>`). Close what is
+      // open down to the channel (or root) instead of swallowing every later item into it.
+      this.malformed(`<${raw.slice(0, 40)}> inside an unclosed <${parent.raw.slice(0, 40)}>`, this.position());
       const itemAt = this.openItemAt;
-      while (this.stack.length > itemAt) this.pop();
+      if (itemAt >= 0) while (this.stack.length > itemAt) this.pop();
+      for (let top = this.stack[this.stack.length - 1]; top && top.kind !== ROOT && top.kind !== CHANNEL; ) {
+        this.pop();
+        top = this.stack[this.stack.length - 1];
+      }
       parent = this.stack[this.stack.length - 1] as Frame;
     }
     const frame: Frame = { raw, kind: SKIP, node: undefined, scope };

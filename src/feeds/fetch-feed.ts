@@ -3,7 +3,7 @@ import { AppError } from '../model/errors.js';
 import type { ParsedFeed } from '../model/feed.js';
 import { redactUrl, safeFetch, type FetchOptions, type FetchResult } from '../net/index.js';
 import { cacheHints, type CacheHints } from './cache-hints.js';
-import { parseFeed } from './parse/parse-feed.js';
+import { parseFeedAsync } from './parse/parse-feed.js';
 
 export interface FeedValidators {
   etag?: string | null;
@@ -57,7 +57,7 @@ export async function fetchFeed(
   }
   let feed: ParsedFeed;
   try {
-    feed = parseFeed(res.body, { url: res.url });
+    feed = await parseFeedAsync(res.body, { url: res.url });
   } catch (err) {
     if (err instanceof AppError) throw new AppError(err.code, `${shown}: ${err.message}`, { cause: err });
     throw err;

@@ -69,14 +69,80 @@ describe('parseFeed: XML attacks', () => {
     expect(ms).toBeLessThan(3000);
   });
 
-  it('rejects absurd nesting with invalid_feed instead of overflowing the stack', () => {
+  // Issue 13: nesting past the depth limit is read past (its text kept as text), not a reason to
+  // refuse the feed; it used to be invalid_feed.
+  it('reads past absurd nesting instead of overflowing the stack or refusing the feed', () => {
     const deep = `${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}`;
-    expect(failure(() => parseFeed(rss(`<item><title>t</title>${deep}</item>`))).code).toBe('invalid_feed');
+    const feed = parseFeed(rss(`<item><title>t</title>${deep}</item>`));
+    expect(feed.episodes.map((e) => e.title)).toEqual(['t']);
+    expect(feed.warnings.join()).toMatch(/nested too deep/);
+  });
+
+  it('keeps every other item when one description holds 200,000-deep nesting', () => {
+    const deep = `${'<b>'.repeat(200_000)}deep text${'</b>'.repeat(200_000)}`;
+    const items = Array.from({ length: 20 }, (_, i) =>
+      i === 7
+        ? `<item><title>E${i}</title><guid>${i}</guid><description>${deep}</description></item>`
+        : `<item><title>E${i}</title><guid>${i}</guid><description>notes ${i}</description></item>`,
+    ).join('');
+    const { value: feed, ms } = timed(() => parseFeed(rss(items)));
+    expect(feed.episodes.map((e) => e.title)).toEqual(Array.from({ length: 20 }, (_, i) => `E${i}`));
+    expect(feed.episodes[7]?.description).toBe('deep text');
+    expect(feed.episodes[8]?.description).toBe('notes 8');
+    expect(ms).toBeLessThan(2000);
   });
 
   it('truncates a giant description at 64 KB', () => {
     const feed = parseFeed(rss(`<item><title>t</title><description>${'word '.repeat(400_000)}</description></item>`));
     expect(feed.episodes[0]?.description?.length).toBeLessThanOrEqual(64 * 1024);
+  });
+});
+
+describe('parseFeed: cut-off and broken documents', () => {
+  const items = Array.from(
+    { length: 30 },
+    (_, i) =>
+      `<item><title>E${i}</title><guid>${i}</guid><description><![CDATA[<p>notes ${i}</p>]]></description></item>`,
+  ).join('');
+  const whole = rss(items);
+
+  it('keeps every complete item before a cut inside an item, and says what it dropped', () => {
+    for (const cutInside of ['<title>E17</t', '<guid>17</guid><descr', '<p>notes 17</p>]', '<item><tit']) {
+      const end = whole.indexOf(cutInside.startsWith('<item>') ? '<item><title>E17' : cutInside) + cutInside.length - 2;
+      const feed = parseFeed(whole.slice(0, end));
+      expect(feed.episodes.map((e) => e.title)).toEqual(Array.from({ length: 17 }, (_, i) => `E${i}`));
+      expect(feed.warnings.join('\n')).toMatch(/17 complete items kept, 1 incomplete item dropped/);
+      expect(feed.warnings.join('\n')).toMatch(/not well-formed XML .*parsed leniently/);
+    }
+  });
+
+  it('keeps all items of a feed cut right after an item', () => {
+    const feed = parseFeed(whole.slice(0, whole.indexOf('</item>', whole.indexOf('E29')) + 7));
+    expect(feed.episodes).toHaveLength(30);
+    expect(feed.warnings.join()).not.toMatch(/dropped/);
+  });
+
+  it('recovers from a stray closing tag and unescaped HTML inside one item', () => {
+    const broken = whole
+      .replace('<description><![CDATA[<p>notes 3</p>]]>', '<description><p>notes <br> 3</p></content:encoded>')
+      .replace('<title>E9</title>', '<title>E9</title></enclosure>');
+    const feed = parseFeed(broken);
+    expect(feed.episodes).toHaveLength(30);
+    expect(feed.episodes[3]?.description).toBe('notes 3');
+    expect(feed.warnings.join()).toMatch(/parsed leniently/);
+  });
+
+  it('closes an item whose closing tag is corrupted when the next item opens', () => {
+    const feed = parseFeed(whole.replace('notes 4</p>]]></description></item>', 'notes 4</p>]]></description></itex>'));
+    expect(feed.episodes.map((e) => e.title)).toEqual(Array.from({ length: 30 }, (_, i) => `E${i}`));
+    expect(feed.warnings.join()).toMatch(/closing tag 'itex' matches no open element/);
+  });
+
+  it('parseFeedAsync gives the same result as parseFeed', async () => {
+    const cut = whole.slice(0, whole.indexOf('<title>E17') + 5);
+    const { parseFeedAsync } = await import('./parse/parse-feed.js');
+    expect(await parseFeedAsync(cut)).toEqual(parseFeed(cut));
+    expect(await parseFeedAsync(Buffer.from(whole))).toEqual(parseFeed(Buffer.from(whole)));
   });
 });
 

@@ -11,7 +11,6 @@ import {
   type ParseContext,
   type TagHandler,
 } from './registry.js';
-import type { FormatParse } from './rss.js';
 import { cleanLine, deepTextOf, htmlToText, plainTitle, textOf, LIMITS } from './text.js';
 import { cleanUrl } from './urls.js';
 import type { XmlNode } from './xml-tree.js';
@@ -101,27 +100,14 @@ const entryHandlers: TagHandler<E>[] = [
   podcastItem.person,
 ];
 
-// A feed that prefixes its own Atom elements (`<atom:feed>`) reads the same as an unprefixed one.
-function unprefixAtom(node: XmlNode): XmlNode {
-  const name = node.name.startsWith('atom:') ? node.name.slice(5) : node.name;
-  const children = node.children.map(unprefixAtom);
-  let i = 0;
-  const content = node.content.map((c) => (typeof c === 'string' ? c : (children[i++] as XmlNode)));
-  return { ...node, name, children, content };
-}
-
-export function parseAtom(rootNode: XmlNode, ctx: ParseContext): FormatParse {
-  const root = rootNode.name === 'atom:feed' ? unprefixAtom(rootNode) : rootNode;
-  const feed: F = { persons: [] };
-  applyHandlers(feedHandlers, root, feed, ctx);
-  const lang = root.attrs['xml:lang'];
-  if (lang) feed.language ??= cleanLine(lang, 35);
-  const items = root.children
-    .filter((n) => n.name === 'entry')
-    .map((node) => {
-      const ep: E = { transcripts: [], persons: [] };
-      applyHandlers(entryHandlers, node, ep, ctx);
-      return ep;
-    });
-  return { feed, items };
-}
+/** Atom (RFC 4287): the feed element's and an entry's handlers. */
+export const atom = {
+  feed(root: XmlNode, feed: FeedDraft, ctx: ParseContext): void {
+    applyHandlers(feedHandlers, root, feed, ctx);
+    const lang = root.attrs['xml:lang'];
+    if (lang) feed.language ??= cleanLine(lang, 35);
+  },
+  entry(node: XmlNode, ep: EpisodeDraft, ctx: ParseContext): void {
+    applyHandlers(entryHandlers, node, ep, ctx);
+  },
+};

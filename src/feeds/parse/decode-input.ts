@@ -1,3 +1,4 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export interface DecodedInput {
@@ -8,6 +9,7 @@ export interface DecodedInput {
 const PROLOG_ENCODING = /^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']/;
 // Characters XML 1.0 forbids; real feeds contain them and one must not sink the whole feed.
 const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const ILLEGAL_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const VALID_UTF8_MULTIBYTE = /[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}/;
 
 function bomEncoding(bytes: Uint8Array): { encoding: string; skip: number } | undefined {
@@ -21,26 +23,74 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; skip: number } | un
   return undefined;
 }
 
-function decodeUtf8(bytes: Uint8Array, warnings: string[]): string {
+/** Bytes are decoded this many at a time, so an async caller can yield between pieces. */
+const DECODE_CHUNK = 1 << 20;
+
+/** Yields after each chunk; returns the pieces' text. */
+function* decodeChunks(
+  body: Uint8Array,
+  decoder: { write(b: Uint8Array): string; end(): string },
+): Generator<void, string> {
+  const parts: string[] = [];
+  for (let at = 0; at < body.length; at += DECODE_CHUNK) {
+    parts.push(decoder.write(body.subarray(at, at + DECODE_CHUNK)));
+    yield;
+  }
+  parts.push(decoder.end());
+  return parts.length === 2 && parts[1] === '' ? (parts[0] as string) : parts.join('');
+}
+
+function textDecoder(fatal: boolean): { write(b: Uint8Array): string; end(): string } {
+  const d = new TextDecoder('utf-8', { fatal });
+  return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() };
+}
+
+function iconvDecoder(encoding: string): { write(b: Uint8Array): string; end(): string } {
+  const d = iconv.getDecoder(encoding);
+  return { write: (b) => d.write(Buffer.from(b.buffer, b.byteOffset, b.byteLength)), end: () => d.end() ?? '' };
+}
+
+/** Valid UTF-8, cut only between characters: Buffer's own (SIMD) decoding, a megabyte at a time. */
+function* decodeValidUtf8(bytes: Uint8Array): Generator<void, string> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // TextDecoder, which this replaces, drops a BOM at the start.
+  let at = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  // ASCII (most feeds, all-escaped ones included) is one copy: no pieces to join, no double peak.
+  if (isAscii(buf)) return buf.toString('latin1', at);
+  if (buf.length - at <= DECODE_CHUNK) return buf.toString('utf8', at);
+  const parts: string[] = [];
+  while (at < buf.length) {
+    let end = Math.min(buf.length, at + DECODE_CHUNK);
+    while (end < buf.length && ((buf[end] as number) & 0xc0) === 0x80) end--;
+    parts.push(buf.toString('utf8', at, end));
+    at = end;
+    yield;
+  }
+  return parts.join('');
+}
+
+function* decodeUtf8(bytes: Uint8Array, warnings: string[]): Generator<void, string> {
+  if (isUtf8(bytes)) return yield* decodeValidUtf8(bytes);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return yield* decodeChunks(bytes, textDecoder(true));
   } catch {
     // No valid multi-byte sequence at all means a legacy 8-bit feed mislabelled as UTF-8.
     const asLatin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
     if (!VALID_UTF8_MULTIBYTE.test(asLatin1)) {
       warnings.push('bytes are not valid UTF-8; decoded as windows-1252');
-      return iconv.decode(Buffer.from(bytes), 'windows-1252');
+      return yield* decodeChunks(bytes, iconvDecoder('windows-1252'));
     }
     warnings.push('invalid UTF-8 sequences replaced');
-    return new TextDecoder('utf-8').decode(bytes);
+    return yield* decodeChunks(bytes, textDecoder(false));
   }
 }
 
 /**
  * Bytes → text, honouring a BOM, then the XML prolog's encoding, then UTF-8. Strips the BOM,
- * leading whitespace before `<?xml`, and characters XML forbids.
+ * leading whitespace before `<?xml`, and characters XML forbids. A generator that yields between
+ * megabytes, so parseFeedAsync can let the event loop run; decodeInput runs it in one go.
  */
-export function decodeInput(input: string | Uint8Array): DecodedInput {
+export function* decodeInputSteps(input: string | Uint8Array): Generator<void, DecodedInput> {
   const warnings: string[] = [];
   let text: string;
   if (typeof input === 'string') {
@@ -51,20 +101,31 @@ export function decodeInput(input: string | Uint8Array): DecodedInput {
     const head = Buffer.from(body.subarray(0, 512)).toString('latin1');
     const declared = bom?.encoding ?? PROLOG_ENCODING.exec(head)?.[1]?.toLowerCase();
     if (!declared || declared === 'utf-8' || declared === 'utf8') {
-      text = decodeUtf8(body, warnings);
+      text = yield* decodeUtf8(body, warnings);
     } else if (iconv.encodingExists(declared)) {
       // ISO-8859-1 labels almost always mean windows-1252 in practice (as browsers treat them).
       const encoding =
         declared === 'iso-8859-1' || declared === 'latin1' || declared === 'us-ascii' ? 'windows-1252' : declared;
-      text = iconv.decode(Buffer.from(body), encoding);
+      text = yield* decodeChunks(body, iconvDecoder(encoding));
     } else {
       warnings.push(`unknown encoding "${declared}"; decoded as UTF-8`);
-      text = decodeUtf8(body, warnings);
+      text = yield* decodeUtf8(body, warnings);
     }
   }
   text = text.replace(/^\uFEFF/, '').replace(/^\s+/, '');
-  const cleaned = text.replace(ILLEGAL_XML_CHARS, '');
-  if (cleaned.length !== text.length)
+  yield;
+  if (ILLEGAL_XML_CHAR.test(text)) {
+    const cleaned = text.replace(ILLEGAL_XML_CHARS, '');
     warnings.push(`removed ${text.length - cleaned.length} characters not allowed in XML`);
-  return { text: cleaned, warnings };
+    text = cleaned;
+  }
+  return { text, warnings };
+}
+
+export function decodeInput(input: string | Uint8Array): DecodedInput {
+  const steps = decodeInputSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }

@@ -1,4 +1,3 @@
-import { AppError } from '../../model/errors.js';
 import { parseFeedDate } from './dates.js';
 import { itunesChannel, itunesItem } from './itunes.js';
 import { mediaChannel, mediaItem } from './media-rss.js';
@@ -110,26 +109,13 @@ function syndicationTtl(channel: XmlNode): number | undefined {
   return Number.isInteger(frequency) && frequency > 0 ? Math.max(1, Math.round(period / frequency)) : undefined;
 }
 
-export interface FormatParse {
-  feed: FeedDraft;
-  items: EpisodeDraft[];
-}
-
-function parseItems(nodes: XmlNode[], ctx: ParseContext): EpisodeDraft[] {
-  return nodes.map((node) => {
-    const ep: EpisodeDraft = { transcripts: [], persons: [] };
+/** RSS 2.0 (and RSS 1.0/RDF, whose items sit beside the channel): the channel's and an item's handlers. */
+export const rss = {
+  channel(channel: XmlNode, feed: FeedDraft, ctx: ParseContext): void {
+    applyHandlers(channelHandlers, channel, feed, ctx);
+    feed.ttlMinutes ??= syndicationTtl(channel);
+  },
+  item(node: XmlNode, ep: EpisodeDraft, ctx: ParseContext): void {
     applyHandlers(itemHandlers, node, ep, ctx);
-    return ep;
-  });
-}
-
-/** RSS 2.0 (and RSS 1.0/RDF, whose items sit beside the channel). */
-export function parseRss(root: XmlNode, ctx: ParseContext): FormatParse {
-  const channel = child(root, 'channel');
-  if (!channel) throw new AppError('invalid_feed', 'RSS document has no <channel> element');
-  const feed: FeedDraft = { persons: [] };
-  applyHandlers(channelHandlers, channel, feed, ctx);
-  feed.ttlMinutes ??= syndicationTtl(channel);
-  const itemNodes = [...channel.children, ...root.children].filter((n) => n.name === 'item');
-  return { feed, items: parseItems(itemNodes, ctx) };
-}
+  },
+};

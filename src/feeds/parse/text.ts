@@ -58,22 +58,28 @@ export function deepTextOf(node: XmlNode): string {
   return out;
 }
 
+/**
+ * Whitespace runs within a line become one space, lines are trimmed, at most one blank line is
+ * kept, and the whole is trimmed: four linear passes (no per-line split and join). The first
+ * leaves single plain spaces alone: replacing each one with itself costs more than all the rest.
+ */
 function tidy(text: string): string {
   return text
-    .split('\n')
-    .map((line) => line.replace(/[\s\u00A0]+/g, ' ').trim())
-    .join('\n')
+    .replace(/[^\S\n]{2,}|[^\S \n]/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
 
 /** A one-line field: whitespace collapsed, bounded. */
 export function cleanLine(text: string, max: number = LIMITS.title): string {
-  return truncate(text.replace(/[\s\u00A0]+/g, ' ').trim(), max);
+  return truncate(text.replace(/\s{2,}|[^\S ]/g, ' ').trim(), max);
 }
 
 /** HTML show notes → plain text: scripts/styles dropped, blocks become line breaks, entities decoded. */
 export function htmlToText(html: string, max: number = LIMITS.description): string {
+  // No tag and no entity: nothing for the HTML parser to do (it would hand the text back whole).
+  if (!html.includes('<') && !html.includes('&')) return truncate(tidy(truncate(html, LIMITS.htmlInput)), max);
   let out = '';
   let skipping = 0;
   const parser = new Parser(

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AppError } from '../../model/errors.js';
 import { canonicalName, scopePrefixes, type PrefixMap } from './namespaces.js';
+import { decodeXmlEntities } from './xml-entities.js';
 
 /** One element: canonical lower-case name, decoded attributes, and its content in document order. */
 export interface XmlNode {
@@ -123,24 +124,4 @@ export function parseXml(input: string): XmlDocument {
   const rootTag = rootRaw && Object.keys(rootRaw).find((k) => k !== ':@' && !k.startsWith('#') && !k.startsWith('?'));
   if (!rootRaw || !rootTag) throw new AppError('invalid_feed', 'feed XML has no root element');
   return { root: convert(rootRaw, rootTag, new Map()), warnings, ...(malformed ? { malformed } : {}) };
-}
-
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function fromCodePoint(code: number): string {
-  const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
-  return valid ? String.fromCodePoint(code) : '\uFFFD';
-}
-
-/**
- * Decodes the five predefined XML entities and numeric references in one linear pass.
- * Anything else (DTD-declared or HTML entities) stays literal: the parser never expands entities.
- */
-function decodeXmlEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,10}|[a-zA-Z]{2,4});/g, (whole, ref: string) => {
-    if (ref.startsWith('#x') || ref.startsWith('#X')) return fromCodePoint(parseInt(ref.slice(2), 16));
-    if (ref.startsWith('#')) return fromCodePoint(parseInt(ref.slice(1), 10));
-    return PREDEFINED[ref] ?? whole;
-  });
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { dkimFromConfig, timeoutsAndAgent, type Config } from './config/index.js';
 import { createMailer, type Mailer } from './delivery/index.js';
 import { createLogger, type Logger, type LogLevel } from './logger.js';
+import type { DirectorySearchOptions } from './feeds/index.js';
 import type { FetchOptions } from './net/index.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/types.js';
@@ -71,6 +72,29 @@ export function fetchOptionsFrom(config: Config, kind: 'feed' | 'transcript'): F
     ...timeoutsAndAgent(config),
     allowPrivateNetworks: config.allowPrivateNetworks,
     maxBytes: kind === 'feed' ? config.feedMaxBytes : config.transcriptMaxBytes,
+  };
+}
+
+/** The directories `feeds search` asks: iTunes always, Podcast Index when its key and secret are both set. */
+export function directorySearchOptionsFrom(config: Config, limit?: number): DirectorySearchOptions {
+  const fetch: FetchOptions = {
+    ...timeoutsAndAgent(config),
+    allowPrivateNetworks: config.allowPrivateNetworks,
+    maxBytes: 4 * 1024 * 1024,
+  };
+  return {
+    itunes: { baseUrl: config.itunesSearchUrl, fetch },
+    ...(config.podcastIndexApiKey &&
+      config.podcastIndexApiSecret && {
+        podcastIndex: {
+          baseUrl: config.podcastIndexApiUrl,
+          fetch,
+          apiKey: config.podcastIndexApiKey,
+          apiSecret: config.podcastIndexApiSecret,
+          userAgent: fetch.userAgent ?? config.userAgent,
+        },
+      }),
+    ...(limit !== undefined && { limit }),
   };
 }
 

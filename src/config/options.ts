@@ -470,6 +470,32 @@ export const options = {
     default: '3',
     doc: 'Retries of an embeddings request after 408/409/429/5xx/529, a timeout or a dropped connection (backoff with jitter, Retry-After honoured up to 30 s; a longer one fails at once).',
   }),
+  itunesSearchUrl: option({
+    env: 'ITUNES_SEARCH_URL',
+    type: httpUrl(),
+    default: 'https://itunes.apple.com/search',
+    doc: 'iTunes Search API endpoint of `podbrief feeds search` (no key needed); change it only for a mirror or a test server.',
+  }),
+  podcastIndexApiUrl: option({
+    env: 'PODCASTINDEX_API_URL',
+    type: httpUrl(),
+    default: 'https://api.podcastindex.org/api/1.0',
+    doc: 'Podcast Index API base of `podbrief feeds search` (`<url>/search/byterm`); change it only for a mirror or a test server.',
+  }),
+  podcastIndexApiKey: option({
+    env: 'PODCASTINDEX_API_KEY',
+    type: optionalText(),
+    default: '',
+    secret: true,
+    doc: 'Podcast Index API key (free at api.podcastindex.org); with PODCASTINDEX_API_SECRET, `feeds search` also asks Podcast Index. Empty: iTunes only.',
+  }),
+  podcastIndexApiSecret: option({
+    env: 'PODCASTINDEX_API_SECRET',
+    type: optionalText(),
+    default: '',
+    secret: true,
+    doc: 'Podcast Index API secret, paired with PODCASTINDEX_API_KEY.',
+  }),
 } as const;
 
 export type OptionKey = keyof typeof options;

@@ -5,3 +5,4 @@ export { nextPollDelaySeconds } from './schedule.js';
 export { cacheHints } from './cache-hints.js';
 export { assertFeedUrl, feedUrlProblems } from './check-feed-url.js';
 export type { FeedUrlPolicy } from './check-feed-url.js';
+export * from './directory/index.js';

@@ -1,7 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { fetchOptionsFrom } from '../../app.js';
-import { assertFeedUrl, feedUrlProblems, parseFeed, parseOpml, writeOpml } from '../../feeds/index.js';
+import { directorySearchOptionsFrom, fetchOptionsFrom } from '../../app.js';
+import {
+  assertFeedUrl,
+  feedUrlProblems,
+  parseFeed,
+  parseOpml,
+  searchDirectories,
+  writeOpml,
+} from '../../feeds/index.js';
 import { AppError } from '../../model/errors.js';
 import { loadGlobalConfig, printJson, withApp, type GlobalOptions } from '../context.js';
 import { say, sayError } from '../terminal-text.js';
@@ -20,6 +27,29 @@ export function feedsCommand(program: Command): void {
         const { feed, created } = await app.store.addFeed(url);
         say(created ? `added feed ${feed.id}: ${feed.url}` : `already added as feed ${feed.id}: ${feed.url}`);
       });
+    });
+
+  feeds
+    .command('search <query>')
+    .description('find podcasts by name in the iTunes and Podcast Index directories (their feed URLs, for `feeds add`)')
+    .option('--limit <n>', 'most results', '20')
+    .option('--json', 'print JSON')
+    .action(async (query: string, opts: { json?: boolean; limit: string }) => {
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
+        throw new AppError('invalid_argument', '--limit must be a whole number from 1 to 200');
+      }
+      if (query.trim() === '') throw new AppError('invalid_argument', 'the search query is empty');
+      const found = await searchDirectories(query.trim(), directorySearchOptionsFrom(loadGlobalConfig(program), limit));
+      if (found.failed) {
+        throw new AppError('directory_unavailable', `no directory answered: ${found.warnings.join('; ')}`);
+      }
+      for (const w of found.warnings) sayError(`warning: ${w}`);
+      if (opts.json) return printJson({ results: found.results, warnings: found.warnings });
+      if (found.results.length === 0) return say(`no podcasts found for "${query.trim()}"`);
+      for (const r of found.results) {
+        say(`${r.title}${r.author ? ` (${r.author})` : ''}\n  ${r.feedUrl}  [${r.sources.join(', ')}]`);
+      }
     });
 
   feeds

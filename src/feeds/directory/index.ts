@@ -1,0 +1,2 @@
+export { searchDirectories } from './merge.js';
+export type { DirectorySearchOptions } from './merge.js';

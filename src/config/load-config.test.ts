@@ -102,6 +102,10 @@ describe('loadConfig', () => {
       embeddingsModel: '',
       embeddingsApiKey: '',
       embeddingsMaxRetries: 3,
+      itunesSearchUrl: 'https://itunes.apple.com/search',
+      podcastIndexApiUrl: 'https://api.podcastindex.org/api/1.0',
+      podcastIndexApiKey: '',
+      podcastIndexApiSecret: '',
     });
   });
 

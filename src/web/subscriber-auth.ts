@@ -1,3 +1,4 @@
+import type { DirectoryResult } from '../feeds/index.js';
 import type { Context } from 'hono';
 import type { User } from '../model/user.js';
 
@@ -20,6 +21,11 @@ export interface AccountDeps {
   /** The CSRF token put in every form as `name="csrf"` (the security middleware checks it). */
   csrfToken(c: Context): string;
   now(): Date;
+  /**
+   * Podcast directories (iTunes, Podcast Index) for the follow-a-show search; wired by `podbrief serve`.
+   * Absent: the search looks only at the shows the store knows.
+   */
+  searchDirectories?(query: string): Promise<DirectoryResult[]>;
 }
 
 /** Reads the token the CSRF middleware left in `c.var.csrf`, if any. */

@@ -1,2 +1,3 @@
-export { searchDirectories } from './merge.js';
+export { feedUrlKey, searchDirectories } from './merge.js';
 export type { DirectorySearchOptions } from './merge.js';
+export type { DirectoryResult } from './types.js';

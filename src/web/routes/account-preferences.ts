@@ -2,6 +2,8 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { App } from '../../app.js';
 import { isValidTimeZone } from '../../briefs/index.js';
+import { feedUrlKey, feedUrlProblems, type DirectoryResult } from '../../feeds/index.js';
+import { errorMessage } from '../../model/errors.js';
 import { ABOUT_MAX_CHARS, type User } from '../../model/user.js';
 import type { FeedRow } from '../../store/types.js';
 import { newFeedToken } from '../brief-feed.js';
@@ -14,12 +16,15 @@ import { layout } from '../views/layout.js';
 /** Deleting the account needs a sign-in this recent. */
 export const FRESH_SIGN_IN_MS = 10 * 60_000;
 const SEARCH_RESULTS = 20;
+const DIRECTORY_RESULTS = 8;
+const FEED_URL_MAX_CHARS = 2000;
 const MAX_INTERESTS = 50;
 const INTEREST_MAX_CHARS = 100;
 
 const NOTICES: Record<string, string> = {
   saved: 'Saved. Your next brief follows these preferences.',
   followed: 'Followed.',
+  added: 'Added and followed: its episodes are fetched from the next poll on.',
   unfollowed: 'Unfollowed.',
   paused: 'Paused: you get no briefs until you resume.',
   resumed: 'Resumed: your briefs start again at your next delivery hour.',
@@ -50,6 +55,7 @@ export function accountPreferencesRoutes(web: Hono, app: App, auth: SubscriberAu
       app.store.feedTokenHashOf(user.id),
       q.trim() ? app.store.searchFeeds(q, SEARCH_RESULTS) : Promise.resolve(undefined),
     ]);
+    const directory = q.trim() ? await directoryResults(q.trim(), feeds) : undefined;
     const followedIds = new Set(profile.followedFeedIds);
     const followed = feeds.filter((f) => followedIds.has(f.id));
     const csrf = deps.csrfToken(c);
@@ -67,12 +73,25 @@ ${problemList(state.problems ?? [])}
 ${state.feedUrls ? feedUrlsCard(state.feedUrls) : ''}
 ${state.imported ? importReport(state.imported) : ''}
 ${briefForm(draft, csrf)}
-${showsCard(followed, followedIds, q, results, draft.only, csrf)}
+${showsCard(followed, followedIds, q, results, directory, draft.only, csrf)}
 ${feedCard(Boolean(hasFeed), csrf)}
 ${statusCard(user, csrf)}
 ${deleteCard(user, csrf)}`;
     c.header('Cache-Control', 'no-store');
     return c.html(accountPage('Preferences', user, 'preferences', body), status);
+  };
+
+  /** Directory shows the store does not know yet; a failing directory only hides this list. */
+  const directoryResults = async (q: string, known: FeedRow[]): Promise<DirectoryResult[] | undefined> => {
+    if (!deps.searchDirectories) return undefined;
+    try {
+      const knownKeys = new Set(known.map((f) => feedUrlKey(f.url)));
+      const found = await deps.searchDirectories(q);
+      return found.filter((r) => !knownKeys.has(feedUrlKey(r.feedUrl))).slice(0, DIRECTORY_RESULTS);
+    } catch (err) {
+      app.log.warn('directory search failed', { error: errorMessage(err) });
+      return undefined;
+    }
   };
 
   /** Runs `fn` for the signed-in user; POSTs without a session go to the login page. */
@@ -141,6 +160,23 @@ ${deleteCard(user, csrf)}`;
         return render(c, user, { problems: ['That show could not be found.'] }, 400);
       await app.store.setFollow(user.id, feed.id, follow);
       return done(c, follow ? 'followed' : 'unfollowed', 'shows');
+    }),
+  );
+
+  web.post(
+    '/account/follows/add',
+    signedIn(async (c, user) => {
+      const body = await c.req.parseBody();
+      const url = String(body.url ?? '').trim();
+      if (url === '' || url.length > FEED_URL_MAX_CHARS)
+        return render(c, user, { problems: ['That feed address could not be used.'] }, 400);
+      // The same checks as `feeds add` and the OPML import: http(s) only, no private addresses.
+      const [problem] = await feedUrlProblems([url], app.fetchOptions('feed'));
+      if (problem !== undefined) return render(c, user, { problems: [problem] }, 400);
+      const { feed, created } = await app.store.addFeed(url);
+      await app.store.setFollow(user.id, feed.id, true);
+      app.log.info('directory follow', { user_id: user.id, feed_id: feed.id, created });
+      return done(c, 'added', 'shows');
     }),
   );
 
@@ -291,6 +327,7 @@ function showsCard(
   followedIds: Set<number>,
   q: string,
   results: FeedRow[] | undefined,
+  directory: DirectoryResult[] | undefined,
   onlyFollowed: boolean,
   csrf: string,
 ): SafeHtml {
@@ -316,6 +353,7 @@ ${
       ? html`<p role="status">No show matches “${q}”. Import an OPML file below to add shows we do not know yet.</p>`
       : html`<ul class="plain" aria-label="Search results">${results.map((f) => html`<li><span class="title">${f.title ?? f.url}</span>${followedIds.has(f.id) ? html`<span class="muted">Following</span>` : followForm(f, 'follow')}</li>`)}</ul>`
 }
+${directory?.length ? directoryList(directory, csrf) : ''}
 <h3 id="opml">Import or export (OPML)</h3>
 <p class="muted">Move your subscriptions from another podcast app: export them there as OPML and import the file here.</p>
 <form class="stack" method="post" action="/account/opml" enctype="multipart/form-data">
@@ -326,6 +364,11 @@ ${csrfField(csrf)}
 </form>
 <p><a href="/account/follows.opml" download>Download the shows you follow (OPML)</a></p>
 </section>`;
+}
+
+function directoryList(found: DirectoryResult[], csrf: string): SafeHtml {
+  return html`<h4 id="directory-h">From podcast directories</h4>
+<ul class="plain" aria-labelledby="directory-h">${found.map((r) => html`<li><span class="title">${r.title}</span>${r.author ? html` <span class="muted">${r.author}</span>` : ''}<form class="inline" method="post" action="/account/follows/add">${csrfField(csrf)}<input type="hidden" name="url" value="${r.feedUrl}"><button class="secondary small" type="submit">Add and follow<span class="sr-only"> ${r.title}</span></button></form></li>`)}</ul>`;
 }
 
 function importReport(r: OpmlImport): SafeHtml {

@@ -106,6 +106,12 @@ describe('web: follow a show found in a podcast directory', () => {
     expect(fake.piRequests).toHaveLength(0);
   });
 
+  it('a title only the directories know says so above their list', async () => {
+    const page = await (await as(ada, '/account/preferences?q=only')).text();
+    expect(page).toContain('No show Podbrief knows matches “only”; the podcast directories found these.');
+    expect(page).toContain('From podcast directories');
+  });
+
   it('both directories down: the page still works, without the list', async () => {
     fake.itunesMode = 'error500';
     fake.piMode = 'malformed';

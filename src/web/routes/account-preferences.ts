@@ -350,7 +350,9 @@ ${
   results === undefined
     ? ''
     : results.length === 0
-      ? html`<p role="status">No show matches “${q}”. Import an OPML file below to add shows we do not know yet.</p>`
+      ? directory?.length
+        ? html`<p role="status">No show Podbrief knows matches “${q}”; the podcast directories found these.</p>`
+        : html`<p role="status">No show matches “${q}”. Import an OPML file below to add shows we do not know yet.</p>`
       : html`<ul class="plain" aria-label="Search results">${results.map((f) => html`<li><span class="title">${f.title ?? f.url}</span>${followedIds.has(f.id) ? html`<span class="muted">Following</span>` : followForm(f, 'follow')}</li>`)}</ul>`
 }
 ${directory?.length ? directoryList(directory, csrf) : ''}

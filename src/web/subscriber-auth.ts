@@ -18,8 +18,6 @@ export interface SubscriberAuth {
 
 /** What the account pages need besides the App and the resolver. */
 export interface AccountDeps {
-  /** The CSRF token put in every form as `name="csrf"` (the security middleware checks it). */
-  csrfToken(c: Context): string;
   now(): Date;
   /**
    * Podcast directories (iTunes, Podcast Index) for the follow-a-show search; wired by `podbrief serve`.
@@ -28,14 +26,7 @@ export interface AccountDeps {
   searchDirectories?(query: string): Promise<DirectoryResult[]>;
 }
 
-/** Reads the token the CSRF middleware left in `c.var.csrf`, if any. */
-export const defaultAccountDeps: AccountDeps = {
-  csrfToken: (c) => {
-    const value = (c.var as Record<string, unknown>)['csrf'];
-    return typeof value === 'string' ? value : '';
-  },
-  now: () => new Date(),
-};
+export const defaultAccountDeps: AccountDeps = { now: () => new Date() };
 
 /** A page that needs a session, for someone without one: sign in first, then come back here. */
 export function toLogin(c: Context, next = currentPath(c), reason?: string): Response {

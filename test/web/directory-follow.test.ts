@@ -17,7 +17,6 @@ import {
 } from '../helpers/fake-directories.js';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
-const CSRF = 'csrf-token-from-the-middleware';
 
 /** The follow-a-show search also offers directory shows the store does not know, with "Add and follow". */
 describe('web: follow a show found in a podcast directory', () => {
@@ -48,7 +47,6 @@ describe('web: follow a show found in a podcast directory', () => {
       auth: session.auth,
       account: {
         now: () => NOW,
-        csrfToken: () => CSRF,
         searchDirectories: async (q) =>
           (
             await searchDirectories(q, {
@@ -82,7 +80,7 @@ describe('web: follow a show found in a podcast directory', () => {
     return fetch(server.url + path, { ...init, headers, redirect: 'manual' });
   };
   const add = (user: User | undefined, url: string) =>
-    as(user, '/account/follows/add', { method: 'POST', body: new URLSearchParams({ csrf: CSRF, url }) });
+    as(user, '/account/follows/add', { method: 'POST', body: new URLSearchParams({ url }) });
 
   it('lists directory shows the store does not know, each with an Add and follow button', async () => {
     const res = await as(ada, '/account/preferences?q=show');

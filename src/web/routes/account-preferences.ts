@@ -9,7 +9,7 @@ import type { FeedRow } from '../../store/types.js';
 import { newFeedToken } from '../brief-feed.js';
 import { followsOpml, importOpml, OPML_MAX_BYTES, type OpmlImport } from '../opml-io.js';
 import { toLogin, type AccountDeps, type SubscriberAuth } from '../subscriber-auth.js';
-import { accountPage, csrfField, notice, problemList } from '../views/account-views.js';
+import { accountPage, notice, problemList } from '../views/account-views.js';
 import { html, type SafeHtml } from '../views/html.js';
 import { layout } from '../views/layout.js';
 
@@ -58,7 +58,6 @@ export function accountPreferencesRoutes(web: Hono, app: App, auth: SubscriberAu
     const directory = q.trim() ? await directoryResults(q.trim(), feeds) : undefined;
     const followedIds = new Set(profile.followedFeedIds);
     const followed = feeds.filter((f) => followedIds.has(f.id));
-    const csrf = deps.csrfToken(c);
     const draft = state.draft ?? {
       interests: user.interests.join(', '),
       about: profile.about,
@@ -72,11 +71,11 @@ ${notice(state.notice ?? (key ? NOTICES[key] : undefined))}
 ${problemList(state.problems ?? [])}
 ${state.feedUrls ? feedUrlsCard(state.feedUrls) : ''}
 ${state.imported ? importReport(state.imported) : ''}
-${briefForm(draft, csrf)}
-${showsCard(followed, followedIds, q, results, directory, draft.only, csrf)}
-${feedCard(Boolean(hasFeed), csrf)}
-${statusCard(user, csrf)}
-${deleteCard(user, csrf)}`;
+${briefForm(draft)}
+${showsCard(followed, followedIds, q, results, directory, draft.only)}
+${feedCard(Boolean(hasFeed))}
+${statusCard(user)}
+${deleteCard(user)}`;
     c.header('Cache-Control', 'no-store');
     return c.html(accountPage('Preferences', user, 'preferences', body), status);
   };
@@ -299,12 +298,11 @@ function timeZones(): string[] {
   return zones;
 }
 
-function briefForm(draft: NonNullable<PageState['draft']>, csrf: string): SafeHtml {
+function briefForm(draft: NonNullable<PageState['draft']>): SafeHtml {
   const hourKnown = /^(?:[0-9]|1[0-9]|2[0-3])$/.test(draft.hour);
   return html`<section class="card" id="brief" aria-labelledby="brief-h">
 <h2 id="brief-h">Your brief</h2>
 <form class="stack" method="post" action="/account/preferences">
-${csrfField(csrf)}
 <label for="interests">Interests <span class="hint">Comma-separated, e.g. open-source models, sleep science</span></label>
 <input id="interests" name="interests" type="text" value="${draft.interests}" autocomplete="off">
 <label for="about">What do you want to hear about? <span class="hint">In your own words, up to ${ABOUT_MAX_CHARS} characters</span></label>
@@ -329,10 +327,9 @@ function showsCard(
   results: FeedRow[] | undefined,
   directory: DirectoryResult[] | undefined,
   onlyFollowed: boolean,
-  csrf: string,
 ): SafeHtml {
   const followForm = (f: FeedRow, action: 'follow' | 'unfollow') =>
-    html`<form class="inline" method="post" action="/account/follows">${csrfField(csrf)}<input type="hidden" name="feed" value="${f.id}"><input type="hidden" name="action" value="${action}"><button class="${action === 'follow' ? 'secondary small' : 'quiet small'}" type="submit">${action === 'follow' ? 'Follow' : 'Unfollow'}<span class="sr-only"> ${f.title ?? f.url}</span></button></form>`;
+    html`<form class="inline" method="post" action="/account/follows"><input type="hidden" name="feed" value="${f.id}"><input type="hidden" name="action" value="${action}"><button class="${action === 'follow' ? 'secondary small' : 'quiet small'}" type="submit">${action === 'follow' ? 'Follow' : 'Unfollow'}<span class="sr-only"> ${f.title ?? f.url}</span></button></form>`;
   return html`<section class="card" id="shows" aria-labelledby="shows-h">
 <h2 id="shows-h">Shows you follow</h2>
 <p class="muted">${onlyFollowed ? 'Your brief has only insights from these shows.' : 'Insights from these shows rank higher; other shows still appear. (Change this under "Your brief".)'}</p>
@@ -355,11 +352,10 @@ ${
         : html`<p role="status">No show matches “${q}”. Import an OPML file below to add shows we do not know yet.</p>`
       : html`<ul class="plain" aria-label="Search results">${results.map((f) => html`<li><span class="title">${f.title ?? f.url}</span>${followedIds.has(f.id) ? html`<span class="muted">Following</span>` : followForm(f, 'follow')}</li>`)}</ul>`
 }
-${directory?.length ? directoryList(directory, csrf) : ''}
+${directory?.length ? directoryList(directory) : ''}
 <h3 id="opml">Import or export (OPML)</h3>
 <p class="muted">Move your subscriptions from another podcast app: export them there as OPML and import the file here.</p>
 <form class="stack" method="post" action="/account/opml" enctype="multipart/form-data">
-${csrfField(csrf)}
 <label for="opml-file">OPML file <span class="hint">up to ${OPML_MAX_BYTES / 1024} KB</span></label>
 <div class="upload"><input id="opml-file" name="opml" type="file" accept=".opml,.xml,text/x-opml,application/xml,text/xml">
 <button class="secondary" type="submit">Import</button></div>
@@ -368,9 +364,9 @@ ${csrfField(csrf)}
 </section>`;
 }
 
-function directoryList(found: DirectoryResult[], csrf: string): SafeHtml {
+function directoryList(found: DirectoryResult[]): SafeHtml {
   return html`<h4 id="directory-h">From podcast directories</h4>
-<ul class="plain" aria-labelledby="directory-h">${found.map((r) => html`<li><span class="title">${r.title}</span>${r.author ? html` <span class="muted">${r.author}</span>` : ''}<form class="inline" method="post" action="/account/follows/add">${csrfField(csrf)}<input type="hidden" name="url" value="${r.feedUrl}"><button class="secondary small" type="submit">Add and follow<span class="sr-only"> ${r.title}</span></button></form></li>`)}</ul>`;
+<ul class="plain" aria-labelledby="directory-h">${found.map((r) => html`<li><span class="title">${r.title}</span>${r.author ? html` <span class="muted">${r.author}</span>` : ''}<form class="inline" method="post" action="/account/follows/add"><input type="hidden" name="url" value="${r.feedUrl}"><button class="secondary small" type="submit">Add and follow<span class="sr-only"> ${r.title}</span></button></form></li>`)}</ul>`;
 }
 
 function importReport(r: OpmlImport): SafeHtml {
@@ -386,18 +382,18 @@ function feedUrlsCard(urls: { rss: string; json: string }): SafeHtml {
 <p class="muted">Anyone with this address can read your briefs. It is shown only now; reset it below if it leaks.</p></section>`;
 }
 
-function feedCard(hasFeed: boolean, csrf: string): SafeHtml {
+function feedCard(hasFeed: boolean): SafeHtml {
   return html`<section class="card" id="feed" aria-labelledby="feed-h">
 <h2 id="feed-h">Private feed</h2>
 <p>Read your briefs in a feed reader (RSS or JSON Feed), one item per day.</p>
 ${hasFeed ? html`<p class="muted">You have a private feed address. For your safety it is not shown again; resetting makes a new one and the old one stops working.</p>` : ''}
-<form method="post" action="/account/feed-token">${csrfField(csrf)}<button class="secondary" type="submit">${hasFeed ? 'Reset the feed address' : 'Create a feed address'}</button></form>
+<form method="post" action="/account/feed-token"><button class="secondary" type="submit">${hasFeed ? 'Reset the feed address' : 'Create a feed address'}</button></form>
 </section>`;
 }
 
-function statusCard(user: User, csrf: string): SafeHtml {
+function statusCard(user: User): SafeHtml {
   const button = (path: string, label: string, cls = '') =>
-    html`<form class="inline" method="post" action="${path}">${csrfField(csrf)}<button type="submit"${cls ? html` class="${cls}"` : ''}>${label}</button></form>`;
+    html`<form class="inline" method="post" action="${path}"><button type="submit"${cls ? html` class="${cls}"` : ''}>${label}</button></form>`;
   const subscribed = user.status === 'active';
   return html`<section class="card" id="status" aria-labelledby="status-h">
 <h2 id="status-h">Pause or unsubscribe</h2>
@@ -415,12 +411,11 @@ ${subscribed ? button('/account/unsubscribe', 'Unsubscribe', 'quiet') : button('
 </section>`;
 }
 
-function deleteCard(user: User, csrf: string): SafeHtml {
+function deleteCard(user: User): SafeHtml {
   return html`<section class="card danger-zone" id="delete" aria-labelledby="delete-h">
 <h2 id="delete-h">Delete your account</h2>
 <p>This erases your briefs, feedback, followed shows and settings at once. It cannot be undone. For your safety it needs a sign-in within the last ${FRESH_SIGN_IN_MS / 60_000} minutes.</p>
 <form class="stack" method="post" action="/account/delete">
-${csrfField(csrf)}
 <label for="confirm">Type your email address (${user.email}) to confirm</label>
 <input id="confirm" name="confirm" type="email" autocomplete="off" required>
 <div class="actions"><button class="danger" type="submit">Delete my account</button></div>

@@ -24,7 +24,6 @@ export function accountRoutes(web: Hono, app: App, auth: SubscriberAuth, deps: A
     return {
       listenUrl: (insightId: number) => listenUrl(app.config.publicUrl, user.id, insightId, app.secret),
       votes: new Map(feedback.filter((f) => f.value !== 'click').map((f) => [f.insightId, f.value])),
-      csrf: deps.csrfToken(c),
       back,
     };
   };

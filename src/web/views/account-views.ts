@@ -26,11 +26,6 @@ ${body}`,
   );
 }
 
-/** A per-form token when the server issues them; without one, the same-origin check guards the POST. */
-export function csrfField(token: string): SafeHtml {
-  return token ? html`<input type="hidden" name="csrf" value="${token}">` : html``;
-}
-
 export function notice(text: string | undefined): SafeHtml {
   return text ? html`<p class="notice" role="status">${text}</p>` : html``;
 }
@@ -58,7 +53,6 @@ export interface BriefCardsOptions {
   listenUrl(insightId: number): string;
   /** The user's current vote per insight, to mark the pressed button. */
   votes: Map<number, string>;
-  csrf: string;
   /** Where the vote form comes back to (an /account path). */
   back: string;
 }
@@ -105,7 +99,7 @@ ${
 }
 ${item.reason ? html`<p class="why"><strong>Why you got this:</strong> ${item.reason}</p>` : ''}
 <form class="votes" method="post" action="/account/feedback" aria-label="Feedback on insight ${item.number}">
-${csrfField(opts.csrf)}<input type="hidden" name="insight" value="${insightId}"><input type="hidden" name="back" value="${opts.back}">
+<input type="hidden" name="insight" value="${insightId}"><input type="hidden" name="back" value="${opts.back}">
 ${(['up', 'down', 'more', 'less'] as const).map(
   (v) =>
     html`<button type="submit" name="vote" value="${v}" aria-pressed="${current === v ? 'true' : 'false'}">${VOTE_LABEL[v]}</button>`,

@@ -16,6 +16,12 @@ describe('apiErrorText', () => {
       param: 'model',
     });
     expect(apiErrorText({ error: 'plain text' })).toEqual({ message: 'plain text' });
+    expect(apiErrorText({ status: 'false', description: "Authorization header doesn't match" })).toEqual({
+      message: "Authorization header doesn't match",
+    });
+    expect(apiErrorText({ errorMessage: 'Invalid value(s) for key(s): [entity]' })).toEqual({
+      message: 'Invalid value(s) for key(s): [entity]',
+    });
     expect(apiErrorText(undefined)).toEqual({});
     expect(apiErrorText([1, 2])).toEqual({});
   });

@@ -1,6 +1,9 @@
 import { parseRetryAfter } from './retry-after.js';
 
-/** What an API's error body says: OpenAI `{error: {message, type, param, code}}`, Anthropic `{type: 'error', error: {type, message}}`. */
+/**
+ * What an API's error body says: OpenAI `{error: {message, type, param, code}}`, Anthropic
+ * `{type: 'error', error: {type, message}}`, Podcast Index `{status: "false", description}`, iTunes `{errorMessage}`.
+ */
 export interface ApiErrorText {
   message?: string;
   /** `type`, else `code`. */
@@ -14,7 +17,12 @@ export function apiErrorText(json: unknown): ApiErrorText {
   const fields = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : {};
   const text = (v: unknown) =>
     typeof v === 'string' && v.trim() !== '' ? v.replace(/\s+/g, ' ').trim().slice(0, 300) : undefined;
-  const message = text(fields['message']) ?? (typeof error === 'string' ? text(error) : undefined);
+  const top = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+  const message =
+    text(fields['message']) ??
+    (typeof error === 'string' ? text(error) : undefined) ??
+    text(top['description']) ??
+    text(top['errorMessage']);
   const type = text(fields['type']) ?? text(fields['code']);
   const param = text(fields['param']);
   return {

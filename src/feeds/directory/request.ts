@@ -1,5 +1,6 @@
 import { AppError, errorMessage } from '../../model/errors.js';
 import {
+  apiErrorText,
   FetchError,
   isTransientFetchError,
   isTransientHttpStatus,
@@ -22,16 +23,13 @@ class DirectoryHttpError extends AppError {
   }
 }
 
-/** What an error body says: Podcast Index `{status:"false", description}`, iTunes `{errorMessage}`. */
+/** What an error body says, when it is JSON: the status says enough otherwise. */
 function errorDetail(body: Buffer): string {
   try {
-    const json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
-    const said = json['description'] ?? json['errorMessage'] ?? json['message'];
-    if (typeof said === 'string') return said.replace(/\s+/g, ' ').trim().slice(0, 200);
+    return apiErrorText(JSON.parse(body.toString('utf8'))).message ?? '';
   } catch {
-    // Not JSON: the status says enough.
+    return '';
   }
-  return '';
 }
 
 /**

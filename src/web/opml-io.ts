@@ -29,17 +29,12 @@ export async function importOpml(
   policy: FeedUrlPolicy = {},
 ): Promise<OpmlImport> {
   const result: OpmlImport = { followed: 0, added: 0, alreadyFollowed: 0, problems: [] };
-  if (bytes.byteLength > OPML_MAX_BYTES) {
-    result.problems.push(`The file is larger than ${OPML_MAX_BYTES / 1024} KB; nothing was imported.`);
+  const read = readOpmlUpload(bytes);
+  if ('problem' in read) {
+    result.problems.push(read.problem);
     return result;
   }
-  let outlines: ReturnType<typeof parseOpml>;
-  try {
-    outlines = parseOpml(bytes);
-  } catch (err) {
-    result.problems.push(`The file is not an OPML subscription list: ${errorMessage(err)}`);
-    return result;
-  }
+  const { outlines } = read;
   if (outlines.length === 0) {
     result.problems.push('The file lists no podcast feeds (no outline with an http or https xmlUrl).');
     return result;
@@ -93,22 +88,27 @@ export interface OpmlMatch {
  * unknown feeds are only counted, so a visitor cannot make Podbrief poll a list of their own.
  */
 export async function knownFeedsOfOpml(store: Store, bytes: Uint8Array): Promise<OpmlMatch> {
-  if (bytes.byteLength > OPML_MAX_BYTES)
-    return { feedIds: [], unknown: 0, problems: [`The OPML file is larger than ${OPML_MAX_BYTES / 1024} KB.`] };
-  let outlines: ReturnType<typeof parseOpml>;
-  try {
-    outlines = parseOpml(bytes);
-  } catch (err) {
-    return { feedIds: [], unknown: 0, problems: [`The file is not an OPML subscription list: ${errorMessage(err)}`] };
-  }
+  const read = readOpmlUpload(bytes);
+  if ('problem' in read) return { feedIds: [], unknown: 0, problems: [read.problem] };
   const feedIds = new Set<number>();
   let unknown = 0;
-  for (const outline of outlines.slice(0, OPML_MAX_FEEDS)) {
+  for (const outline of read.outlines.slice(0, OPML_MAX_FEEDS)) {
     const feed = await store.feedByUrl(outline.url);
     if (feed) feedIds.add(feed.id);
     else unknown++;
   }
   return { feedIds: [...feedIds], unknown, problems: [] };
+}
+
+/** An uploaded file's outlines, or the one line that says why it cannot be read (too large, not OPML). */
+function readOpmlUpload(bytes: Uint8Array): { outlines: ReturnType<typeof parseOpml> } | { problem: string } {
+  if (bytes.byteLength > OPML_MAX_BYTES)
+    return { problem: `The file is larger than ${OPML_MAX_BYTES / 1024} KB; nothing was imported.` };
+  try {
+    return { outlines: parseOpml(bytes) };
+  } catch (err) {
+    return { problem: `The file is not an OPML subscription list: ${errorMessage(err)}` };
+  }
 }
 
 /** The followed shows as an OPML 2.0 subscription list, written by a serializer that escapes. */

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type DatabaseIntrospector, type Kysely } from 'kysely';
 import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { AppError, errorMessage } from '../model/errors.js';
 import { dialectOf } from './dialect.js';
@@ -26,10 +26,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationOutcome
 }
 
 async function runMigrator(db: Kysely<any>): Promise<MigrationOutcome[]> {
+  const schema = await migrationSchema(db);
   const migrator = new Migrator({
-    db,
+    db: schema === undefined ? db : withSchemaTables(db, schema),
     provider,
-    migrationTableSchema: await migrationSchema(db),
+    migrationTableSchema: schema,
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   const outcomes = results.map(
@@ -60,4 +61,28 @@ async function migrationSchema(db: Kysely<any>): Promise<string | undefined> {
     throw new AppError('migration_failed', 'PostgreSQL has no current schema: check search_path');
   }
   return schema;
+}
+
+/**
+ * The Migrator asks whether its tables exist by listing the tables and columns of every schema in
+ * the database; another schema's table dropped or altered meanwhile fails that listing (seen when
+ * two test runs or two installations share a database). Here it lists this schema's tables only.
+ */
+function withSchemaTables(db: Kysely<any>, schema: string): Kysely<any> {
+  const introspection: DatabaseIntrospector = {
+    getSchemas: () => db.introspection.getSchemas(),
+    getTables: async () => {
+      const { rows } = await sql<{ name: string }>`
+        select table_name as name from information_schema.tables where table_schema = ${schema}`.execute(db);
+      return rows.map((r) => ({ name: r.name, schema, isView: false, isForeign: false, columns: [] }));
+    },
+  };
+  return new Proxy(db, {
+    get(target, key) {
+      if (key === 'introspection') return introspection;
+      const value: unknown = Reflect.get(target, key, target);
+      // Kysely's methods read private fields: call them on the real instance, not the proxy.
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

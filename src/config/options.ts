@@ -297,7 +297,7 @@ export const options = {
     env: 'POLL_INTERVAL_MINUTES',
     type: integer(1, WEEK_MINUTES),
     default: '60',
-    doc: 'Usual time between two polls of a feed.',
+    doc: 'Time between two polls of a feed that shows no publishing rhythm (fewer than three dated episodes); others are polled about 8 times per median gap between their recent episodes.',
   }),
   pollMinIntervalMinutes: option({
     env: 'POLL_MIN_INTERVAL_MINUTES',
@@ -310,6 +310,24 @@ export const options = {
     type: integer(1, WEEK_MINUTES),
     default: '1440',
     doc: 'Poll every feed at least this often, even when it backs off.',
+  }),
+  pollJitterPercent: option({
+    env: 'POLL_JITTER_PERCENT',
+    type: integer(0, 50),
+    default: '10',
+    doc: 'Each next poll time moves by up to this share of its interval, either way (within the min and max), so feeds added together do not all fire together.',
+  }),
+  pollPauseAfterFailures: option({
+    env: 'POLL_PAUSE_AFTER_FAILURES',
+    type: integer(1, 1000),
+    default: '8',
+    doc: 'Consecutive failed polls (each doubling the wait) after which a feed is shown as paused; it is still tried every POLL_MAX_INTERVAL_MINUTES and resumes when a poll succeeds, or at once with `podbrief feeds refresh <id>`.',
+  }),
+  pollUnconditionalHours: option({
+    env: 'POLL_UNCONDITIONAL_HOURS',
+    type: integer(0, 24 * 365),
+    default: '24',
+    doc: 'Fetch a feed without If-None-Match / If-Modified-Since when its body has not come back for this long, to catch servers that answer 304 forever; 0: never.',
   }),
   pollConcurrency: option({
     env: 'POLL_CONCURRENCY',

@@ -1,7 +1,9 @@
 export { parseFeed } from './parse/parse-feed.js';
 export { parseOpml, writeOpml, xmlSafe } from './opml.js';
 export { fetchFeed } from './fetch-feed.js';
-export { nextPollDelaySeconds } from './schedule.js';
+export { nextPollDelaySeconds, publishingCadenceSeconds, unconditionalFetchDue } from './schedule.js';
+export type { PollDelayInput } from './schedule.js';
+export { recogniseRepublished } from './guid-churn.js';
 export { cacheHints } from './cache-hints.js';
 export { assertFeedUrl, feedUrlProblems } from './check-feed-url.js';
 export type { FeedUrlPolicy } from './check-feed-url.js';

@@ -1,4 +1,5 @@
 export { pollFeeds, processEpisodes, deliverBriefs, fairShare, type Progress } from './pipeline.js';
 export { startScheduler } from './scheduler.js';
 export { processEpisode } from './tasks/process-episode.task.js';
+export { refreshFeed } from './tasks/refresh-feed.task.js';
 export { upgradeInsights } from './tasks/upgrade-insights.task.js';

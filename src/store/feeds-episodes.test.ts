@@ -82,6 +82,27 @@ for (const { dialect, label, skip } of await testDialects()) {
       });
     });
 
+    it('keeps the cadence and last full fetch, and offers a paused feed again at its retry time', async () => {
+      const now = new Date('2024-06-01T12:00:00Z');
+      const feed = (await t.store.addFeed('https://e.example/feed')).feed;
+      expect(feed).toMatchObject({ cadenceSeconds: null, fullFetchedAt: null });
+      await t.store.updateFeed(feed.id, {
+        cadenceSeconds: 86_400,
+        fullFetchedAt: '2024-06-01T10:00:00+00:00',
+        status: 'paused',
+        nextPollAt: '2024-06-02T12:00:00.000Z',
+      });
+      expect(await t.store.feedById(feed.id)).toMatchObject({
+        cadenceSeconds: 86_400,
+        fullFetchedAt: '2024-06-01T10:00:00.000Z',
+        status: 'paused',
+      });
+      expect(await t.store.dueFeeds(now)).toEqual([]);
+      expect((await t.store.dueFeeds(new Date('2024-06-02T12:00:00Z'))).map((f) => f.id)).toEqual([feed.id]);
+      await t.store.updateFeed(feed.id, { status: 'gone', nextPollAt: null });
+      expect(await t.store.dueFeeds(new Date('2024-06-03T12:00:00Z'))).toEqual([]);
+    });
+
     it('upserts episodes without duplicates and refreshes changed metadata', async () => {
       const feed = (await t.store.addFeed('https://example.com/feed')).feed;
       const episodes = [parsedEpisode('a'), parsedEpisode('b'), parsedEpisode('c')];

@@ -35,6 +35,8 @@ export function toFeedRow(r: Selectable<FeedsTable>): FeedRow {
     lastError: r.last_error,
     status: r.status as FeedRow['status'],
     createdAt: r.created_at,
+    cadenceSeconds: r.cadence_seconds,
+    fullFetchedAt: r.full_fetched_at,
   };
 }
 

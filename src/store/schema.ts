@@ -23,6 +23,10 @@ export interface FeedsTable {
   created_at: string;
   /** The feed URL's userinfo (`user:password`), sent as HTTP Basic auth; never shown. */
   auth: string | null;
+  /** Median seconds between the feed's recent episodes; null until it has three dated ones. */
+  cadence_seconds: number | null;
+  /** When a poll last got the body (a 200), conditional or not. */
+  full_fetched_at: string | null;
 }
 
 export interface EpisodesTable {

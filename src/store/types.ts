@@ -20,8 +20,13 @@ export interface FeedRow {
   nextPollAt: string | null;
   errorCount: number;
   lastError: string | null;
+  /** 'paused': failed POLL_PAUSE_AFTER_FAILURES times in a row; retried at the max interval until it recovers. */
   status: 'active' | 'gone' | 'paused';
   createdAt: string;
+  /** Median seconds between the feed's recent episodes; null until it has three dated ones. */
+  cadenceSeconds: number | null;
+  /** When a poll last got the body (a 200), conditional or not. */
+  fullFetchedAt: string | null;
 }
 
 export interface FeedPollUpdate {
@@ -38,6 +43,8 @@ export interface FeedPollUpdate {
   errorCount?: number;
   lastError?: string | null;
   status?: FeedRow['status'];
+  cadenceSeconds?: number | null;
+  fullFetchedAt?: string | null;
 }
 
 export interface EpisodeRow {

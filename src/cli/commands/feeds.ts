@@ -11,6 +11,8 @@ import {
 } from '../../feeds/index.js';
 import { AppError } from '../../model/errors.js';
 import { loadGlobalConfig, printJson, withApp, type GlobalOptions } from '../context.js';
+import { refreshFeed } from '../../jobs/index.js';
+import type { App } from '../../app.js';
 import { say, sayError } from '../terminal-text.js';
 import { readFileOrUrl } from '../read-input.js';
 import { redactUrl } from '../../net/index.js';
@@ -79,13 +81,30 @@ export function feedsCommand(program: Command): void {
     .description('unsubscribe from a feed: its episodes, transcripts and insights go; sent briefs keep theirs')
     .action(async (target: string) => {
       await withApp(program.opts<GlobalOptions>(), async (app) => {
-        const feed = /^\d+$/.test(target)
-          ? await app.store.feedById(Number(target))
-          : await app.store.feedByUrl(target.trim());
-        if (!feed) throw new AppError('feed_not_found', `no feed ${redactUrl(target)}: see podbrief feeds list`);
+        const feed = await findFeed(app, target);
         const episodes = (await app.store.episodesByFeed(feed.id)).length;
         await app.store.removeFeed(feed.id);
         say(`removed feed ${feed.id}: ${redactUrl(feed.url)} (${episodes} episodes with their insights)`);
+      });
+    });
+
+  feeds
+    .command('refresh <id-or-url>')
+    .description('poll one feed now, whatever its schedule; a paused or gone feed that answers is back in rotation')
+    .option('--json', 'print JSON')
+    .action(async (target: string, opts: { json?: boolean }) => {
+      await withApp(program.opts<GlobalOptions>(), async (app) => {
+        const feed = await findFeed(app, target);
+        const result = await refreshFeed(app, feed);
+        if (opts.json) printJson(result);
+        else if (result.status === 'updated') {
+          say(`${result.title}: ${result.inserted} new, ${result.updated} updated episodes`);
+        } else if (result.status === 'not_modified') say(`${redactUrl(feed.url)}: not modified`);
+        if (result.status === 'failed') {
+          const paused = result.paused ? ' (paused: retried every POLL_MAX_INTERVAL_MINUTES)' : '';
+          sayError(`refresh: feed ${feed.id} ${redactUrl(feed.url)}: ${result.code} ${result.error}${paused}`);
+          process.exitCode = 1;
+        }
       });
     });
 
@@ -117,8 +136,12 @@ export function feedsCommand(program: Command): void {
         if (rows.length === 0) return say('no feeds yet: podbrief feeds add <url>');
         for (const f of rows) {
           const error = f.lastError ? `  error: ${f.lastError}` : '';
+          const paused =
+            f.status === 'paused'
+              ? `  (${f.errorCount} failed polls in a row; next try ${f.nextPollAt ?? 'soon'}, or podbrief feeds refresh ${f.id})`
+              : '';
           say(
-            `${String(f.id).padStart(4)}  ${f.status.padEnd(6)}  ${f.title ?? '(not polled yet)'}  <${redactUrl(f.url)}>${error}`,
+            `${String(f.id).padStart(4)}  ${f.status.padEnd(6)}  ${f.title ?? '(not polled yet)'}  <${redactUrl(f.url)}>${error}${paused}`,
           );
         }
       });
@@ -137,4 +160,13 @@ export function feedsCommand(program: Command): void {
       if (feed.episodes.length > 20) say(`  … ${feed.episodes.length - 20} more`);
       for (const w of feed.warnings) sayError(`warning: ${w}`);
     });
+}
+
+/** A feed by its id or URL, else the error that points at `feeds list`. */
+async function findFeed(app: App, target: string) {
+  const feed = /^\d+$/.test(target)
+    ? await app.store.feedById(Number(target))
+    : await app.store.feedByUrl(target.trim());
+  if (!feed) throw new AppError('feed_not_found', `no feed ${redactUrl(target)}: see podbrief feeds list`);
+  return feed;
 }

@@ -28,12 +28,14 @@ export function statusCommand(program: Command): void {
         const status = {
           feeds: {
             total: feeds.length,
+            paused: feeds.filter((f) => f.status === 'paused').length,
             failing: failing.map((f) => ({
               id: f.id,
               url: f.url,
               status: f.status,
               errorCount: f.errorCount,
               lastError: f.lastError,
+              nextPollAt: f.nextPollAt,
             })),
           },
           episodes: counts.episodes,
@@ -45,7 +47,10 @@ export function statusCommand(program: Command): void {
         if (opts.json) return printJson(status);
         const e = counts.episodes;
         const d = counts.deliveries;
-        say(`feeds: ${feeds.length}, ${failing.length} failing`);
+        const paused = status.feeds.paused
+          ? ` (${status.feeds.paused} paused, retried every POLL_MAX_INTERVAL_MINUTES)`
+          : '';
+        say(`feeds: ${feeds.length}, ${failing.length} failing${paused}`);
         for (const f of failing) say(`  ${f.id} ${f.url} (${f.status}, ${f.errorCount} errors): ${f.lastError ?? ''}`);
         say(
           `episodes: ${e.new} new, ${e.transcribed} transcribed, ${e.extracted} extracted, ${e.failedRetrying} failed and retrying, ${e.failedGivenUp} given up`,

@@ -1,8 +1,16 @@
 import type { App } from '../../app.js';
-import { fetchFeed, nextPollDelaySeconds } from '../../feeds/index.js';
+import {
+  fetchFeed,
+  nextPollDelaySeconds,
+  publishingCadenceSeconds,
+  recogniseRepublished,
+  unconditionalFetchDue,
+  type PollDelayInput,
+} from '../../feeds/index.js';
 import { AppError, errorMessage } from '../../model/errors.js';
+import type { ParsedEpisode } from '../../model/feed.js';
 import { withFeedCredentials } from '../../model/feed-url.js';
-import type { FeedRow } from '../../store/types.js';
+import type { FeedPollUpdate, FeedRow } from '../../store/types.js';
 
 export type RefreshResult =
   | {
@@ -13,63 +21,95 @@ export type RefreshResult =
       inserted: number;
       updated: number;
       warnings: string[];
+      /** Items that came back under new GUIDs and were kept as the episodes already stored. */
+      republished?: number;
     }
   | { feedId: number; url: string; status: 'not_modified' }
-  | { feedId: number; url: string; status: 'failed'; code: string; error: string };
+  | {
+      feedId: number;
+      url: string;
+      status: 'failed';
+      code: string;
+      error: string;
+      /** Set once the feed has failed POLL_PAUSE_AFTER_FAILURES times in a row. */
+      paused?: true;
+    };
+
+type Hints = Pick<PollDelayInput, 'ttlSeconds' | 'cacheMaxAgeSeconds' | 'retryAfterSeconds' | 'cadenceSeconds'>;
 
 /**
- * Polls one feed: conditional GET, parse, upsert the newest episodes by GUID (FIRST_POLL_EPISODES
- * the first time, MAX_ITEMS_PER_POLL after), reschedule.
- * A failure is recorded on the feed and never touches the episodes already stored.
+ * Polls one feed: conditional GET (unconditional once the body has not come back for
+ * POLL_UNCONDITIONAL_HOURS), parse, upsert the newest episodes by GUID (FIRST_POLL_EPISODES the first
+ * time, MAX_ITEMS_PER_POLL after), reschedule by the feed's cadence and the server's hints.
+ * A failure is recorded on the feed and never touches the episodes already stored; enough of them in
+ * a row pause the feed, and any success (a scheduled retry or `feeds refresh`) resumes it.
  */
 export async function refreshFeed(app: App, feed: FeedRow, now = new Date()): Promise<RefreshResult> {
   const { config, store } = app;
-  const schedule = {
-    minSeconds: config.pollMinIntervalMinutes * 60,
-    maxSeconds: config.pollMaxIntervalMinutes * 60,
-    defaultSeconds: config.pollIntervalMinutes * 60,
+  const nextPollAt = (errorCount: number, hints: Hints) =>
+    new Date(
+      now.getTime() +
+        nextPollDelaySeconds({
+          minSeconds: config.pollMinIntervalMinutes * 60,
+          maxSeconds: config.pollMaxIntervalMinutes * 60,
+          defaultSeconds: config.pollIntervalMinutes * 60,
+          jitter: config.pollJitterPercent / 100,
+          errorCount,
+          ...hints,
+        }) *
+          1000,
+    ).toISOString();
+  // Success after a pause or a 410 (a hand refresh, or the occasional scheduled retry): back in rotation.
+  const succeeded: FeedPollUpdate = {
+    lastPolledAt: now.toISOString(),
+    errorCount: 0,
+    lastError: null,
+    ...(feed.status !== 'active' && { status: 'active' as const }),
   };
   try {
+    const unconditional = unconditionalFetchDue(feed, config.pollUnconditionalHours, now);
     // Credentials are stored apart from the URL; safeFetch sends them as Basic auth, same origin only.
     const res = await fetchFeed(
       withFeedCredentials(feed.url, await store.feedAuth(feed.id)),
-      { etag: feed.etag, lastModified: feed.lastModified },
+      unconditional ? {} : { etag: feed.etag, lastModified: feed.lastModified },
       app.fetchOptions('feed'),
     );
-    const nextPollAt = new Date(
-      now.getTime() +
-        nextPollDelaySeconds({ ...schedule, errorCount: 0, ...(res.notModified ? {} : hints(res)) }) * 1000,
-    ).toISOString();
-    if (res.notModified || res.contentHash === feed.contentHash) {
-      await store.updateFeed(feed.id, { lastPolledAt: now.toISOString(), nextPollAt, errorCount: 0, lastError: null });
+    if (res.notModified) {
+      await store.updateFeed(feed.id, {
+        ...succeeded,
+        nextPollAt: nextPollAt(0, { ...serverHints(res), cadenceSeconds: feed.cadenceSeconds }),
+      });
       return { feedId: feed.id, url: feed.url, status: 'not_modified' };
     }
-    // On first sight a feed's back catalogue is not news: only its newest few are taken.
-    const firstSight = feed.contentHash === null;
-    const newest = [...res.feed.episodes]
-      .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
-      .slice(0, firstSight ? Math.min(config.firstPollEpisodes, config.maxItemsPerPoll) : config.maxItemsPerPoll);
-    // Later polls take what is new, not the back catalogue left out the first time: nothing older
-    // than the oldest episode kept.
-    const oldest = firstSight ? undefined : oldestPublished(await store.episodesByFeed(feed.id));
-    const counts = await store.upsertEpisodes(
-      feed.id,
-      oldest === undefined ? newest : newest.filter((e) => !(Date.parse(e.publishedAt ?? '') < oldest)),
-      now,
-    );
+    const cadenceSeconds = publishingCadenceSeconds(res.feed.episodes) ?? null;
+    const scheduled: FeedPollUpdate = {
+      ...succeeded,
+      nextPollAt: nextPollAt(0, { ...serverHints(res), ...ttl(res.feed.ttlMinutes), cadenceSeconds }),
+      cadenceSeconds,
+      fullFetchedAt: now.toISOString(),
+      etag: res.etag ?? null,
+      lastModified: res.lastModified ?? null,
+    };
+    if (res.contentHash === feed.contentHash) {
+      await store.updateFeed(feed.id, scheduled);
+      return { feedId: feed.id, url: feed.url, status: 'not_modified' };
+    }
+    const { episodes, republished } = await newEpisodes(app, feed, res.feed.episodes);
+    if (republished > 0) {
+      app.log.warn(
+        `feed ${feed.id} ${feed.url}: ${republished} items came back under new GUIDs; kept as the episodes already stored`,
+        { code: 'guid_churn' },
+      );
+    }
+    const counts = await store.upsertEpisodes(feed.id, episodes, now);
     await store.updateFeed(feed.id, {
+      ...scheduled,
       title: res.feed.title || feed.title,
       description: res.feed.description ?? null,
       link: res.feed.link ?? null,
       imageUrl: res.feed.imageUrl ?? null,
       language: res.feed.language ?? null,
-      etag: res.etag ?? null,
-      lastModified: res.lastModified ?? null,
       contentHash: res.contentHash,
-      lastPolledAt: now.toISOString(),
-      nextPollAt,
-      errorCount: 0,
-      lastError: null,
     });
     return {
       feedId: feed.id,
@@ -78,27 +118,59 @@ export async function refreshFeed(app: App, feed: FeedRow, now = new Date()): Pr
       title: res.feed.title,
       ...counts,
       warnings: res.feed.warnings,
+      ...(republished > 0 && { republished }),
     };
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'unexpected_error';
     const errorCount = feed.errorCount + 1;
     const retryAfter =
       err instanceof AppError ? (err as AppError & { retryAfterSeconds?: number }).retryAfterSeconds : undefined;
-    const delay = nextPollDelaySeconds({
-      ...schedule,
-      errorCount,
-      ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
-    });
+    // 410 means the publisher ended the feed for good: stop asking.
+    const gone = code === 'http_410';
+    const paused = !gone && errorCount >= config.pollPauseAfterFailures;
+    const error = errorMessage(err);
     await store.updateFeed(feed.id, {
       lastPolledAt: now.toISOString(),
-      nextPollAt: new Date(now.getTime() + delay * 1000).toISOString(),
+      // A paused feed is retried now and then at the longest interval, so it resumes once the server is back.
+      nextPollAt: nextPollAt(paused ? Number.POSITIVE_INFINITY : errorCount, {
+        cadenceSeconds: feed.cadenceSeconds,
+        ...(retryAfter !== undefined && { retryAfterSeconds: retryAfter }),
+      }),
       errorCount,
-      lastError: `${code}: ${errorMessage(err)}`,
-      // 410 means the publisher ended the feed for good: stop asking.
-      ...(code === 'http_410' ? { status: 'gone' as const } : {}),
+      lastError: `${code}: ${error}`,
+      ...(gone && { status: 'gone' as const }),
+      ...(paused && { status: 'paused' as const }),
     });
-    return { feedId: feed.id, url: feed.url, status: 'failed', code, error: errorMessage(err) };
+    if (paused && feed.status !== 'paused') {
+      app.log.warn(`feed ${feed.id} ${feed.url} paused after ${errorCount} failed polls in a row: ${code}`, { code });
+    }
+    return { feedId: feed.id, url: feed.url, status: 'failed', code, error, ...(paused && { paused: true as const }) };
   }
+}
+
+/**
+ * The episodes of this poll worth storing: the newest few on first sight (a back catalogue is not
+ * news), later what is new and not older than the oldest episode kept, with items republished under
+ * new GUIDs recognised as the episodes they are.
+ */
+async function newEpisodes(
+  app: App,
+  feed: FeedRow,
+  parsed: ParsedEpisode[],
+): Promise<{ episodes: ParsedEpisode[]; republished: number }> {
+  const { firstPollEpisodes, maxItemsPerPoll } = app.config;
+  const firstSight = feed.contentHash === null;
+  const newest = [...parsed]
+    .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
+    .slice(0, firstSight ? Math.min(firstPollEpisodes, maxItemsPerPoll) : maxItemsPerPoll);
+  if (firstSight) return { episodes: newest, republished: 0 };
+  const stored = await app.store.episodesByFeed(feed.id);
+  const oldest = oldestPublished(stored);
+  const { episodes, republished } = recogniseRepublished(newest, stored);
+  return {
+    episodes: oldest === undefined ? episodes : episodes.filter((e) => !(Date.parse(e.publishedAt ?? '') < oldest)),
+    republished,
+  };
 }
 
 /** The publication time (ms) of the oldest stored episode that has one. */
@@ -111,10 +183,13 @@ function oldestPublished(episodes: Array<{ publishedAt: string | null }>): numbe
   return oldest;
 }
 
-function hints(res: { retryAfterSeconds?: number; cacheMaxAgeSeconds?: number; feed: { ttlMinutes?: number } }) {
+function serverHints(res: { retryAfterSeconds?: number; cacheMaxAgeSeconds?: number }): Hints {
   return {
-    ...(res.retryAfterSeconds !== undefined ? { retryAfterSeconds: res.retryAfterSeconds } : {}),
-    ...(res.cacheMaxAgeSeconds !== undefined ? { cacheMaxAgeSeconds: res.cacheMaxAgeSeconds } : {}),
-    ...(res.feed.ttlMinutes !== undefined ? { ttlSeconds: res.feed.ttlMinutes * 60 } : {}),
+    ...(res.retryAfterSeconds !== undefined && { retryAfterSeconds: res.retryAfterSeconds }),
+    ...(res.cacheMaxAgeSeconds !== undefined && { cacheMaxAgeSeconds: res.cacheMaxAgeSeconds }),
   };
+}
+
+function ttl(minutes: number | undefined): Hints {
+  return minutes !== undefined ? { ttlSeconds: minutes * 60 } : {};
 }

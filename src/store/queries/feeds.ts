@@ -60,8 +60,13 @@ export function feedQueries(db: Kysely<Database>): FeedQueries {
       const rows = await db
         .selectFrom('feeds')
         .selectAll()
-        .where('status', '=', 'active')
-        .where((eb) => eb.or([eb('next_poll_at', 'is', null), eb('next_poll_at', '<=', isoUtc(now))]))
+        // A paused feed is still tried at its (long) next_poll_at, so one that recovers resumes by itself.
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'active'), eb('next_poll_at', 'is', null)]),
+            eb.and([eb('status', 'in', ['active', 'paused']), eb('next_poll_at', '<=', isoUtc(now))]),
+          ]),
+        )
         .orderBy((eb) => eb.fn.coalesce('next_poll_at', eb.val('')))
         .orderBy('id')
         .execute();
@@ -91,5 +96,7 @@ function feedUpdateValues(u: FeedPollUpdate): Updateable<FeedsTable> {
   if (u.errorCount !== undefined) v.error_count = u.errorCount;
   if (u.lastError !== undefined) v.last_error = u.lastError;
   if (u.status !== undefined) v.status = u.status;
+  if (u.cadenceSeconds !== undefined) v.cadence_seconds = u.cadenceSeconds;
+  if (u.fullFetchedAt !== undefined) v.full_fetched_at = isoFromString(u.fullFetchedAt);
   return v;
 }

@@ -52,7 +52,7 @@ ${
 }
 <h2>Feeds</h2>
 <table><thead><tr><th>Podcast</th><th>Status</th><th>Last polled</th></tr></thead><tbody>
-${feeds.map((f) => html`<tr><td>${f.title ?? maskCredentials(f.url)}<div class="muted">${maskCredentials(f.url)}</div></td><td>${f.status}${f.lastError ? html`<div class="muted">${maskCredentials(f.lastError)}</div>` : ''}</td><td>${f.lastPolledAt ?? 'never'}</td></tr>`)}
+${feeds.map((f) => html`<tr><td>${f.title ?? maskCredentials(f.url)}<div class="muted">${maskCredentials(f.url)}</div></td><td>${f.status}${f.status === 'paused' ? html` after ${f.errorCount} failed polls in a row<div class="muted">next try ${f.nextPollAt ?? 'soon'}, or <code>podbrief feeds refresh ${f.id}</code></div>` : ''}${f.lastError ? html`<div class="muted">${maskCredentials(f.lastError)}</div>` : ''}</td><td>${f.lastPolledAt ?? 'never'}</td></tr>`)}
 </tbody></table>`;
     return c.html(layout('Operator', body, { wide: true }));
   });

@@ -28,7 +28,6 @@ export function statusCommand(program: Command): void {
         const status = {
           feeds: {
             total: feeds.length,
-            paused: feeds.filter((f) => f.status === 'paused').length,
             failing: failing.map((f) => ({
               id: f.id,
               url: f.url,
@@ -47,9 +46,8 @@ export function statusCommand(program: Command): void {
         if (opts.json) return printJson(status);
         const e = counts.episodes;
         const d = counts.deliveries;
-        const paused = status.feeds.paused
-          ? ` (${status.feeds.paused} paused, retried every POLL_MAX_INTERVAL_MINUTES)`
-          : '';
+        const pausedCount = failing.filter((f) => f.status === 'paused').length;
+        const paused = pausedCount ? ` (${pausedCount} paused, retried every POLL_MAX_INTERVAL_MINUTES)` : '';
         say(`feeds: ${feeds.length}, ${failing.length} failing${paused}`);
         for (const f of failing) say(`  ${f.id} ${f.url} (${f.status}, ${f.errorCount} errors): ${f.lastError ?? ''}`);
         say(

@@ -82,6 +82,20 @@ for (const { dialect, label, skip } of await testDialects()) {
       });
     });
 
+    it('commits concurrent poll-state updates together, failing only the one that is refused', async () => {
+      const feeds = await Promise.all(
+        Array.from({ length: 40 }, async (_, i) => (await t.store.addFeed(`https://batch.example/${i}`)).feed),
+      );
+      const outcomes = await Promise.allSettled(
+        feeds.map((f, i) =>
+          t.store.updateFeed(f.id, i === 7 ? { status: 'bogus' as never, errorCount: 99 } : { errorCount: i }),
+        ),
+      );
+      expect(outcomes.map((o) => o.status)).toEqual(feeds.map((_f, i) => (i === 7 ? 'rejected' : 'fulfilled')));
+      const stored = await Promise.all(feeds.map(async (f) => (await t.store.feedById(f.id))?.errorCount));
+      expect(stored).toEqual(feeds.map((_f, i) => (i === 7 ? 0 : i)));
+    });
+
     it('keeps the cadence and last full fetch, and offers a paused feed again at its retry time', async () => {
       const now = new Date('2024-06-01T12:00:00Z');
       const feed = (await t.store.addFeed('https://e.example/feed')).feed;

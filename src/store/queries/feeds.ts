@@ -1,6 +1,7 @@
 import type { Kysely, Updateable } from 'kysely';
 import { AppError } from '../../model/errors.js';
 import { splitFeedCredentials } from '../../model/feed-url.js';
+import { groupCommit } from '../group-commit.js';
 import { toFeedRow } from '../row-mappers.js';
 import type { Database, FeedsTable } from '../schema.js';
 import type { FeedPollUpdate, Store } from '../types.js';
@@ -12,6 +13,9 @@ type FeedQueries = Pick<
 >;
 
 export function feedQueries(db: Kysely<Database>): FeedQueries {
+  const writeFeed = groupCommit<{ id: number; values: Updateable<FeedsTable> }>(db, async (trx, { id, values }) => {
+    await trx.updateTable('feeds').set(values).where('id', '=', id).execute();
+  });
   const feedByUrl = async (raw: string) => {
     const { url } = splitFeedCredentials(raw);
     const row = await db.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
@@ -76,7 +80,7 @@ export function feedQueries(db: Kysely<Database>): FeedQueries {
     async updateFeed(id, update) {
       const values = feedUpdateValues(update);
       if (Object.keys(values).length === 0) return;
-      await db.updateTable('feeds').set(values).where('id', '=', id).execute();
+      await writeFeed({ id, values });
     },
   };
 }

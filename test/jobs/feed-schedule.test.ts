@@ -5,12 +5,14 @@ import { loadConfig } from '../../src/config/index.js';
 import { pollFeeds, refreshFeed } from '../../src/jobs/index.js';
 import { createLogger } from '../../src/logger.js';
 import { createTestDatabase } from '../../src/store/test-harness.js';
+import { startWebServer } from '../../src/web/index.js';
 import { invokeCli } from '../cli/run-cli.js';
 import { startLocalHttp, withEtag, type Route } from '../helpers/local-http.js';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 const NOW = new Date('2026-03-02T12:00:00Z');
+const ADMIN = 'admin-token-for-tests-0123';
 
 interface Item {
   guid: string;
@@ -153,7 +155,7 @@ describe('feed schedule', () => {
         '/flaky.xml': (_req, res) =>
           up ? serve(() => rss(cadence(1, 5)))(_req, res) : void res.writeHead(500).end('down'),
       }),
-      { POLL_PAUSE_AFTER_FAILURES: '3', POLL_JITTER_PERCENT: '0' },
+      { POLL_PAUSE_AFTER_FAILURES: '3', POLL_JITTER_PERCENT: '0', ADMIN_TOKEN: ADMIN },
     );
     const feed = await t.add('/flaky.xml');
     const results: Awaited<ReturnType<typeof pollFeeds>> = [];
@@ -175,6 +177,13 @@ describe('feed schedule', () => {
     const status = JSON.parse((await invokeCli(['status', '--json'], t.env)).stdout);
     expect(status.feeds.failing).toEqual([expect.objectContaining({ id: feed.id, status: 'paused', errorCount: 3 })]);
     expect((await invokeCli(['status'], t.env)).stdout).toContain('feeds: 1, 1 failing (1 paused');
+    const web = await startWebServer(t.app, { host: '127.0.0.1', port: 0 });
+    cleanups.push(() => web.close());
+    const auth = `Basic ${Buffer.from(`ops:${ADMIN}`).toString('base64')}`;
+    const page = await (await fetch(`${web.url}/admin`, { headers: { authorization: auth } })).text();
+    expect(page).toContain('paused after 3 failed polls in a row');
+    expect(page).toContain(`podbrief feeds refresh ${feed.id}`);
+    expect(page).toContain('http_500');
 
     // Not due before its retry; due (and still failing, still paused) at it.
     expect(await t.app.store.dueFeeds(new Date(lastFailure.getTime() + 60_000))).toEqual([]);

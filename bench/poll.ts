@@ -155,8 +155,11 @@ async function bench(): Promise<void> {
   try {
     for (let n = 0; n < FEEDS; n++) await app.store.addFeed(`${server.origin}/feed/${n}.xml`);
     let peakRss = process.memoryUsage.rss();
+    let peakHeap = 0;
     const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+      const m = process.memoryUsage();
+      peakRss = Math.max(peakRss, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed + m.external);
     }, 10);
     const pass = async () => {
       const before = await server.stats();
@@ -175,6 +178,7 @@ async function bench(): Promise<void> {
         bytes: after.bytesOut - before.bytesOut + (after.bytesIn - before.bytesIn),
         statuses: [...statuses].map(([s, c]) => `${c} ${s}`).join(', '),
         peakRss,
+        peakHeap,
       };
     };
     const first = await pass();
@@ -185,13 +189,15 @@ async function bench(): Promise<void> {
     console.log(
       `\npolling ${FEEDS} feeds (${hasCorpus ? 'the real corpus feeds in turn' : `generated, ${ITEMS} items each`}) from a local server, POLL_CONCURRENCY=${CONCURRENCY} (per host too), ${app.config.databaseUrl ? 'PostgreSQL' : 'SQLite'}`,
     );
-    console.log('pass                     feeds/s   time s   MB on the wire   peak RSS MB   results');
+    console.log(
+      'pass                     feeds/s   time s   MB on the wire   peak RSS MB   peak heap+external MB   results',
+    );
     for (const [name, p] of [
       ['1: 200s, parse + store', first],
       ['2: conditional, 304s', second],
     ] as const) {
       console.log(
-        `${name.padEnd(24)} ${p.rate.toFixed(0).padStart(8)} ${p.seconds.toFixed(2).padStart(8)} ${mb(p.bytes).padStart(16)} ${mb(p.peakRss).padStart(13)}   ${p.statuses}`,
+        `${name.padEnd(24)} ${p.rate.toFixed(0).padStart(8)} ${p.seconds.toFixed(2).padStart(8)} ${mb(p.bytes).padStart(16)} ${mb(p.peakRss).padStart(13)} ${mb(p.peakHeap).padStart(23)}   ${p.statuses}`,
       );
     }
     console.log(

@@ -23,6 +23,8 @@ export interface FeedsTable {
   created_at: string;
   /** The feed URL's userinfo (`user:password`), sent as HTTP Basic auth; never shown. */
   auth: string | null;
+  /** Set while a poller holds the feed (0011), so two pollers never fetch it both. */
+  poll_lease_until: string | null;
 }
 
 export interface EpisodesTable {
@@ -70,6 +72,10 @@ export interface InsightsTable {
   score: number;
   engine: string;
   created_at: string;
+  /** A hash of the insight's words (0011): the same text keeps its id, and is not sent twice. */
+  text_key: string | null;
+  /** Set when a re-extraction no longer found this insight but a brief showed it (0011). */
+  retired_at: string | null;
 }
 
 export interface UsersTable {

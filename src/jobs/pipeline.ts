@@ -41,12 +41,12 @@ export async function pollFeeds(app: App, opts: PollOptions = {}): Promise<Refre
     return poll(feeds, () => feeds.length);
   }
   // Due feeds are taken a batch at a time under a lease, so pollers sharing a database split them
-  // instead of each fetching all; a batch's lease outlasts polling it one feed after another.
-  const batch = Math.max(1, pollConcurrency * 2);
+  // instead of each fetching all. A batch several times the concurrency leaves room to skip a busy
+  // host; its lease outlasts polling it one feed after another.
+  const batch = pollConcurrency * 8;
   const leaseMs = batch * fetchTimeoutSeconds * 1000;
   const results: RefreshResult[] = [];
   const polled = new Set<number>();
-  opts.onProgress?.(0, 0);
   for (;;) {
     // A feed rescheduled into the past (a clock far behind) comes back at once: once a run is enough.
     const feeds = (await app.store.claimDueFeeds(opts.now ?? new Date(), batch, leaseMs)).filter(
@@ -54,6 +54,8 @@ export async function pollFeeds(app: App, opts: PollOptions = {}): Promise<Refre
     );
     if (feeds.length === 0) return results;
     for (const f of feeds) polled.add(f.id);
+    // The total grows batch by batch: what other pollers take is not known ahead.
+    opts.onProgress?.(done, polled.size);
     results.push(...(await poll(feeds, () => polled.size)));
   }
 }

@@ -83,6 +83,8 @@ export interface InsightWithContext extends StoredInsight {
   extractedAt: string;
   /** Extracted from the episode's show notes (no transcript): no quote, time or speaker to show. */
   fromShowNotes?: boolean;
+  /** A re-extraction no longer found it, but a brief showed it: it only tells what was sent. */
+  retired?: true;
 }
 
 /** cancelled: the subscriber left before it went out; bounced: the server refused the address for good (5xx). */
@@ -343,8 +345,9 @@ export interface Store {
   /**
    * Insights of episodes first seen at or after `since` (published date is not trusted for
    * eligibility), oldest episode first, then by position. podcastTitle falls back to the feed URL.
+   * Retired insights only `withRetired` (marked `retired`), for recognising what was sent.
    */
-  insightsSince(since: Date): Promise<InsightWithContext[]>;
+  insightsSince(since: Date, opts?: { withRetired?: boolean }): Promise<InsightWithContext[]>;
 
   // users
   /** Idempotent by case-insensitive email (an existing user is returned unchanged). */

@@ -44,6 +44,7 @@ function toInsightWithContext(r: ContextRow): InsightWithContext {
     firstSeenAt: r.first_seen_at,
     extractedAt: r.created_at,
     ...(r.transcript_source === 'shownotes' ? { fromShowNotes: true } : {}),
+    ...(r.retired_at !== null ? { retired: true as const } : {}),
   };
 }
 
@@ -126,15 +127,15 @@ export function insightQueries(db: Kysely<Database>): InsightQueries {
       return rows.map(toStoredInsight);
     },
 
-    async insightsSince(since) {
-      const rows = await withContext(db)
+    async insightsSince(since, opts = {}) {
+      let query = withContext(db)
         // New since `since`: a new episode, or one whose insights were extracted late (slow transcription).
         .where((eb) => eb.or([eb('e.first_seen_at', '>=', isoUtc(since)), eb('i.created_at', '>=', isoUtc(since))]))
-        .where('i.retired_at', 'is', null)
         .orderBy('e.first_seen_at')
         .orderBy('i.episode_id')
-        .orderBy('i.position')
-        .execute();
+        .orderBy('i.position');
+      if (!opts.withRetired) query = query.where('i.retired_at', 'is', null);
+      const rows = await query.execute();
       return rows.map(toInsightWithContext);
     },
 

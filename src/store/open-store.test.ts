@@ -4,8 +4,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dialectOf } from './dialect.js';
 import { insightTextKey } from './insight-key.js';
 import { migrateToLatest, openDatabase, openStore, redactUrl, resolveDatabaseTarget } from './index.js';
 import { createTestDatabase, testDialects, type TestDatabase } from './test-harness.js';
@@ -114,6 +115,22 @@ describe('opening PostgreSQL', () => {
   });
 });
 
+/** Migrators over the migrations whose names pass `names`, for stepping a database through versions. */
+async function migratorsFor(db: Kysely<any>): Promise<(names: (name: string) => boolean) => Migrator> {
+  const schema =
+    dialectOf(db) === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  return (names) =>
+    new Migrator({
+      db,
+      provider: {
+        getMigrations: async () => Object.fromEntries(Object.entries(migrations).filter(([name]) => names(name))),
+      },
+      ...(schema ? { migrationTableSchema: schema } : {}),
+    });
+}
+
 for (const { dialect, label, skip } of await testDialects()) {
   describe.skipIf(skip)(`migrations [${label}]`, () => {
     let db: TestDatabase;
@@ -193,18 +210,7 @@ for (const { dialect, label, skip } of await testDialects()) {
 
     it('moves the credentials of existing feed URLs to feeds.auth in 0010, and back down', async () => {
       const opened = await openDatabase(db.options);
-      const schema =
-        dialect === 'postgres'
-          ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(opened.db)).rows[0]?.schema
-          : undefined;
-      const migratorOf = (names: (name: string) => boolean) =>
-        new Migrator({
-          db: opened.db,
-          provider: {
-            getMigrations: async () => Object.fromEntries(Object.entries(migrations).filter(([name]) => names(name))),
-          },
-          ...(schema ? { migrationTableSchema: schema } : {}),
-        });
+      const migratorOf = await migratorsFor(opened.db);
       try {
         expect((await migratorOf((n) => n < '0010').migrateToLatest()).error).toBeUndefined();
         const now = new Date().toISOString();
@@ -234,18 +240,7 @@ for (const { dialect, label, skip } of await testDialects()) {
 
     it('fills in the text key of existing insights in 0011, and goes back down', async () => {
       const opened = await openDatabase(db.options);
-      const schema =
-        dialect === 'postgres'
-          ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(opened.db)).rows[0]?.schema
-          : undefined;
-      const migratorOf = (names: (name: string) => boolean) =>
-        new Migrator({
-          db: opened.db,
-          provider: {
-            getMigrations: async () => Object.fromEntries(Object.entries(migrations).filter(([name]) => names(name))),
-          },
-          ...(schema ? { migrationTableSchema: schema } : {}),
-        });
+      const migratorOf = await migratorsFor(opened.db);
       try {
         expect((await migratorOf((n) => n < '0011').migrateToLatest()).error).toBeUndefined();
         const now = new Date().toISOString();

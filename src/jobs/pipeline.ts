@@ -47,11 +47,12 @@ export async function pollFeeds(app: App, opts: PollOptions = {}): Promise<Refre
   const leaseMs = batch * fetchTimeoutSeconds * 1000;
   const results: RefreshResult[] = [];
   const polled = new Set<number>();
+  const started = Date.now();
   for (;;) {
+    // `now` moves on with the run, so a batch taken late in a long run still gets a whole lease.
+    const at = new Date(now.getTime() + (Date.now() - started));
     // A feed rescheduled into the past (a clock far behind) comes back at once: once a run is enough.
-    const feeds = (await app.store.claimDueFeeds(opts.now ?? new Date(), batch, leaseMs)).filter(
-      (f) => !polled.has(f.id),
-    );
+    const feeds = (await app.store.claimDueFeeds(at, batch, leaseMs)).filter((f) => !polled.has(f.id));
     if (feeds.length === 0) return results;
     for (const f of feeds) polled.add(f.id);
     // The total grows batch by batch: what other pollers take is not known ahead.

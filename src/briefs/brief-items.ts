@@ -61,7 +61,7 @@ function alsoOnFor(pool: BriefPool, index: number): AlsoOn[] {
   const out: AlsoOn[] = [];
   for (const m of pool.dupMembers.get(pool.dupGroup[index] as number) ?? []) {
     const c = pool.insights[m] as InsightWithContext;
-    if (m === index || c.episodeId === self.episodeId || shows.has(c.feedId)) continue;
+    if (m === index || c.retired || c.episodeId === self.episodeId || shows.has(c.feedId)) continue;
     shows.add(c.feedId);
     out.push({ insightId: c.id, podcastTitle: c.podcastTitle, episodeTitle: c.episodeTitle, ...urlOf(c) });
   }
@@ -127,7 +127,13 @@ function computeRelated(pool: BriefPool, index: number): Array<{ index: number; 
           : n.score >= MIN_RELATED_LEXICAL && pool.index.sharedEvidence(index, n.index) >= MIN_SHARED_EVIDENCE;
       return { index: n.index, score: semantic ?? n.score, ok };
     })
-    .filter((n) => n.ok && pool.insights[n.index]?.episodeId !== self.episodeId && pool.dupGroup[n.index] !== group)
+    .filter(
+      (n) =>
+        n.ok &&
+        !pool.insights[n.index]?.retired &&
+        pool.insights[n.index]?.episodeId !== self.episodeId &&
+        pool.dupGroup[n.index] !== group,
+    )
     .sort((a, b) => b.score - a.score || (pool.insights[a.index]?.id ?? 0) - (pool.insights[b.index]?.id ?? 0));
   // One per show, never the item's own show: "related" points across shows.
   const shows = new Set<number>([self.feedId]);

@@ -7,7 +7,8 @@ import { buildBriefPool, type BriefPool } from './brief-pool.js';
  * missing from the index (stored before it existed, or by another path) are indexed and saved.
  */
 export async function loadBriefPool(store: Store, since: Date, now: Date): Promise<BriefPool> {
-  const insights = await store.insightsSince(since);
+  // Retired insights come too: a subscriber who got one is not sent a near-duplicate of it again.
+  const insights = await store.insightsSince(since, { withRetired: true });
   const entries = await store.insightIndex(insights.map((i) => i.id));
   const missing = insights.filter((i) => !entries.has(i.id)).map(indexEntryFor);
   if (missing.length > 0) {

@@ -22,7 +22,10 @@ export function progressBar(label: string): { onProgress: Progress; stop: () => 
       if (!started) {
         bar.start(total, done);
         started = true;
-      } else bar.update(done);
+      } else {
+        if (total !== bar.getTotal()) bar.setTotal(total);
+        bar.update(done);
+      }
     },
     stop: () => {
       if (started) bar.stop();

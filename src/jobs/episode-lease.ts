@@ -1,4 +1,4 @@
-import type { Store } from '../store/types.js';
+import type { EpisodeWork, Store } from '../store/types.js';
 
 /**
  * How long a worker holds an episode it is processing. Longer than a slow in-process transcription
@@ -6,16 +6,20 @@ import type { Store } from '../store/types.js';
  */
 const EPISODE_LEASE_MS = 2 * 60 * 60_000;
 
-/** Runs `work` holding the episode's lease, then gives it back; undefined when another worker holds it. */
+/**
+ * Runs `run` holding the episode's lease, then gives it back; undefined when another worker holds
+ * it or the episode no longer needs `work` (another worker did it since it was listed).
+ */
 export async function withEpisodeClaim<T>(
   store: Store,
   episodeId: number,
   now: Date,
-  work: () => Promise<T>,
+  work: EpisodeWork,
+  run: () => Promise<T>,
 ): Promise<T | undefined> {
-  if (!(await store.claimEpisode(episodeId, now, EPISODE_LEASE_MS))) return undefined;
+  if (!(await store.claimEpisode(episodeId, now, EPISODE_LEASE_MS, work))) return undefined;
   try {
-    return await work();
+    return await run();
   } finally {
     await store.releaseEpisode(episodeId);
   }

@@ -20,24 +20,45 @@ export interface PollOptions {
 
 export async function pollFeeds(app: App, opts: PollOptions = {}): Promise<RefreshResult[]> {
   const now = opts.now ?? new Date();
-  const feeds: FeedRow[] = opts.all
-    ? (await app.store.listFeeds()).filter((f) => f.status === 'active')
-    : await app.store.dueFeeds(now);
+  const { pollConcurrency, pollPerHostConcurrency, fetchTimeoutSeconds } = app.config;
+  const poll = async (feeds: FeedRow[], total: () => number) =>
+    mapLimitPerKey(
+      feeds,
+      pollConcurrency,
+      pollPerHostConcurrency,
+      (feed) => hostOf(feed.url),
+      async (feed) => {
+        const result = await refreshFeed(app, feed, now);
+        if (result.status === 'failed') app.log.warn(`feed ${feed.url}: ${result.error}`, { code: result.code });
+        opts.onProgress?.(++done, total());
+        return result;
+      },
+    );
   let done = 0;
-  opts.onProgress?.(0, feeds.length);
-  const { pollConcurrency, pollPerHostConcurrency } = app.config;
-  return mapLimitPerKey(
-    feeds,
-    pollConcurrency,
-    pollPerHostConcurrency,
-    (feed) => hostOf(feed.url),
-    async (feed) => {
-      const result = await refreshFeed(app, feed, now);
-      if (result.status === 'failed') app.log.warn(`feed ${feed.url}: ${result.error}`, { code: result.code });
-      opts.onProgress?.(++done, feeds.length);
-      return result;
-    },
-  );
+  if (opts.all) {
+    const feeds = (await app.store.listFeeds()).filter((f) => f.status === 'active');
+    opts.onProgress?.(0, feeds.length);
+    return poll(feeds, () => feeds.length);
+  }
+  // Due feeds are taken a batch at a time under a lease, so pollers sharing a database split them
+  // instead of each fetching all. A batch several times the concurrency leaves room to skip a busy
+  // host; its lease outlasts polling it one feed after another.
+  const batch = pollConcurrency * 8;
+  const leaseMs = batch * fetchTimeoutSeconds * 1000;
+  const results: RefreshResult[] = [];
+  const polled = new Set<number>();
+  const started = Date.now();
+  for (;;) {
+    // `now` moves on with the run, so a batch taken late in a long run still gets a whole lease.
+    const at = new Date(now.getTime() + (Date.now() - started));
+    // A feed rescheduled into the past (a clock far behind) comes back at once: once a run is enough.
+    const feeds = (await app.store.claimDueFeeds(at, batch, leaseMs)).filter((f) => !polled.has(f.id));
+    if (feeds.length === 0) return results;
+    for (const f of feeds) polled.add(f.id);
+    // The total grows batch by batch: what other pollers take is not known ahead.
+    opts.onProgress?.(done, polled.size);
+    results.push(...(await poll(feeds, () => polled.size)));
+  }
 }
 
 export interface ProcessOptions {

@@ -48,6 +48,27 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(new Set(results.map((r) => r.feed.id)).size).toBe(1);
     });
 
+    it('leases due feeds to one poller at a time, until rescheduled or the lease runs out', async () => {
+      const now = new Date('2024-06-01T12:00:00Z');
+      const ids: number[] = [];
+      for (let n = 0; n < 30; n += 1) ids.push((await t.store.addFeed(`https://f${n}.example/feed`)).feed.id);
+      await t.store.updateFeed(ids[29]!, { nextPollAt: '2024-06-01T13:00:00.000Z' });
+      await t.store.updateFeed(ids[28]!, { status: 'paused' });
+      // Five pollers at once, eight feeds each: every due feed goes to exactly one of them.
+      const batches = await Promise.all(Array.from({ length: 5 }, () => t.store.claimDueFeeds(now, 8, 60_000)));
+      const claimed = batches.flat().map((f) => f.id);
+      expect(claimed.sort((a, b) => a - b)).toEqual(ids.slice(0, 28));
+      expect(batches.every((b) => b.length <= 8)).toBe(true);
+      for (const b of batches) expect(b.map((f) => f.id)).toEqual([...b.map((f) => f.id)].sort((x, y) => x - y));
+      expect(await t.store.claimDueFeeds(now, 8, 60_000)).toEqual([]);
+      // Rescheduled after its poll, a feed is free again once due; an abandoned lease runs out.
+      await t.store.updateFeed(ids[0]!, { nextPollAt: '2024-06-01T12:00:30.000Z' });
+      const soon = new Date('2024-06-01T12:00:40Z');
+      expect((await t.store.claimDueFeeds(soon, 8, 60_000)).map((f) => f.id)).toEqual([ids[0]]);
+      const after = new Date('2024-06-01T12:01:00Z');
+      expect((await t.store.claimDueFeeds(after, 100, 60_000)).map((f) => f.id)).toEqual(ids.slice(1, 28));
+    });
+
     it('updates poll state and lists only active due feeds', async () => {
       const now = new Date('2024-06-01T12:00:00Z');
       const never = (await t.store.addFeed('https://a.example/feed')).feed;
@@ -320,12 +341,68 @@ for (const { dialect, label, skip } of await testDialects()) {
       const [episode] = await t.store.episodesByFeed(feed.id);
       const id = episode!.id;
       const now = new Date('2024-06-01T01:00:00Z');
-      const claims = await Promise.all(Array.from({ length: 5 }, () => t.store.claimEpisode(id, now, 60_000)));
+      const claims = await Promise.all(
+        Array.from({ length: 5 }, () => t.store.claimEpisode(id, now, 60_000, 'process')),
+      );
       expect(claims.filter(Boolean)).toHaveLength(1);
-      expect(await t.store.claimEpisode(id, new Date('2024-06-01T01:00:59Z'), 60_000)).toBe(false);
-      expect(await t.store.claimEpisode(id, new Date('2024-06-01T01:01:00Z'), 60_000)).toBe(true);
+      expect(await t.store.claimEpisode(id, new Date('2024-06-01T01:00:59Z'), 60_000, 'process')).toBe(false);
+      expect(await t.store.claimEpisode(id, new Date('2024-06-01T01:01:00Z'), 60_000, 'process')).toBe(true);
       await t.store.releaseEpisode(id);
-      expect(await t.store.claimEpisode(id, new Date('2024-06-01T01:01:01Z'), 60_000)).toBe(true);
+      expect(await t.store.claimEpisode(id, new Date('2024-06-01T01:01:01Z'), 60_000, 'process')).toBe(true);
+    });
+
+    it('claims an episode only while it still needs the work: never one another worker finished', async () => {
+      const feed = (await t.store.addFeed('https://example.com/feed')).feed;
+      await t.store.upsertEpisodes(
+        feed.id,
+        ['done', 'final', 'later', 'due', 'notes'].map((g) => parsedEpisode(g)),
+        new Date('2024-06-01T00:00:00Z'),
+      );
+      const byGuid = new Map((await t.store.episodesByFeed(feed.id)).map((e) => [e.guid, e.id]));
+      const id = (guid: string) => byGuid.get(guid) as number;
+      const now = new Date('2024-06-01T01:00:00Z');
+      const claim = (guid: string, work: 'process' | { upgradeTo: string } = 'process') =>
+        t.store.claimEpisode(id(guid), now, 60_000, work);
+
+      // A worker listed 'done', another extracted it meanwhile and let go: the first finds nothing to do.
+      expect(await claim('done')).toBe(true);
+      await t.store.replaceInsights(id('done'), [insight(1)], 'embedded');
+      await t.store.releaseEpisode(id('done'));
+      expect(await claim('done')).toBe(false);
+      // …unless it is re-extracted with a better engine, which is another job.
+      expect(await claim('done', { upgradeTo: 'embedded' })).toBe(false);
+      expect(await claim('done', { upgradeTo: 'llm' })).toBe(true);
+
+      await t.store.markEpisodeFailed(id('final'), 'gave up', null);
+      await t.store.markEpisodeFailed(id('later'), 'down', new Date('2024-06-01T02:00:00Z'));
+      await t.store.markEpisodeFailed(id('due'), 'down', new Date('2024-06-01T00:30:00Z'));
+      expect(await claim('final')).toBe(false);
+      expect(await claim('later')).toBe(false);
+      expect(await claim('due')).toBe(true);
+
+      // Extracted from show notes, then the feed linked a transcript: worth doing again, once.
+      await t.store.saveTranscript(id('notes'), {
+        source: 'shownotes',
+        hash: 'h',
+        segments: [{ start: 0, end: 1, text: 'x' }],
+      });
+      await t.store.replaceInsights(id('notes'), [], 'none');
+      expect(await claim('notes')).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await t.store.upsertEpisodes(
+        feed.id,
+        [parsedEpisode('notes', { transcripts: [{ url: 'https://example.com/new.vtt', type: 'text/vtt' }] })],
+        new Date(),
+      );
+      expect(await t.store.episodesAwaitingPublishedTranscript(new Date('2024-01-01'), 10)).toEqual([id('notes')]);
+      expect(await claim('notes')).toBe(true);
+      await t.store.saveTranscript(id('notes'), {
+        source: 'published:vtt',
+        hash: 'p',
+        segments: [{ start: 0, end: 1, text: 'y' }],
+      });
+      await t.store.releaseEpisode(id('notes'));
+      expect(await claim('notes')).toBe(false);
     });
 
     it('lists recent episodes another engine extracted and nobody was sent yet, newest first, for an LLM back-fill', async () => {

@@ -4,8 +4,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dialectOf } from './dialect.js';
+import { insightTextKey } from './insight-key.js';
 import { migrateToLatest, openDatabase, openStore, redactUrl, resolveDatabaseTarget } from './index.js';
 import { createTestDatabase, testDialects, type TestDatabase } from './test-harness.js';
 import { migrations } from './migrations/index.js';
@@ -113,6 +115,22 @@ describe('opening PostgreSQL', () => {
   });
 });
 
+/** Migrators over the migrations whose names pass `names`, for stepping a database through versions. */
+async function migratorsFor(db: Kysely<any>): Promise<(names: (name: string) => boolean) => Migrator> {
+  const schema =
+    dialectOf(db) === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  return (names) =>
+    new Migrator({
+      db,
+      provider: {
+        getMigrations: async () => Object.fromEntries(Object.entries(migrations).filter(([name]) => names(name))),
+      },
+      ...(schema ? { migrationTableSchema: schema } : {}),
+    });
+}
+
 for (const { dialect, label, skip } of await testDialects()) {
   describe.skipIf(skip)(`migrations [${label}]`, () => {
     let db: TestDatabase;
@@ -192,18 +210,7 @@ for (const { dialect, label, skip } of await testDialects()) {
 
     it('moves the credentials of existing feed URLs to feeds.auth in 0010, and back down', async () => {
       const opened = await openDatabase(db.options);
-      const schema =
-        dialect === 'postgres'
-          ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(opened.db)).rows[0]?.schema
-          : undefined;
-      const migratorOf = (names: (name: string) => boolean) =>
-        new Migrator({
-          db: opened.db,
-          provider: {
-            getMigrations: async () => Object.fromEntries(Object.entries(migrations).filter(([name]) => names(name))),
-          },
-          ...(schema ? { migrationTableSchema: schema } : {}),
-        });
+      const migratorOf = await migratorsFor(opened.db);
       try {
         expect((await migratorOf((n) => n < '0010').migrateToLatest()).error).toBeUndefined();
         const now = new Date().toISOString();
@@ -226,6 +233,29 @@ for (const { dialect, label, skip } of await testDialects()) {
         expect((await migratorOf(() => true).migrateTo('0009-delivery-trust')).error).toBeUndefined();
         const down = await sql<{ url: string }>`select url from feeds order by id`.execute(opened.db);
         expect(down.rows[0]?.url).toBe('https://alice:s3cret%40pw@feeds.example/private.xml');
+      } finally {
+        await opened.db.destroy();
+      }
+    });
+
+    it('fills in the text key of existing insights in 0011, and goes back down', async () => {
+      const opened = await openDatabase(db.options);
+      const migratorOf = await migratorsFor(opened.db);
+      try {
+        expect((await migratorOf((n) => n < '0011').migrateToLatest()).error).toBeUndefined();
+        const now = new Date().toISOString();
+        await sql`insert into feeds (url, created_at) values ('https://example.com/f', ${now})`.execute(opened.db);
+        await sql`insert into episodes (feed_id, guid, title, first_seen_at, updated_at)
+          values (1, 'g', 't', ${now}, ${now})`.execute(opened.db);
+        for (const text of ['Said  once.', 'said once.'])
+          await sql`insert into insights (episode_id, feed_id, position, headline, text, quote, start_seconds,
+            end_seconds, score, engine, created_at) values (1, 1, 0, 'h', ${text}, 'q', 0, 1, 1, 'embedded', ${now})`.execute(
+            opened.db,
+          );
+        expect((await migratorOf(() => true).migrateToLatest()).error).toBeUndefined();
+        const keys = await sql<{ text_key: string }>`select text_key from insights order by id`.execute(opened.db);
+        expect(keys.rows.map((r) => r.text_key)).toEqual([insightTextKey('said once.'), insightTextKey('said once.')]);
+        expect((await migratorOf(() => true).migrateTo('0010-feed-credentials')).error).toBeUndefined();
       } finally {
         await opened.db.destroy();
       }

@@ -27,6 +27,8 @@ export interface FeedsTable {
   cadence_seconds: number | null;
   /** When a poll last got the body (a 200), conditional or not. */
   full_fetched_at: string | null;
+  /** Set while a poller holds the feed (0011), so two pollers never fetch it both. */
+  poll_lease_until: string | null;
 }
 
 export interface EpisodesTable {
@@ -74,6 +76,10 @@ export interface InsightsTable {
   score: number;
   engine: string;
   created_at: string;
+  /** A hash of the insight's words (0011): the same text keeps its id, and is not sent twice. */
+  text_key: string | null;
+  /** Set when a re-extraction no longer found this insight but a brief showed it (0011). */
+  retired_at: string | null;
 }
 
 export interface UsersTable {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Insight } from '../model/insight.js';
 import type { Transcript } from '../model/transcript.js';
 import { openStore, type Store } from './index.js';
-import { insight, parsedEpisode } from './test-fixtures.js';
+import { briefItem, insight, parsedEpisode } from './test-fixtures.js';
 import { createTestDatabase, testDialects, type TestDatabase } from './test-harness.js';
 
 const transcript: Transcript = {
@@ -67,6 +67,64 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(second).toHaveLength(1);
       // Ids are never reused, so "already sent" records stay unambiguous.
       expect(Math.min(...second.map((i) => i.id))).toBeGreaterThan(Math.max(...first.map((i) => i.id)));
+    });
+
+    it('keeps the id of an insight extracted again, retires one a brief showed, deletes the rest', async () => {
+      const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+      const first = await store.replaceInsights(
+        episodeId,
+        [insight(0), insight(1), insight(2), insight(3)],
+        'embedded',
+      );
+      const [i0, i1, i2, i3] = first.map((i) => i.id) as [number, number, number, number];
+      const { user } = await store.addUser({ email: 'ada@example.com', interests: [] });
+      await store.createBrief(user.id, '2024-06-02', [briefItem(i1), briefItem(i2)]);
+      await pause();
+      const between = new Date();
+      await pause();
+
+      const again = await store.replaceInsights(
+        episodeId,
+        [
+          // The same moment, said better: same quote.
+          { ...insight(1), headline: 'Sharper headline', score: 0.9 },
+          insight(5),
+          // The same words from another moment.
+          { ...insight(0), quote: 'another quote', start: 99 },
+        ],
+        'llm',
+      );
+      expect(again.map((i) => i.id)).toEqual([i1, Math.max(...again.map((i) => i.id)), i0]);
+      expect(again[0]).toMatchObject({ headline: 'Sharper headline', score: 0.9 });
+      expect(again[2]).toMatchObject({ quote: 'another quote', start: 99 });
+      expect(await store.insightsByEpisode(episodeId)).toEqual(again);
+      // Not news again: only the insight first found now is new since before the re-extraction.
+      expect((await store.insightsSince(between)).map((i) => i.id)).toEqual([again[1]!.id]);
+      // Shown in a brief and gone from the episode: kept for the brief, out of new briefs.
+      expect(await store.insightById(i2)).toMatchObject({ id: i2, headline: 'Headline 2' });
+      expect((await store.insightsSince(new Date(0))).map((i) => i.id)).not.toContain(i2);
+      expect(await store.insightById(i3)).toBeUndefined();
+      for (const item of (await store.briefFor(user.id, '2024-06-02'))!.items)
+        expect(await store.insightById(item.insightId)).toBeDefined();
+
+      // Found again later, a retired insight is current again, with its id.
+      const back = await store.replaceInsights(episodeId, [insight(2), insight(1)], 'llm');
+      expect(back.map((i) => i.id)).toEqual([i2, i1]);
+    });
+
+    it('counts the same words as already sent, under any id', async () => {
+      const [sent] = await store.replaceInsights(episodeId, [insight(0)], 'embedded');
+      const { user } = await store.addUser({ email: 'ada@example.com', interests: [] });
+      await store.createBrief(user.id, '2024-06-02', [briefItem(sent!.id)]);
+      await store.upsertEpisodes(feedId, [parsedEpisode('e2')], new Date('2024-06-02T00:00:00Z'));
+      const other = (await store.episodesByFeed(feedId)).find((e) => e.guid === 'e2')!.id;
+      const [copy, fresh] = await store.replaceInsights(
+        other,
+        [{ ...insight(0, { text: ' insight  NUMBER 0 explained.' }), quote: 'elsewhere' }, insight(1)],
+        'embedded',
+      );
+      expect(await store.sentInsightIds(user.id)).toEqual(new Set([sent!.id, copy!.id]));
+      expect(await store.sentInsightIds(user.id)).not.toContain(fresh!.id);
     });
 
     it('keeps the old insights when a replacement fails half-way', async () => {

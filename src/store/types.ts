@@ -4,6 +4,9 @@ import type { Brief, BriefItem } from '../model/brief.js';
 import type { Transcript } from '../model/transcript.js';
 import type { User } from '../model/user.js';
 
+/** What a worker claims an episode for: processing it, or re-extracting it with a better engine. */
+export type EpisodeWork = 'process' | { upgradeTo: string };
+
 export interface FeedRow {
   id: number;
   url: string;
@@ -87,6 +90,8 @@ export interface InsightWithContext extends StoredInsight {
   extractedAt: string;
   /** Extracted from the episode's show notes (no transcript): no quote, time or speaker to show. */
   fromShowNotes?: boolean;
+  /** A re-extraction no longer found it, but a brief showed it: it only tells what was sent. */
+  retired?: true;
 }
 
 /** cancelled: the subscriber left before it went out; bounced: the server refused the address for good (5xx). */
@@ -292,6 +297,12 @@ export interface Store {
   listFeeds(): Promise<FeedRow[]>;
   /** Active feeds whose nextPollAt is null or <= now. */
   dueFeeds(now: Date): Promise<FeedRow[]>;
+  /**
+   * Takes up to `limit` of the due feeds (in dueFeeds' order) that no other poller holds, for
+   * `leaseMs` from `now`: of several pollers on one database, each feed goes to one. Rescheduling a
+   * feed (updateFeed with nextPollAt) ends its lease.
+   */
+  claimDueFeeds(now: Date, limit: number, leaseMs: number): Promise<FeedRow[]>;
   updateFeed(id: number, update: FeedPollUpdate): Promise<void>;
 
   // episodes
@@ -310,10 +321,12 @@ export interface Store {
    */
   episodesToUpgrade(engine: string, since: Date, limit: number): Promise<EpisodeRow[]>;
   /**
-   * Takes the episode for `leaseMs` unless another worker holds an unexpired lease on it; true when
-   * taken. releaseEpisode gives it back.
+   * Takes the episode for `leaseMs` when it still needs `work` (as episodesToProcess,
+   * episodesAwaitingPublishedTranscript or episodesToUpgrade would list it) and no other worker
+   * holds an unexpired lease on it; true when taken. releaseEpisode gives it back. A worker that
+   * listed the episode before another finished it gets false: finished work is never redone.
    */
-  claimEpisode(id: number, now: Date, leaseMs: number): Promise<boolean>;
+  claimEpisode(id: number, now: Date, leaseMs: number, work: EpisodeWork): Promise<boolean>;
   releaseEpisode(id: number): Promise<void>;
   /** Sets the status; `lastError` omitted clears it. */
   markEpisode(id: number, status: EpisodeRow['status'], lastError?: string | null): Promise<void>;
@@ -328,15 +341,20 @@ export interface Store {
   // insights
   /**
    * Replace the episode's insights atomically (re-extraction never duplicates) and mark the
-   * episode 'extracted', even when there are none. Ids are never reused.
+   * episode 'extracted', even when there are none; returns the episode's insights now. An insight
+   * found again (same quote, else same words) keeps its id and first extraction time; one no longer
+   * found is deleted, unless a brief showed it: then it is retired (kept for insightById, left out
+   * of insightsByEpisode and insightsSince). Ids are never reused.
    */
   replaceInsights(episodeId: number, insights: Insight[], engine: string): Promise<StoredInsight[]>;
+  /** Its current insights (not retired), by position. */
   insightsByEpisode(episodeId: number): Promise<StoredInsight[]>;
   /**
    * Insights of episodes first seen at or after `since` (published date is not trusted for
    * eligibility), oldest episode first, then by position. podcastTitle falls back to the feed URL.
+   * Retired insights only `withRetired` (marked `retired`), for recognising what was sent.
    */
-  insightsSince(since: Date): Promise<InsightWithContext[]>;
+  insightsSince(since: Date, opts?: { withRetired?: boolean }): Promise<InsightWithContext[]>;
 
   // users
   /** Idempotent by case-insensitive email (an existing user is returned unchanged). */
@@ -357,7 +375,7 @@ export interface Store {
   briefById(id: number): Promise<Brief | undefined>;
   latestBrief(userId: number): Promise<Brief | undefined>;
   listBriefs(limit: number): Promise<Brief[]>;
-  /** Insight ids already sent to this user in any brief. */
+  /** Insight ids already sent to this user in any brief, and of every insight with the same words as one sent. */
   sentInsightIds(userId: number): Promise<Set<number>>;
 
   // deliveries (one row per brief: the outbox that makes sends idempotent)

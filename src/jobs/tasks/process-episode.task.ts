@@ -39,7 +39,8 @@ function asrDeps(app: App): EpisodeAsrDeps {
 /**
  * Transcript (published, else speech-to-text when configured, else show notes; a later published
  * one wins) → stored → insights extracted and stored. A failure is retried later with backoff.
- * The episode is claimed for the whole run, so a second worker skips it instead of paying again.
+ * The episode is claimed for the whole run, so a second worker skips it instead of paying again, and
+ * one that listed it before another finished it finds nothing left to do.
  */
 export async function processEpisode(
   app: App,
@@ -47,10 +48,12 @@ export async function processEpisode(
   now = new Date(),
   boilerplate: ShowBoilerplate = showBoilerplateFor(app),
 ): Promise<ProcessResult> {
-  const result = await withEpisodeClaim(app.store, episode.id, now, () =>
+  const result = await withEpisodeClaim(app.store, episode.id, now, 'process', () =>
     processClaimed(app, episode, now, boilerplate),
   );
-  return result ?? { episodeId: episode.id, status: 'skipped', reason: 'another worker is processing it' };
+  return (
+    result ?? { episodeId: episode.id, status: 'skipped', reason: 'another worker is processing it or has done it' }
+  );
 }
 
 /** The sentences a show repeats across its episodes' notes (its boilerplate), by feed id. */

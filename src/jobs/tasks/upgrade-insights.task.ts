@@ -39,7 +39,9 @@ export async function upgradeInsights(app: App, opts: UpgradeOptions = {}): Prom
   for (const episode of candidates) {
     const transcript = await app.store.transcriptByEpisode(episode.id);
     if (!transcript) continue;
-    const outcome = await withEpisodeClaim(app.store, episode.id, now, () => upgradeOne(app, episode.id, transcript));
+    const outcome = await withEpisodeClaim(app.store, episode.id, now, { upgradeTo: 'llm' }, () =>
+      upgradeOne(app, episode.id, transcript),
+    );
     if (outcome === undefined) continue;
     if (outcome === 'deferred') break;
     results.push(outcome.result);

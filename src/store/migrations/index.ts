@@ -9,6 +9,7 @@ import { signIn } from './0007-sign-in.js';
 import { account } from './0008-account.js';
 import { deliveryTrust } from './0009-delivery-trust.js';
 import { feedCredentials } from './0010-feed-credentials.js';
+import { idempotentWork } from './0011-idempotent-work.js';
 import { feedSchedule } from './0012-feed-schedule.js';
 
 /** Every migration, keyed by a name that sorts in the order they must run. Append only. */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0008-account': account,
   '0009-delivery-trust': deliveryTrust,
   '0010-feed-credentials': feedCredentials,
+  '0011-idempotent-work': idempotentWork,
   '0012-feed-schedule': feedSchedule,
 };

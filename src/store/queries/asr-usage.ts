@@ -1,4 +1,5 @@
 import type { Generated, Kysely } from 'kysely';
+import { awaitsPublishedTranscript } from './episode-work.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../types.js';
 import { isoUtc } from '../values.js';
@@ -75,11 +76,8 @@ export function asrUsageQueries(base: Kysely<Database>): AsrUsageQueries {
       // A feed added a transcript link after Podbrief stored speech-to-text or show notes.
       const rows = await db
         .selectFrom('episodes')
-        .innerJoin('transcripts', 'transcripts.episode_id', 'episodes.id')
         .select('episodes.id')
-        .where('transcripts.source', 'not like', 'published:%')
-        .where('episodes.transcripts', '!=', '[]')
-        .whereRef('episodes.updated_at', '>', 'transcripts.created_at')
+        .where((eb) => awaitsPublishedTranscript(eb))
         .where('episodes.first_seen_at', '>=', isoUtc(since))
         .orderBy('episodes.first_seen_at')
         .limit(limit)

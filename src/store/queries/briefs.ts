@@ -76,7 +76,17 @@ export function briefQueries(db: Kysely<Database>): BriefQueries {
 
     async sentInsightIds(userId) {
       const rows = await db.selectFrom('brief_insights').select('insight_id').where('user_id', '=', userId).execute();
-      return new Set(rows.map((r) => r.insight_id));
+      // The same words under another id (another episode, or stored before ids survived
+      // re-extraction) were sent too: the subscriber would read them word for word again.
+      const sameText = await db
+        .selectFrom('brief_insights as b')
+        .innerJoin('insights as s', 's.id', 'b.insight_id')
+        .innerJoin('insights as i', 'i.text_key', 's.text_key')
+        .select('i.id')
+        .where('b.user_id', '=', userId)
+        .where('i.retired_at', 'is', null)
+        .execute();
+      return new Set([...rows.map((r) => r.insight_id), ...sameText.map((r) => r.id)]);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ParsedEpisode } from '../../model/feed.js';
 import { toEpisodeRow } from '../row-mappers.js';
+import { dueForProcessing, needsProcessing, needsUpgrade } from './episode-work.js';
 import type { Database } from '../schema.js';
 import { writeTransaction } from '../transaction.js';
 import type { Store, UpsertResult } from '../types.js';
@@ -125,12 +126,7 @@ export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
       const rows = await db
         .selectFrom('episodes')
         .selectAll()
-        .where((eb) =>
-          eb.or([
-            eb('status', 'in', ['new', 'transcribed']),
-            eb.and([eb('status', '=', 'failed'), eb('retry_at', 'is not', null), eb('retry_at', '<=', isoUtc(now))]),
-          ]),
-        )
+        .where((eb) => dueForProcessing(eb, now))
         .where('first_seen_at', '>=', isoUtc(since))
         .orderBy('first_seen_at')
         .orderBy('id')
@@ -141,43 +137,26 @@ export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
 
     async episodesToUpgrade(engine, since, limit) {
       const rows = await db
-        .selectFrom('episodes as e')
-        .selectAll('e')
-        .where('e.status', '=', 'extracted')
-        .where('e.first_seen_at', '>=', isoUtc(since))
-        .where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('insights as i')
-              .select('i.id')
-              .whereRef('i.episode_id', '=', 'e.id')
-              .where('i.engine', '<>', engine),
-          ),
-        )
-        // Once one of its insights went out in a brief, new insights could repeat it to that reader.
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('insights as i')
-                .innerJoin('brief_insights as b', 'b.insight_id', 'i.id')
-                .select('i.id')
-                .whereRef('i.episode_id', '=', 'e.id'),
-            ),
-          ),
-        )
-        .orderBy('e.first_seen_at', 'desc')
-        .orderBy('e.id', 'desc')
+        .selectFrom('episodes')
+        .selectAll()
+        .where((eb) => needsUpgrade(eb, engine))
+        .where('first_seen_at', '>=', isoUtc(since))
+        .orderBy('first_seen_at', 'desc')
+        .orderBy('id', 'desc')
         .limit(limit)
         .execute();
       return rows.map(toEpisodeRow);
     },
 
-    async claimEpisode(id, now, leaseMs) {
-      // One statement is the compare-and-set: of two workers, only one matches.
+    async claimEpisode(id, now, leaseMs, work) {
+      // One statement is the compare-and-set: of two workers, only one matches; and a worker that
+      // listed the episode before another finished it finds nothing left to do.
       const result = await db
         .updateTable('episodes')
         .set({ claimed_until: isoUtc(new Date(now.getTime() + leaseMs)) })
         .where('id', '=', id)
         .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', isoUtc(now))]))
+        .where((eb) => (work === 'process' ? needsProcessing(eb, now) : needsUpgrade(eb, work.upgradeTo)))
         .executeTakeFirst();
       return result.numUpdatedRows === 1n;
     },

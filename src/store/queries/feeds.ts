@@ -2,6 +2,7 @@ import type { Kysely, Updateable } from 'kysely';
 import { AppError } from '../../model/errors.js';
 import { splitFeedCredentials } from '../../model/feed-url.js';
 import { groupCommit } from '../group-commit.js';
+import { dialectOf } from '../dialect.js';
 import { toFeedRow } from '../row-mappers.js';
 import type { Database, FeedsTable } from '../schema.js';
 import type { FeedPollUpdate, Store } from '../types.js';
@@ -9,7 +10,15 @@ import { isoUtc, isoFromString } from '../values.js';
 
 type FeedQueries = Pick<
   Store,
-  'addFeed' | 'removeFeed' | 'feedAuth' | 'feedById' | 'feedByUrl' | 'listFeeds' | 'dueFeeds' | 'updateFeed'
+  | 'addFeed'
+  | 'removeFeed'
+  | 'feedAuth'
+  | 'feedById'
+  | 'feedByUrl'
+  | 'listFeeds'
+  | 'dueFeeds'
+  | 'claimDueFeeds'
+  | 'updateFeed'
 >;
 
 export function feedQueries(db: Kysely<Database>): FeedQueries {
@@ -77,6 +86,36 @@ export function feedQueries(db: Kysely<Database>): FeedQueries {
       return rows.map(toFeedRow);
     },
 
+    async claimDueFeeds(now, limit, leaseMs) {
+      const at = isoUtc(now);
+      let due = db
+        .selectFrom('feeds')
+        .select('id')
+        // A paused feed is still tried at its (long) next_poll_at, so one that recovers resumes by itself.
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'active'), eb('next_poll_at', 'is', null)]),
+            eb.and([eb('status', 'in', ['active', 'paused']), eb('next_poll_at', '<=', at)]),
+          ]),
+        )
+        .where((eb) => eb.or([eb('poll_lease_until', 'is', null), eb('poll_lease_until', '<=', at)]))
+        .orderBy((eb) => eb.fn.coalesce('next_poll_at', eb.val('')))
+        .orderBy('id')
+        .limit(limit);
+      // PostgreSQL: a feed another poller is taking right now is skipped, not waited for (and then
+      // taken twice). SQLite runs one write at a time, so the statement alone is the compare-and-set.
+      if (dialectOf(db) === 'postgres') due = due.forUpdate().skipLocked();
+      const rows = await db
+        .updateTable('feeds')
+        .set({ poll_lease_until: isoUtc(new Date(now.getTime() + leaseMs)) })
+        .where('id', 'in', due)
+        .returningAll()
+        .execute();
+      return rows
+        .sort((a, b) => (a.next_poll_at ?? '').localeCompare(b.next_poll_at ?? '') || a.id - b.id)
+        .map(toFeedRow);
+    },
+
     async updateFeed(id, update) {
       const values = feedUpdateValues(update);
       if (Object.keys(values).length === 0) return;
@@ -96,7 +135,11 @@ function feedUpdateValues(u: FeedPollUpdate): Updateable<FeedsTable> {
   if (u.lastModified !== undefined) v.last_modified = u.lastModified;
   if (u.contentHash !== undefined) v.content_hash = u.contentHash;
   if (u.lastPolledAt !== undefined) v.last_polled_at = isoFromString(u.lastPolledAt);
-  if (u.nextPollAt !== undefined) v.next_poll_at = isoFromString(u.nextPollAt);
+  if (u.nextPollAt !== undefined) {
+    v.next_poll_at = isoFromString(u.nextPollAt);
+    // Rescheduled: the poll that held it is over.
+    v.poll_lease_until = null;
+  }
   if (u.errorCount !== undefined) v.error_count = u.errorCount;
   if (u.lastError !== undefined) v.last_error = u.lastError;
   if (u.status !== undefined) v.status = u.status;

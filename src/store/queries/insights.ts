@@ -4,7 +4,10 @@ import { toStoredInsight } from '../row-mappers.js';
 import type { Database } from '../schema.js';
 import { writeTransaction } from '../transaction.js';
 import type { InsightWithContext, Store } from '../types.js';
+import type { Insight } from '../../model/insight.js';
+import { insightTextKey } from '../insight-key.js';
 import { isoUtc, nullable } from '../values.js';
+import { matchInsights } from './match-insights.js';
 
 type InsightQueries = Pick<Store, 'replaceInsights' | 'insightsByEpisode' | 'insightsSince' | 'insightById'>;
 
@@ -41,6 +44,7 @@ function toInsightWithContext(r: ContextRow): InsightWithContext {
     firstSeenAt: r.first_seen_at,
     extractedAt: r.created_at,
     ...(r.transcript_source === 'shownotes' ? { fromShowNotes: true } : {}),
+    ...(r.retired_at !== null ? { retired: true as const } : {}),
   };
 }
 
@@ -55,34 +59,60 @@ export function insightQueries(db: Kysely<Database>): InsightQueries {
           .where('id', '=', episodeId)
           .executeTakeFirst();
         if (!episode) throw new AppError('episode_not_found', `Episode ${episodeId} does not exist`);
-        await trx.deleteFrom('insights').where('episode_id', '=', episodeId).execute();
         await trx
           .updateTable('episodes')
           .set({ status: 'extracted', last_error: null })
           .where('id', '=', episodeId)
           .execute();
-        if (insights.length === 0) return [];
+        const existing = await trx.selectFrom('insights').selectAll().where('episode_id', '=', episodeId).execute();
+        const { kept, added, vanished } = matchInsights(existing, insights);
+        for (const { id, insight, position } of kept) {
+          // Same id and first extraction time: it is not news again, and briefs that showed it still point at it.
+          await trx
+            .updateTable('insights')
+            .set({ ...insightValues(insight, position, engine), retired_at: null })
+            .where('id', '=', id)
+            .execute();
+        }
+        if (added.length > 0) {
+          await trx
+            .insertInto('insights')
+            .values(
+              added.map(({ insight, position }) => ({
+                episode_id: episodeId,
+                feed_id: episode.feed_id,
+                ...insightValues(insight, position, engine),
+                created_at: now,
+              })),
+            )
+            .execute();
+        }
+        if (vanished.length > 0) {
+          // One a brief showed is retired, not deleted: the brief's items, feedback and "already sent" still find it.
+          const shown = new Set(
+            (
+              await trx.selectFrom('brief_insights').select('insight_id').where('insight_id', 'in', vanished).execute()
+            ).map((r) => r.insight_id),
+          );
+          const retire = vanished.filter((id) => shown.has(id));
+          const remove = vanished.filter((id) => !shown.has(id));
+          if (retire.length > 0)
+            await trx
+              .updateTable('insights')
+              .set({ retired_at: now })
+              .where('id', 'in', retire)
+              .where('retired_at', 'is', null)
+              .execute();
+          if (remove.length > 0) await trx.deleteFrom('insights').where('id', 'in', remove).execute();
+        }
         const rows = await trx
-          .insertInto('insights')
-          .values(
-            insights.map((insight, position) => ({
-              episode_id: episodeId,
-              feed_id: episode.feed_id,
-              position,
-              headline: insight.headline,
-              text: insight.text,
-              quote: insight.quote,
-              start_seconds: insight.start,
-              end_seconds: insight.end,
-              speaker: nullable(insight.speaker),
-              score: insight.score,
-              engine,
-              created_at: now,
-            })),
-          )
-          .returningAll()
+          .selectFrom('insights')
+          .selectAll()
+          .where('episode_id', '=', episodeId)
+          .where('retired_at', 'is', null)
+          .orderBy('position')
           .execute();
-        return rows.sort((a, b) => a.position - b.position).map(toStoredInsight);
+        return rows.map(toStoredInsight);
       });
     },
 
@@ -91,19 +121,21 @@ export function insightQueries(db: Kysely<Database>): InsightQueries {
         .selectFrom('insights')
         .selectAll()
         .where('episode_id', '=', episodeId)
+        .where('retired_at', 'is', null)
         .orderBy('position')
         .execute();
       return rows.map(toStoredInsight);
     },
 
-    async insightsSince(since) {
-      const rows = await withContext(db)
+    async insightsSince(since, opts = {}) {
+      let query = withContext(db)
         // New since `since`: a new episode, or one whose insights were extracted late (slow transcription).
         .where((eb) => eb.or([eb('e.first_seen_at', '>=', isoUtc(since)), eb('i.created_at', '>=', isoUtc(since))]))
         .orderBy('e.first_seen_at')
         .orderBy('i.episode_id')
-        .orderBy('i.position')
-        .execute();
+        .orderBy('i.position');
+      if (!opts.withRetired) query = query.where('i.retired_at', 'is', null);
+      const rows = await query.execute();
       return rows.map(toInsightWithContext);
     },
 
@@ -111,5 +143,20 @@ export function insightQueries(db: Kysely<Database>): InsightQueries {
       const row = await withContext(db).where('i.id', '=', id).executeTakeFirst();
       return row && toInsightWithContext(row);
     },
+  };
+}
+
+function insightValues(insight: Insight, position: number, engine: string) {
+  return {
+    position,
+    headline: insight.headline,
+    text: insight.text,
+    quote: insight.quote,
+    start_seconds: insight.start,
+    end_seconds: insight.end,
+    speaker: nullable(insight.speaker),
+    score: insight.score,
+    engine,
+    text_key: insightTextKey(insight.text),
   };
 }

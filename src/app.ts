@@ -6,7 +6,7 @@ import { createMailer, type Mailer } from './delivery/index.js';
 import { createLogger, type Logger, type LogLevel } from './logger.js';
 import type { DirectorySearchOptions } from './feeds/index.js';
 import type { FetchOptions } from './net/index.js';
-import { openStore } from './store/index.js';
+import { openStore, type PostgresTimeouts } from './store/index.js';
 import type { Store } from './store/types.js';
 
 export interface App {
@@ -27,7 +27,11 @@ export interface App {
 export async function createApp(config: Config, overrides: { log?: Logger } = {}): Promise<App> {
   const log = overrides.log ?? createLogger(config.logLevel as LogLevel);
   mkdirSync(config.dataDir, { recursive: true });
-  const store = await openStore({ databaseUrl: config.databaseUrl || undefined, dataDir: config.dataDir });
+  const store = await openStore({
+    databaseUrl: config.databaseUrl || undefined,
+    dataDir: config.dataDir,
+    postgresTimeouts: postgresTimeoutsFrom(config),
+  });
   const outboxDir = join(config.dataDir, 'outbox');
   const mailer = createMailer({
     smtpUrl: config.smtpUrl || undefined,
@@ -51,6 +55,14 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
       await mailer.close();
       await store.close();
     },
+  };
+}
+
+function postgresTimeoutsFrom(config: Config): PostgresTimeouts {
+  return {
+    connectMs: config.databaseConnectTimeoutSeconds * 1000,
+    statementMs: config.databaseStatementTimeoutSeconds * 1000,
+    idleInTransactionMs: config.databaseIdleInTransactionTimeoutSeconds * 1000,
   };
 }
 

@@ -34,6 +34,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ env: {} })).toEqual({
       dataDir: resolve('data'),
       databaseUrl: '',
+      databaseConnectTimeoutSeconds: 10,
+      databaseStatementTimeoutSeconds: 60,
+      databaseIdleInTransactionTimeoutSeconds: 60,
       smtpUrl: '',
       mailFrom: 'Podbrief <brief@podbrief.localhost>',
       smtpTimeoutSeconds: 15,

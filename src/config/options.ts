@@ -52,6 +52,24 @@ export const options = {
     secret: true,
     doc: 'Empty: SQLite at DATA_DIR/podbrief.db. Or `postgres://user:pass@host/db`, `sqlite:<path>` or a file path.',
   }),
+  databaseConnectTimeoutSeconds: option({
+    env: 'DATABASE_CONNECT_TIMEOUT_SECONDS',
+    type: integer(1, 300),
+    default: '10',
+    doc: 'PostgreSQL: how long opening a connection (or waiting for a free one in the pool of 10) may take before the call fails.',
+  }),
+  databaseStatementTimeoutSeconds: option({
+    env: 'DATABASE_STATEMENT_TIMEOUT_SECONDS',
+    type: integer(1, 3600),
+    default: '60',
+    doc: 'PostgreSQL: the server cancels a statement running longer (`statement_timeout`); the client gives up 5 s later when no answer comes at all (a half-open connection), and drops that connection.',
+  }),
+  databaseIdleInTransactionTimeoutSeconds: option({
+    env: 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS',
+    type: integer(1, 3600),
+    default: '60',
+    doc: 'PostgreSQL: the server ends a session left idle inside a transaction this long (`idle_in_transaction_session_timeout`), releasing its locks.',
+  }),
   smtpUrl: option({
     env: 'SMTP_URL',
     type: optionalUrl(['smtp:', 'smtps:']),

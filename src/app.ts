@@ -6,6 +6,7 @@ import { createMailer, type Mailer } from './delivery/index.js';
 import { createLogger, type Logger, type LogLevel } from './logger.js';
 import type { DirectorySearchOptions } from './feeds/index.js';
 import type { FetchOptions } from './net/index.js';
+import { createMetrics, createReadiness, type Metrics, type Readiness } from './ops/index.js';
 import { openStore, type PostgresTimeouts } from './store/index.js';
 import type { Store } from './store/types.js';
 
@@ -14,6 +15,10 @@ export interface App {
   store: Store;
   mailer: Mailer;
   log: Logger;
+  /** Prometheus metrics of this process (GET /metrics); jobs count into it. */
+  metrics: Metrics;
+  /** What GET /readyz checks: the database, and the job queue once one is started. */
+  readiness: Readiness;
   /** Signs unsubscribe and feedback links. */
   secret: string;
   /** The keys a signed link may carry: `secret`, then SECRET_KEY_PREVIOUS during a rotation. */
@@ -39,6 +44,10 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
     smtpTimeouts: smtpTimeouts(config.smtpTimeoutSeconds),
     dkim: dkimFromConfig(config),
   });
+  const metrics = createMetrics();
+  metrics.watchStore(store);
+  const readiness = createReadiness();
+  readiness.add('database', () => store.ping());
   const linkWarning = insecureLinksWarning(config);
   if (linkWarning) log.warn(linkWarning);
   const secret = config.secretKey || loadOrCreateSecret(config.dataDir);
@@ -47,6 +56,8 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
     store,
     mailer,
     log,
+    metrics,
+    readiness,
     secret,
     verifyKeys: [secret, ...(config.secretKeyPrevious ? [config.secretKeyPrevious] : [])],
     outboxDir,

@@ -147,6 +147,13 @@ export const options = {
     secret: true,
     doc: 'Password of the operator pages at /admin (HTTP Basic auth, any user name; 16+ characters). Empty: /admin is disabled (404).',
   }),
+  metricsToken: option({
+    env: 'METRICS_TOKEN',
+    type: secretKey(),
+    default: '',
+    secret: true,
+    doc: 'Bearer token a Prometheus scraper sends to GET /metrics (16+ characters); ADMIN_TOKEN is accepted too. Both empty: /metrics answers only requests from the machine itself (loopback, not through a proxy).',
+  }),
   trustProxy: option({
     env: 'TRUST_PROXY',
     type: boolean(),
@@ -400,6 +407,12 @@ export const options = {
     type: oneOf(['debug', 'info', 'warn', 'error', 'silent']),
     default: 'info',
     doc: 'debug, info, warn, error or silent.',
+  }),
+  logFormat: option({
+    env: 'LOG_FORMAT',
+    type: oneOf(['text', 'json']),
+    default: 'text',
+    doc: 'text: one `level msg key=value` line per event on stderr; json: one JSON object per line (`level`, `time`, `msg`, then fields such as `reqId` or `job`), for a log collector.',
   }),
   // LLM insight engine (INSIGHT_ENGINE=llm); cross-checked in config/llm-checks.ts.
   llmProvider: option({

@@ -8,6 +8,7 @@ import { deliverBrief, type DeliverResult } from './tasks/deliver-brief.task.js'
 import { processEpisode, showBoilerplateFor, type ProcessResult } from './tasks/process-episode.task.js';
 import { refreshFeed, type RefreshResult } from './tasks/refresh-feed.task.js';
 import { hostOf, mapLimitPerKey } from './limit-per-key.js';
+import { timeJob } from '../ops/index.js';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -32,7 +33,13 @@ export async function pollFeeds(app: App, opts: PollOptions = {}): Promise<Refre
     pollPerHostConcurrency,
     (feed) => hostOf(feed.url),
     async (feed) => {
-      const result = await refreshFeed(app, feed, now);
+      const result = await timeJob(
+        app.metrics,
+        'refresh-feed',
+        () => refreshFeed(app, feed, now),
+        (r) => r.status,
+      );
+      app.metrics.feedPolls.inc({ outcome: result.status });
       if (result.status === 'failed') app.log.warn(`feed ${feed.url}: ${result.error}`, { code: result.code });
       opts.onProgress?.(++done, feeds.length);
       return result;
@@ -61,7 +68,12 @@ export async function processEpisodes(app: App, opts: ProcessOptions = {}): Prom
   const boilerplate = showBoilerplateFor(app);
   // One at a time: extraction is CPU-bound and transcripts can be large.
   for (const episode of episodes) {
-    const result = await processEpisode(app, episode, now, boilerplate);
+    const result = await timeJob(
+      app.metrics,
+      'process-episode',
+      () => processEpisode(app, episode, now, boilerplate),
+      (r) => r.status,
+    );
     if (result.status === 'failed') app.log.warn(`episode ${episode.id} "${episode.title}": ${result.error}`);
     results.push(result);
     opts.onProgress?.(++done, episodes.length);
@@ -89,10 +101,19 @@ export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promis
   // One breaker for the run: a down or stalled mail server costs a few timeouts, not one per brief.
   const breaker = new SendBreaker();
   for (const user of users) {
-    if (suppressed.has(user.email.trim().toLowerCase())) continue;
+    if (suppressed.has(user.email.trim().toLowerCase())) {
+      app.metrics.briefs.inc({ outcome: 'suppressed' });
+      continue;
+    }
     if (!opts.ignoreHour && localTime(now, user.timezone).hour < user.deliveryHour) continue;
     const wasOpen = breaker.open;
-    const result = await deliverBrief(app, user, now, pools, breaker);
+    const result = await timeJob(
+      app.metrics,
+      'deliver-brief',
+      () => deliverBrief(app, user, now, pools, breaker),
+      (r) => r.send?.status ?? r.compose,
+    );
+    countBriefRun(app.metrics, result);
     const send = result.send;
     if (send?.status === 'failed') app.log.error(`brief for user ${user.id}: ${send.error}`, { code: send.code });
     if (send?.status === 'bounced')
@@ -101,6 +122,13 @@ export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promis
     results.push(result);
   }
   return results;
+}
+
+/** What became of one subscriber's brief in this run: composed (or not), then sent, failed, suppressed, … */
+function countBriefRun(metrics: App['metrics'], result: DeliverResult): void {
+  metrics.briefs.inc({ outcome: result.compose });
+  if (result.send)
+    metrics.briefs.inc({ outcome: result.send.status === 'skipped' ? result.send.reason : result.send.status });
 }
 
 /**

@@ -15,6 +15,7 @@ import { requestInfo } from './request-info.js';
 import { adminRoutes } from './routes/admin.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { loginRoutes } from './routes/login.js';
+import { operationsRoutes } from './routes/operations.js';
 import { preferencesRoutes } from './routes/preferences.js';
 import { profileRoutes } from './routes/profile.js';
 import { signupRoutes } from './routes/signup.js';
@@ -76,7 +77,7 @@ function createWebApp(app: App, opts: WebOptions = {}): { web: Hono; deps: WebDe
     );
   }
   assetRoutes(web);
-  web.get('/healthz', (c) => c.json({ ok: true }));
+  operationsRoutes(web, app);
   signupRoutes(web, deps);
   loginRoutes(web, deps);
   adminRoutes(web, deps);

@@ -30,7 +30,7 @@ export interface App {
 
 /** The composition root: config → store → mailer → what each stage needs, passed explicitly. */
 export async function createApp(config: Config, overrides: { log?: Logger } = {}): Promise<App> {
-  const log = overrides.log ?? createLogger(config.logLevel as LogLevel);
+  const log = overrides.log ?? createLogger(config.logLevel as LogLevel, undefined, config.logFormat);
   mkdirSync(config.dataDir, { recursive: true });
   const store = await openStore({
     databaseUrl: config.databaseUrl || undefined,

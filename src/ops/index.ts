@@ -1,2 +1,2 @@
-export { createMetrics, timeJob, type Metrics } from './metrics.js';
+export { createMetrics, runJob, type Metrics } from './metrics.js';
 export { createReadiness, type Readiness } from './readiness.js';

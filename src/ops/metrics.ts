@@ -1,4 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { randomUUID } from 'node:crypto';
+import { withFields, type Logger } from '../logger.js';
 import type { Store } from '../store/types.js';
 
 /** Depths of named queues, asked at scrape time (the job queue registers one). */
@@ -87,23 +89,28 @@ export function createMetrics(): Metrics {
   };
 }
 
-/** Times one job run and counts its outcome, the label `outcome` picks from its result. */
-export async function timeJob<T>(
-  metrics: Pick<Metrics, 'jobs' | 'jobSeconds'>,
-  job: string,
-  run: () => Promise<T>,
+/**
+ * Runs one job: a child logger with its name and id (the queue's job id, else a new one), its wall
+ * time in podbrief_job_duration_seconds, and its outcome (picked from the result, or `error` when
+ * it throws) in podbrief_jobs_total.
+ */
+export async function runJob<T>(
+  deps: { metrics: Pick<Metrics, 'jobs' | 'jobSeconds'>; log: Logger },
+  job: { name: string; id?: string },
+  run: (log: Logger) => Promise<T>,
   outcome: (result: T) => string,
 ): Promise<T> {
-  const done = metrics.jobSeconds.startTimer({ job });
+  const log = withFields(deps.log, { job: job.name, jobId: job.id ?? randomUUID() });
+  const done = deps.metrics.jobSeconds.startTimer({ job: job.name });
+  let result = 'error';
   try {
-    const result = await run();
-    metrics.jobs.inc({ job, outcome: outcome(result) });
-    return result;
-  } catch (err) {
-    metrics.jobs.inc({ job, outcome: 'error' });
-    throw err;
+    const value = await run(log);
+    result = outcome(value);
+    return value;
   } finally {
-    done();
+    const seconds = done();
+    deps.metrics.jobs.inc({ job: job.name, outcome: result });
+    log.debug('job finished', { outcome: result, ms: Math.round(seconds * 1000) });
   }
 }
 

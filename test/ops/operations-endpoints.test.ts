@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { pollFeeds } from '../../src/jobs/index.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../src/store/test-harness.js';
 import { startWebServer, type WebServer } from '../../src/web/index.js';
 import { startLocalHttp, withEtag, type LocalHttp } from '../helpers/local-http.js';
@@ -18,10 +19,14 @@ const feedXml = `<?xml version="1.0"?><rss version="2.0"><channel><title>Ops Sho
 <item><guid>ep-2</guid><title>Two</title><pubDate>Sun, 06 Dec 2026 04:00:00 GMT</pubDate><description>Second.</description></item>
 </channel></rss>`;
 
-async function startApp(env: Record<string, string>): Promise<{ app: App; server: WebServer; close(): Promise<void> }> {
+async function startApp(
+  env: Record<string, string>,
+  log?: Logger,
+): Promise<{ app: App; server: WebServer; close(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'podbrief-ops-'));
   const app = await createApp(
     loadConfig({ env: { DATA_DIR: dataDir, LOG_LEVEL: 'silent', ALLOW_PRIVATE_NETWORKS: 'true', ...env } }),
+    log ? { log } : {},
   );
   const server = await startWebServer(app, { host: '127.0.0.1', port: 0 });
   return {
@@ -102,6 +107,48 @@ describe('/healthz, /readyz and /metrics without tokens', () => {
     app.metrics.registerQueueDepth(async () => ({ 'poll-feed': 7 }));
     const withQueue = await (await fetch(server.url + '/metrics')).text();
     expect(sample(withQueue, 'podbrief_queue_depth{queue="poll-feed"}')).toBe(7);
+  });
+});
+
+describe('JSON logs', () => {
+  const lines: Record<string, unknown>[] = [];
+  let running: Awaited<ReturnType<typeof startApp>>;
+  let http: LocalHttp;
+  beforeAll(async () => {
+    http = await startLocalHttp(() => ({}));
+    running = await startApp(
+      {},
+      createLogger('debug', (l) => lines.push(JSON.parse(l) as Record<string, unknown>), 'json'),
+    );
+  });
+  afterAll(async () => {
+    await running?.close();
+    await http?.close();
+  });
+
+  it("give each web request an id, the caller's X-Request-Id when it is a plain token, echoed and logged", async () => {
+    const given = await fetch(running.server.url + '/healthz', { headers: { 'x-request-id': 'lb-7f3a-01' } });
+    expect(given.headers.get('x-request-id')).toBe('lb-7f3a-01');
+    const hostile = await fetch(running.server.url + '/nowhere', { headers: { 'x-request-id': 'a b <script>"' } });
+    const fresh = hostile.headers.get('x-request-id');
+    expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 'debug', msg: 'request', reqId: 'lb-7f3a-01', path: '/healthz', status: 200 }),
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 'info', msg: 'request', reqId: fresh, path: '/nowhere', status: 404 }),
+    );
+  });
+
+  it('give each job run its name and an id, on every line it logs', async () => {
+    const { app } = running;
+    const { feed } = await app.store.addFeed(`${http.origin}/gone.xml`);
+    await pollFeeds(app, { all: true });
+    const warned = lines.find((l) => l['level'] === 'warn' && String(l['msg']).startsWith(`feed ${feed.url}`));
+    expect(warned).toMatchObject({ job: 'refresh-feed', jobId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'job finished', job: 'refresh-feed', jobId: warned!['jobId'], outcome: 'failed' }),
+    );
   });
 });
 

@@ -69,7 +69,8 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
   };
 }
 
-function postgresTimeoutsFrom(config: Config): PostgresTimeouts {
+/** The DATABASE_*_TIMEOUT_SECONDS options, for the store and `podbrief migrate`. */
+export function postgresTimeoutsFrom(config: Config): PostgresTimeouts {
   return {
     connectMs: config.databaseConnectTimeoutSeconds * 1000,
     statementMs: config.databaseStatementTimeoutSeconds * 1000,

@@ -118,15 +118,14 @@ export async function runJob<T>(
 function storeGauges(registry: Registry, store: () => Pick<Store, 'metricsSnapshot'> | undefined): void {
   const registers = [registry];
   type Snapshot = Awaited<ReturnType<Store['metricsSnapshot']>>;
-  let pending: Promise<Snapshot | undefined> | undefined;
-  // prom-client calls every gauge's collect within one scrape: the first asks the store, the rest share it.
+  // prom-client starts every gauge's collect of a scrape in one pass: they (and any scrape running at
+  // the same time) share the snapshot in flight; the next scrape reads afresh.
+  let inFlight: Promise<Snapshot | undefined> | undefined;
   const snapshot = () => {
-    pending ??= (store()?.metricsSnapshot() ?? Promise.resolve(undefined)).finally(() =>
-      setImmediate(() => {
-        pending = undefined;
-      }),
-    );
-    return pending;
+    inFlight ??= (store()?.metricsSnapshot() ?? Promise.resolve(undefined)).finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
   };
   const gauge = (
     name: string,

@@ -39,7 +39,7 @@ const stages: { folders: string[]; laterStageMessage?: string }[] = [
 const foundations = { folders: ['model', 'config', 'net', 'text'], files: ['logger.ts'] };
 
 /** Imports any stage; nothing imports it. (src/index.ts belongs here too, but `**\/index.js` would match every barrel.) */
-const composition = { folders: ['jobs', 'cli', 'web', 'demo'], files: ['app.ts'] };
+const composition = { folders: ['jobs', 'cli', 'web', 'demo', 'ops'], files: ['app.ts'] };
 
 /** A stage sees the store through its types; a stage's tests may also use its fixtures and harness. */
 const store = { folder: 'store', seenThrough: ['types.js'], testsAlsoUse: ['test-fixtures.js', 'test-harness.js'] };
@@ -111,7 +111,7 @@ const header = [
   'Import boundaries, enforced by `npm run lint` (part of `npm test`); docs/ARCHITECTURE.md explains them.',
   'Stages run feeds < transcripts < insights < related < briefs (+ profiles) < delivery. A stage imports',
   'earlier stages and the foundations (model, config, net, text, logger.ts), never a later stage nor the',
-  'composition layer (app.ts, jobs, cli, web, demo), and sees the store through store/types.js only.',
+  'composition layer (app.ts, jobs, cli, web, demo, ops), and sees the store through store/types.js only.',
   'Packages with one owner: undici (net), database drivers and kysely (store), mail (delivery).',
   'Biome uses the last override that matches a file, so each override lists all of its restrictions.',
 ];
@@ -197,7 +197,7 @@ function stageOverrides(): Jsonc[] {
 function importBoundaries(): Jsonc {
   const overrides: Jsonc[] = [
     override(['src/**'], packageRules('composition'), [
-      'The composition layer (app.ts, index.ts, jobs, cli, web, demo) may import any stage.',
+      'The composition layer (app.ts, index.ts, jobs, cli, web, demo, ops) may import any stage.',
     ]),
     ...foundationOverrides(),
     override(includesOf([store.folder]), [

@@ -6,7 +6,8 @@ import { createMailer, type Mailer } from './delivery/index.js';
 import { createLogger, type Logger, type LogLevel } from './logger.js';
 import type { DirectorySearchOptions } from './feeds/index.js';
 import type { FetchOptions } from './net/index.js';
-import { openStore } from './store/index.js';
+import { createMetrics, createReadiness, type Metrics, type Readiness } from './ops/index.js';
+import { openStore, type PostgresTimeouts } from './store/index.js';
 import type { Store } from './store/types.js';
 
 export interface App {
@@ -14,6 +15,10 @@ export interface App {
   store: Store;
   mailer: Mailer;
   log: Logger;
+  /** Prometheus metrics of this process (GET /metrics); jobs count into it. */
+  metrics: Metrics;
+  /** What GET /readyz checks: the database, and the job queue once one is started. */
+  readiness: Readiness;
   /** Signs unsubscribe and feedback links. */
   secret: string;
   /** The keys a signed link may carry: `secret`, then SECRET_KEY_PREVIOUS during a rotation. */
@@ -25,9 +30,13 @@ export interface App {
 
 /** The composition root: config → store → mailer → what each stage needs, passed explicitly. */
 export async function createApp(config: Config, overrides: { log?: Logger } = {}): Promise<App> {
-  const log = overrides.log ?? createLogger(config.logLevel as LogLevel);
+  const log = overrides.log ?? createLogger(config.logLevel as LogLevel, undefined, config.logFormat);
   mkdirSync(config.dataDir, { recursive: true });
-  const store = await openStore({ databaseUrl: config.databaseUrl || undefined, dataDir: config.dataDir });
+  const store = await openStore({
+    databaseUrl: config.databaseUrl || undefined,
+    dataDir: config.dataDir,
+    postgresTimeouts: postgresTimeoutsFrom(config),
+  });
   const outboxDir = join(config.dataDir, 'outbox');
   const mailer = createMailer({
     smtpUrl: config.smtpUrl || undefined,
@@ -35,6 +44,10 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
     smtpTimeouts: smtpTimeouts(config.smtpTimeoutSeconds),
     dkim: dkimFromConfig(config),
   });
+  const metrics = createMetrics();
+  metrics.watchStore(store);
+  const readiness = createReadiness();
+  readiness.add('database', () => store.ping());
   const linkWarning = insecureLinksWarning(config);
   if (linkWarning) log.warn(linkWarning);
   const secret = config.secretKey || loadOrCreateSecret(config.dataDir);
@@ -43,6 +56,8 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
     store,
     mailer,
     log,
+    metrics,
+    readiness,
     secret,
     verifyKeys: [secret, ...(config.secretKeyPrevious ? [config.secretKeyPrevious] : [])],
     outboxDir,
@@ -51,6 +66,15 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
       await mailer.close();
       await store.close();
     },
+  };
+}
+
+/** The DATABASE_*_TIMEOUT_SECONDS options, for the store and `podbrief migrate`. */
+export function postgresTimeoutsFrom(config: Config): PostgresTimeouts {
+  return {
+    connectMs: config.databaseConnectTimeoutSeconds * 1000,
+    statementMs: config.databaseStatementTimeoutSeconds * 1000,
+    idleInTransactionMs: config.databaseIdleInTransactionTimeoutSeconds * 1000,
   };
 }
 

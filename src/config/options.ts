@@ -52,6 +52,24 @@ export const options = {
     secret: true,
     doc: 'Empty: SQLite at DATA_DIR/podbrief.db. Or `postgres://user:pass@host/db`, `sqlite:<path>` or a file path.',
   }),
+  databaseConnectTimeoutSeconds: option({
+    env: 'DATABASE_CONNECT_TIMEOUT_SECONDS',
+    type: integer(1, 300),
+    default: '10',
+    doc: 'PostgreSQL: how long opening a connection (or waiting for a free one in the pool of 10) may take before the call fails.',
+  }),
+  databaseStatementTimeoutSeconds: option({
+    env: 'DATABASE_STATEMENT_TIMEOUT_SECONDS',
+    type: integer(1, 3600),
+    default: '60',
+    doc: 'PostgreSQL: the server cancels a statement running longer (`statement_timeout`); the client gives up 5 s later when no answer comes at all (a half-open connection), and drops that connection.',
+  }),
+  databaseIdleInTransactionTimeoutSeconds: option({
+    env: 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS',
+    type: integer(1, 3600),
+    default: '60',
+    doc: 'PostgreSQL: the server ends a session left idle inside a transaction this long (`idle_in_transaction_session_timeout`), releasing its locks.',
+  }),
   smtpUrl: option({
     env: 'SMTP_URL',
     type: optionalUrl(['smtp:', 'smtps:']),
@@ -128,6 +146,13 @@ export const options = {
     default: '',
     secret: true,
     doc: 'Password of the operator pages at /admin (HTTP Basic auth, any user name; 16+ characters). Empty: /admin is disabled (404).',
+  }),
+  metricsToken: option({
+    env: 'METRICS_TOKEN',
+    type: secretKey(),
+    default: '',
+    secret: true,
+    doc: 'Bearer token a Prometheus scraper sends to GET /metrics (16+ characters); ADMIN_TOKEN is accepted too. Both empty: /metrics answers only requests from the machine itself (loopback, not through a proxy).',
   }),
   trustProxy: option({
     env: 'TRUST_PROXY',
@@ -400,6 +425,12 @@ export const options = {
     type: oneOf(['debug', 'info', 'warn', 'error', 'silent']),
     default: 'info',
     doc: 'debug, info, warn, error or silent.',
+  }),
+  logFormat: option({
+    env: 'LOG_FORMAT',
+    type: oneOf(['text', 'json']),
+    default: 'text',
+    doc: 'text: one `level msg key=value` line per event on stderr; json: one JSON object per line (`level`, `time`, `msg`, then fields such as `reqId` or `job`), for a log collector.',
   }),
   // LLM insight engine (INSIGHT_ENGINE=llm); cross-checked in config/llm-checks.ts.
   llmProvider: option({

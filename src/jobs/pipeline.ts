@@ -8,6 +8,7 @@ import { deliverBrief, type DeliverResult } from './tasks/deliver-brief.task.js'
 import { processEpisode, showBoilerplateFor, type ProcessResult } from './tasks/process-episode.task.js';
 import { refreshFeed, type RefreshResult } from './tasks/refresh-feed.task.js';
 import { hostOf, mapLimitPerKey } from './limit-per-key.js';
+import { runJob } from '../ops/index.js';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -28,8 +29,17 @@ export async function pollFeeds(app: App, opts: PollOptions = {}): Promise<Refre
       pollPerHostConcurrency,
       (feed) => hostOf(feed.url),
       async (feed) => {
-        const result = await refreshFeed(app, feed, now);
-        if (result.status === 'failed') app.log.warn(`feed ${feed.url}: ${result.error}`, { code: result.code });
+        const result = await runJob(
+          app,
+          { name: 'refresh-feed' },
+          async (log) => {
+            const r = await refreshFeed(app, feed, now);
+            if (r.status === 'failed') log.warn(`feed ${feed.url}: ${r.error}`, { code: r.code });
+            return r;
+          },
+          (r) => r.status,
+        );
+        app.metrics.feedPolls.inc({ outcome: result.status });
         opts.onProgress?.(++done, total());
         return result;
       },
@@ -82,8 +92,16 @@ export async function processEpisodes(app: App, opts: ProcessOptions = {}): Prom
   const boilerplate = showBoilerplateFor(app);
   // One at a time: extraction is CPU-bound and transcripts can be large.
   for (const episode of episodes) {
-    const result = await processEpisode(app, episode, now, boilerplate);
-    if (result.status === 'failed') app.log.warn(`episode ${episode.id} "${episode.title}": ${result.error}`);
+    const result = await runJob(
+      app,
+      { name: 'process-episode' },
+      async (log) => {
+        const r = await processEpisode(app, episode, now, boilerplate);
+        if (r.status === 'failed') log.warn(`episode ${episode.id} "${episode.title}": ${r.error}`);
+        return r;
+      },
+      (r) => r.status,
+    );
     results.push(result);
     opts.onProgress?.(++done, episodes.length);
   }
@@ -110,18 +128,37 @@ export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promis
   // One breaker for the run: a down or stalled mail server costs a few timeouts, not one per brief.
   const breaker = new SendBreaker();
   for (const user of users) {
-    if (suppressed.has(user.email.trim().toLowerCase())) continue;
+    if (suppressed.has(user.email.trim().toLowerCase())) {
+      app.metrics.briefs.inc({ outcome: 'suppressed' });
+      continue;
+    }
     if (!opts.ignoreHour && localTime(now, user.timezone).hour < user.deliveryHour) continue;
     const wasOpen = breaker.open;
-    const result = await deliverBrief(app, user, now, pools, breaker);
-    const send = result.send;
-    if (send?.status === 'failed') app.log.error(`brief for user ${user.id}: ${send.error}`, { code: send.code });
-    if (send?.status === 'bounced')
-      app.log.warn(`brief for user ${user.id} bounced; address suppressed: ${send.error}`, { code: send.code });
+    const result = await runJob(
+      app,
+      { name: 'deliver-brief' },
+      async (log) => {
+        const r = await deliverBrief(app, user, now, pools, breaker);
+        const send = r.send;
+        if (send?.status === 'failed') log.error(`brief for user ${user.id}: ${send.error}`, { code: send.code });
+        if (send?.status === 'bounced')
+          log.warn(`brief for user ${user.id} bounced; address suppressed: ${send.error}`, { code: send.code });
+        return r;
+      },
+      (r) => r.send?.status ?? r.compose,
+    );
+    countBriefRun(app.metrics, result);
     if (!wasOpen && breaker.open) app.log.error(`send run stopped: ${breaker.reason}`, { code: 'smtp_circuit_open' });
     results.push(result);
   }
   return results;
+}
+
+/** What became of one subscriber's brief in this run: composed (or not), then sent, failed, suppressed, … */
+function countBriefRun(metrics: App['metrics'], result: DeliverResult): void {
+  metrics.briefs.inc({ outcome: result.compose });
+  if (result.send)
+    metrics.briefs.inc({ outcome: result.send.status === 'skipped' ? result.send.reason : result.send.status });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { App } from '../app.js';
 import { errorMessage } from '../model/errors.js';
+import { runJob } from '../ops/index.js';
 import { deliverBriefs, pollFeeds, processEpisodes } from './pipeline.js';
 import { expireSignUps } from './tasks/expire-sign-ups.task.js';
 import { upgradeInsights } from './tasks/upgrade-insights.task.js';
@@ -21,10 +22,21 @@ export function startScheduler(app: App, opts: { intervalSeconds?: number; now?:
 
   const cycle = async () => {
     const at = now();
-    await expireSignUps(app, at);
+    await runJob(
+      app,
+      { name: 'expire-sign-ups' },
+      () => expireSignUps(app, at),
+      () => 'ok',
+    );
     const polled = await pollFeeds(app, { now: at });
     const processed = await processEpisodes(app, { now: at });
-    const upgraded = (await upgradeInsights(app, { now: at })).filter((u) => u.status === 'upgraded').length;
+    const upgrades = await runJob(
+      app,
+      { name: 'upgrade-insights' },
+      () => upgradeInsights(app, { now: at }),
+      () => 'ok',
+    );
+    const upgraded = upgrades.filter((u) => u.status === 'upgraded').length;
     const delivered = await deliverBriefs(app, { now: at });
     const sent = delivered.filter((d) => d.send?.status === 'sent').length;
     if (polled.length || processed.length || upgraded || sent) {

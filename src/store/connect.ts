@@ -6,14 +6,23 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { AppError, errorMessage } from '../model/errors.js';
 import { redactUrl, type DatabaseTarget } from './database-url.js';
+import {
+  defaultPostgresTimeouts,
+  discardingTimedOut,
+  postgresPoolConfig,
+  type PostgresTimeouts,
+} from './postgres-pool.js';
 import { kyselySqliteDatabase, nodeSqlite } from './node-sqlite.js';
 import type { Database } from './schema.js';
 
 const BUSY_TIMEOUT_MS = 5000;
 
 /** Opens a Kysely instance for the target and checks the connection works. */
-export async function connect(target: DatabaseTarget): Promise<Kysely<Database>> {
-  return target.dialect === 'sqlite' ? connectSqlite(target.path) : connectPostgres(target.url);
+export async function connect(
+  target: DatabaseTarget,
+  timeouts: PostgresTimeouts = defaultPostgresTimeouts,
+): Promise<Kysely<Database>> {
+  return target.dialect === 'sqlite' ? connectSqlite(target.path) : connectPostgres(target.url, timeouts);
 }
 
 async function connectSqlite(path: string): Promise<Kysely<Database>> {
@@ -60,12 +69,12 @@ function isBusy(err: unknown): boolean {
   return typeof code === 'number' && (code & 0xff) === 5; // SQLITE_BUSY and its extended codes
 }
 
-async function connectPostgres(url: string): Promise<Kysely<Database>> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function connectPostgres(url: string, timeouts: PostgresTimeouts): Promise<Kysely<Database>> {
+  const pool = new pg.Pool(postgresPoolConfig(url, timeouts));
   // Without a listener, an idle client losing its connection crashes the process; the next
   // query reports the problem instead.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: discardingTimedOut(pool, timeouts) }) });
   try {
     await sql`select 1`.execute(db);
     return db;

@@ -12,6 +12,7 @@ import { insightIndexQueries } from './queries/insight-index.js';
 import { profileQueries } from './queries/profiles.js';
 import { sessionQueries } from './queries/sessions.js';
 import { statusQueries } from './queries/status.js';
+import { operationsQueries } from './queries/operations.js';
 import { suppressionQueries } from './queries/suppressions.js';
 import { llmUsageQueries } from './queries/llm-usage.js';
 import { transcriptQueries } from './queries/transcripts.js';
@@ -36,6 +37,7 @@ export function createStore(db: Kysely<Database>): Store {
     ...insightIndexQueries(db),
     ...profileQueries(db),
     ...statusQueries(db),
+    ...operationsQueries(db),
     ...accountQueries(db),
     ...authTokenQueries(db),
     ...sessionQueries(db),

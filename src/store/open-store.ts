@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { connect } from './connect.js';
+import type { PostgresTimeouts } from './postgres-pool.js';
 import { createStore } from './create-store.js';
 import { resolveDatabaseTarget } from './database-url.js';
 import type { DialectName } from './dialect.js';
@@ -11,12 +12,14 @@ export interface OpenStoreOptions {
   /** Empty → SQLite at `<dataDir>/podbrief.db`; `postgres://…` → PostgreSQL. */
   databaseUrl?: string;
   dataDir: string;
+  /** PostgreSQL only; defaults suit a small deployment. */
+  postgresTimeouts?: PostgresTimeouts;
 }
 
 /** Connects without migrating, for `podbrief migrate`; the caller destroys `db`. */
 export async function openDatabase(opts: OpenStoreOptions): Promise<{ db: Kysely<Database>; dialect: DialectName }> {
   const target = resolveDatabaseTarget(opts.databaseUrl, opts.dataDir);
-  return { db: await connect(target), dialect: target.dialect };
+  return { db: await connect(target, opts.postgresTimeouts), dialect: target.dialect };
 }
 
 /** Connects, applies pending migrations and returns the Store. */

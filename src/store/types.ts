@@ -130,6 +130,19 @@ export interface Suppression {
   createdAt: string;
 }
 
+/** Row counts by kind and usage totals, for /metrics. */
+export interface MetricsSnapshot {
+  feeds: { status: string; n: number; failing: number }[];
+  episodes: { key: string; n: number }[];
+  transcripts: { key: string; n: number }[];
+  insights: { key: string; n: number }[];
+  briefs: number;
+  deliveries: { key: string; n: number }[];
+  suppressed: number;
+  llm: { provider: string; model: string; calls: number; inputTokens: number; outputTokens: number; costUsd: number }[];
+  asr: { engine: string; model: string; audioSeconds: number; costUsd: number }[];
+}
+
 /** What an operator checks first: where episodes and deliveries stand. */
 export interface StatusCounts {
   episodes: { new: number; transcribed: number; extracted: number; failedRetrying: number; failedGivenUp: number };
@@ -412,6 +425,9 @@ export interface Store {
   /** Newest first (as is listBriefs). */
   listDeliveries(limit: number): Promise<DeliveryRow[]>;
   statusCounts(): Promise<StatusCounts>;
+  /** Fails when the database does not answer. */
+  ping(): Promise<void>;
+  metricsSnapshot(): Promise<MetricsSnapshot>;
 
   // LLM usage (cost records, daily budget) and the LLM result cache
   recordLlmCall(call: NewLlmCall): Promise<void>;

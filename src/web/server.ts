@@ -9,12 +9,14 @@ import type { WebDeps } from './deps.js';
 import { bodyCap } from './middleware/body-cap.js';
 import { sameOriginPosts } from './middleware/same-origin.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { requestIdOf, requestLog } from './middleware/request-log.js';
 import { defaultRateLimits, type WebRateLimits } from './rate-limit.js';
 import { rateLimited } from './rate-limited.js';
 import { requestInfo } from './request-info.js';
 import { adminRoutes } from './routes/admin.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { loginRoutes } from './routes/login.js';
+import { operationsRoutes } from './routes/operations.js';
 import { preferencesRoutes } from './routes/preferences.js';
 import { profileRoutes } from './routes/profile.js';
 import { signupRoutes } from './routes/signup.js';
@@ -36,6 +38,11 @@ export interface WebOptions {
 
 /** Paths whose POST needs no Origin: the RFC 8058 one-click unsubscribe is signed instead. */
 const CSRF_EXEMPT = new Set(['/unsubscribe']);
+
+/** A private feed's path is its secret: never logged. */
+function loggedPath(path: string): string {
+  return path.replace(/^\/feeds\/.*/, '/feeds/…');
+}
 
 /** The account pages' view of the session mechanism. */
 function sessionAuth(sessions: Sessions): SubscriberAuth {
@@ -60,6 +67,7 @@ function createWebApp(app: App, opts: WebOptions = {}): { web: Hono; deps: WebDe
   const auth = opts.auth ?? sessionAuth(deps.sessions);
   const account: AccountDeps = { ...defaultAccountDeps, now, ...opts.account };
   const web = new Hono();
+  web.use(...requestLog(app.log, loggedPath));
   web.use(securityHeaders(info.isHttps));
   web.use(bodyCap());
   web.use(
@@ -76,7 +84,7 @@ function createWebApp(app: App, opts: WebOptions = {}): { web: Hono; deps: WebDe
     );
   }
   assetRoutes(web);
-  web.get('/healthz', (c) => c.json({ ok: true }));
+  operationsRoutes(web, app);
   signupRoutes(web, deps);
   loginRoutes(web, deps);
   adminRoutes(web, deps);
@@ -89,8 +97,7 @@ function createWebApp(app: App, opts: WebOptions = {}): { web: Hono; deps: WebDe
   privateFeedRoutes(web, app);
   web.notFound((c) => c.text('not found', 404));
   web.onError((err, c) => {
-    // A private feed's path is its secret: never logged.
-    app.log.error(`web: ${err.message}`, { path: c.req.path.replace(/^\/feeds\/.*/, '/feeds/…') });
+    app.log.error(`web: ${err.message}`, { reqId: requestIdOf(c), path: loggedPath(c.req.path) });
     return c.text('internal error', 500);
   });
   return { web, deps };

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { directorySearchOptionsFrom } from '../../app.js';
+import { directorySearchOptionsFrom, postgresTimeoutsFrom } from '../../app.js';
 import { configDocsMarkdown, describeConfig, type Config } from '../../config/index.js';
 import { searchDirectories, type DirectoryResult, type DirectorySearchOptions } from '../../feeds/index.js';
 import { startScheduler } from '../../jobs/index.js';
@@ -17,6 +17,7 @@ export function adminCommands(program: Command): void {
       const { db, dialect } = await openDatabase({
         databaseUrl: config.databaseUrl || undefined,
         dataDir: config.dataDir,
+        postgresTimeouts: postgresTimeoutsFrom(config),
       });
       try {
         const ran = await migrateToLatest(db);

@@ -103,6 +103,8 @@ export class FeedBuilder implements XmlEvents {
     private readonly format: FeedFormat,
     private readonly ctx: ParseContext,
     private readonly maxItems: number,
+    /** Source slice → text (identity, or utf8FromLatin1 for a source carried as UTF-8 bytes). */
+    private readonly sliceText: (slice: string) => string = (slice) => slice,
   ) {}
 
   doctype(): void {
@@ -212,7 +214,7 @@ export class FeedBuilder implements XmlEvents {
       return;
     }
     const rawEnd = Math.min(to, from + room * LONGEST_REFERENCE + LONGEST_REFERENCE);
-    let piece = decodeXmlEntities(src.slice(from, rawEnd));
+    let piece = decodeXmlEntities(this.sliceText(src.slice(from, rawEnd)));
     if (piece.length > room) {
       this.result.textCut += piece.length - room;
       piece = piece.slice(0, room);
@@ -221,9 +223,10 @@ export class FeedBuilder implements XmlEvents {
     this.append(node, piece);
   }
 
-  cdata(text: string): void {
+  cdata(raw: string): void {
     const top = this.stack[this.stack.length - 1];
     if (!top || top.kind < CAPTURE || top.kind === SKIP) return;
+    const text = this.sliceText(raw);
     const node = top.node as BuiltNode;
     const room = TEXT_CAP - node.textLength;
     if (room < text.length) this.result.textCut += text.length - Math.max(0, room);
@@ -272,7 +275,7 @@ export class FeedBuilder implements XmlEvents {
       items: [...this.channelItems, ...this.rootItems],
       sawChannel: this.channelNode !== undefined,
       ...this.result,
-      ...(m && { malformed: `line ${this.lineOf(m.pos)}: ${m.message}` }),
+      ...(m && { malformed: `line ${this.lineOf(m.pos)}: ${this.sliceText(m.message)}` }),
     };
   }
 
@@ -296,7 +299,7 @@ export class FeedBuilder implements XmlEvents {
       const v = raw[k] as string;
       if (!this.firstMalformed && v.includes('&') && bareAmpersand(v) >= 0)
         this.malformed(`char '&' is not expected.`, this.position());
-      out[k.toLowerCase()] = decodeXmlEntities(v);
+      out[k.toLowerCase()] = decodeXmlEntities(this.sliceText(v));
     }
     return out;
   }

@@ -27,6 +27,8 @@ const FLAT = 5; // too deep or too many: not built, its text goes to the nearest
 const SKIP = 6; // outside anything a handler reads (a second channel, an item past the cap)
 
 const EMPTY_SCOPE: PrefixMap = new Map();
+/** Raw names remembered per scope; a document of ever-new names starts the memo over past this. */
+const NAME_MEMO_SIZE = 1024;
 
 interface BuiltNode extends XmlNode {
   /** Characters of own text kept so far (capped at TEXT_CAP). */
@@ -89,6 +91,9 @@ export class FeedBuilder implements XmlEvents {
   /** Index of the next `&` at or after the last text checked (2^32 - 1 when there is none). */
   private nextAmpersand = -1;
   private ending = false;
+  /** Raw → canonical names under `memoScope` (a feed repeats a few dozen names thousands of times). */
+  private memo = new Map<string, string>();
+  private memoScope: PrefixMap = EMPTY_SCOPE;
   private firstMalformed: { message: string; pos: number } | undefined;
   private readonly result = {
     itemsOverCap: 0,
@@ -128,7 +133,7 @@ export class FeedBuilder implements XmlEvents {
       return;
     }
     const scope = rawAttrs ? scopePrefixes(parent?.scope ?? EMPTY_SCOPE, rawAttrs) : (parent?.scope ?? EMPTY_SCOPE);
-    let name = canonicalName(raw, scope);
+    let name = this.canonical(raw, scope);
     if (!parent) {
       this.atomPrefixed = name === 'atom:feed';
       this.rootNode = newNode(name, this.attrs(rawAttrs));
@@ -290,6 +295,19 @@ export class FeedBuilder implements XmlEvents {
     let line = 1;
     for (let i = this.source.indexOf('\n'); i >= 0 && i < pos; i = this.source.indexOf('\n', i + 1)) line++;
     return line;
+  }
+
+  private canonical(raw: string, scope: PrefixMap): string {
+    if (scope !== this.memoScope || this.memo.size >= NAME_MEMO_SIZE) {
+      this.memo = new Map();
+      this.memoScope = scope;
+    }
+    let name = this.memo.get(raw);
+    if (name === undefined) {
+      name = canonicalName(raw, scope);
+      this.memo.set(raw, name);
+    }
+    return name;
   }
 
   private attrs(raw: Record<string, string> | undefined): Record<string, string> {

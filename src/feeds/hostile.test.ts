@@ -199,6 +199,13 @@ describe('parseFeed: encodings', () => {
     expect(fromBytes.warnings.join()).toMatch(/removed 2 characters not allowed in XML/);
   });
 
+  it('finds a U+FFFE whose UTF-8 bytes straddle the megabyte the check reads at a time', () => {
+    const head = '<rss><channel><title>é</title><description>';
+    const text = `${head}${'a'.repeat((1 << 20) - 1 - Buffer.byteLength(head))}\uFFFEz</description></channel></rss>`;
+    const feed = parseFeed(Buffer.from(text, 'utf8'));
+    expect(feed.warnings.join()).toMatch(/removed 1 characters not allowed in XML/);
+  });
+
   it('replaces invalid sequences in otherwise UTF-8 text and strips control characters', () => {
     const bytes = Buffer.concat([
       Buffer.from('<rss><channel><title>Ünï '),

@@ -56,6 +56,17 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; skip: number } | un
 /** Bytes are decoded this many at a time, so an async caller can yield between pieces. */
 const DECODE_CHUNK = 1 << 20;
 
+/** Whether the text holds a character XML forbids, a megabyte at a time (yielding between). */
+function* hasIllegalXml(text: string, utf8AsLatin1: boolean): Generator<void, boolean> {
+  for (let at = 0; at < text.length; at += DECODE_CHUNK) {
+    // Two characters of overlap, so a three-byte U+FFFE across the boundary is seen.
+    const piece = text.slice(at, at + DECODE_CHUNK + 2);
+    if (utf8AsLatin1 ? hasIllegalXmlBytes(piece) : ILLEGAL_XML_CHAR.test(piece)) return true;
+    yield;
+  }
+  return false;
+}
+
 /** Yields after each chunk; returns the pieces' text. */
 function* decodeChunks(
   body: Uint8Array,
@@ -154,7 +165,7 @@ export function* decodeInputSteps(
   }
   text = text.replace(/^\uFEFF/, '').replace(/^\s+/, '');
   yield;
-  if (utf8AsLatin1 ? hasIllegalXmlBytes(text) : ILLEGAL_XML_CHAR.test(text)) {
+  if (yield* hasIllegalXml(text, utf8AsLatin1)) {
     let removed = 0;
     text = text.replace(utf8AsLatin1 ? ILLEGAL_XML_BYTES : ILLEGAL_XML_CHARS, () => {
       removed++;

@@ -180,6 +180,32 @@ describe('parseFeed: encodings', () => {
     expect(feed.warnings.join()).toMatch(/windows-1252/);
   });
 
+  it('reads valid UTF-8 bytes (scanned undecoded) exactly as the same text given as a string', () => {
+    const text = rss(
+      `<item><title>Ελληνικά &amp; 日本語 😀</title><guid>ü-1</guid><enclosure url="https://x.example/é.mp3" type="audio/mpeg"/>` +
+        `<description><![CDATA[<p>Çà va — ${'ñ'.repeat(70_000)}</p>]]></description>` +
+        `<itunes:author>Zoë\uFFFE\u0001</itunes:author><ünïcode>x</ünïcode></item>`,
+      '<title>Sèries 🎧</title><description>Ça &#x1F600; va</description>',
+    );
+    const fromBytes = parseFeed(Buffer.from(text, 'utf8'));
+    expect(fromBytes).toEqual(parseFeed(text));
+    expect(fromBytes.title).toBe('Sèries 🎧');
+    expect(fromBytes.description).toBe('Ça 😀 va');
+    expect(fromBytes.episodes[0]).toMatchObject({
+      title: 'Ελληνικά & 日本語 😀',
+      audioUrl: 'https://x.example/%C3%A9.mp3',
+    });
+    expect(fromBytes.episodes[0]?.description).toMatch(/^Çà va — ñ+$/);
+    expect(fromBytes.warnings.join()).toMatch(/removed 2 characters not allowed in XML/);
+  });
+
+  it('finds a U+FFFE whose UTF-8 bytes straddle the megabyte the check reads at a time', () => {
+    const head = '<rss><channel><title>é</title><description>';
+    const text = `${head}${'a'.repeat((1 << 20) - 1 - Buffer.byteLength(head))}\uFFFEz</description></channel></rss>`;
+    const feed = parseFeed(Buffer.from(text, 'utf8'));
+    expect(feed.warnings.join()).toMatch(/removed 1 characters not allowed in XML/);
+  });
+
   it('replaces invalid sequences in otherwise UTF-8 text and strips control characters', () => {
     const bytes = Buffer.concat([
       Buffer.from('<rss><channel><title>Ünï '),

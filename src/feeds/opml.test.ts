@@ -47,6 +47,24 @@ describe('parseOpml', () => {
     ]);
   });
 
+  it('keeps the first 10,000 feeds of a huge list, in document order, from bytes as from text', () => {
+    const outlines = Array.from(
+      { length: 12_000 },
+      (_, i) => `<outline text="Show ${i} é" xmlUrl="https://f.example/${i}"/>`,
+    );
+    const opml = `<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><body>${outlines.join('\n')}</body></opml>`;
+    const feeds = parseOpml(Buffer.from(opml, 'utf8'));
+    expect(feeds).toHaveLength(10_000);
+    expect(feeds[0]).toEqual({ title: 'Show 0 é', url: 'https://f.example/0' });
+    expect(feeds[9_999]).toEqual({ title: 'Show 9999 é', url: 'https://f.example/9999' });
+    expect(parseOpml(opml)).toEqual(feeds);
+  });
+
+  it('reads outlines past a DOCTYPE without expanding its entities', () => {
+    const opml = `<!DOCTYPE opml [<!ENTITY x "https://evil.example/">]><opml><body><outline text="&x;" xmlUrl="https://a.example/rss"/></body></opml>`;
+    expect(parseOpml(opml)).toEqual([{ title: '&x;', url: 'https://a.example/rss' }]);
+  });
+
   it('rejects a document that is not OPML', () => {
     const err = (() => {
       try {
@@ -57,5 +75,7 @@ describe('parseOpml', () => {
     })();
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('invalid_opml');
+    expect((err as AppError).message).toMatch(/root element is <rss>/);
+    expect(() => parseOpml('<?xml version="1.0"?><!-- nothing -->')).toThrow(/no root element/);
   });
 });

@@ -3,7 +3,8 @@ import { AppError } from '../model/errors.js';
 import { decodeInput } from './parse/decode-input.js';
 import { plainTitle, LIMITS } from './parse/text.js';
 import { cleanUrl } from './parse/urls.js';
-import { parseXml, type XmlNode } from './parse/xml-tree.js';
+import { decodeXmlEntities } from './parse/xml-entities.js';
+import { XmlScanner, type XmlEvents } from './parse/xml-scanner.js';
 
 export interface OpmlFeed {
   title?: string;
@@ -11,6 +12,8 @@ export interface OpmlFeed {
 }
 
 const MAX_OUTLINES = 10_000;
+/** Characters scanned between checks for the outline cap, so a huge list stops early. */
+const SCAN_SLICE = 64 * 1024;
 
 // Podcast apps export "feed:", "itpc:" or "pcast:" links that mean plain http(s).
 function feedUrl(raw: string | undefined): string | undefined {
@@ -22,34 +25,50 @@ function feedUrl(raw: string | undefined): string | undefined {
   return cleanUrl(/^https?:/i.test(rest) ? rest : `http://${rest}`);
 }
 
+/** Collects outlines from scanner events: no tree is built, so memory grows with the feeds kept only. */
+class OutlineReader implements XmlEvents {
+  root: string | undefined;
+  readonly feeds: OpmlFeed[] = [];
+  private readonly seen = new Set<string>();
+
+  openTag(raw: string, attrs: Record<string, string> | undefined): void {
+    const name = raw.toLowerCase();
+    if (this.root === undefined) {
+      this.root = name;
+      if (name !== 'opml')
+        throw new AppError('invalid_opml', `not an OPML document (root element is <${name.slice(0, 40)}>)`);
+      return;
+    }
+    if (name !== 'outline' || !attrs || this.feeds.length >= MAX_OUTLINES) return;
+    const values: Record<string, string> = {};
+    for (const k in attrs) values[k.toLowerCase()] = decodeXmlEntities(attrs[k] as string);
+    const url = feedUrl(values.xmlurl);
+    if (!url || this.seen.has(url)) return;
+    this.seen.add(url);
+    const title = plainTitle(values.title || values.text || '', LIMITS.title);
+    this.feeds.push(title ? { title, url } : { url });
+  }
+
+  text(): void {}
+  cdata(): void {}
+  closeTag(): void {}
+  doctype(): void {}
+  // Lenient, as feeds are: one broken attribute must not lose a subscription list.
+  malformed(): void {}
+}
+
 /**
  * Every feed in an OPML subscription list: nested outlines, any casing of xmlUrl, entities decoded,
- * duplicates and non-http(s) URLs dropped, document order kept.
+ * duplicates and non-http(s) URLs dropped, document order kept, at most MAX_OUTLINES. Read with the
+ * feeds' streaming scanner, so a huge list is never held as a tree.
  */
 export function parseOpml(input: string | Uint8Array): OpmlFeed[] {
   const { text } = decodeInput(input);
-  let root: XmlNode;
-  try {
-    root = parseXml(text).root;
-  } catch (err) {
-    throw new AppError('invalid_opml', `OPML could not be parsed: ${(err as Error).message}`, { cause: err });
-  }
-  if (root.name !== 'opml')
-    throw new AppError('invalid_opml', `not an OPML document (root element is <${root.name.slice(0, 40)}>)`);
-  const feeds: OpmlFeed[] = [];
-  const seen = new Set<string>();
-  const stack = [...root.children].reverse();
-  while (stack.length > 0 && feeds.length < MAX_OUTLINES) {
-    const node = stack.pop() as XmlNode;
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as XmlNode);
-    if (node.name !== 'outline') continue;
-    const url = feedUrl(node.attrs.xmlurl);
-    if (!url || seen.has(url)) continue;
-    seen.add(url);
-    const title = plainTitle(node.attrs.title || node.attrs.text || '', LIMITS.title);
-    feeds.push(title ? { title, url } : { url });
-  }
-  return feeds;
+  const reader = new OutlineReader();
+  const scanner = new XmlScanner(text, reader);
+  while (!scanner.done && reader.feeds.length < MAX_OUTLINES) scanner.scan(scanner.position + SCAN_SLICE);
+  if (reader.root === undefined) throw new AppError('invalid_opml', 'OPML could not be parsed: it has no root element');
+  return reader.feeds;
 }
 
 export interface OpmlOutline {

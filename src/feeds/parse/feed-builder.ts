@@ -27,6 +27,8 @@ const FLAT = 5; // too deep or too many: not built, its text goes to the nearest
 const SKIP = 6; // outside anything a handler reads (a second channel, an item past the cap)
 
 const EMPTY_SCOPE: PrefixMap = new Map();
+/** Raw names remembered per scope; a document of ever-new names starts the memo over past this. */
+const NAME_MEMO_SIZE = 1024;
 
 interface BuiltNode extends XmlNode {
   /** Characters of own text kept so far (capped at TEXT_CAP). */
@@ -89,6 +91,9 @@ export class FeedBuilder implements XmlEvents {
   /** Index of the next `&` at or after the last text checked (2^32 - 1 when there is none). */
   private nextAmpersand = -1;
   private ending = false;
+  /** Raw → canonical names under `memoScope` (a feed repeats a few dozen names thousands of times). */
+  private memo = new Map<string, string>();
+  private memoScope: PrefixMap = EMPTY_SCOPE;
   private firstMalformed: { message: string; pos: number } | undefined;
   private readonly result = {
     itemsOverCap: 0,
@@ -103,6 +108,8 @@ export class FeedBuilder implements XmlEvents {
     private readonly format: FeedFormat,
     private readonly ctx: ParseContext,
     private readonly maxItems: number,
+    /** Source slice → text (identity, or utf8FromLatin1 for a source carried as UTF-8 bytes). */
+    private readonly sliceText: (slice: string) => string = (slice) => slice,
   ) {}
 
   doctype(): void {
@@ -126,7 +133,7 @@ export class FeedBuilder implements XmlEvents {
       return;
     }
     const scope = rawAttrs ? scopePrefixes(parent?.scope ?? EMPTY_SCOPE, rawAttrs) : (parent?.scope ?? EMPTY_SCOPE);
-    let name = canonicalName(raw, scope);
+    let name = this.canonical(raw, scope);
     if (!parent) {
       this.atomPrefixed = name === 'atom:feed';
       this.rootNode = newNode(name, this.attrs(rawAttrs));
@@ -212,7 +219,7 @@ export class FeedBuilder implements XmlEvents {
       return;
     }
     const rawEnd = Math.min(to, from + room * LONGEST_REFERENCE + LONGEST_REFERENCE);
-    let piece = decodeXmlEntities(src.slice(from, rawEnd));
+    let piece = decodeXmlEntities(this.sliceText(src.slice(from, rawEnd)));
     if (piece.length > room) {
       this.result.textCut += piece.length - room;
       piece = piece.slice(0, room);
@@ -221,9 +228,10 @@ export class FeedBuilder implements XmlEvents {
     this.append(node, piece);
   }
 
-  cdata(text: string): void {
+  cdata(raw: string): void {
     const top = this.stack[this.stack.length - 1];
     if (!top || top.kind < CAPTURE || top.kind === SKIP) return;
+    const text = this.sliceText(raw);
     const node = top.node as BuiltNode;
     const room = TEXT_CAP - node.textLength;
     if (room < text.length) this.result.textCut += text.length - Math.max(0, room);
@@ -272,7 +280,7 @@ export class FeedBuilder implements XmlEvents {
       items: [...this.channelItems, ...this.rootItems],
       sawChannel: this.channelNode !== undefined,
       ...this.result,
-      ...(m && { malformed: `line ${this.lineOf(m.pos)}: ${m.message}` }),
+      ...(m && { malformed: `line ${this.lineOf(m.pos)}: ${this.sliceText(m.message)}` }),
     };
   }
 
@@ -289,6 +297,19 @@ export class FeedBuilder implements XmlEvents {
     return line;
   }
 
+  private canonical(raw: string, scope: PrefixMap): string {
+    if (scope !== this.memoScope || this.memo.size >= NAME_MEMO_SIZE) {
+      this.memo = new Map();
+      this.memoScope = scope;
+    }
+    let name = this.memo.get(raw);
+    if (name === undefined) {
+      name = canonicalName(raw, scope);
+      this.memo.set(raw, name);
+    }
+    return name;
+  }
+
   private attrs(raw: Record<string, string> | undefined): Record<string, string> {
     const out: Record<string, string> = {};
     if (!raw) return out;
@@ -296,7 +317,7 @@ export class FeedBuilder implements XmlEvents {
       const v = raw[k] as string;
       if (!this.firstMalformed && v.includes('&') && bareAmpersand(v) >= 0)
         this.malformed(`char '&' is not expected.`, this.position());
-      out[k.toLowerCase()] = decodeXmlEntities(v);
+      out[k.toLowerCase()] = decodeXmlEntities(this.sliceText(v));
     }
     return out;
   }

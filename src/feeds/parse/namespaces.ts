@@ -21,9 +21,10 @@ export type PrefixMap = ReadonlyMap<string, string>;
 /** The prefix map in scope inside an element carrying these (raw-cased) attributes. */
 export function scopePrefixes(parent: PrefixMap, attrs: Record<string, string>): PrefixMap {
   let scope: Map<string, string> | undefined;
-  for (const [name, value] of Object.entries(attrs)) {
-    if (!name.toLowerCase().startsWith('xmlns:')) continue;
-    const canonical = CANONICAL[value.trim().toLowerCase()];
+  for (const name in attrs) {
+    // Most elements carry attributes and no namespace declaration: test one character before slicing.
+    if ((name.charCodeAt(0) | 0x20) !== 0x78 || !name.toLowerCase().startsWith('xmlns:')) continue;
+    const canonical = CANONICAL[(attrs[name] as string).trim().toLowerCase()];
     if (!canonical) continue;
     scope ??= new Map(parent);
     scope.set(name.slice(6).toLowerCase(), canonical);

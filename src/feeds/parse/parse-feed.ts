@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AppError } from '../../model/errors.js';
 import type { ParsedEpisode, ParsedFeed } from '../../model/feed.js';
-import { decodeInputSteps } from './decode-input.js';
+import { decodeInputSteps, utf8FromLatin1 } from './decode-input.js';
 import { detectFormat, looksBinary } from './detect-format.js';
 import { FeedBuilder, type BuiltFeed } from './feed-builder.js';
 import { assignGuids } from './guid.js';
@@ -45,11 +45,18 @@ function* start(input: string | Uint8Array, options: ParseFeedOptions): Generato
   if (typeof input !== 'string' && looksBinary(input)) {
     throw new AppError('not_a_feed', 'content is not an RSS or Atom feed (it is binary data)');
   }
-  const decoded = yield* decodeInputSteps(input);
+  const decoded = yield* decodeInputSteps(input, { utf8AsLatin1: true });
   const format = detectFormat(decoded.text);
   const warnings = [...decoded.warnings];
   const ctx: ParseContext = { warnings, ...(options.url && { baseUrl: options.url }) };
-  const builder = new FeedBuilder(decoded.text, format, ctx, options.maxEpisodes ?? DEFAULT_MAX_EPISODES);
+  const maxItems = options.maxEpisodes ?? DEFAULT_MAX_EPISODES;
+  const builder = new FeedBuilder(
+    decoded.text,
+    format,
+    ctx,
+    maxItems,
+    decoded.utf8AsLatin1 ? utf8FromLatin1 : undefined,
+  );
   const scanner = new XmlScanner(decoded.text, builder);
   builder.locate = () => scanner.tokenStart;
   return {

@@ -8,6 +8,7 @@ import { preferPublished, transcribeEpisode, type EpisodeAsrDeps } from '../../t
 import { withEpisodeClaim } from '../episode-lease.js';
 import { episodeRetryAt } from '../episode-retry.js';
 import { indexNewInsights } from './index-insights.js';
+import { showTranscriptRepeats, type ShowTranscriptRepeats } from './show-repeats.js';
 
 export type ProcessResult =
   | { episodeId: number; status: 'extracted'; source: string; insights: number; note?: string }
@@ -53,8 +54,13 @@ export async function processEpisode(
   return result ?? { episodeId: episode.id, status: 'skipped', reason: 'another worker is processing it' };
 }
 
-/** The sentences a show repeats across its episodes' notes (its boilerplate), by feed id. */
-export type ShowBoilerplate = (feedId: number) => Promise<ReadonlySet<string>>;
+/**
+ * What a show repeats across its episodes: the sentences of its notes (by feed id), and the word
+ * runs of its transcripts (ad reads, intros, outros), which never become insights.
+ */
+export interface ShowBoilerplate extends ShowTranscriptRepeats {
+  notes(feedId: number): Promise<ReadonlySet<string>>;
+}
 
 /** How many of a show's newest episodes are read to find its boilerplate. */
 const BOILERPLATE_EPISODES = 200;
@@ -65,7 +71,7 @@ const BOILERPLATE_EPISODES = 200;
  */
 export function showBoilerplateFor(app: App): ShowBoilerplate {
   const cache = new Map<number, Promise<ReadonlySet<string>>>();
-  return (feedId) => {
+  const notes = (feedId: number): Promise<ReadonlySet<string>> => {
     let found = cache.get(feedId);
     if (!found) {
       found = app.store.episodesByFeed(feedId).then((episodes) =>
@@ -80,6 +86,7 @@ export function showBoilerplateFor(app: App): ShowBoilerplate {
     }
     return found;
   };
+  return { notes, ...showTranscriptRepeats(app) };
 }
 
 async function processClaimed(
@@ -98,7 +105,7 @@ async function processClaimed(
     if (!transcript) {
       const asr = config.asrEngine.length > 0 ? (ep: EpisodeRow) => transcribeEpisode(asrDeps(app), ep) : undefined;
       const got = await getTranscript(episode, app.fetchOptions('transcript'), asr, {
-        repeated: await boilerplate(episode.feedId),
+        repeated: await boilerplate.notes(episode.feedId),
       });
       if (!got && episode.transcripts.length === 0 && !asr) {
         // Nothing to retry: without a transcript to fetch, the notes are all there is, and they say nothing.
@@ -116,9 +123,11 @@ async function processClaimed(
       await store.saveTranscript(episode.id, transcript);
       await store.markEpisode(episode.id, 'transcribed');
     }
+    await boilerplate.remember(episode, transcript);
     const report = await engineFor(app).extractWithReport(transcript, {
       top: config.insightsPerEpisode,
       episodeId: episode.id,
+      repeats: await boilerplate.repeats(episode),
     });
     const stored = await store.replaceInsights(episode.id, report.insights, report.engine);
     await indexNewInsights(app, stored);

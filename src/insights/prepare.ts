@@ -16,11 +16,12 @@ export interface PreparedEpisode extends EpisodeContext {
   weight: (term: string) => number;
   passages: Passage[];
   features: PassageFeatures[];
+  episodeTitle?: string;
 }
 
 export function prepareEpisode(
   transcript: Transcript,
-  opts: Pick<ExtractOptions, 'background' | 'repeats'> = {},
+  opts: Pick<ExtractOptions, 'background' | 'repeats' | 'episodeTitle'> = {},
 ): PreparedEpisode {
   const doc = readEpisode(transcript);
   const house = findHousekeeping(doc, recurringSentences(doc, opts.repeats));
@@ -45,5 +46,11 @@ export function prepareEpisode(
     ...(host !== undefined ? { host } : {}),
   };
   const passages = candidatePassages(doc, house);
-  return { ...ctx, weight, passages, features: passageFeatures(ctx, passages) };
+  return {
+    ...ctx,
+    weight,
+    passages,
+    features: passageFeatures(ctx, passages),
+    ...(opts.episodeTitle ? { episodeTitle: opts.episodeTitle } : {}),
+  };
 }

@@ -10,6 +10,8 @@ export interface ExtractOptions {
   background?: BackgroundStats;
   /** Word runs the show repeats across its other episodes (ad reads, intros, outros): never a top insight. */
   repeats?: ShowRepeats;
+  /** Titles an insight whose passage holds no complete claim of its own ("From “<title>”"). */
+  episodeTitle?: string;
 }
 
 /** An insight engine: the embedded one now, an LLM-backed one later. */

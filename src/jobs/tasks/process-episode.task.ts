@@ -128,6 +128,7 @@ async function processClaimed(
       top: config.insightsPerEpisode,
       episodeId: episode.id,
       repeats: await boilerplate.repeats(episode),
+      episodeTitle: episode.title,
     });
     const stored = await store.replaceInsights(episode.id, report.insights, report.engine);
     await indexNewInsights(app, stored);

@@ -104,7 +104,8 @@ function itemView(item: BriefItem, index: number, links?: ItemLinks): ItemView {
     number: index + 1,
     headline: cleanText(item.headline),
     podcastTitle: cleanText(item.podcastTitle),
-    episodeTitle: cleanText(item.episodeTitle),
+    // A neutral headline ("From “<episode title>”") already names the episode.
+    episodeTitle: item.headline.startsWith('From “') ? '' : cleanText(item.episodeTitle),
     text: cleanText(item.text),
     quote: notes || sameSaying(item.text, item.quote) ? '' : cleanText(item.quote),
     speaker: notes ? undefined : optional(item.speaker),

@@ -25,6 +25,13 @@ describe('a headline beside its text', () => {
     expect(repeatsOpening("I'm shifting from the role of deciding on everything to coaching", text)).toBe(true);
     expect(repeatsOpening('Shifting from deciding to coaching', `So, um, basically ${text}`)).toBe(true);
     expect(repeatsOpening("I'm going to ask good questions", text)).toBe(false);
+    // An abbreviation is not the end of the opening.
+    expect(
+      repeatsOpening(
+        'Rep. Tulsi Gabbard discusses U.S. Regime change',
+        'Rep. Tulsi Gabbard discusses U.S. Regime change, North Korea and why Bernie Sanders would have won.',
+      ),
+    ).toBe(true);
   });
 
   it('is talk when it opens on a hedge or discourse marker', () => {

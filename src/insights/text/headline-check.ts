@@ -12,6 +12,8 @@ const NEUTRAL_TITLE_MAX = 80;
  * under "The rules changed" reads twice.
  */
 const OPENING_SLACK = 8;
+/** A sentence's end, not an abbreviation's ("Rep. Tulsi Gabbard discusses U.S. regime change"). */
+const SENTENCE_END = /(?<!\b(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z]))[.!?]\s+/;
 
 function wordsOf(text: string): string[] {
   return text.toLowerCase().replace(/’/g, "'").match(WORD) ?? [];
@@ -21,7 +23,7 @@ function wordsOf(text: string): string[] {
 export function repeatsOpening(headline: string, text: string): boolean {
   const h = wordsOf(headline);
   if (h.length === 0) return false;
-  const first = wordsOf(text.split(/(?<=[.!?])\s+/)[0] ?? '');
+  const first = wordsOf(text.split(SENTENCE_END)[0] ?? '');
   const start = first.indexOf(h[0] ?? '');
   if (start < 0 || start > OPENING_SLACK) return false;
   let k = 0;

@@ -6,49 +6,10 @@ import { readEpisode } from '../document/index.js';
 import { discoverEpisodes, repeatsByEpisode } from '../eval/index.js';
 import { extractInsights } from '../extract.js';
 import { episodeShingles, recurringSentences, showRepeats } from './recurring.js';
-
-// A sponsor read with no cue phrase the engine knows, full of the episode's own topic words.
-const AD =
-  'Kubernetes teams everywhere run their clusters on Harbor Deck, the platform that keeps every deployment healthy and every rollout safe for engineers.';
-const TOPICS = [
-  [
-    'Most outages in a Kubernetes cluster come from configuration drift, because teams patch production by hand and never write the change back into the repository.',
-    'A rollout should be boring: if every deployment needs a meeting, the pipeline is missing automated checks that would catch the problem before production.',
-  ],
-  [
-    'Service meshes add latency to every request, so a small team should measure whether mutual TLS between services is worth the extra hop before adopting one.',
-    'Teams that run one cluster per environment spend less time on tenancy bugs than teams that share a cluster and separate environments with namespaces.',
-  ],
-  [
-    'Autoscaling on CPU alone fails for queue workers, because the queue length rather than the processor load tells you when the workers fall behind.',
-    'Engineers should set memory limits from measured peaks plus a margin, since a limit set by guessing either wastes nodes or kills pods under load.',
-  ],
-  [
-    'Stateful workloads belong on Kubernetes only when the team can practise restores, because a database operator without tested backups is a liability.',
-    'The cheapest reliability win in a cluster is a pod disruption budget, which stops a routine node upgrade from taking down every replica at once.',
-  ],
-];
-
-function episode(i: number): Transcript {
-  const lines = [
-    `Host: Hello, this is conversation number ${i + 1} with a returning guest.`,
-    `Guest: ${TOPICS[i]?.[0]}`,
-    'Host: Interesting, we will come back to that.',
-    'Guest: Sure.',
-    `Host: ${AD}`,
-    'Guest: Right.',
-    'Host: So, what else have you learned?',
-    `Guest: ${TOPICS[i]?.[1]}`,
-  ];
-  const segments = lines.map((line, k) => {
-    const [speaker, text] = line.split(': ') as [string, string];
-    return { start: k * 300, end: k * 300 + 280, speaker, text };
-  });
-  return { segments, source: 'published:text', hash: `ep${i}` };
-}
+import { AD, showEpisode, TOPICS } from './test-support/show-episodes.js';
 
 describe('a show repeating itself across episodes', () => {
-  const episodes = [0, 1, 2, 3].map(episode);
+  const episodes = [0, 1, 2, 3].map(showEpisode);
   const others = episodes.slice(1).map(episodeShingles);
 
   it('marks the read the show repeats in two other episodes, and nothing the episode says once', () => {

@@ -32,6 +32,13 @@ describe('a headline beside its text', () => {
         'Rep. Tulsi Gabbard discusses U.S. Regime change, North Korea and why Bernie Sanders would have won.',
       ),
     ).toBe(true);
+    // A title's last word is not an abbreviation: the second sentence is not the opening.
+    expect(
+      repeatsOpening(
+        'Galen speaks with Nathaniel Rakich and Mary Radcliffe',
+        'Reaction Podcast: Trump Goes Long. Galen speaks with Nathaniel Rakich and Mary Radcliffe tonight.',
+      ),
+    ).toBe(false);
   });
 
   it('is talk when it opens on a hedge or discourse marker', () => {

@@ -13,7 +13,8 @@ const NEUTRAL_TITLE_MAX = 80;
  */
 const OPENING_SLACK = 8;
 /** A sentence's end, not an abbreviation's ("Rep. Tulsi Gabbard discusses U.S. regime change"). */
-const SENTENCE_END = /(?<!\b(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z]))[.!?]\s+/;
+const SENTENCE_END =
+  /(?<!\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|St|Jr|Sr|Prof|Inc|Co|Corp|vs|No|[A-Z]|[A-Z]\.[A-Z]))[.!?]\s+/;
 
 function wordsOf(text: string): string[] {
   return text.toLowerCase().replace(/’/g, "'").match(WORD) ?? [];

@@ -77,6 +77,10 @@ const BOILERPLATE = phrasePattern(
   { flags: 'i' },
 );
 
+/** Talk a headline should not open on: the bench's own list, not the engine's. */
+const TALK = /^(as far as|i think|i mean|i guess|you know|so|well|and|but|um|uh|like|yeah|okay|oh|right)\b/i;
+const wordsIn = (t: string): string[] => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
 function shiftDates(xml: string, newest: number): string {
   const dates = [...xml.matchAll(/<pubDate>(?:<!\[CDATA\[)?\s*([^<\]]+?)\s*(?:\]\]>)?<\/pubDate>/g)]
     .map((m) => Date.parse(m[1] ?? ''))
@@ -215,6 +219,13 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
+/** As a reader finds it: the headline's first four words start the text (give or take three words). */
+function headlineReadsTwice(headline: string, text: string): boolean {
+  const h = wordsIn(headline).slice(0, 4).join(' ');
+  const t = wordsIn(text);
+  return h.split(' ').length >= 3 && [0, 1, 2, 3].some((k) => t.slice(k, k + 4).join(' ') === h);
+}
+
 async function report(name: string, brief: Brief, print: boolean): Promise<void> {
   const shows = new Set(brief.items.map((i) => i.podcastTitle));
   const related = brief.items.flatMap((i) => i.related.map((r) => ({ item: i, r })));
@@ -255,6 +266,13 @@ async function report(name: string, brief: Brief, print: boolean): Promise<void>
   });
   // As the reader sees it: an item whose quote block says its text again.
   const sections = email.text.split(/\n-{76}\n/);
+  const headlines = [
+    ...brief.items.map((i) => ({ headline: i.headline, text: i.text })),
+    ...related.map(({ r }) => ({ headline: r.headline, text: r.text })),
+  ];
+  const readTwice = headlines.filter((h) => headlineReadsTwice(h.headline, h.text)).length;
+  const talk = headlines.filter((h) => TALK.test(h.headline)).length;
+  const neutral = brief.items.filter((i) => i.headline.startsWith('From “')).length;
   const quotesRepeated = brief.items.filter((item, n) => {
     const block = /\n {3}“([\s\S]*?)”\n/.exec(sections[n] ?? '')?.[1];
     return block !== undefined && same(item.text, block.replace(/\s+/g, ' '));
@@ -263,7 +281,8 @@ async function report(name: string, brief: Brief, print: boolean): Promise<void>
     `\n--- ${name} (${brief.date}): ${brief.items.length} items, ${shows.size} distinct shows; ` +
       `related ${related.length} from ${relatedShows.size} shows, ${ownShow} from the headline's own show; ` +
       `${fromNotes} items from show notes; boilerplate phrases ${boiler.length}${boiler.length ? ` (${[...new Set(boiler)].join(', ')})` : ''}; ` +
-      `median shared-word evidence of related pairs ${median ?? '-'}; quote blocks repeating the text ${quotesRepeated}`,
+      `median shared-word evidence of related pairs ${median ?? '-'}; quote blocks repeating the text ${quotesRepeated}; ` +
+      `headlines reading the text's opening again ${readTwice}, opening on talk ${talk}, neutral (from the episode title) ${neutral}`,
   );
   if (!print) return;
   console.log(

@@ -3,7 +3,12 @@
  * (odd positions in name order), reporting the held-out half (even positions) beside it. Each
  * episode is analysed once; only scoring and selection rerun per setting.
  *
- *   npm run bench:insights-tune
+ *   npm run bench:insights-tune [-- --ablate | --loso]
+ *
+ * --loso: leave one show out. For each show, the weight of the show-furniture feature (a passage
+ * the show repeats across its episodes) is chosen on the two other shows and scored on the held-out
+ * one, beside the engine without it (no repeats) and at the engine's defaults: a change is kept
+ * only when it does not hurt, and helps where it can, the held-out show in every fold.
  */
 import { corpusPath } from '../test/corpus.js';
 import { readTranscriptFile } from '../src/transcripts/index.js';
@@ -15,38 +20,63 @@ import {
   discoverEpisodes,
   matchShares,
   readReferences,
+  repeatsByEpisode,
+  rouge1Recall,
+  showOf,
   similarity,
   textRankSentences,
   type SystemScores,
 } from '../src/insights/eval/index.js';
 
 interface Loaded {
+  show: string;
   prep: PreparedEpisode;
+  /** The same episode analysed without its show's repeats: the engine before they were used. */
+  plain: PreparedEpisode;
   refs: ReturnType<typeof bagOf>[];
   textrank: { insightsMatched: number; referencesMatched: number };
 }
 
 const dirArg = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const { folders } = await discoverEpisodes(dirArg ?? corpusPath('eval-public'));
+const transcripts = await Promise.all(
+  folders.map(async (f) => ({ episode: f.episode, transcript: await readTranscriptFile(f.transcript) })),
+);
+const repeats = repeatsByEpisode(transcripts);
 const episodes: Loaded[] = [];
-for (const f of folders) {
-  const prep = prepareEpisode(await readTranscriptFile(f.transcript));
+for (const [i, f] of folders.entries()) {
+  const transcript = transcripts[i]?.transcript;
+  if (!transcript) continue;
+  const prep = prepareEpisode(transcript, { ...(repeats[i] ? { repeats: repeats[i] } : {}) });
+  const plain = prepareEpisode(transcript);
   const refs = (await readReferences(f.reference)).map(bagOf);
-  episodes.push({ prep, refs, textrank: matchShares(textRankSentences(prep.doc, 5).map(bagOf), refs) });
+  episodes.push({
+    show: showOf(f.episode),
+    prep,
+    plain,
+    refs,
+    textrank: matchShares(textRankSentences(prep.doc, 5).map(bagOf), refs),
+  });
 }
 const tune = episodes.filter((_, i) => i % 2 === 1);
 const held = episodes.filter((_, i) => i % 2 === 0);
 
-type Score = Pick<SystemScores, 'insightsMatched' | 'referencesMatched'> & { ratio: [number, number]; soft: number };
-function evaluate(set: Loaded[], w: ScoreWeights): Score {
+type Score = Pick<SystemScores, 'insightsMatched' | 'referencesMatched'> & {
+  ratio: [number, number];
+  soft: number;
+  r1: number;
+};
+function evaluate(set: Loaded[], w: ScoreWeights, before = false): Score {
+  let r1 = 0;
   let im = 0;
   let rm = 0;
   let tim = 0;
   let trm = 0;
   let soft = 0;
   for (const e of set) {
-    const bags = extractPrepared(e.prep, 5, w).map((i) => bagOf(i.text));
+    const bags = extractPrepared(before ? e.plain : e.prep, 5, w).map((i) => bagOf(i.text));
     const s = matchShares(bags, e.refs);
+    r1 += rouge1Recall(bags, e.refs);
     const sims = bags.map((b) => e.refs.map((r) => similarity(b, r)));
     const mean = (xs: number[]): number => xs.reduce((a, x) => a + x, 0) / Math.max(1, xs.length);
     soft +=
@@ -62,6 +92,7 @@ function evaluate(set: Loaded[], w: ScoreWeights): Score {
     referencesMatched: rm / set.length,
     ratio: [im / tim, rm / trm],
     soft: soft / set.length,
+    r1: r1 / set.length,
   };
 }
 /**
@@ -70,7 +101,7 @@ function evaluate(set: Loaded[], w: ScoreWeights): Score {
  */
 const objective = (s: Score): number => s.soft;
 const show = (s: Score): string =>
-  `${(100 * s.insightsMatched).toFixed(1)}% / ${(100 * s.referencesMatched).toFixed(1)}% (x${s.ratio[0].toFixed(2)} / x${s.ratio[1].toFixed(2)}) soft ${s.soft.toFixed(3)}`;
+  `R1 ${(100 * s.r1).toFixed(1)}% matched ${(100 * s.insightsMatched).toFixed(1)}% / ${(100 * s.referencesMatched).toFixed(1)}% (x${s.ratio[0].toFixed(2)} / x${s.ratio[1].toFixed(2)}) soft ${s.soft.toFixed(3)}`;
 
 const GRID: Record<keyof ScoreWeights, number[]> = {
   answers: [0, 0.25, 0.5, 1],
@@ -82,6 +113,7 @@ const GRID: Record<keyof ScoreWeights, number[]> = {
   dangling: [0.5, 0.7, 0.85, 1],
   question: [0.4, 0.6, 0.8, 1],
   preamble: [0.4, 0.6, 0.8, 1],
+  recurring: [0, 0.1, 0.3, 0.6, 1],
   idealMinWords: [15, 20, 25, 30],
   idealMaxWords: [40, 50, 60, 70],
 };
@@ -96,6 +128,7 @@ const NEUTRAL: Partial<ScoreWeights> = {
   dangling: 1,
   question: 1,
   preamble: 1,
+  recurring: 1,
   idealMinWords: 0,
   idealMaxWords: 1000,
 };
@@ -107,6 +140,34 @@ if (process.argv.includes('--ablate')) {
     );
   }
   console.log(`centrality only     all ${show(evaluate(episodes, { ...DEFAULT_WEIGHTS, ...NEUTRAL }))}`);
+  process.exit(0);
+}
+
+if (process.argv.includes('--loso')) {
+  const furniture = ['recurring'] as const;
+  const before: ScoreWeights = { ...DEFAULT_WEIGHTS, recurring: 1 };
+  console.log('leave one show out: furniture weights tuned on two shows, scored on the third');
+  for (const held of [...new Set(episodes.map((e) => e.show))]) {
+    const tuneSet = episodes.filter((e) => e.show !== held);
+    const heldSet = episodes.filter((e) => e.show === held);
+    let w = { ...before };
+    for (const key of furniture)
+      for (const value of GRID[key]) {
+        const tried = { ...w, [key]: value };
+        if (objective(evaluate(tuneSet, tried)) > objective(evaluate(tuneSet, w)) + 1e-9) w = tried;
+      }
+    const was = evaluate(heldSet, before, true);
+    const now = evaluate(heldSet, w);
+    const tuned = furniture.map((k) => `${k}=${w[k]}`).join(' ');
+    console.log(`\nheld out ${held} (${heldSet.length} episodes; tuned on the others: ${tuned})`);
+    console.log(`  before ${show(was)}`);
+    console.log(`  after  ${show(now)}`);
+    console.log(`  soft ${now.soft >= was.soft ? 'helps or ties' : 'HURTS'} (${(now.soft - was.soft).toFixed(4)})`);
+    const atDefaults = evaluate(heldSet, DEFAULT_WEIGHTS);
+    console.log(
+      `  engine defaults (${furniture.map((k) => `${k}=${DEFAULT_WEIGHTS[k]}`).join(' ')}) ${show(atDefaults)}`,
+    );
+  }
   process.exit(0);
 }
 

@@ -1,4 +1,5 @@
 import type { AlsoOn, BriefItem, RelatedItem } from '../model/brief.js';
+import { readableHeadline, standsBeside } from '../insights/index.js';
 import { MIN_SHARED_EVIDENCE } from '../related/evidence.js';
 import { relationOf } from '../related/relation.js';
 import type { InsightWithContext } from '../store/types.js';
@@ -26,7 +27,7 @@ export function toBriefItems(
     const { link, alsoOn } = sharedParts(pool, index);
     return {
       insightId: insight.id,
-      headline: insight.headline,
+      headline: readableHeadline(insight.headline, insight.text, insight.episodeTitle),
       text: insight.text,
       quote: insight.quote,
       start: insight.start,
@@ -97,7 +98,8 @@ function labelledRelated(pool: BriefPool, index: number): RelatedItem[] {
       return {
         insightId: c.id,
         text: c.text,
-        headline: c.headline,
+        // Titled by its show and episode already: without a claim of its own, the text speaks alone.
+        headline: standsBeside(c.headline, c.text) ? c.headline : '',
         podcastTitle: c.podcastTitle,
         episodeTitle: c.episodeTitle,
         ...urlOf(c),

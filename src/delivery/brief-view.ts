@@ -74,9 +74,12 @@ function optional(value: string | undefined): string | undefined {
 }
 
 function relatedView(related: RelatedItem): RelatedView {
+  const headline = cleanText(related.headline);
+  const text = truncate(cleanText(related.text), RELATED_TEXT_MAX);
   return {
-    headline: cleanText(related.headline) || truncate(cleanText(related.text), 90),
-    text: truncate(cleanText(related.text), RELATED_TEXT_MAX),
+    // Without a headline of its own the text is the line to follow, once, not a cut of it above it.
+    headline: headline || text,
+    text: headline ? text : '',
     podcastTitle: cleanText(related.podcastTitle),
     episodeTitle: cleanText(related.episodeTitle),
     url: safeHttpUrl(related.timestampUrl),
@@ -101,7 +104,8 @@ function itemView(item: BriefItem, index: number, links?: ItemLinks): ItemView {
     number: index + 1,
     headline: cleanText(item.headline),
     podcastTitle: cleanText(item.podcastTitle),
-    episodeTitle: cleanText(item.episodeTitle),
+    // A neutral headline ("From “<episode title>”") already names the episode.
+    episodeTitle: item.headline.startsWith('From “') ? '' : cleanText(item.episodeTitle),
     text: cleanText(item.text),
     quote: notes || sameSaying(item.text, item.quote) ? '' : cleanText(item.quote),
     speaker: notes ? undefined : optional(item.speaker),

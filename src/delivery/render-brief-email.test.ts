@@ -207,4 +207,20 @@ describe('renderBriefEmail', () => {
     // A quote with words of its own is still shown.
     expect(text.split('\n2. ')[1]).toContain('“Every central banker');
   });
+
+  it('names the episode once under a neutral headline, and shows a related item without a headline once', () => {
+    const brief = fixtureBrief();
+    const first = brief.items[0]!;
+    first.headline = 'From “Ep. 212: The small model summer”';
+    first.related = [{ ...first.related[0]!, headline: '' }];
+    const { html, text } = renderBriefEmail(input({ brief }));
+    const part = text.split('\n2. ')[0]!.replace(/\s+/g, ' ');
+    expect(part).toContain('1. From “Ep. 212: The small model summer” Latent Space');
+    expect(part.split('The small model summer').length).toBe(2);
+    expect(part.split('Most of the quality gains').length).toBe(2);
+    // The item as shown (the preview line before it quotes the headline).
+    const firstHtml = parseHtml(`1. ${html.split('2. Why central banks')[0]!.split('1. ')[1]}`).text;
+    expect(firstHtml.split('The small model summer').length).toBe(2);
+    expect(firstHtml.split('Most of the quality gains').length).toBe(2);
+  });
 });

@@ -6,6 +6,7 @@ import { conceptWeigher, episodeCentroid, sentenceConcepts, spanVector } from '.
 import { passageFeatures, type EpisodeContext, type PassageFeatures } from './score/features.js';
 import { findHousekeeping } from './score/housekeeping.js';
 import { candidatePassages, type Passage } from './score/passages.js';
+import { recurringSentences } from './score/recurring.js';
 import { findHost } from './score/roles.js';
 import type { ExtractOptions } from './types.js';
 
@@ -15,11 +16,15 @@ export interface PreparedEpisode extends EpisodeContext {
   weight: (term: string) => number;
   passages: Passage[];
   features: PassageFeatures[];
+  episodeTitle?: string;
 }
 
-export function prepareEpisode(transcript: Transcript, opts: Pick<ExtractOptions, 'background'> = {}): PreparedEpisode {
+export function prepareEpisode(
+  transcript: Transcript,
+  opts: Pick<ExtractOptions, 'background' | 'repeats' | 'episodeTitle'> = {},
+): PreparedEpisode {
   const doc = readEpisode(transcript);
-  const house = findHousekeeping(doc);
+  const house = findHousekeeping(doc, recurringSentences(doc, opts.repeats));
   const weight = termWeighter(opts.background);
   const weigh = conceptWeigher(weight);
   const concepts = sentenceConcepts(doc);
@@ -31,10 +36,21 @@ export function prepareEpisode(transcript: Transcript, opts: Pick<ExtractOptions
     concepts,
     weigh,
     sentenceVectors,
-    centroid: episodeCentroid(concepts, house.excluded, weigh),
+    // What the show says every episode is not what this episode is about.
+    centroid: episodeCentroid(
+      concepts,
+      house.excluded.map((x, i) => x || house.recurring[i] === true),
+      weigh,
+    ),
     blocks: topicBlocks(doc.sentences, sentenceVectors),
     ...(host !== undefined ? { host } : {}),
   };
   const passages = candidatePassages(doc, house);
-  return { ...ctx, weight, passages, features: passageFeatures(ctx, passages) };
+  return {
+    ...ctx,
+    weight,
+    passages,
+    features: passageFeatures(ctx, passages),
+    ...(opts.episodeTitle ? { episodeTitle: opts.episodeTitle } : {}),
+  };
 }

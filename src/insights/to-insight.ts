@@ -5,6 +5,7 @@ import type { Passage } from './score/passages.js';
 import { cosine } from './score/vectors.js';
 import { keepMask, renderKept } from './text/clean.js';
 import { makeHeadline } from './text/headline.js';
+import { neutralHeadline } from './text/headline-check.js';
 
 /** The chosen passage as an insight: cleaned text, headline, verbatim quote, times, speaker. */
 export function toInsight(prep: PreparedEpisode, p: Passage & { score: number }): Insight {
@@ -27,9 +28,15 @@ export function toInsight(prep: PreparedEpisode, p: Passage & { score: number })
     salience.push(0.5 + cosine(prep.sentenceVectors[k] ?? new Map(), prep.centroid));
   }
   const speaker = doc.layout.turns[firstSentence?.turn ?? 0]?.speaker;
+  const text = renderKept(tokens, keep);
+  // A claim of its own, else the episode's title; without a title (local files), the best phrase there is.
+  const headline =
+    makeHeadline(perSentence, keeps, prep.weight, salience, text) ||
+    neutralHeadline(prep.episodeTitle ?? '') ||
+    makeHeadline(perSentence, keeps, prep.weight, salience);
   return {
-    text: renderKept(tokens, keep),
-    headline: makeHeadline(perSentence, keeps, prep.weight, salience),
+    text,
+    headline,
     quote: doc.layout.text.slice(firstSentence?.charStart ?? 0, lastSentence?.charEnd ?? 0),
     start: p.start,
     end: p.end,

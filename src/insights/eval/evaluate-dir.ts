@@ -9,6 +9,8 @@ import { discoverEpisodes, type EpisodeFolder } from './discover.js';
 import { COMMON_WORD_EVERY } from '../../text/index.js';
 import { bagOf, MATCH_THRESHOLD, matchShares, MIN_SHARED_TERMS, rouge1Recall, type TermBag } from './overlap.js';
 import { readReferences } from './references.js';
+import { repeatsByEpisode } from './show-repeats.js';
+import type { ShowRepeats } from '../score/recurring.js';
 import { summarize, type Summary, type SystemScores } from './summary.js';
 
 interface QuoteCheck {
@@ -55,14 +57,21 @@ function score(texts: string[], refs: TermBag[]): SystemScores {
   };
 }
 
-/** Scores one episode for the engine and both baselines, all on the same transcript. */
-export async function evaluateEpisode(folder: EpisodeFolder, opts: EvaluateOptions = {}): Promise<EpisodeReport> {
+/**
+ * Scores one episode for the engine and both baselines, all on the same transcript. `repeats`:
+ * what the show says in its other episodes (evaluateDir finds it from the set).
+ */
+export async function evaluateEpisode(
+  folder: EpisodeFolder,
+  opts: EvaluateOptions = {},
+  loaded?: { transcript: Transcript; repeats: ShowRepeats },
+): Promise<EpisodeReport> {
   const top = opts.top ?? 5;
   const extractor = opts.extractor ?? embeddedExtractor;
-  const transcript = await (opts.load ?? readTranscriptFile)(folder.transcript);
+  const transcript = loaded?.transcript ?? (await (opts.load ?? readTranscriptFile)(folder.transcript));
   const references = await readReferences(folder.reference);
   const refs = references.map(bagOf);
-  const insights = await extractor.extract(transcript, { top });
+  const insights = await extractor.extract(transcript, { top, ...(loaded ? { repeats: loaded.repeats } : {}) });
   const doc = readEpisode(transcript);
   return {
     episode: folder.episode,
@@ -84,15 +93,21 @@ export async function evaluateDir(dir: string, opts: EvaluateOptions = {}): Prom
   const top = opts.top ?? 5;
   const { folders, skipped } = await discoverEpisodes(dir);
   const episodes: EpisodeReport[] = [];
+  const scored: Array<{ folder: EpisodeFolder; episode: string; transcript: Transcript }> = [];
   for (const folder of folders) {
     const references = await readReferences(folder.reference);
     if (references.length === 0) {
       skipped.push({ episode: folder.episode, reason: 'reference.md has no "- " bullets' });
       continue;
     }
-    const report = await evaluateEpisode(folder, opts);
+    const transcript = await (opts.load ?? readTranscriptFile)(folder.transcript);
+    scored.push({ folder, episode: folder.episode, transcript });
+  }
+  const repeats = repeatsByEpisode(scored);
+  for (const [i, { folder, transcript }] of scored.entries()) {
+    const report = await evaluateEpisode(folder, opts, { transcript, repeats: repeats[i] ?? { shingles: new Set() } });
     episodes.push(report);
-    opts.onEpisode?.(report, episodes.length, folders.length);
+    opts.onEpisode?.(report, episodes.length, scored.length);
   }
   const systems = Object.keys(episodes[0]?.systems ?? {});
   return {

@@ -6,3 +6,4 @@ export { formatEvalReport, formatRatios, formatScores } from './format.js';
 export { parseReferences, readReferences } from './references.js';
 export { isMatch, matchShares, rouge1Recall, bagOf, similarity } from './overlap.js';
 export { textRankSentences } from './baselines.js';
+export { repeatsByEpisode, showOf } from './show-repeats.js';

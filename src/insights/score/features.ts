@@ -19,6 +19,8 @@ export interface PassageFeatures extends StyleSignals {
   openQuestions: number;
   host: boolean;
   preamble: boolean;
+  /** Holds a sentence the show repeats across its episodes: an ad read, intro or outro. */
+  recurring: boolean;
   block: number;
   /** Rarity-weighted concept counts and their norm, for diversity checks. */
   vector: SparseVector;
@@ -105,6 +107,7 @@ export function passageFeatures(ctx: EpisodeContext, passages: Passage[]): Passa
       openQuestions,
       host: ctx.host !== undefined && speaker === ctx.host,
       preamble: house.preamble[p.first] === true,
+      recurring: house.recurring.slice(p.first, p.last + 1).some(Boolean),
       block: ctx.blocks[p.first] ?? 0,
       vector,
       norm: n,

@@ -137,9 +137,14 @@ export interface Housekeeping {
   excluded: boolean[];
   /** Sentences before the interview proper (cold open, host intro): down-weighted, not excluded. */
   preamble: boolean[];
+  /** Sentences the show repeats across its episodes (see recurring.ts): down-weighted by the scorer. */
+  recurring: boolean[];
 }
 
-export function findHousekeeping(doc: EpisodeDoc): Housekeeping {
+export function findHousekeeping(
+  doc: EpisodeDoc,
+  recurring: boolean[] = new Array<boolean>(doc.sentences.length).fill(false),
+): Housekeeping {
   const { sentences } = doc;
   const lower = sentences.map((s) => doc.layout.text.slice(s.charStart, s.charEnd).toLowerCase());
   const excluded = lower.map((t) => HOUSEKEEPING.test(t) || PROMO.test(t));
@@ -175,5 +180,5 @@ export function findHousekeeping(doc: EpisodeDoc): Housekeeping {
     (t, i) => OUTRO_START.test(t) && ((sentences[i]?.start ?? 0) - doc.start) / span > 0.9,
   );
   if (outroAt >= 0) for (let j = outroAt; j < sentences.length; j += 1) excluded[j] = true;
-  return { excluded, preamble };
+  return { excluded, preamble, recurring };
 }

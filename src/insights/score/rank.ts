@@ -18,6 +18,8 @@ export interface ScoreWeights {
   dangling: number;
   question: number;
   preamble: number;
+  /** A passage holding a sentence the show repeats across its episodes (ad read, intro, outro). */
+  recurring: number;
   /** Passages shorter or longer than this are scaled down by the ratio. */
   idealMinWords: number;
   idealMaxWords: number;
@@ -41,6 +43,7 @@ export const DEFAULT_WEIGHTS: ScoreWeights = {
   dangling: 0.7,
   question: 0.6,
   preamble: 0.6,
+  recurring: 0,
   idealMinWords: 25,
   idealMaxWords: 60,
 };
@@ -58,6 +61,7 @@ function scorePassage(p: Passage, f: PassageFeatures, w: ScoreWeights = DEFAULT_
   if (f.addressesOther) score *= w.dangling;
   score *= w.question ** f.openQuestions;
   if (f.preamble) score *= w.preamble;
+  if (f.recurring) score *= w.recurring;
   if (f.host) score *= w.host;
   if (p.words < w.idealMinWords) score *= p.words / w.idealMinWords;
   if (p.words > w.idealMaxWords) score *= w.idealMaxWords / p.words;

@@ -3,6 +3,7 @@ import { isContentToken, termOf, type Token } from '../../text/index.js';
 import { clausesOf } from './clauses.js';
 import { nounPhrases } from './noun-phrases.js';
 import { renderKept } from './clean.js';
+import { opensOnTalk, repeatsOpening } from './headline-check.js';
 
 export const HEADLINE_MAX_WORDS = 12;
 const MIN_WORDS = 4;
@@ -263,14 +264,21 @@ function better(a: Candidate | undefined, words: Token[], v: number): Candidate 
  * back ("they are obsessed with…"); then a clause that depends on another ("when…"). The main
  * clause of an if-sentence is used only with its condition. Only removes words, never adds or
  * reorders.
+ *
+ * Given the insight's `text`, the headline must be a complete claim of its own: not the text's
+ * opening again, not opening on talk ("As far as I'm concerned"), not much weaker than the best
+ * verbless phrase. When no claim qualifies it is '' (the caller titles the item neutrally).
  */
 export function makeHeadline(
   sentences: Token[][],
   keeps: boolean[][],
   weight: (term: string) => number,
   salience: number[] = [],
+  text?: string,
 ): string {
   let claim: Candidate | undefined;
+  // Claims that stand beside the text: not its opening again, not talk.
+  let standing: Candidate | undefined;
   let pointingBack: Candidate | undefined;
   let clean: Candidate | undefined;
   let weak: Candidate | undefined;
@@ -279,8 +287,11 @@ export function makeHeadline(
   let afterCondition = false;
   const consider = (words: Token[], v: number, dependent: boolean): void => {
     const pronoun = DANGLING_START.has(words[0]?.normal ?? '');
-    if (!dependent && !pronoun && readsAsClaim(words)) claim = better(claim, words, v);
-    else if (!dependent && readsAsClaim(words)) pointingBack = better(pointingBack, words, v);
+    if (!dependent && !pronoun && readsAsClaim(words)) {
+      claim = better(claim, words, v);
+      if (text !== undefined && !opensOnTalk(render(words)) && !repeatsOpening(render(words), text))
+        standing = better(standing, words, v);
+    } else if (!dependent && readsAsClaim(words)) pointingBack = better(pointingBack, words, v);
     else if (dependent || pronoun) weak = better(weak, words, v);
     else clean = better(clean, words, v);
   };
@@ -315,15 +326,26 @@ export function makeHeadline(
     }
   });
   const verbless = clean ?? phrase;
+  if (text !== undefined) {
+    if (!standing || (verbless && standing.value < CLAIM_MIN_SHARE * verbless.value)) return '';
+    return capitalized(render(standing.words));
+  }
   const lead = claim && (!verbless || claim.value >= CLAIM_MIN_SHARE * verbless.value) ? claim : verbless;
   let best = (lead ?? pointingBack ?? weak ?? pair)?.words;
   if (!best) {
     const kept = sentences.flatMap((t, s) => t.filter((_, i) => keeps[s]?.[i]));
     best = kept.slice(0, (wordsOf(kept)[HEADLINE_MAX_WORDS - 1]?.[1] ?? kept.length - 1) + 1);
   }
-  const text = renderKept(
-    best,
-    best.map(() => true),
+  return capitalized(render(best));
+}
+
+function render(words: Token[]): string {
+  return renderKept(
+    words,
+    words.map(() => true),
   ).replace(/[.!?…,;:]+$/, '');
+}
+
+function capitalized(text: string): string {
   return text.replace(/^(["'“‘(]?)(\p{Ll})/u, (_, q: string, c: string) => q + c.toUpperCase());
 }

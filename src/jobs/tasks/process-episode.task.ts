@@ -8,6 +8,7 @@ import { preferPublished, transcribeEpisode, type EpisodeAsrDeps } from '../../t
 import { withEpisodeClaim } from '../episode-lease.js';
 import { episodeRetryAt } from '../episode-retry.js';
 import { indexNewInsights } from './index-insights.js';
+import { showTranscriptRepeats, type ShowTranscriptRepeats } from './show-repeats.js';
 
 export type ProcessResult =
   | { episodeId: number; status: 'extracted'; source: string; insights: number; note?: string }
@@ -56,8 +57,13 @@ export async function processEpisode(
   );
 }
 
-/** The sentences a show repeats across its episodes' notes (its boilerplate), by feed id. */
-export type ShowBoilerplate = (feedId: number) => Promise<ReadonlySet<string>>;
+/**
+ * What a show repeats across its episodes: the sentences of its notes (by feed id), and the word
+ * runs of its transcripts (ad reads, intros, outros), which never become insights.
+ */
+export interface ShowBoilerplate extends ShowTranscriptRepeats {
+  notes(feedId: number): Promise<ReadonlySet<string>>;
+}
 
 /** How many of a show's newest episodes are read to find its boilerplate. */
 const BOILERPLATE_EPISODES = 200;
@@ -68,7 +74,7 @@ const BOILERPLATE_EPISODES = 200;
  */
 export function showBoilerplateFor(app: App): ShowBoilerplate {
   const cache = new Map<number, Promise<ReadonlySet<string>>>();
-  return (feedId) => {
+  const notes = (feedId: number): Promise<ReadonlySet<string>> => {
     let found = cache.get(feedId);
     if (!found) {
       found = app.store.episodesByFeed(feedId).then((episodes) =>
@@ -83,6 +89,7 @@ export function showBoilerplateFor(app: App): ShowBoilerplate {
     }
     return found;
   };
+  return { notes, ...showTranscriptRepeats(app) };
 }
 
 async function processClaimed(
@@ -101,7 +108,7 @@ async function processClaimed(
     if (!transcript) {
       const asr = config.asrEngine.length > 0 ? (ep: EpisodeRow) => transcribeEpisode(asrDeps(app), ep) : undefined;
       const got = await getTranscript(episode, app.fetchOptions('transcript'), asr, {
-        repeated: await boilerplate(episode.feedId),
+        repeated: await boilerplate.notes(episode.feedId),
       });
       if (!got && episode.transcripts.length === 0 && !asr) {
         // Nothing to retry: without a transcript to fetch, the notes are all there is, and they say nothing.
@@ -119,9 +126,12 @@ async function processClaimed(
       await store.saveTranscript(episode.id, transcript);
       await store.markEpisode(episode.id, 'transcribed');
     }
+    await boilerplate.remember(episode, transcript);
     const report = await engineFor(app).extractWithReport(transcript, {
       top: config.insightsPerEpisode,
       episodeId: episode.id,
+      repeats: await boilerplate.repeats(episode),
+      episodeTitle: episode.title,
     });
     const stored = await store.replaceInsights(episode.id, report.insights, report.engine);
     await indexNewInsights(app, stored);

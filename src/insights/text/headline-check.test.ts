@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, termWeighter } from '../../text/index.js';
+import { keepMask, renderKept } from './clean.js';
+import { makeHeadline } from './headline.js';
+import { neutralHeadline, opensOnTalk, readableHeadline, repeatsOpening, standsBeside } from './headline-check.js';
+
+/** The engine's headline for a passage, held to standing beside the passage's cleaned text. */
+function strictHeadline(passage: string): { headline: string; text: string } {
+  const { tokens, sentences } = analyse(passage);
+  const keep = keepMask(tokens);
+  const text = renderKept(tokens, keep);
+  const headline = makeHeadline(
+    sentences.map(([a, b]) => tokens.slice(a, b + 1)),
+    sentences.map(([a, b]) => keep.slice(a, b + 1)),
+    termWeighter(),
+    [],
+    text,
+  );
+  return { headline, text };
+}
+
+describe('a headline beside its text', () => {
+  it('repeats the opening when all its words start the text, in order, give or take a filler', () => {
+    const text = "I'm shifting from the role of deciding on everything to coaching. I'm going to ask good questions.";
+    expect(repeatsOpening("I'm shifting from the role of deciding on everything to coaching", text)).toBe(true);
+    expect(repeatsOpening('Shifting from deciding to coaching', `So, um, basically ${text}`)).toBe(true);
+    expect(repeatsOpening("I'm going to ask good questions", text)).toBe(false);
+    // An abbreviation is not the end of the opening.
+    expect(
+      repeatsOpening(
+        'Rep. Tulsi Gabbard discusses U.S. Regime change',
+        'Rep. Tulsi Gabbard discusses U.S. Regime change, North Korea and why Bernie Sanders would have won.',
+      ),
+    ).toBe(true);
+    // A title's last word is not an abbreviation: the second sentence is not the opening.
+    expect(
+      repeatsOpening(
+        'Galen speaks with Nathaniel Rakich and Mary Radcliffe',
+        'Reaction Podcast: Trump Goes Long. Galen speaks with Nathaniel Rakich and Mary Radcliffe tonight.',
+      ),
+    ).toBe(false);
+  });
+
+  it('is talk when it opens on a hedge or discourse marker', () => {
+    expect(opensOnTalk("As far as I'm concerned")).toBe(true);
+    expect(opensOnTalk('You know, the market decided')).toBe(true);
+    expect(opensOnTalk('And then we shipped it')).toBe(true);
+    expect(opensOnTalk('Wellness apps keep users for a week')).toBe(false);
+    expect(opensOnTalk('Ok-rated models still ship')).toBe(false);
+    expect(opensOnTalk('Small teams ship faster')).toBe(false);
+  });
+
+  it('gives way to a neutral headline from the episode title', () => {
+    const text = "As far as I'm concerned, the rules changed in 2019 and nobody noticed.";
+    expect(readableHeadline("As far as I'm concerned", text, 'E12: The rules')).toBe('From “E12: The rules”');
+    expect(readableHeadline('The rules changed in 2019', text, 'E12: The rules')).toBe('From “E12: The rules”');
+    expect(readableHeadline('Nobody noticed the new rules', text, 'E12')).toBe('Nobody noticed the new rules');
+    expect(readableHeadline('From “E12”', text, 'E13')).toBe('From “E12”');
+    expect(standsBeside('From “E12”', text)).toBe(false);
+    expect(neutralHeadline('x '.repeat(60)).length).toBeLessThan(90);
+    expect(neutralHeadline('  ')).toBe('');
+  });
+});
+
+describe('makeHeadline held to its text', () => {
+  it('takes a later claim rather than the opening again', () => {
+    const { headline, text } = strictHeadline(
+      'Most outages come from configuration drift. Teams patch production by hand and never write the change back into the repository.',
+    );
+    expect(headline).not.toBe('');
+    expect(repeatsOpening(headline, text)).toBe(false);
+    expect(headline).toMatch(/^Teams patch production/);
+  });
+
+  it('has no headline when the only claim is the opening, or it is talk', () => {
+    expect(strictHeadline('Most outages in a cluster come from configuration drift, honestly.').headline).toBe('');
+    expect(strictHeadline("As far as I'm concerned. Yeah, yeah, totally, for sure, you know.").headline).toBe('');
+  });
+});

@@ -1,0 +1,60 @@
+const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
+/**
+ * Talk, not a claim: a headline that opens on a discourse marker or hedge ("As far as I'm
+ * concerned", "You know", "And then") leans on what was said before it.
+ */
+const TALK_OPENER =
+  /^["'“‘(]?(as far as|as for|i think|i mean|i guess|i feel like|i would say|i'd say|you know|kind of|sort of|um|uh|oh|okay|ok|yeah|yes|well|and|but|or|because|cause|anyway|honestly|basically|actually|literally)(?![\p{L}'’-])/iu;
+const NEUTRAL_TITLE_MAX = 80;
+/**
+ * A headline whose words, in order, make up the text's first sentence from near its start (framing,
+ * fillers and softeners dropped) "opens" the text: "As far as I'm concerned, the rules changed…"
+ * under "The rules changed" reads twice.
+ */
+const OPENING_SLACK = 8;
+/** A sentence's end, not an abbreviation's ("Rep. Tulsi Gabbard discusses U.S. regime change"). */
+const SENTENCE_END =
+  /(?<!\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|St|Jr|Sr|Prof|Inc|Co|Corp|vs|No|[A-Z]|[A-Z]\.[A-Z]))[.!?]\s+/;
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().replace(/’/g, "'").match(WORD) ?? [];
+}
+
+/** The item would read its opening twice: the headline is the text's first sentence again, or most of it. */
+export function repeatsOpening(headline: string, text: string): boolean {
+  const h = wordsOf(headline);
+  if (h.length === 0) return false;
+  const first = wordsOf(text.split(SENTENCE_END)[0] ?? '');
+  const start = first.indexOf(h[0] ?? '');
+  if (start < 0 || start > OPENING_SLACK) return false;
+  let k = 0;
+  for (const w of first.slice(start)) if (w === h[k]) k += 1;
+  return k === h.length;
+}
+
+export function opensOnTalk(headline: string): boolean {
+  return TALK_OPENER.test(headline.trim());
+}
+
+/** A headline that is not a claim of its own ("From “E398: Kitchen sink episode”"). */
+export function neutralHeadline(episodeTitle: string): string {
+  const title = episodeTitle.replace(/\s+/g, ' ').trim();
+  if (!title) return '';
+  const cut = title.length > NEUTRAL_TITLE_MAX ? `${title.slice(0, NEUTRAL_TITLE_MAX).replace(/\s+\S*$/, '')}…` : title;
+  return `From “${cut}”`;
+}
+
+/** Says something the text's opening does not, and is not talk: worth a line of its own above the text. */
+export function standsBeside(headline: string, text: string): boolean {
+  const h = headline.trim();
+  return h !== '' && !h.startsWith('From “') && !opensOnTalk(h) && !repeatsOpening(h, text);
+}
+
+/**
+ * The headline the reader sees: the insight's own when it stands beside its text, else a neutral
+ * one from the episode title (stored before headlines were checked, or written by a model).
+ */
+export function readableHeadline(headline: string, text: string, episodeTitle: string): string {
+  if (standsBeside(headline, text) || headline.startsWith('From “')) return headline.trim();
+  return neutralHeadline(episodeTitle) || headline.trim();
+}

@@ -53,6 +53,11 @@ const GENERIC = new Set(
   ].map(stem),
 );
 
+/** Whether a stem is one of the words above: rare in everyday speech, yet no topic in podcast talk. */
+export function isGenericWord(stemmed: string): boolean {
+  return GENERIC.has(stemmed);
+}
+
 /**
  * A word found in more than this share of the pool's shows is common talk, not a theme
  * (e.g. "app", "team" across a mix of tech, product and fitness shows).

@@ -10,6 +10,7 @@
 import { MIN_SHARED_EVIDENCE } from '../src/related/evidence.js';
 import { indexEntryFor } from '../src/related/index.js';
 import { InsightPool } from '../src/related/pool.js';
+import { relationOf } from '../src/related/relation.js';
 import {
   isRelatedEvidence,
   RELATED_TELLING,

@@ -27,7 +27,7 @@ const pool = new InsightPool(
     feedId: i.feedId,
     terms: indexEntryFor(i).terms,
     text: `${i.headline}. ${i.text}`,
-    headline: i.headline,
+    headlineLength: i.headline.length,
   })),
 );
 

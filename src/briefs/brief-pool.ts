@@ -66,7 +66,7 @@ export function buildBriefPool(
       feedId: c.feedId,
       terms: e.terms,
       text: `${c.headline}. ${c.text}`,
-      headline: c.headline,
+      headlineLength: c.headline.length,
       ...(e.embedding ? { embedding: e.embedding, embeddingModel: e.embeddingModel ?? '' } : {}),
     };
   });

@@ -17,10 +17,13 @@ export interface PoolItem {
   /** Unit or raw embedding from an embeddings endpoint, when there is one. */
   embedding?: number[];
   embeddingModel?: string;
-  /** The insight's text: when given, only words it uses as nouns or names count as telling. */
+  /**
+   * The insight's text, starting with its headline: when given, only words it uses as nouns or
+   * names count as telling.
+   */
   text?: string;
-  /** Its headline, which states its theme (see TellingEvidence.inHeadlines). */
-  headline?: string;
+  /** How many characters of `text` are the headline, which states the theme (TellingEvidence.inHeadlines). */
+  headlineLength?: number;
 }
 
 /** An item's telling words (see tellingEvidence), found on first use. */
@@ -126,9 +129,8 @@ export class InsightPool {
   private tellingFeatures(index: number): TellingFeatures {
     let out = this.tellingOf[index];
     if (!out) {
-      const headline = this.items[index]?.headline;
-      const text = this.items[index]?.text;
-      const words = text === undefined ? undefined : topicWords(text);
+      const item = this.items[index];
+      const words = item?.text === undefined ? undefined : topicWords(item.text, item.headlineLength ?? 0);
       const ids = new Set<number>();
       let norm = 0;
       for (const t of this.vecTerms[index] as Int32Array) {
@@ -138,12 +140,7 @@ export class InsightPool {
           norm += w * w;
         }
       }
-      out = {
-        ids,
-        norm,
-        headline: headline === undefined ? new Set() : topicWords(headline).topics,
-        names: words?.names ?? new Set(),
-      };
+      out = { ids, norm, headline: words?.headline ?? new Set(), names: words?.names ?? new Set() };
       this.tellingOf[index] = out;
     }
     return out;

@@ -10,7 +10,7 @@ function item(id: number, feedId: number, headline: string, text: string): PoolI
     feedId,
     terms: indexEntryFor({ id, headline, text }).terms,
     text: `${headline}. ${text}`,
-    headline,
+    headlineLength: headline.length,
   };
 }
 

@@ -87,20 +87,29 @@ export function tellingWeights(
   return out;
 }
 
+/** What a text is about: the stems it uses as nouns or names, as names, and as either in its headline. */
+export interface TopicWords {
+  topics: Set<string>;
+  names: Set<string>;
+  headline: Set<string>;
+}
+
 /**
- * The stems a text uses as nouns (`topics`: what it is about) and as names (`names`: people,
- * places, products). Shared verbs and adjectives ("win", "understand", "constrained") matched
- * across shows far more often than themes did.
+ * The stems a text uses as nouns (`topics`) and as names (`names`: people, places, products), and
+ * the nouns and names of its first `headlineLength` characters (the headline it starts with).
+ * Shared verbs and adjectives ("win", "understand", "constrained") matched across shows far more
+ * often than themes did. One analysis per text: this runs for every candidate of a related list.
  */
-export function topicWords(text: string): { topics: Set<string>; names: Set<string> } {
-  const topics = new Set<string>();
-  const names = new Set<string>();
+export function topicWords(text: string, headlineLength = 0): TopicWords {
+  const out: TopicWords = { topics: new Set(), names: new Set(), headline: new Set() };
   for (const t of analyse(text).tokens) {
-    if (!isContentToken(t)) continue;
-    if (t.pos === 'PROPN') names.add(termOf(t));
-    if (t.pos === 'NOUN' || t.pos === 'PROPN') topics.add(termOf(t));
+    if (!isContentToken(t) || (t.pos !== 'NOUN' && t.pos !== 'PROPN')) continue;
+    const key = termOf(t);
+    out.topics.add(key);
+    if (t.pos === 'PROPN') out.names.add(key);
+    if (t.offset < headlineLength) out.headline.add(key);
   }
-  return { topics, names };
+  return out;
 }
 
 /** What two insights share of telling words. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OTHER_SUBJECTS, otherSubjectText } from '../../test/helpers/other-subjects.js';
 import { InsightPool, type PoolItem } from './pool.js';
 import { isRelatedEvidence } from './telling-words.js';
 import { indexEntryFor } from './insight-index.js';
@@ -15,14 +16,7 @@ function item(id: number, feedId: number, headline: string, text: string): PoolI
 }
 
 /** Filler insights from other shows, so that words of the pairs below are rare in the pool. */
-const FILLER = [
-  'Sourdough needs a long cold proof',
-  'The marathon taper starts three weeks out',
-  'Coral reefs bleach in warm water',
-  'Jazz drummers keep time on the ride cymbal',
-  'Tax filing opens in late January',
-  'Garden tomatoes want full sun',
-].map((h, i) => item(100 + i, 10 + i, h, `${h}, the guest says, and people think so too.`));
+const FILLER = OTHER_SUBJECTS.slice(0, 6).map((h, i) => item(100 + i, 10 + i, h, otherSubjectText(h)));
 
 describe('telling evidence of a pair', () => {
   const pool = new InsightPool([

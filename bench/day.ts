@@ -5,9 +5,11 @@
  * store, composes briefs for a few profiles, and prints per brief the figures issue 12 asks for,
  * then the briefs as text. A second day (one more poll and processing run) shows the backlog.
  *
- *   npm run bench:day [-- --quiet]   (ASR_ENGINE stays "none", the default)
+ *   npm run bench:day [-- --quiet] [--dump-insights <file.json>]   (ASR_ENGINE stays "none", the default)
+ * --dump-insights writes the first day's insights (show, episode, headline, text) for building the
+ * labelled related pairs of `npm run eval:related-pairs` (bench/labelled/).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/app.js';
@@ -19,10 +21,14 @@ import type { Brief } from '../src/model/brief.js';
 import { indexEntryFor } from '../src/related/index.js';
 import { sharedEvidence } from '../src/related/evidence.js';
 import { phrasePattern } from '../src/text/index.js';
+import type { InsightWithContext } from '../src/store/types.js';
 import { corpusPath } from '../test/corpus.js';
+import type { DumpedInsight } from './related-pairs.js';
 import { startLocalHttp, withEtag } from '../test/helpers/local-http.js';
 
 const quiet = process.argv.includes('--quiet');
+const dumpAt = process.argv.indexOf('--dump-insights');
+const dumpFile = dumpAt >= 0 ? process.argv[dumpAt + 1] : undefined;
 const DAY = 86_400_000;
 const start = new Date();
 
@@ -164,6 +170,7 @@ const profiles: Array<{ name: string; interests: string[] }> = [
   { name: 'cold start', interests: [] },
   { name: 'politics', interests: ['politics', 'elections'] },
   { name: 'kubernetes', interests: ['kubernetes', 'cloud native'] },
+  { name: 'white house', interests: ['Donald Trump', 'presidency'] },
 ];
 
 try {
@@ -194,6 +201,7 @@ try {
         `${episodes.length} episodes stored, ${processed.length} processed (${[...sources].map(([k, v]) => `${k} ${v}`).join(', ')}), ` +
         `${insights.length} insights stored, ${((performance.now() - t0) / 1000).toFixed(0)} s`,
     );
+    if (day === 0 && dumpFile) writeFileSync(dumpFile, `${JSON.stringify(insights.map(dumped), null, 1)}\n`);
     const processedFeeds = new Set(episodes.filter((e) => e.status === 'extracted').map((e) => e.feedId));
     console.log(`shows with insights: ${processedFeeds.size}/${(await app.store.listFeeds()).length}`);
 
@@ -291,6 +299,19 @@ async function report(name: string, brief: Brief, print: boolean): Promise<void>
       .filter((l) => !/^(Manage preferences|Unsubscribe|You get this)/.test(l))
       .join('\n'),
   );
+}
+
+function dumped(i: InsightWithContext): DumpedInsight {
+  return {
+    id: i.id,
+    feedId: i.feedId,
+    episodeId: i.episodeId,
+    podcastTitle: i.podcastTitle,
+    episodeTitle: i.episodeTitle,
+    headline: i.headline,
+    text: i.text,
+    ...(i.fromShowNotes ? { fromShowNotes: true } : {}),
+  };
 }
 
 /** Text and quote are the same words, up to disfluencies, punctuation and case. */

@@ -1,7 +1,7 @@
 import type { AlsoOn, BriefItem, RelatedItem } from '../model/brief.js';
 import { readableHeadline, standsBeside } from '../insights/index.js';
-import { MIN_SHARED_EVIDENCE } from '../related/evidence.js';
 import { relationOf } from '../related/relation.js';
+import { isRelatedEvidence } from '../related/telling-words.js';
 import type { InsightWithContext } from '../store/types.js';
 import type { BriefPool, SharedBriefParts } from './brief-pool.js';
 import type { Profile } from './profile.js';
@@ -9,9 +9,7 @@ import type { Scored } from './select-diverse.js';
 import { timestampUrl } from './timestamp-url.js';
 import { reasonFor } from './why.js';
 
-/** Below this lexical cosine a neighbour shares little more than common words. */
-const MIN_RELATED_LEXICAL = 0.1;
-/** The same for embedding cosines (only used when both insights have one). */
+/** Embedding cosine from which a neighbour may be related (only when both insights have one). */
 const MIN_RELATED_SEMANTIC = 0.5;
 
 export function toBriefItems(
@@ -123,10 +121,11 @@ function computeRelated(pool: BriefPool, index: number): Array<{ index: number; 
     .lexicalNeighbours(index, 100, RELATED_PROBES)
     .map((n) => {
       const semantic = pool.index.semantic(index, n.index);
+      // Same theme needs telling words in common (telling-words.ts); an embedding, uncalibrated
+      // here, may vouch for a pair sharing fewer of them, never for one sharing none.
+      const evidence = pool.index.tellingEvidence(index, n.index);
       const ok =
-        semantic !== undefined
-          ? semantic >= MIN_RELATED_SEMANTIC
-          : n.score >= MIN_RELATED_LEXICAL && pool.index.sharedEvidence(index, n.index) >= MIN_SHARED_EVIDENCE;
+        semantic !== undefined ? semantic >= MIN_RELATED_SEMANTIC && evidence.words >= 1 : isRelatedEvidence(evidence);
       return { index: n.index, score: semantic ?? n.score, ok };
     })
     .filter(

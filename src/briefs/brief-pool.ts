@@ -65,6 +65,8 @@ export function buildBriefPool(
       episodeId: c.episodeId,
       feedId: c.feedId,
       terms: e.terms,
+      text: `${c.headline}. ${c.text}`,
+      headlineLength: c.headline.length,
       ...(e.embedding ? { embedding: e.embedding, embeddingModel: e.embeddingModel ?? '' } : {}),
     };
   });

@@ -13,3 +13,4 @@ export { similarInsights } from './similar.js';
 export { indexInsights, indexEntryFor, topTerms } from './insight-index.js';
 export { embeddingsClient, type Embedder } from './embeddings.js';
 export { embedderFromConfig, EMBEDDER_CONFIG_KEYS } from './embedder-from-config.js';
+export { isGenericWord } from './telling-words.js';

@@ -1,4 +1,5 @@
 import { evidenceWords } from './evidence.js';
+import { type TellingEvidence, tellingWeights, topicWords } from './telling-words.js';
 import { kthLargest } from './top-k.js';
 
 /**
@@ -16,6 +17,23 @@ export interface PoolItem {
   /** Unit or raw embedding from an embeddings endpoint, when there is one. */
   embedding?: number[];
   embeddingModel?: string;
+  /**
+   * The insight's text, starting with its headline: when given, only words it uses as nouns or
+   * names count as telling.
+   */
+  text?: string;
+  /** How many characters of `text` are the headline, which states the theme (TellingEvidence.inHeadlines). */
+  headlineLength?: number;
+}
+
+/** An item's telling words (see tellingEvidence), found on first use. */
+interface TellingFeatures {
+  ids: Set<number>;
+  norm: number;
+  /** Stems its headline uses as nouns or names. */
+  headline: Set<string>;
+  /** Stems its text uses as names. */
+  names: Set<string>;
 }
 
 export interface Neighbour {
@@ -56,11 +74,21 @@ export class InsightPool {
   /** Per feature id: the telling words sharing it names (see evidence.ts); empty for most. */
   private readonly evidence: string[][] = [];
   private readonly byId = new Map<number, number>();
+  /** Per feature id: how telling a shared word is (telling-words.ts); per item: the sum of its squares. */
+  private readonly telling: Float64Array;
+  /** Per item, filled on first use: its telling feature ids and the sum of their squared weights. */
+  private readonly tellingOf: Array<TellingFeatures | undefined> = [];
 
   constructor(items: PoolItem[]) {
     this.items = items;
     const df = new Map<string, number>();
-    for (const item of items) for (const k of Object.keys(item.terms)) df.set(k, (df.get(k) ?? 0) + 1);
+    const showsOf = new Map<string, Set<number>>();
+    for (const item of items)
+      for (const k of Object.keys(item.terms)) {
+        df.set(k, (df.get(k) ?? 0) + 1);
+        const shows = showsOf.get(k) ?? showsOf.set(k, new Set()).get(k)!;
+        shows.add(item.feedId);
+      }
     const n = items.length;
     items.forEach((item, index) => {
       this.byId.set(item.id, index);
@@ -88,6 +116,40 @@ export class InsightPool {
     this.scratch = new Float64Array(n);
     this.seen = new Uint8Array(n);
     this.marks = new Uint8Array(n);
+    const keys = [...this.termIds.keys()];
+    this.telling = tellingWeights(
+      keys,
+      keys.map((k) => df.get(k) ?? 0),
+      keys.map((k) => showsOf.get(k)?.size ?? 0),
+      n,
+      new Set(items.map((i) => i.feedId)).size,
+    );
+  }
+
+  private tellingFeatures(index: number): TellingFeatures {
+    let out = this.tellingOf[index];
+    if (!out) {
+      const item = this.items[index];
+      const words = item?.text === undefined ? undefined : topicWords(item.text, item.headlineLength ?? 0);
+      const ids = new Set<number>();
+      let norm = 0;
+      for (const t of this.vecTerms[index] as Int32Array) {
+        const w = this.telling[t] ?? 0;
+        if (w > 0 && (!words || words.topics.has(this.keyOf(t)))) {
+          ids.add(t);
+          norm += w * w;
+        }
+      }
+      out = { ids, norm, headline: words?.headline ?? new Set(), names: words?.names ?? new Set() };
+      this.tellingOf[index] = out;
+    }
+    return out;
+  }
+
+  private keys: string[] = [];
+  private keyOf(id: number): string {
+    if (this.keys.length !== this.termIds.size) this.keys = [...this.termIds.keys()];
+    return this.keys[id] ?? '';
   }
 
   get size(): number {
@@ -128,6 +190,29 @@ export class InsightPool {
       else j += 1;
     }
     return words.size;
+  }
+
+  /**
+   * The telling words items a and b share (telling-words.ts): how many, and their cosine over
+   * telling words alone, so the pair's own lengths and the words' weights decide, not the set.
+   */
+  tellingEvidence(a: number, b: number): TellingEvidence {
+    const ta = this.tellingFeatures(a);
+    const tb = this.tellingFeatures(b);
+    let words = 0;
+    let inHeadlines = 0;
+    let names = 0;
+    let shared = 0;
+    for (const t of ta.ids) {
+      if (!tb.ids.has(t)) continue;
+      words += 1;
+      shared += (this.telling[t] ?? 0) ** 2;
+      const key = this.keyOf(t);
+      if (ta.headline.has(key) && tb.headline.has(key)) inHeadlines += 1;
+      if (ta.names.has(key) && tb.names.has(key)) names += 1;
+    }
+    const norm = Math.sqrt(ta.norm * tb.norm);
+    return { words, inHeadlines, names, cosine: norm > 0 ? shared / norm : 0 };
   }
 
   /** Lexical cosine of two items (their vectors are unit length). */

@@ -1,3 +1,4 @@
+import { isGenericWord } from '../related/index.js';
 import { analyse, isContentToken, isRarerThan, termOf } from '../text/index.js';
 import type { FeedRow, InsightWithContext, Store } from '../store/types.js';
 import { feedLabel } from './mask-url.js';
@@ -51,7 +52,7 @@ const BUILT_IN: SampleItem[] = [
 /**
  * What the public landing page shows: the newest brief's items (only what the insights say and
  * which show said it: no subscriber, no reasons, no links), else the best recent insights, else a
- * built-in sample; suggested topics from frequent words of recent insights; the shows the store
+ * built-in sample; suggested topics from telling words and phrases of recent insights; the shows the store
  * knows. Cached for a minute: the page is public and the topic count walks every recent insight.
  */
 export function landingData(store: Store, now: () => Date = () => new Date()): () => Promise<LandingData> {
@@ -110,34 +111,88 @@ function bestInsights(insights: InsightWithContext[]): InsightWithContext[] {
     .slice(0, 5);
 }
 
+/** A topic found in more than this share of the shows is everyone's talk ("software", "team"), not a topic. */
+const MAX_TOPIC_SHOW_SHARE = 0.5;
+/** A name or term of two words ("Donald Trump", "cloud native") says more than either word alone. */
+const PHRASE_BOOST = 2;
+const PHRASE_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
+const HEAD_POS = new Set(['NOUN', 'PROPN']);
+
+interface TopicCounts {
+  docs: number;
+  shows: Set<number>;
+  forms: Map<string, number>;
+}
+
 /**
- * Nouns and names that several recent insights share and everyday speech rarely uses (the same
- * rarity table the briefs use to decide what an interest is about), in the form most often written.
+ * Telling topics of recent insights: two-word names and terms ("Donald Trump", "cloud native") and
+ * nouns and names that several insights share, that everyday speech rarely uses (the rarity table
+ * the briefs use), that are not generic in podcast talk ("model", "test", "episode") and that are
+ * distinctive across shows: each scores its insight count × its IDF over the shows, and one found
+ * in more than half of the shows is left out. Each in the form most often written.
  */
-export function suggestedTopics(insights: Pick<InsightWithContext, 'headline' | 'text'>[]): string[] {
-  const docs = new Map<string, number>();
-  const forms = new Map<string, Map<string, number>>();
+export function suggestedTopics(
+  insights: Array<Pick<InsightWithContext, 'headline' | 'text' | 'feedId'> & { podcastTitle?: string }>,
+): string[] {
+  const counts = new Map<string, TopicCounts>();
+  const count = (key: string, form: string, feedId: number, seen: Set<string>) => {
+    if (key.split(' ').every((w) => seen.has(`title:${w}`))) return;
+    const c = counts.get(key) ?? counts.set(key, { docs: 0, shows: new Set(), forms: new Map() }).get(key)!;
+    c.forms.set(form, (c.forms.get(form) ?? 0) + 1);
+    c.shows.add(feedId);
+    if (!seen.has(key)) {
+      seen.add(key);
+      c.docs += 1;
+    }
+  };
   for (const insight of insights) {
-    const seen = new Set<string>();
+    // A show's own name recurs in its notes ("Giant Bombcast 603: …"): no topic.
+    const seen = new Set(
+      insight.podcastTitle ? analyse(insight.podcastTitle).tokens.map((t) => `title:${termOf(t)}`) : [],
+    );
+    let previous: { key: string; form: string; telling: boolean; pos: string } | undefined;
     for (const t of analyse(`${insight.headline}. ${insight.text}`).tokens) {
-      if (!isContentToken(t) || (t.pos !== 'NOUN' && t.pos !== 'PROPN') || t.value.length < 3) continue;
-      if (UNITS.has(t.value.toLowerCase())) continue;
       const key = termOf(t);
-      if (!isRarerThan(key)) continue;
-      const form = t.pos === 'PROPN' ? t.value : t.value.toLowerCase();
-      const counts = forms.get(key) ?? forms.set(key, new Map()).get(key)!;
-      counts.set(form, (counts.get(form) ?? 0) + 1);
-      if (!seen.has(key)) {
-        seen.add(key);
-        docs.set(key, (docs.get(key) ?? 0) + 1);
+      const wordy =
+        isContentToken(t) &&
+        PHRASE_POS.has(t.pos) &&
+        t.value.length >= 3 &&
+        !UNITS.has(t.normal) &&
+        !/['’]/.test(t.normal); // "I'm", "we're": no topics
+      if (!wordy) {
+        previous = undefined;
+        continue;
       }
+      const form = t.pos === 'PROPN' ? t.value : t.value.toLowerCase();
+      const telling = isRarerThan(key) && !isGenericWord(key);
+      if (telling && HEAD_POS.has(t.pos)) count(key, form, insight.feedId, seen);
+      if (previous && (previous.telling || telling) && HEAD_POS.has(t.pos) && previous.key !== key)
+        count(`${previous.key} ${key}`, `${previous.form} ${form}`, insight.feedId, seen);
+      previous = { key, form, telling, pos: t.pos };
     }
   }
-  return [...docs]
-    .filter(([, n]) => n >= 2)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, TOPIC_COUNT)
-    .map(([key]) => [...forms.get(key)!].sort((a, b) => b[1] - a[1])[0]![0]);
+  const shows = new Set(insights.map((i) => i.feedId)).size;
+  const showCap = shows >= 3 ? shows * MAX_TOPIC_SHOW_SHARE : Number.POSITIVE_INFINITY;
+  const scored = [...counts]
+    .filter(([, c]) => c.docs >= 2 && c.shows.size <= showCap)
+    .map(([key, c]) => ({
+      key,
+      c,
+      score: c.docs * Math.log((shows + 1) / c.shows.size) * (key.includes(' ') ? PHRASE_BOOST : 1),
+    }))
+    .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+  // A word is not suggested beside a chosen phrase holding it, nor a phrase beside both its words.
+  const chosen: string[] = [];
+  const out: string[] = [];
+  for (const { key, c } of scored) {
+    if (out.length >= TOPIC_COUNT) break;
+    const words = key.split(' ');
+    const covered = (w: string) => chosen.some((k) => k.split(' ').includes(w));
+    if (words.length === 1 ? covered(key) : words.every(covered)) continue;
+    chosen.push(key);
+    out.push([...c.forms].sort((a, b) => b[1] - a[1])[0]![0]);
+  }
+  return out;
 }
 
 function listedFeeds(feeds: FeedRow[]): LandingData['feeds'] {

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { User } from '../model/user.js';
-import { suggestedTopics } from './landing-data.js';
 import { maskCredentials } from './mask-url.js';
 import { tokenBuckets } from './rate-limit.js';
 import { requireUser, safeNext } from './session.js';
@@ -54,22 +53,6 @@ describe('sessions helpers', () => {
 });
 
 describe('landing page helpers', () => {
-  it('suggests words several recent insights share, not everyday ones', () => {
-    const topics = suggestedTopics([
-      { headline: 'Kubernetes clusters need quotas', text: 'Without quotas one team starves the Kubernetes cluster.' },
-      { headline: 'Kubernetes upgrades', text: 'Plan Kubernetes upgrades around quotas and people.' },
-      { headline: 'Sleep', text: 'People think about time.' },
-      { headline: 'Quotas cut costs forty percent', text: 'Within two weeks and for months after.' },
-      { headline: 'Costs fell ten percent', text: 'In three weeks, and for months.' },
-    ]);
-    expect(topics).toContain('Kubernetes');
-    expect(topics).toContain('quotas');
-    expect(topics).not.toContain('people');
-    expect(topics).not.toContain('time');
-    // Units of time and amount are not topics, however often they come up.
-    for (const unit of ['percent', 'weeks', 'months']) expect(topics).not.toContain(unit);
-  });
-
   it('masks passwords in URLs', () => {
     expect(maskCredentials('GET https://user:s3cret@host.example/feed failed')).toBe(
       'GET https://***@host.example/feed failed',

@@ -1,4 +1,4 @@
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { App } from '../../app.js';
 import { localTime } from '../../briefs/index.js';
 import { isVote, listenUrl, type Vote } from '../../delivery/index.js';
@@ -17,7 +17,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * feedback on their insights. Everything is the session user's own; nothing else is reachable.
  */
 export function accountRoutes(web: Hono, app: App, auth: SubscriberAuth, deps: AccountDeps): void {
-  const cardOptions = async (c: Context, user: User, brief: Brief, back: string) => {
+  const cardOptions = async (user: User, brief: Brief, back: string) => {
     // Votes on a brief's insights come after its (local) date began.
     const since = new Date(Date.parse(`${brief.date}T00:00:00Z`) - 2 * 86_400_000);
     const feedback = await app.store.feedbackOf(user.id, Number.isNaN(since.getTime()) ? new Date(0) : since);
@@ -43,7 +43,7 @@ export function accountRoutes(web: Hono, app: App, auth: SubscriberAuth, deps: A
       ? html`<h1>${brief.date === today ? "Today's brief" : 'Your latest brief'} <span class="muted">${briefDateLabel(brief.date)}</span></h1>
 ${status ? html`<p class="notice">${status} <a href="/account/preferences#status">Change this</a></p>` : ''}
 ${brief.date === today ? '' : html`<p class="muted">Today's brief is not ready yet; it comes at ${String(user.deliveryHour).padStart(2, '0')}:00 (${user.timezone}).</p>`}
-${briefCards(brief, await cardOptions(c, user, brief, '/account'))}`
+${briefCards(brief, await cardOptions(user, brief, '/account'))}`
       : html`<h1>Today's brief</h1>
 ${status ? html`<p class="notice">${status}</p>` : ''}
 <div class="card"><h2>No brief yet</h2><p>Your first brief comes at ${String(user.deliveryHour).padStart(2, '0')}:00 (${user.timezone}), once new episodes match what you follow.</p>
@@ -110,7 +110,7 @@ ${page < pages ? html`<a class="button secondary" rel="next" href="/account/arch
         404,
       );
     const body = html`<h1>Your brief <span class="muted">${briefDateLabel(brief.date)}</span></h1>
-${briefCards(brief, await cardOptions(c, user, brief, `/account/briefs/${brief.date}`))}
+${briefCards(brief, await cardOptions(user, brief, `/account/briefs/${brief.date}`))}
 <p><a href="/account/archive">Back to the archive</a></p>`;
     return c.html(accountPage(`Brief of ${brief.date}`, user, 'archive', body));
   });

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { suggestedTopics } from './landing-data.js';
+
+describe('suggested topics', () => {
+  it('suggests words several recent insights share, not everyday ones nor units', () => {
+    const topics = suggestedTopics([
+      {
+        feedId: 1,
+        headline: 'Kubernetes clusters need quotas',
+        text: 'Without quotas one team starves the Kubernetes cluster.',
+      },
+      { feedId: 1, headline: 'Kubernetes upgrades', text: 'Plan Kubernetes upgrades around quotas and people.' },
+      { feedId: 2, headline: 'Sleep', text: 'People think about time.' },
+      { feedId: 3, headline: 'Quotas cut costs forty percent', text: 'Within two weeks and for months after.' },
+      { feedId: 4, headline: 'Costs fell ten percent', text: 'In three weeks, and for months.' },
+    ]);
+    expect(topics).toContain('Kubernetes');
+    expect(topics).toContain('quotas');
+    expect(topics).not.toContain('people');
+    expect(topics).not.toContain('time');
+    for (const unit of ['percent', 'weeks', 'months']) expect(topics).not.toContain(unit);
+  });
+
+  it('leaves out generic words and words every show uses; prefers a two-word name to its parts', () => {
+    const topics = suggestedTopics([
+      {
+        feedId: 1,
+        headline: 'The model passed the test',
+        text: 'Donald Trump announced tariffs; the software model is new.',
+      },
+      {
+        feedId: 1,
+        headline: 'A new test of the model',
+        text: 'Donald Trump doubled the tariffs, and software shipped.',
+      },
+      { feedId: 2, headline: 'Our model and our test', text: 'The software for the gym tracks barbell lifts.' },
+      { feedId: 2, headline: 'Barbell squats', text: 'A barbell squat needs software, a model and a test.' },
+      { feedId: 3, headline: 'Sourdough', text: 'Sourdough needs software, a model and a test, and a long proof.' },
+      { feedId: 4, headline: 'Sourdough again', text: 'Sourdough starters and their software.' },
+    ]);
+    for (const generic of ['model', 'test', 'software']) expect(topics).not.toContain(generic);
+    expect(topics).toContain('Donald Trump');
+    expect(topics).not.toContain('Trump');
+    const lower = topics.map((t) => t.toLowerCase());
+    expect(lower).toContain('barbell');
+    expect(lower).toContain('sourdough');
+  });
+
+  it('on the real insights of a bench day, suggests no generic word', () => {
+    const insights = JSON.parse(
+      readFileSync(new URL('../../bench/labelled/day-insights.json', import.meta.url), 'utf8'),
+    ) as Array<{ feedId: number; podcastTitle: string; headline: string; text: string }>;
+    const topics = suggestedTopics(insights);
+    expect(topics.length).toBeGreaterThanOrEqual(5);
+    const generic = /^(model|test|people|thing|episode|podcast|show|guest|week|today|app|team|time|year|i['’]m)s?$/i;
+    expect(topics.filter((t) => generic.test(t))).toEqual([]);
+    // Nor a show's own name, which its notes repeat.
+    for (const title of new Set(insights.map((i) => i.podcastTitle))) expect(topics).not.toContain(title);
+  });
+});

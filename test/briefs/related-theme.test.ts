@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { buildBriefPool, buildProfile, toBriefItems } from '../../src/briefs/index.js';
+import { indexEntryFor } from '../../src/related/index.js';
+import type { InsightWithContext } from '../../src/store/types.js';
+import { OTHER_SUBJECTS, otherSubjectText } from '../helpers/other-subjects.js';
+
+const NOW = new Date('2026-11-29T06:00:00Z');
+const seen = new Date(NOW.getTime() - 12 * 3600_000).toISOString();
+
+function insight(id: number, feedId: number, headline: string, text: string): InsightWithContext {
+  return {
+    id,
+    episodeId: id,
+    feedId,
+    headline,
+    text,
+    quote: text,
+    start: 0,
+    end: 30,
+    score: 1,
+    podcastTitle: `Show ${feedId}`,
+    episodeTitle: `Episode ${id}`,
+    episodeLink: null,
+    audioUrl: null,
+    publishedAt: seen,
+    firstSeenAt: seen,
+    extractedAt: seen,
+  };
+}
+
+/** Other shows' insights on other subjects, so that the words below are rare in the pool. */
+const OTHERS = OTHER_SUBJECTS.map((h, i) => insight(100 + i, 10 + i, h, otherSubjectText(h)));
+
+describe('related insights in a brief', () => {
+  const insights = [
+    insight(
+      1,
+      1,
+      'Donald Trump announces tariffs on Canada',
+      'President Donald Trump announced tariffs on Canada and Mexico.',
+    ),
+    insight(2, 1, 'Donald Trump at the Super Bowl', 'Donald Trump watched the Super Bowl in New Orleans.'),
+    insight(3, 2, 'Donald Trump gets a visit from his lawyers', 'Donald Trump meets his lawyers in the Oval Office.'),
+    insight(
+      4,
+      3,
+      'Our model passed the test people ran',
+      'People announced the model passed the test on Canada data, a thing to see.',
+    ),
+    insight(5, 4, 'Swift announces a new album', 'Taylor Swift announced a new album and a tour of Canada.'),
+    ...OTHERS,
+  ];
+  const pool = buildBriefPool(insights, new Map(insights.map((i) => [i.id, indexEntryFor(i)])), { now: NOW });
+  const profile = buildProfile({ interests: ['tariffs'] }, { now: NOW });
+
+  it('come from another show on the same theme, never the item’s own show nor shared everyday words', () => {
+    const [item] = toBriefItems(pool, profile, [{ index: pool.index.indexOf(1)!, score: 1 }], 3);
+    expect(item?.related.map((r) => r.insightId)).toEqual([3]);
+  });
+
+  it('an item with nothing on its theme elsewhere gets an empty list', () => {
+    const [item] = toBriefItems(pool, profile, [{ index: pool.index.indexOf(4)!, score: 1 }], 3);
+    expect(item?.related).toEqual([]);
+  });
+});

@@ -42,6 +42,7 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
     smtpUrl: config.smtpUrl || undefined,
     outboxDir,
     smtpTimeouts: smtpTimeouts(config.smtpTimeoutSeconds),
+    smtpThroughput: { maxConnections: config.smtpMaxConnections, ratePerSecond: config.smtpRatePerSecond },
     dkim: dkimFromConfig(config),
   });
   const metrics = createMetrics();

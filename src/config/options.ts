@@ -89,6 +89,24 @@ export const options = {
     default: '15',
     doc: 'Connect, greeting and idle-socket timeout of one SMTP conversation. After 3 connection failures or timeouts in a row, a send run stops trying (the rest stay queued).',
   }),
+  smtpMaxConnections: option({
+    env: 'SMTP_MAX_CONNECTIONS',
+    type: integer(1, 100),
+    default: '5',
+    doc: 'SMTP connections a process keeps open to the mail server, each reused for up to 1,000 messages (RCPT TO pipelined when the server offers PIPELINING). 1: one message at a time.',
+  }),
+  smtpRatePerSecond: option({
+    env: 'SMTP_RATE_PER_SECOND',
+    type: integer(0, 100_000),
+    default: '0',
+    doc: 'At most this many messages a second per process (what a relay or provider allows); 0: no limit.',
+  }),
+  sendConcurrency: option({
+    env: 'SEND_CONCURRENCY',
+    type: integer(1, 1000),
+    default: '128',
+    doc: 'Briefs a send run composes and sends at the same time; the store writes of those in flight are committed together (a commit every 50 ms or so instead of three per brief). 1: one subscriber after another.',
+  }),
   dkimDomain: option({
     env: 'DKIM_DOMAIN',
     type: optionalText(),

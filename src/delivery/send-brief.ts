@@ -68,8 +68,19 @@ export async function sendBrief(
   if (user.confirmedAt === null) return { status: 'skipped', reason: 'unconfirmed' };
   if (await store.suppressionFor(user.email)) return { status: 'skipped', reason: 'suppressed' };
   if (brief.items.length === 0) return { status: 'skipped', reason: 'empty' };
-  if (deps.breaker?.open)
-    return { status: 'skipped', reason: 'mail_server_down', code: 'smtp_circuit_open', error: deps.breaker.reason };
+  const { breaker } = deps;
+  const release = await breaker?.turn();
+  try {
+    if (breaker?.open)
+      return { status: 'skipped', reason: 'mail_server_down', code: 'smtp_circuit_open', error: breaker.reason };
+    return await claimAndSend(deps, brief, user, opts);
+  } finally {
+    release?.();
+  }
+}
+
+async function claimAndSend(...[deps, brief, user, opts]: Parameters<typeof sendBrief>): Promise<SendOutcome> {
+  const { store } = deps;
   const now = opts.now ?? new Date();
   const claimed = await store.claimDelivery(brief.id, deliveryClaimRules(now));
   if (!claimed) return { status: 'skipped', reason: whyNotClaimed(await store.deliveryForBrief(brief.id)) };

@@ -1,11 +1,12 @@
 import nodemailer from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import { domainOf } from '../model/email-address.js';
 import { smtpFailure } from './delivery-error.js';
 import { dkimSettings, toMailOptions } from './mail-options.js';
 import type { DkimOptions, Mailer, SendOptions, SendResult } from './mailer.js';
 import type { RenderedEmail } from './rendered-email.js';
+import { sendPace } from './send-pace.js';
+import { noDelaySocket } from './smtp-socket.js';
 import { parseSmtpUrl, type SmtpEndpoint } from './smtp-url.js';
 
 export interface SmtpTimeouts {
@@ -14,7 +15,15 @@ export interface SmtpTimeouts {
   socketTimeoutMs?: number;
 }
 
-export interface SmtpMailerOptions extends SmtpTimeouts {
+/** How many connections and messages: see SMTP_MAX_CONNECTIONS and SMTP_RATE_PER_SECOND. */
+export interface SmtpThroughput {
+  /** Connections kept open and reused (unless the URL says `pool=false`). */
+  maxConnections?: number;
+  /** Messages a second over all connections; 0 or unset: no limit. */
+  ratePerSecond?: number;
+}
+
+export interface SmtpMailerOptions extends SmtpTimeouts, SmtpThroughput {
   /** `smtp://` or `smtps://`, credentials URL-encoded in the userinfo part. */
   url: string;
   dkim?: DkimOptions;
@@ -27,33 +36,49 @@ const DEFAULT_TIMEOUTS: Required<SmtpTimeouts> = {
   socketTimeoutMs: 60_000,
 };
 
+const DEFAULT_MAX_CONNECTIONS = 5;
+
 export class SmtpMailer implements Mailer {
   readonly name = 'smtp';
   private readonly endpoint: SmtpEndpoint;
   private readonly transport: nodemailer.Transporter;
+  private readonly pace: () => Promise<void>;
 
   constructor(options: SmtpMailerOptions) {
     this.endpoint = parseSmtpUrl(options.url);
     const { host, port, secure, auth, requireTLS, pool } = this.endpoint;
-    const transportOptions: SMTPTransport.Options = {
+    const connectionTimeout = options.connectionTimeoutMs ?? DEFAULT_TIMEOUTS.connectionTimeoutMs;
+    const transportOptions: Omit<SMTPPool.Options, 'pool'> = {
       host,
       port,
       secure,
       auth,
       requireTLS,
-      connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_TIMEOUTS.connectionTimeoutMs,
+      getSocket: noDelaySocket(host, port ?? (secure ? 465 : 587), connectionTimeout),
+      connectionTimeout,
       greetingTimeout: options.greetingTimeoutMs ?? DEFAULT_TIMEOUTS.greetingTimeoutMs,
       socketTimeout: options.socketTimeoutMs ?? DEFAULT_TIMEOUTS.socketTimeoutMs,
       dkim: dkimSettings(options.dkim),
       disableFileAccess: true,
       disableUrlAccess: true,
     };
-    const poolOptions: SMTPPool.Options = { ...transportOptions, pool: true };
-    this.transport = pool ? nodemailer.createTransport(poolOptions) : nodemailer.createTransport(transportOptions);
+    // Always nodemailer's pool, so the connection cap holds; `pool=false` makes it a connection per message.
+    const poolOptions: SMTPPool.Options = {
+      ...transportOptions,
+      pool: true,
+      maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+      // Reconnect now and then: a relay may limit messages per connection.
+      maxMessages: pool ? 1000 : 1,
+    };
+    this.transport = nodemailer.createTransport(poolOptions);
+    // Not nodemailer's rateLimit: it resumes every waiting connection at once and let 9 through in
+    // about a second at 4 a second.
+    this.pace = sendPace(options.ratePerSecond ?? 0);
   }
 
   async send(email: RenderedEmail, opts: SendOptions): Promise<SendResult> {
     const mail = toMailOptions(email, opts.idempotencyKey);
+    await this.pace();
     try {
       const info: { messageId?: string } = await this.transport.sendMail(mail);
       return { messageId: info.messageId ?? mail.messageId, location: null };

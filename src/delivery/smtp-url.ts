@@ -6,6 +6,7 @@ export interface SmtpEndpoint {
   /** true for smtps:// (implicit TLS); smtp:// upgrades with STARTTLS when offered. */
   secure: boolean;
   auth?: { user: string; pass: string };
+  /** Connections are kept and reused (the default); `pool=false`: a new connection per message. */
   pool: boolean;
   requireTLS: boolean;
   /** `host:port` for messages and logs: never the credentials. */
@@ -14,14 +15,14 @@ export interface SmtpEndpoint {
 
 const FLAGS = ['pool', 'requireTLS'] as const;
 
-function flag(params: URLSearchParams, name: (typeof FLAGS)[number]): boolean {
+function flag(params: URLSearchParams, name: (typeof FLAGS)[number], fallback = false): boolean {
   const value = params.get(name);
-  if (value === null) return false;
+  if (value === null) return fallback;
   if (value === 'true' || value === 'false') return value === 'true';
   throw new AppError('invalid_smtp_url', `SMTP_URL option ${name} must be true or false`);
 }
 
-/** Parses `smtp[s]://user:pass@host:port?pool=true&requireTLS=true`. Errors never echo the URL (it holds a password). */
+/** Parses `smtp[s]://user:pass@host:port?pool=false&requireTLS=true`. Errors never echo the URL (it holds a password). */
 export function parseSmtpUrl(smtpUrl: string): SmtpEndpoint {
   let url: URL;
   try {
@@ -46,7 +47,7 @@ export function parseSmtpUrl(smtpUrl: string): SmtpEndpoint {
     port,
     secure,
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
-    pool: flag(url.searchParams, 'pool'),
+    pool: flag(url.searchParams, 'pool', true),
     requireTLS: flag(url.searchParams, 'requireTLS'),
     label: `${url.hostname}:${port ?? (secure ? 465 : 587)}`,
   };

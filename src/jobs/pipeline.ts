@@ -1,6 +1,6 @@
 import type { App } from '../app.js';
 import { createPoolCache, localTime } from '../briefs/index.js';
-import { SendBreaker } from '../delivery/index.js';
+import { SendBreaker, withGroupedWrites } from '../delivery/index.js';
 import { receivesBriefs } from '../model/user.js';
 import type { FeedRow } from '../store/types.js';
 import { withNewlyPublished } from '../transcripts/asr/index.js';
@@ -115,43 +115,57 @@ export interface DeliverOptions {
   userIds?: number[];
 }
 
-/** Each active, confirmed, unpaused subscriber whose local delivery hour has come gets today's brief, once. */
+/**
+ * Each active, confirmed, unpaused subscriber whose local delivery hour has come gets today's brief,
+ * once. SEND_CONCURRENCY subscribers are composed and sent at the same time (over the mailer's
+ * pooled connections); the store writes of those in flight are committed together.
+ */
 export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promise<DeliverResult[]> {
   const now = opts.now ?? new Date();
-  const users = (await app.store.listUsers()).filter(
-    (u) => receivesBriefs(u) && (!opts.userIds || opts.userIds.includes(u.id)),
-  );
+  const only = opts.userIds && new Set(opts.userIds);
   const suppressed = new Set((await app.store.listSuppressions()).map((s) => s.email));
-  const results: DeliverResult[] = [];
+  const users = (await app.store.listUsers()).filter((u) => {
+    if (!receivesBriefs(u) || (only && !only.has(u.id))) return false;
+    if (suppressed.has(u.email.trim().toLowerCase())) {
+      app.metrics.briefs.inc({ outcome: 'suppressed' });
+      return false;
+    }
+    return opts.ignoreHour || localTime(now, u.timezone).hour >= u.deliveryHour;
+  });
   // One pool of recent insights for the whole run: built once, ranked against every profile.
   const pools = createPoolCache();
   // One breaker for the run: a down or stalled mail server costs a few timeouts, not one per brief.
   const breaker = new SendBreaker();
-  for (const user of users) {
-    if (suppressed.has(user.email.trim().toLowerCase())) {
-      app.metrics.briefs.inc({ outcome: 'suppressed' });
-      continue;
-    }
-    if (!opts.ignoreHour && localTime(now, user.timezone).hour < user.deliveryHour) continue;
-    const wasOpen = breaker.open;
-    const result = await runJob(
-      app,
-      { name: 'deliver-brief' },
-      async (log) => {
-        const r = await deliverBrief(app, user, now, pools, breaker);
-        const send = r.send;
-        if (send?.status === 'failed') log.error(`brief for user ${user.id}: ${send.error}`, { code: send.code });
-        if (send?.status === 'bounced')
-          log.warn(`brief for user ${user.id} bounced; address suppressed: ${send.error}`, { code: send.code });
-        return r;
-      },
-      (r) => r.send?.status ?? r.compose,
-    );
-    countBriefRun(app.metrics, result);
-    if (!wasOpen && breaker.open) app.log.error(`send run stopped: ${breaker.reason}`, { code: 'smtp_circuit_open' });
-    results.push(result);
-  }
-  return results;
+  const run: App = { ...app, store: withGroupedWrites(app.store) };
+  const concurrency = app.config.sendConcurrency;
+  let stopSaid = false;
+  return mapLimitPerKey(
+    users,
+    concurrency,
+    concurrency,
+    () => 'all',
+    async (user) => {
+      const result = await runJob(
+        app,
+        { name: 'deliver-brief' },
+        async (log) => {
+          const r = await deliverBrief(run, user, now, pools, breaker);
+          const send = r.send;
+          if (send?.status === 'failed') log.error(`brief for user ${user.id}: ${send.error}`, { code: send.code });
+          if (send?.status === 'bounced')
+            log.warn(`brief for user ${user.id} bounced; address suppressed: ${send.error}`, { code: send.code });
+          return r;
+        },
+        (r) => r.send?.status ?? r.compose,
+      );
+      countBriefRun(app.metrics, result);
+      if (breaker.open && !stopSaid) {
+        stopSaid = true;
+        app.log.error(`send run stopped: ${breaker.reason}`, { code: 'smtp_circuit_open' });
+      }
+      return result;
+    },
+  );
 }
 
 /** What became of one subscriber's brief in this run: composed (or not), then sent, failed, suppressed, … */

@@ -5,6 +5,7 @@ import { asrUsageQueries } from './queries/asr-usage.js';
 import { authTokenQueries } from './queries/auth-tokens.js';
 import { briefQueries } from './queries/briefs.js';
 import { deliveryQueries } from './queries/deliveries.js';
+import { deliveryBatchQueries } from './queries/delivery-batches.js';
 import { episodeQueries } from './queries/episodes.js';
 import { feedQueries } from './queries/feeds.js';
 import { insightQueries } from './queries/insights.js';
@@ -32,6 +33,7 @@ export function createStore(db: Kysely<Database>): Store {
     ...userQueries(db),
     ...briefQueries(db),
     ...deliveryQueries(db),
+    ...deliveryBatchQueries(db),
     ...llmUsageQueries(db),
     ...asrUsageQueries(db),
     ...insightIndexQueries(db),

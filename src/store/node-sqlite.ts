@@ -31,11 +31,28 @@ export function nodeSqlite(): NodeSqlite {
  * better-sqlite3, with Kysely's parameter array spread into positional parameters.
  */
 export function kyselySqliteDatabase(database: DatabaseSync): SqliteDatabase {
+  // Kysely prepares every query it runs; parsing the same SQL again cost about as much as running
+  // it. Kysely runs one query at a time on the connection, so a statement is never shared mid-use.
+  const prepared = new Map<string, SqliteStatement>();
   return {
-    close: () => database.close(),
-    prepare: (sql) => statement(database.prepare(sql)),
+    close: () => {
+      prepared.clear();
+      database.close();
+    },
+    prepare: (sql) => {
+      let stmt = prepared.get(sql);
+      if (!stmt) {
+        stmt = statement(database.prepare(sql));
+        if (prepared.size >= STATEMENT_CACHE_SIZE) prepared.delete(prepared.keys().next().value as string);
+        prepared.set(sql, stmt);
+      }
+      return stmt;
+    },
   };
 }
+
+/** Distinct SQL texts kept prepared; multi-row inserts make many texts, used once each. */
+const STATEMENT_CACHE_SIZE = 500;
 
 function statement(stmt: StatementSync): SqliteStatement {
   const params = (parameters: ReadonlyArray<unknown>) => parameters as SQLInputValue[];

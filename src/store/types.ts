@@ -417,6 +417,16 @@ export interface Store {
    */
   closeDelivery(id: number, close: { status: 'cancelled' | 'bounced'; error: string; code: string }): Promise<void>;
 
+  // the same writes for many deliveries at once (one transaction each; see src/delivery/group-commit.ts)
+  /** createBrief for each, in one transaction; undefined where that (user, date) already had a brief. */
+  createBriefs(briefs: { userId: number; date: string; items: BriefItem[] }[]): Promise<(Brief | undefined)[]>;
+  /** claimDelivery for each brief, in one statement; returns the deliveries claimed, in no particular order. */
+  claimDeliveries(briefIds: number[], rules: DeliveryClaimRules): Promise<DeliveryRow[]>;
+  /** markDeliverySent for each, in one transaction; throws `delivery_not_found` if any id is unknown. */
+  markDeliveriesSent(
+    sent: { id: number; transport: string; messageId: string | null; location: string | null }[],
+  ): Promise<void>;
+
   // suppressions (addresses that get no more mail)
   /** Records the suppression (once per address, case-insensitive); returns the one in force. */
   suppressAddress(s: Omit<Suppression, 'createdAt'> & { at?: Date }): Promise<Suppression>;

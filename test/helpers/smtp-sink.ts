@@ -8,6 +8,8 @@ export interface ReceivedMail {
   to: string[];
   raw: string;
   parsed: ParsedMail;
+  /** When the server accepted it (Date.now()). */
+  acceptedAt: number;
 }
 
 export interface SmtpSink {
@@ -21,6 +23,8 @@ export interface SmtpSink {
   acceptRecipient(address: string): void;
   /** Takes this long to accept each message (after its data arrived), as a slow relay does. */
   setDelay(ms: number): void;
+  /** Holds the answer to a message for this address until the returned function is called. */
+  holdRecipient(address: string): () => void;
   /** Resolves once `count` messages have been accepted in all. */
   waitForMessages(count: number): Promise<void>;
   /** RCPT TO commands seen, accepted or not. */
@@ -36,6 +40,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const waiters: { count: number; resolve: () => void }[] = [];
   let deferrals = 0;
   let delayMs = 0;
+  const held = new Map<string, Promise<void>>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -52,17 +57,20 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
         if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        for (const r of session.envelope.rcptTo) await held.get(r.address.toLowerCase());
         if (deferrals > 0) {
           deferrals -= 1;
           callback(Object.assign(new Error('4.3.2 Try again later'), { responseCode: 451 }));
           return;
         }
         const raw = Buffer.concat(chunks).toString('utf8');
+        const acceptedAt = Date.now();
         messages.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
           parsed: await simpleParser(raw),
+          acceptedAt,
         });
         for (const w of waiters.filter((w) => messages.length >= w.count)) {
           waiters.splice(waiters.indexOf(w), 1);
@@ -89,6 +97,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     setDelay(ms) {
       delayMs = ms;
+    },
+    holdRecipient(address) {
+      let release: () => void = () => undefined;
+      held.set(address.toLowerCase(), new Promise<void>((resolve) => (release = resolve)));
+      return () => release();
     },
     waitForMessages(count) {
       if (messages.length >= count) return Promise.resolve();

@@ -1,45 +1,21 @@
 import type { Kysely } from 'kysely';
-import { AppError } from '../../model/errors.js';
 import { toBrief } from '../row-mappers.js';
+import { deliveryBatchQueries } from './delivery-batches.js';
 import type { Database } from '../schema.js';
-import { writeTransaction } from '../transaction.js';
 import type { Store } from '../types.js';
-import { isoUtc, toJson } from '../values.js';
 
 type BriefQueries = Pick<
   Store,
   'createBrief' | 'briefFor' | 'briefById' | 'latestBrief' | 'listBriefs' | 'sentInsightIds'
 >;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const _DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function briefQueries(db: Kysely<Database>): BriefQueries {
+  const batches = deliveryBatchQueries(db);
   return {
     async createBrief(userId, date, items) {
-      if (!DATE.test(date)) throw new AppError('invalid_date', `Brief date must be YYYY-MM-DD, got ${date}`);
-      const now = isoUtc(new Date());
-      return writeTransaction(db, async (trx) => {
-        // The unique (user_id, date) constraint decides races: the loser inserts nothing.
-        const row = await trx
-          .insertInto('briefs')
-          .values({ user_id: userId, date, items: toJson(items), created_at: now })
-          .onConflict((oc) => oc.columns(['user_id', 'date']).doNothing())
-          .returningAll()
-          .executeTakeFirst();
-        if (!row) return undefined;
-        const insightIds = [...new Set(items.map((item) => item.insightId))];
-        if (insightIds.length > 0) {
-          await trx
-            .insertInto('brief_insights')
-            .values(insightIds.map((insightId) => ({ brief_id: row.id, user_id: userId, insight_id: insightId })))
-            .execute();
-        }
-        await trx
-          .insertInto('deliveries')
-          .values({ brief_id: row.id, user_id: userId, created_at: now, updated_at: now })
-          .execute();
-        return toBrief(row);
-      });
+      return (await batches.createBriefs([{ userId, date, items }]))[0];
     },
 
     async briefFor(userId, date) {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../model/errors.js';
 import { toDeliveryRow } from '../row-mappers.js';
+import { deliveryBatchQueries } from './delivery-batches.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../types.js';
 import { isoUtc } from '../values.js';
@@ -17,6 +18,7 @@ type DeliveryQueries = Pick<
 >;
 
 export function deliveryQueries(db: Kysely<Database>): DeliveryQueries {
+  const batches = deliveryBatchQueries(db);
   return {
     async deliveryForBrief(briefId) {
       const row = await db.selectFrom('deliveries').selectAll().where('brief_id', '=', briefId).executeTakeFirst();
@@ -24,45 +26,7 @@ export function deliveryQueries(db: Kysely<Database>): DeliveryQueries {
     },
 
     async claimDelivery(briefId, rules) {
-      const now = rules.now.getTime();
-      const before = (ms: number) => isoUtc(new Date(now - ms));
-      // One statement is the compare-and-set: concurrent claimers cannot both match.
-      const row = await db
-        .updateTable('deliveries')
-        .set((eb) => ({
-          status: 'sending',
-          attempts: eb('attempts', '+', 1),
-          updated_at: isoUtc(rules.now),
-          heartbeat_at: isoUtc(rules.now),
-          // SET sees the row as it was: taking over a dead worker's 'sending' may follow a send that went out.
-          possible_duplicates: eb
-            .case()
-            .when('status', '=', 'sending')
-            .then(eb('possible_duplicates', '+', 1))
-            .else(eb.ref('possible_duplicates'))
-            .end(),
-        }))
-        .where('brief_id', '=', briefId)
-        .where((eb) =>
-          eb.or([
-            eb('status', '=', 'pending'),
-            eb.and([
-              eb('status', '=', 'sending'),
-              eb(eb.fn.coalesce('heartbeat_at', 'updated_at'), '<=', before(rules.leaseMs)),
-            ]),
-            // One branch per attempt count keeps the backoff portable SQL on both dialects.
-            ...Array.from({ length: Math.max(0, rules.maxAttempts - 1) }, (_, k) =>
-              eb.and([
-                eb('status', '=', 'failed'),
-                eb('attempts', '=', k + 1),
-                eb('updated_at', '<=', before(rules.retryDelayMs(k + 1))),
-              ]),
-            ),
-          ]),
-        )
-        .returningAll()
-        .executeTakeFirst();
-      return row && toDeliveryRow(row);
+      return (await batches.claimDeliveries([briefId], rules))[0];
     },
 
     async markDeliverySent(id, sent) {

@@ -38,14 +38,13 @@ describe('back-fill: episodes that fell back to the embedded engine get LLM insi
       LLM_MAX_RETRIES: '0',
     };
     app = await createApp(loadConfig({ env }));
-    const { feed } = await app.store.addFeed('https://example.com/feed.xml');
-    const guids = Array.from({ length: episodes }, (_, n) => `ep${n + 1}`);
-    await app.store.upsertEpisodes(
-      feed.id,
-      guids.map((g) => parsedEpisode(g)),
-      new Date(),
-    );
-    const ids = (await app.store.episodesByFeed(feed.id)).sort((a, b) => a.id - b.id).map((e) => e.id);
+    // One show each: the same talk in several episodes of one show would be its recurring intro.
+    const ids: number[] = [];
+    for (let n = 1; n <= episodes; n++) {
+      const { feed } = await app.store.addFeed(`https://example.com/feed-${n}.xml`);
+      await app.store.upsertEpisodes(feed.id, [parsedEpisode(`ep${n}`)], new Date());
+      ids.push(...(await app.store.episodesByFeed(feed.id)).map((e) => e.id));
+    }
     for (const [n, id] of ids.entries()) await app.store.saveTranscript(id, transcriptFor(n + 1));
     return ids;
   }

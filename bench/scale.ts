@@ -5,7 +5,7 @@
  * scheduler runs); each poll-feed job queues its feed's new episode. Prints feeds/s and episodes/s
  * for each, the 3-to-1 ratio (goal ≥ 2.5×), feed requests per feed (goal 1.0) and jobs/s.
  *
- *   npm run bench:scale [-- --feeds 2000 --workers 1,3 --delay 50]
+ *   npm run bench:scale [-- --feeds 2000 --workers 1,3 --delay 50 --jobs all|poll]
  *   PODBRIEF_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is where a
  *   throwaway database per run is created and dropped.
  */
@@ -27,11 +27,14 @@ const { values: args } = parseArgs({
     feeds: { type: 'string', default: '2000' },
     workers: { type: 'string', default: '1,3' },
     delay: { type: 'string', default: '50' },
+    // poll: workers take poll-feed jobs only (the I/O-bound half); all: poll and extract.
+    jobs: { type: 'string', default: 'all' },
   },
 });
 const FEEDS = Number(args.feeds);
 const WORKER_COUNTS = args.workers.split(',').map(Number);
 const DELAY_MS = Number(args.delay);
+const POLL_ONLY = args.jobs === 'poll';
 const adminUrl = process.env['PODBRIEF_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface Run {
@@ -75,7 +78,8 @@ async function run(workers: number): Promise<Run> {
   try {
     const queue = await openJobQueue(app.config, app.log);
     for (const feedUrl of farm.feedUrls) await app.store.addFeed(feedUrl);
-    for (let i = 0; i < workers; i++) procs.push(startCli(['worker'], env));
+    const workerArgs = POLL_ONLY ? ['worker', '--queues', 'poll-feed'] : ['worker'];
+    for (let i = 0; i < workers; i++) procs.push(startCli(workerArgs, env));
     await Promise.all(procs.map((p) => p.waitFor(/Podbrief worker running/, 180_000)));
 
     const start = performance.now();
@@ -91,7 +95,7 @@ async function run(workers: number): Promise<Run> {
       );
       const row = rows[0]!;
       if (!feedsDone && Number(row.polled) >= FEEDS) feedsDone = performance.now();
-      if (feedsDone && Number(row.extracted) >= FEEDS && Number(row.open) === 0) break;
+      if (feedsDone && (POLL_ONLY || (Number(row.extracted) >= FEEDS && Number(row.open) === 0))) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     const end = performance.now();
@@ -101,6 +105,15 @@ async function run(workers: number): Promise<Run> {
     const { rows: episodeRows } = await client.query<{ n: string }>(
       `select count(*) as n from episodes where status = 'extracted'`,
     );
+    const { rows: timing } = await client.query<{ name: string; n: string; run_ms: string; wait_ms: string }>(
+      `select name, count(*) as n, avg(extract(epoch from completed_on - started_on)) * 1000 as run_ms,
+              avg(extract(epoch from started_on - created_on)) * 1000 as wait_ms
+         from ${app.config.queueSchema}.job where state = 'completed' group by name order by name`,
+    );
+    for (const t of timing)
+      console.log(
+        `  ${t.name}: ${t.n} jobs, ${Number(t.run_ms).toFixed(0)} ms running, ${Number(t.wait_ms).toFixed(0)} ms queued on average`,
+      );
     await client.end();
     await queue.stop();
     const feedRequests = [...farm.feedRequests.values()].reduce((a, b) => a + b, 0);
@@ -126,7 +139,7 @@ async function run(workers: number): Promise<Run> {
 
 console.log(
   `bench:scale: ${FEEDS} feeds (1 episode each, published transcript), +${DELAY_MS} ms per request, ` +
-    `workers ${WORKER_COUNTS.join(' and ')}, ${cpus().length} CPUs`,
+    `workers ${WORKER_COUNTS.join(' and ')}${POLL_ONLY ? ' taking poll-feed jobs only' : ''}, ${cpus().length} CPUs`,
 );
 const runs: Run[] = [];
 for (const workers of WORKER_COUNTS) {

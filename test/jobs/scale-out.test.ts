@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
@@ -49,6 +51,10 @@ describe.skipIf(postgres.skip)(`jobs on the queue, several processes (${postgres
         `select count(*) as n from ${queueSchema}.job where name = 'process-episode' and output->>'status' = 'extracted' group by output->>'episodeId'`,
       )
     ).map((r) => Number(r.n));
+  const outbox = () =>
+    existsSync(join(db.dataDir, 'outbox'))
+      ? readdirSync(join(db.dataDir, 'outbox')).filter((f) => f.endsWith('.eml'))
+      : [];
   const allExtracted = async (n: number) => {
     const episodes = (
       await Promise.all((await app.store.listFeeds()).map((f) => app.store.episodesByFeed(f.id)))
@@ -82,8 +88,8 @@ describe.skipIf(postgres.skip)(`jobs on the queue, several processes (${postgres
     await queue.stop();
     for (let i = 0; i < 3; i++) workers.push(startCli(['worker'], env));
     for (let i = 0; i < 2; i++) schedulers.push(startCli(['serve', '--roles', 'scheduler'], env));
-    await Promise.all([...workers, ...schedulers].map((p) => p.waitFor(/Podbrief (worker|is running)/, 90_000)));
-  }, 120_000);
+    await Promise.all([...workers, ...schedulers].map((p) => p.waitFor(/Podbrief (worker|is running)/, 180_000)));
+  }, 240_000);
 
   afterAll(async () => {
     for (const p of [...workers, ...schedulers]) p.child.kill('SIGKILL');
@@ -107,6 +113,19 @@ describe.skipIf(postgres.skip)(`jobs on the queue, several processes (${postgres
     expect(farm.transcriptRequests).toBe(12);
     expect(new Set(await extractionsPerEpisode())).toEqual(new Set([1]));
     expect((await app.store.insightsSince(new Date(0))).length).toBeGreaterThan(0);
+  });
+
+  it('each subscriber gets one brief a day across the fleet', { timeout: 90_000 }, async () => {
+    const emails = ['ada@example.com', 'grace@example.com', 'edsger@example.com'];
+    for (const email of emails) await app.store.addUser({ email, interests: [], timezone: 'UTC', deliveryHour: 0 });
+    await vi.waitFor(() => expect(outbox()).toHaveLength(3), { timeout: 60_000, interval: 250 });
+    // The acting scheduler queues every due subscriber each second: a few more ticks send nothing more.
+    await new Promise((r) => setTimeout(r, 4000));
+    expect(outbox()).toHaveLength(3);
+    const jobs = await sql<{ state: string }>(`select state from ${queueSchema}.job where name = 'send-brief'`);
+    expect(jobs.map((j) => j.state)).toEqual(['completed', 'completed', 'completed']);
+    const deliveries = await app.store.listDeliveries(10);
+    expect(deliveries.map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
   });
 
   it('a worker killed mid-job: its jobs finish on the others', { timeout: 90_000 }, async () => {

@@ -36,3 +36,16 @@ export function loadGlobalOptions<K extends OptionKey>(program: Command, keys: r
   const file = program.opts<GlobalOptions>().config;
   return loadOptions(keys, file ? { file } : {});
 }
+
+/** Resolves on the first SIGINT or SIGTERM (a second one ends the process as usual). */
+export function untilStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(signal);
+    };
+    process.once('SIGINT', on);
+    process.once('SIGTERM', on);
+  });
+}

@@ -8,9 +8,11 @@ import { feedsCommand } from './commands/feeds.js';
 import { localFileCommands } from './commands/local-files.js';
 import { modelsCommand } from './commands/models.js';
 import { pollCommand } from './commands/poll.js';
+import { serveCommand } from './commands/serve.js';
 import { transcribeCommand } from './commands/transcribe.js';
 import { usersCommand } from './commands/users.js';
 import { statusCommand } from './commands/status.js';
+import { workerCommand } from './commands/worker.js';
 
 /**
  * A fresh `podbrief` program (commander keeps parsed options on it, so build one per run).
@@ -32,6 +34,8 @@ function buildProgram(): Command {
   usersCommand(program);
   briefCommands(program);
   adminCommands(program);
+  serveCommand(program);
+  workerCommand(program);
   statusCommand(program);
   demoCommand(program);
   return program;

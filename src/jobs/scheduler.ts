@@ -1,15 +1,12 @@
 import type { App } from '../app.js';
-import { errorMessage } from '../model/errors.js';
 import { runJob } from '../ops/index.js';
 import { deliverBriefs, pollFeeds, processEpisodes } from './pipeline.js';
+import { startTicker, type Ticker } from './ticker.js';
 import { expireSignUps } from './tasks/expire-sign-ups.task.js';
 import { upgradeInsights } from './tasks/upgrade-insights.task.js';
 
-export interface Scheduler {
-  /** Runs one cycle now (forget expired sign-ups → poll due feeds → process new episodes → back-fill LLM insights → deliver due briefs). */
-  tick(): Promise<void>;
-  stop(): Promise<void>;
-}
+/** The scheduler's tick runs one cycle now (forget expired sign-ups → poll due feeds → process new episodes → back-fill LLM insights → deliver due briefs). */
+export type Scheduler = Ticker;
 
 /**
  * The embedded scheduler: one in-process loop. Ticks never overlap; a failing tick is logged
@@ -17,8 +14,6 @@ export interface Scheduler {
  */
 export function startScheduler(app: App, opts: { intervalSeconds?: number; now?: () => Date } = {}): Scheduler {
   const now = opts.now ?? (() => new Date());
-  let running: Promise<void> | undefined;
-  let stopped = false;
 
   const cycle = async () => {
     const at = now();
@@ -48,25 +43,7 @@ export function startScheduler(app: App, opts: { intervalSeconds?: number; now?:
       });
     }
   };
-  const tick = async () => {
-    if (running || stopped) return running;
-    running = cycle()
-      .catch((err) => app.log.error(`scheduler tick failed: ${errorMessage(err)}`))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-
-  const timer = setInterval(() => void tick(), (opts.intervalSeconds ?? 60) * 1000);
-  timer.unref();
-  void tick();
-  return {
-    tick,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const ticker = startTicker(cycle, { intervalSeconds: opts.intervalSeconds ?? 60, log: app.log });
+  void ticker.tick();
+  return ticker;
 }

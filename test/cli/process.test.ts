@@ -39,6 +39,7 @@ describe('the podbrief process', () => {
       'brief',
       'send',
       'serve',
+      'worker',
       'status',
       'demo',
     ]) {

@@ -1,0 +1,160 @@
+/**
+ * Scale mode: poll and extract N feeds (one fresh episode each, with a published transcript) from a
+ * loopback host that adds 50 ms to every request, with 1 and with 3 `podbrief worker` processes on
+ * one PostgreSQL database. One scheduler tick queues the due feeds (enqueueDue, what the acting
+ * scheduler runs); each poll-feed job queues its feed's new episode. Prints feeds/s and episodes/s
+ * for each, the 3-to-1 ratio (goal ≥ 2.5×), feed requests per feed (goal 1.0) and jobs/s.
+ *
+ *   npm run bench:scale [-- --feeds 2000 --workers 1,3 --delay 50 --jobs all|poll]
+ *   PODBRIEF_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is where a
+ *   throwaway database per run is created and dropped.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config/index.js';
+import { openJobQueue } from '../src/jobs/queue/index.js';
+import { enqueueDue } from '../src/jobs/queue/enqueue-due.js';
+import { startCli } from '../test/helpers/cli-process.js';
+import { startFeedFarm } from '../test/helpers/feed-farm.js';
+
+const { values: args } = parseArgs({
+  options: {
+    feeds: { type: 'string', default: '2000' },
+    workers: { type: 'string', default: '1,3' },
+    delay: { type: 'string', default: '50' },
+    // poll: workers take poll-feed jobs only (the I/O-bound half); all: poll and extract.
+    jobs: { type: 'string', default: 'all' },
+  },
+});
+const FEEDS = Number(args.feeds);
+const WORKER_COUNTS = args.workers.split(',').map(Number);
+const DELAY_MS = Number(args.delay);
+const POLL_ONLY = args.jobs === 'poll';
+const adminUrl = process.env['PODBRIEF_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+interface Run {
+  workers: number;
+  feedsPerSecond: number;
+  episodesPerSecond: number;
+  jobsPerSecond: number;
+  feedRequestsPerFeed: number;
+  transcriptRequestsPerEpisode: number;
+  seconds: number;
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function run(workers: number): Promise<Run> {
+  const dbName = `podbrief_bench_scale_${randomBytes(4).toString('hex')}`;
+  await admin(`create database ${dbName}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'podbrief-bench-scale-'));
+  const farm = await startFeedFarm({ feeds: FEEDS, delayMs: DELAY_MS });
+  const env = {
+    DATABASE_URL: url.toString(),
+    DATA_DIR: dataDir,
+    ALLOW_PRIVATE_NETWORKS: 'true',
+    SECRET_KEY: 'bench-scale-secret-key-0123456789',
+    LOG_LEVEL: 'error',
+    // Every feed of the bench is on one host (127.0.0.1): the per-host limit would be the whole story.
+    POLL_PER_HOST_CONCURRENCY: '64',
+  };
+  const app = await createApp(loadConfig({ env }));
+  const procs: ReturnType<typeof startCli>[] = [];
+  try {
+    const queue = await openJobQueue(app);
+    for (const feedUrl of farm.feedUrls) await app.store.addFeed(feedUrl);
+    const workerArgs = POLL_ONLY ? ['worker', '--queues', 'poll-feed'] : ['worker'];
+    for (let i = 0; i < workers; i++) procs.push(startCli(workerArgs, env));
+    await Promise.all(procs.map((p) => p.waitFor(/Podbrief worker running/, 180_000)));
+
+    const start = performance.now();
+    await enqueueDue(app, queue.enqueue, new Date());
+    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    let feedsDone = 0;
+    for (;;) {
+      const { rows } = await client.query<{ polled: string; extracted: string; open: string }>(
+        `select (select count(*) from feeds where last_polled_at is not null) as polled,
+                (select count(*) from episodes where status in ('extracted', 'failed')) as extracted,
+                (select count(*) from ${app.config.queueSchema}.job where state in ('created', 'retry', 'active')) as open`,
+      );
+      const row = rows[0]!;
+      if (!feedsDone && Number(row.polled) >= FEEDS) feedsDone = performance.now();
+      if (feedsDone && (POLL_ONLY || (Number(row.extracted) >= FEEDS && Number(row.open) === 0))) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const end = performance.now();
+    const { rows: jobRows } = await client.query<{ n: string }>(
+      `select count(*) as n from ${app.config.queueSchema}.job where state = 'completed' and name in ('poll-feed', 'process-episode')`,
+    );
+    const { rows: episodeRows } = await client.query<{ n: string }>(
+      `select count(*) as n from episodes where status = 'extracted'`,
+    );
+    const { rows: timing } = await client.query<{ name: string; n: string; run_ms: string; wait_ms: string }>(
+      `select name, count(*) as n, avg(extract(epoch from completed_on - started_on)) * 1000 as run_ms,
+              avg(extract(epoch from started_on - created_on)) * 1000 as wait_ms
+         from ${app.config.queueSchema}.job where state = 'completed' group by name order by name`,
+    );
+    for (const t of timing)
+      console.log(
+        `  ${t.name}: ${t.n} jobs, ${Number(t.run_ms).toFixed(0)} ms running, ${Number(t.wait_ms).toFixed(0)} ms queued on average`,
+      );
+    await client.end();
+    await queue.stop();
+    const feedRequests = [...farm.feedRequests.values()].reduce((a, b) => a + b, 0);
+    const episodes = Number(episodeRows[0]!.n);
+    return {
+      workers,
+      feedsPerSecond: FEEDS / ((feedsDone - start) / 1000),
+      episodesPerSecond: episodes / ((end - start) / 1000),
+      jobsPerSecond: Number(jobRows[0]!.n) / ((end - start) / 1000),
+      feedRequestsPerFeed: feedRequests / FEEDS,
+      transcriptRequestsPerEpisode: farm.transcriptRequests / Math.max(1, episodes),
+      seconds: (end - start) / 1000,
+    };
+  } finally {
+    for (const p of procs) p.child.kill('SIGTERM');
+    await Promise.all(procs.map((p) => p.exited));
+    await app.close();
+    await farm.close();
+    await admin(`drop database if exists ${dbName} with (force)`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+console.log(
+  `bench:scale: ${FEEDS} feeds (1 episode each, published transcript), +${DELAY_MS} ms per request, ` +
+    `workers ${WORKER_COUNTS.join(' and ')}${POLL_ONLY ? ' taking poll-feed jobs only' : ''}, ${cpus().length} CPUs`,
+);
+const runs: Run[] = [];
+for (const workers of WORKER_COUNTS) {
+  const r = await run(workers);
+  runs.push(r);
+  console.log(
+    `${r.workers} worker(s): ${r.feedsPerSecond.toFixed(1)} feeds/s, ${r.episodesPerSecond.toFixed(1)} episodes/s, ` +
+      `${r.jobsPerSecond.toFixed(1)} jobs/s, ${r.feedRequestsPerFeed.toFixed(3)} feed requests/feed, ` +
+      `${r.transcriptRequestsPerEpisode.toFixed(3)} transcript requests/episode, ${r.seconds.toFixed(1)} s`,
+  );
+}
+const one = runs.find((r) => r.workers === 1);
+for (const r of runs.filter((x) => x.workers > 1 && one)) {
+  console.log(
+    `${r.workers} vs 1 worker: feeds/s ×${(r.feedsPerSecond / one!.feedsPerSecond).toFixed(2)}, ` +
+      `episodes/s ×${(r.episodesPerSecond / one!.episodesPerSecond).toFixed(2)} (goal ≥ 2.5×)`,
+  );
+}

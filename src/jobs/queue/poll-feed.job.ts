@@ -1,0 +1,50 @@
+import { hostOf } from '../limit-per-key.js';
+import { refreshFeed } from '../tasks/refresh-feed.task.js';
+import type { JobDefinition } from './job-definition.js';
+import { newEpisodesOf, processEpisodeJob } from './process-episode.job.js';
+
+export interface PollFeedData {
+  feedId: number;
+  /** The feed's host: the group that POLL_PER_HOST_CONCURRENCY limits across the fleet. */
+  host: string;
+}
+
+/**
+ * Polls one due feed (refreshFeed), then queues its new episodes at once rather than at the next
+ * scheduler tick. A feed polled since the job was queued (it is no longer due) is left alone, so a
+ * feed is fetched once per poll however many ticks queued it.
+ */
+export const pollFeedJob: JobDefinition<PollFeedData> = {
+  name: 'poll-feed',
+  // A fetch failure is the feed's own business (refreshFeed records it and backs the feed off);
+  // the queue retries only what threw: the database was unreachable.
+  queue: {
+    policy: 'exclusive',
+    retryLimit: 3,
+    retryDelay: 15,
+    retryBackoff: true,
+    retryDelayMax: 300,
+    expireInSeconds: 600,
+  },
+  key: (d) => `poll-feed:${d.feedId}`,
+  group: (d) => d.host,
+  groupConcurrency: (config) => config.pollPerHostConcurrency,
+  concurrency: (config) => config.workerPollFeedConcurrency,
+  async run({ app, enqueue }, { feedId }, { now }) {
+    const feed = await app.store.feedById(feedId);
+    // A paused feed is still tried when its (long) next poll comes: a success resumes it.
+    if (!feed || (feed.status !== 'active' && feed.status !== 'paused'))
+      return { feedId, status: 'skipped', reason: 'feed removed or inactive' };
+    if (feed.nextPollAt && Date.parse(feed.nextPollAt) > now.getTime())
+      return { feedId, status: 'skipped', reason: 'polled since it was queued' };
+    const result = await refreshFeed(app, feed, now);
+    if (result.status === 'failed') app.log.warn(`feed ${feed.url}: ${result.error}`, { code: result.code });
+    if (result.status === 'updated' && result.inserted > 0)
+      await enqueue(processEpisodeJob, await newEpisodesOf(app, feedId, now));
+    return result;
+  },
+};
+
+export function pollFeedData(feed: { id: number; url: string }): PollFeedData {
+  return { feedId: feed.id, host: hostOf(feed.url) };
+}

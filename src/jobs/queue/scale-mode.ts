@@ -1,0 +1,6 @@
+import type { Config } from '../../config/index.js';
+
+/** Scale mode (jobs on the queue, workers in other processes) is on when the database is PostgreSQL. */
+export function isScaleMode(config: Pick<Config, 'databaseUrl'>): boolean {
+  return /^postgres(ql)?:\/\//i.test(config.databaseUrl);
+}

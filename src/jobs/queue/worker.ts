@@ -1,0 +1,63 @@
+import type { App } from '../../app.js';
+import { errorMessage } from '../../model/errors.js';
+import { runJob } from '../../ops/index.js';
+import { QUEUE_NAMES, type QueueName } from './job-definition.js';
+import type { JobQueue } from './job-queue.js';
+import { JOBS } from './jobs.js';
+
+export interface WorkerOptions {
+  /** The queues to take jobs from; all by default. */
+  queues?: readonly QueueName[];
+  /** Jobs of each queue run at once in this process; else each job's configured concurrency. */
+  concurrency?: number;
+}
+
+/**
+ * Takes jobs from the queues and runs each job's task. A job that throws is retried by the queue
+ * with its backoff; one whose process dies stops sending heartbeats and is retried on another worker.
+ */
+export async function startWorker(app: App, queue: JobQueue, opts: WorkerOptions = {}): Promise<QueueName[]> {
+  const names = [...(opts.queues ?? QUEUE_NAMES)];
+  const ctx = { app, enqueue: queue.enqueue };
+  for (const name of names) {
+    const job = JOBS[name];
+    const groupConcurrency = job.groupConcurrency?.(app.config);
+    await queue.boss.work<object>(
+      name,
+      {
+        localConcurrency: opts.concurrency ?? job.concurrency(app.config),
+        pollingIntervalSeconds: app.config.queuePollingIntervalSeconds,
+        notifyPollingIntervalSeconds: app.config.queuePollingIntervalSeconds,
+        // pg-boss waits a polling interval after each job unless a backlog is known: take jobs back to back then.
+        burstWhenReadyExceeds: 1,
+        ...(groupConcurrency !== undefined && { groupConcurrency }),
+      },
+      async ([item]) => {
+        if (!item) return undefined;
+        return runJob(
+          app,
+          { name, id: item.id },
+          async (log) => {
+            try {
+              return await job.run({ ...ctx, app: { ...app, log } }, item.data, {
+                now: new Date(),
+                retryCount: item.retryCount,
+              });
+            } catch (err) {
+              log.warn(`${name} job failed (attempt ${item.retryCount + 1}): ${errorMessage(err)}`);
+              throw err;
+            }
+          },
+          jobOutcome,
+        );
+      },
+    );
+  }
+  return names;
+}
+
+/** A task's result names what became of it (`status`); a job without one just finished. */
+function jobOutcome(result: unknown): string {
+  const status = (result as { status?: unknown } | undefined)?.status;
+  return typeof status === 'string' ? status : 'ok';
+}

@@ -5,7 +5,9 @@ import { dkimFromConfig, timeoutsAndAgent, type Config } from './config/index.js
 import { createMailer, type Mailer } from './delivery/index.js';
 import { createLogger, type Logger, type LogLevel } from './logger.js';
 import type { DirectorySearchOptions } from './feeds/index.js';
+import { selectExtractor, type InsightEngine } from './insights/llm/index.js';
 import type { FetchOptions } from './net/index.js';
+import { embedderFromConfig, type Embedder } from './related/index.js';
 import { createMetrics, createReadiness, type Metrics, type Readiness } from './ops/index.js';
 import { openStore, type PostgresTimeouts } from './store/index.js';
 import type { Store } from './store/types.js';
@@ -25,6 +27,12 @@ export interface App {
   verifyKeys: readonly string[];
   outboxDir: string;
   fetchOptions(kind: 'feed' | 'transcript'): FetchOptions;
+  /** Built on first use and kept, so what it learns (a server's JSON mode, the budget warning) lasts the run. */
+  insightEngine(): InsightEngine;
+  /** The embeddings client when EMBEDDINGS_BASE_URL is set; built on first use and kept. */
+  embedder(): Embedder | undefined;
+  /** Episodes the LLM found nothing grounded in: the back-fill does not ask again while this process runs. */
+  hopelessUpgrades: Set<number>;
   close(): Promise<void>;
 }
 
@@ -63,11 +71,20 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
     verifyKeys: [secret, ...(config.secretKeyPrevious ? [config.secretKeyPrevious] : [])],
     outboxDir,
     fetchOptions: (kind) => fetchOptionsFrom(config, kind),
+    insightEngine: builtOnce(() => selectExtractor(config, { store, log })),
+    embedder: builtOnce(() => embedderFromConfig(config)),
+    hopelessUpgrades: new Set(),
     async close() {
       await mailer.close();
       await store.close();
     },
   };
+}
+
+/** Builds on the first call (a failed build is tried again on the next) and returns the same one after. */
+function builtOnce<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
 }
 
 /** The DATABASE_*_TIMEOUT_SECONDS options, for the store and `podbrief migrate`. */

@@ -1,19 +1,12 @@
 import type { App } from '../../app.js';
 import { errorMessage } from '../../model/errors.js';
 import type { StoredInsight } from '../../model/insight.js';
-import { embedderFromConfig, indexInsights, type Embedder } from '../../related/index.js';
-
-const embedders = new WeakMap<App, Embedder | null>();
-
-function embedderFor(app: App): Embedder | undefined {
-  if (!embedders.has(app)) embedders.set(app, embedderFromConfig(app.config) ?? null);
-  return embedders.get(app) ?? undefined;
-}
+import { indexInsights } from '../../related/index.js';
 
 /** Adds freshly stored insights to the insight index (and embeds them when an endpoint is set). */
 export async function indexNewInsights(app: App, insights: StoredInsight[]): Promise<void> {
   try {
-    const outcome = await indexInsights(app.store, insights, embedderFor(app));
+    const outcome = await indexInsights(app.store, insights, app.embedder());
     if (outcome.embeddingError)
       app.log.warn(`embeddings: ${outcome.embeddingError}; related insights use the lexical index`);
   } catch (err) {

@@ -1,6 +1,6 @@
 import type { App } from '../../app.js';
 import { canStoredEpisodeReachBrief } from '../../briefs/index.js';
-import { LlmDeferredError, selectExtractor, type InsightEngine } from '../../insights/llm/index.js';
+import { LlmDeferredError } from '../../insights/llm/index.js';
 import { AppError, errorMessage } from '../../model/errors.js';
 import type { EpisodeRow } from '../../store/types.js';
 import { getTranscript, showBoilerplate } from '../../transcripts/index.js';
@@ -14,18 +14,6 @@ export type ProcessResult =
   | { episodeId: number; status: 'extracted'; source: string; insights: number; note?: string }
   | { episodeId: number; status: 'skipped'; reason: string }
   | { episodeId: number; status: 'failed'; error: string; code: string; title?: string };
-
-// One engine per app, so what it learns (a server's JSON mode, the budget warning) lasts the run.
-const engines = new WeakMap<App, InsightEngine>();
-
-export function engineFor(app: App): InsightEngine {
-  let engine = engines.get(app);
-  if (!engine) {
-    engine = selectExtractor(app.config, { store: app.store, log: app.log });
-    engines.set(app, engine);
-  }
-  return engine;
-}
 
 /** Speech-to-text is paid for only when the episode can reach a brief: the briefs stage decides that. */
 function asrDeps(app: App): EpisodeAsrDeps {
@@ -127,7 +115,7 @@ async function processClaimed(
       await store.markEpisode(episode.id, 'transcribed');
     }
     await boilerplate.remember(episode, transcript);
-    const report = await engineFor(app).extractWithReport(transcript, {
+    const report = await app.insightEngine().extractWithReport(transcript, {
       top: config.insightsPerEpisode,
       episodeId: episode.id,
       repeats: await boilerplate.repeats(episode),

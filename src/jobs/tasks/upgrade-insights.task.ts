@@ -2,7 +2,6 @@ import type { App } from '../../app.js';
 import type { Transcript } from '../../model/transcript.js';
 import { LlmDeferredError } from '../../insights/llm/index.js';
 import { withEpisodeClaim } from '../episode-lease.js';
-import { engineFor } from './process-episode.task.js';
 import { indexNewInsights } from './index-insights.js';
 
 export type UpgradeResult =
@@ -16,9 +15,6 @@ export interface UpgradeOptions {
   limit?: number;
 }
 
-// Episodes the LLM found nothing grounded in: asking again gives the same answer.
-const hopeless = new WeakMap<App, Set<number>>();
-
 /**
  * The back-fill after a fallback: with INSIGHT_ENGINE=llm, recent episodes that got the embedded
  * engine's insights (the provider was down, the budget spent) are extracted again by the LLM,
@@ -29,8 +25,7 @@ export async function upgradeInsights(app: App, opts: UpgradeOptions = {}): Prom
   if (app.config.insightEngine !== 'llm') return [];
   const now = opts.now ?? new Date();
   const limit = opts.limit ?? 20;
-  const skip = hopeless.get(app) ?? new Set<number>();
-  hopeless.set(app, skip);
+  const skip = app.hopelessUpgrades;
   const since = new Date(now.getTime() - (opts.sinceDays ?? 2) * 86_400_000);
   const candidates = (await app.store.episodesToUpgrade('llm', since, limit + skip.size))
     .filter((e) => !skip.has(e.id))
@@ -59,7 +54,7 @@ type Outcome = { result: UpgradeResult; lasting: boolean } | 'deferred';
 async function upgradeOne(app: App, episodeId: number, transcript: Transcript): Promise<Outcome> {
   let report;
   try {
-    report = await engineFor(app).extractWithReport(transcript, {
+    report = await app.insightEngine().extractWithReport(transcript, {
       top: app.config.insightsPerEpisode,
       episodeId,
       fallback: false,

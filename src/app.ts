@@ -10,6 +10,7 @@ import type { FetchOptions } from './net/index.js';
 import { embedderFromConfig, type Embedder } from './related/index.js';
 import { createMetrics, createReadiness, type Metrics, type Readiness } from './ops/index.js';
 import { openStore, type PostgresTimeouts } from './store/index.js';
+import { createAsrLadder, type AsrRung } from './transcripts/asr/index.js';
 import type { Store } from './store/types.js';
 
 export interface App {
@@ -31,6 +32,8 @@ export interface App {
   insightEngine(): InsightEngine;
   /** The embeddings client when EMBEDDINGS_BASE_URL is set; built on first use and kept. */
   embedder(): Embedder | undefined;
+  /** The ASR_ENGINE ladder of speech-to-text engines; built on first use and kept. */
+  asrLadder(): readonly AsrRung[];
   /** Episodes the LLM found nothing grounded in: the back-fill does not ask again while this process runs. */
   hopelessUpgrades: Set<number>;
   close(): Promise<void>;
@@ -73,6 +76,7 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
     fetchOptions: (kind) => fetchOptionsFrom(config, kind),
     insightEngine: builtOnce(() => selectExtractor(config, { store, log })),
     embedder: builtOnce(() => embedderFromConfig(config)),
+    asrLadder: builtOnce(() => createAsrLadder(config)),
     hopelessUpgrades: new Set(),
     async close() {
       await mailer.close();

@@ -22,6 +22,7 @@ function asrDeps(app: App): EpisodeAsrDeps {
     store: app.store,
     log: app.log,
     canReach: (ep) => canStoredEpisodeReachBrief(app.store, ep),
+    ladder: app.asrLadder(),
   };
 }
 

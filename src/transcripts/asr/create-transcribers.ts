@@ -1,5 +1,5 @@
 import type { AsrEngineName, Config } from '../../config/options.js';
-import { AppError } from '../../model/errors.js';
+import { AppError, errorMessage } from '../../model/errors.js';
 import { resolveModelPath } from './model-catalog.js';
 import { openAiTranscriber } from './openai-transcriber.js';
 import type { Transcriber } from './types.js';
@@ -50,4 +50,21 @@ export function createTranscriber(name: AsrEngineName, c: AsrConfig): Transcribe
 /** The configured ladder, or just `only` when one engine is asked for (the CLI's --engine). */
 export function createTranscribers(c: AsrConfig, only?: AsrEngineName): Transcriber[] {
   return (only ? [only] : c.asrEngine).map((name) => createTranscriber(name, c));
+}
+
+/** One rung of the configured ladder: its engine, or why the settings cannot build it. */
+export type AsrRung = { name: AsrEngineName; engine: Transcriber } | { name: AsrEngineName; unusable: string };
+
+/**
+ * The ASR_ENGINE ladder for the pipeline, built once per process: building depends on the settings
+ * alone, so a rung that cannot be built is said again per episode rather than retried.
+ */
+export function createAsrLadder(c: AsrConfig): AsrRung[] {
+  return c.asrEngine.map((name) => {
+    try {
+      return { name, engine: createTranscriber(name, c) };
+    } catch (err) {
+      return { name, unusable: errorMessage(err) };
+    }
+  });
 }

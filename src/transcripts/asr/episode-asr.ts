@@ -5,7 +5,7 @@ import { AppError, errorMessage } from '../../model/errors.js';
 import type { Transcript } from '../../model/transcript.js';
 import { startOfUtcDay } from '../../model/utc-day.js';
 import type { EpisodeRow, Store } from '../../store/types.js';
-import { createTranscriber } from './create-transcribers.js';
+import type { AsrRung } from './create-transcribers.js';
 import { runAsr, type ChunkCost } from './run-asr.js';
 import type { Transcriber } from './types.js';
 
@@ -20,6 +20,8 @@ export interface EpisodeAsrDeps {
   store: Store;
   log: Logger;
   canReach: CanReachBrief;
+  /** The configured engines, built once by the caller (createAsrLadder). */
+  ladder: readonly AsrRung[];
   now?: () => Date;
 }
 
@@ -90,14 +92,12 @@ async function affordableEngines(
 ): Promise<Transcriber[]> {
   const { config: c, store } = deps;
   const out: Transcriber[] = [];
-  for (const name of c.asrEngine) {
-    let engine: Transcriber;
-    try {
-      engine = createTranscriber(name, c);
-    } catch (err) {
-      skipped.push(`${name}: ${errorMessage(err)}`);
+  for (const rung of deps.ladder) {
+    if ('unusable' in rung) {
+      skipped.push(`${rung.name}: ${rung.unusable}`);
       continue;
     }
+    const { name, engine } = rung;
     if (engine.pricePerMinuteUsd > 0) {
       const spent = await store.asrSpendSince(startOfUtcDay(now()));
       const estimate = ((episode.durationSeconds ?? 0) / 60) * engine.pricePerMinuteUsd;

@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import type { AsrEngineName, Config } from '../../config/options.js';
-import { loadConfig } from '../../config/load-config.js';
 import { createTranscribers } from './create-transcribers.js';
 import { runAsr, type AsrProgress, type AsrResult } from './run-asr.js';
 
 export interface TranscribeAudioOptions {
-  /** Defaults to loadConfig() (environment and PODBRIEF_CONFIG). */
-  config?: Config;
+  /** The settings (loadConfig() reads the environment and PODBRIEF_CONFIG). */
+  config: Config;
   /** One engine instead of the configured ladder. */
   engine?: AsrEngineName;
   language?: string;
@@ -18,8 +17,8 @@ export interface TranscribeAudioOptions {
  * Turns an audio file or URL into a normalized transcript (`source: asr:<engine>`) with the
  * configured engines. Throws `asr_failed` (every engine's reason) or `asr_not_configured`.
  */
-export async function transcribeAudio(source: string, opts: TranscribeAudioOptions = {}): Promise<AsrResult> {
-  const c = opts.config ?? loadConfig();
+export async function transcribeAudio(source: string, opts: TranscribeAudioOptions): Promise<AsrResult> {
+  const c = opts.config;
   return runAsr(source, {
     engines: createTranscribers(c, opts.engine),
     workDir: join(c.dataDir, 'asr'),

@@ -3,8 +3,11 @@ import { errorMessage } from '../../model/errors.js';
 import type { StoredInsight } from '../../model/insight.js';
 import { indexInsights } from '../../related/index.js';
 
+/** What indexing needs of the App. */
+export type IndexDeps = Pick<App, 'store' | 'log' | 'embedder'>;
+
 /** Adds freshly stored insights to the insight index (and embeds them when an endpoint is set). */
-export async function indexNewInsights(app: App, insights: StoredInsight[]): Promise<void> {
+export async function indexNewInsights(app: IndexDeps, insights: StoredInsight[]): Promise<void> {
   try {
     const outcome = await indexInsights(app.store, insights, app.embedder());
     if (outcome.embeddingError)

@@ -7,7 +7,7 @@ import { getTranscript, showBoilerplate } from '../../transcripts/index.js';
 import { preferPublished, transcribeEpisode, type EpisodeAsrDeps } from '../../transcripts/asr/index.js';
 import { withEpisodeClaim } from '../episode-lease.js';
 import { episodeRetryAt } from '../episode-retry.js';
-import { indexNewInsights } from './index-insights.js';
+import { indexNewInsights, type IndexDeps } from './index-insights.js';
 import { showTranscriptRepeats, type ShowTranscriptRepeats } from './show-repeats.js';
 
 export type ProcessResult =
@@ -15,8 +15,11 @@ export type ProcessResult =
   | { episodeId: number; status: 'skipped'; reason: string }
   | { episodeId: number; status: 'failed'; error: string; code: string; title?: string };
 
+/** What processing an episode needs of the App. */
+type ProcessDeps = IndexDeps & Pick<App, 'config' | 'fetchOptions' | 'insightEngine' | 'asrLadder'>;
+
 /** Speech-to-text is paid for only when the episode can reach a brief: the briefs stage decides that. */
-function asrDeps(app: App): EpisodeAsrDeps {
+function asrDeps(app: ProcessDeps): EpisodeAsrDeps {
   return {
     config: app.config,
     store: app.store,
@@ -33,7 +36,7 @@ function asrDeps(app: App): EpisodeAsrDeps {
  * one that listed it before another finished it finds nothing left to do.
  */
 export async function processEpisode(
-  app: App,
+  app: ProcessDeps,
   episode: EpisodeRow,
   now = new Date(),
   boilerplate: ShowBoilerplate = showBoilerplateFor(app),
@@ -61,7 +64,7 @@ const BOILERPLATE_EPISODES = 200;
  * Finds each show's boilerplate once from its stored episodes' notes and keeps it for the run
  * (processEpisodes shares one between all episodes).
  */
-export function showBoilerplateFor(app: App): ShowBoilerplate {
+export function showBoilerplateFor(app: Pick<App, 'store'>): ShowBoilerplate {
   const cache = new Map<number, Promise<ReadonlySet<string>>>();
   const notes = (feedId: number): Promise<ReadonlySet<string>> => {
     let found = cache.get(feedId);
@@ -82,7 +85,7 @@ export function showBoilerplateFor(app: App): ShowBoilerplate {
 }
 
 async function processClaimed(
-  app: App,
+  app: ProcessDeps,
   episode: EpisodeRow,
   now: Date,
   boilerplate: ShowBoilerplate,

@@ -13,7 +13,7 @@ export interface ShowTranscriptRepeats {
   remember(episode: EpisodeRow, transcript: Transcript): Promise<void>;
 }
 
-export function showTranscriptRepeats(app: App): ShowTranscriptRepeats {
+export function showTranscriptRepeats(app: Pick<App, 'store'>): ShowTranscriptRepeats {
   // Per feed: episode id → its word-run hashes.
   const shows = new Map<number, Promise<Map<number, Set<number>>>>();
   const load = (feedId: number): Promise<Map<number, Set<number>>> => {

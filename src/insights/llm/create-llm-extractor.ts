@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../../logger.js';
 import { errorMessage } from '../../model/errors.js';
 import type { Transcript } from '../../model/transcript.js';
-import { startOfUtcDay } from '../../model/utc-day.js';
+import { spentOverDailyBudget } from '../../model/daily-budget.js';
 import { FetchError } from '../../net/index.js';
 import type { LlmCacheKey } from '../../store/types.js';
 import { DEFAULT_TOP, embeddedExtractor } from '../extract.js';
@@ -195,8 +195,13 @@ async function budgetProblem(
   estimateUsd: number,
 ): Promise<string | undefined> {
   if (!isPriced(settings)) return undefined;
-  const spent = await store.llmSpendSince(startOfUtcDay(now));
-  if (spent + estimateUsd <= settings.dailyBudgetUsd) return undefined;
+  const spent = await spentOverDailyBudget(
+    (since) => store.llmSpendSince(since),
+    settings.dailyBudgetUsd,
+    now,
+    estimateUsd,
+  );
+  if (spent === undefined) return undefined;
   return `daily LLM budget of ${formatUsd(settings.dailyBudgetUsd)} reached (${formatUsd(spent)} spent today, this transcript needs up to ${formatUsd(estimateUsd)})`;
 }
 

@@ -1,4 +1,5 @@
 import type { Generated, Kysely } from 'kysely';
+import { costSince } from './cost-since.js';
 import { awaitsPublishedTranscript } from './episode-work.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../types.js';
@@ -41,14 +42,7 @@ export function asrUsageQueries(base: Kysely<Database>): AsrUsageQueries {
         .execute();
     },
 
-    async asrSpendSince(since) {
-      const row = await db
-        .selectFrom('asr_usage')
-        .select((eb) => eb.fn.sum<number | string | null>('cost_usd').as('total'))
-        .where('created_at', '>=', isoUtc(since))
-        .executeTakeFirst();
-      return Number(row?.total ?? 0);
-    },
+    asrSpendSince: (since) => costSince(base, 'asr_usage', since),
 
     async asrUsageByEpisode(episodeId) {
       const rows = await db

@@ -1,6 +1,7 @@
 import type { Generated, Kysely, Selectable } from 'kysely';
 import type { Insight } from '../../model/insight.js';
 import type { Database } from '../schema.js';
+import { costSince } from './cost-since.js';
 import type { LlmCallRecord, Store } from '../types.js';
 import { fromJson, isoUtc, toJson } from '../values.js';
 
@@ -62,15 +63,7 @@ export function llmUsageQueries(base: Kysely<Database>): LlmUsageQueries {
         .execute();
     },
 
-    async llmSpendSince(since) {
-      const row = await db
-        .selectFrom('llm_calls')
-        .select((eb) => eb.fn.sum<number | string | null>('cost_usd').as('total'))
-        .where('created_at', '>=', isoUtc(since))
-        .executeTakeFirst();
-      // PostgreSQL returns sum(double precision) as a number, but be safe with numeric strings.
-      return Number(row?.total ?? 0);
-    },
+    llmSpendSince: (since) => costSince(base, 'llm_calls', since),
 
     async llmCallsByEpisode(episodeId) {
       const rows = await db

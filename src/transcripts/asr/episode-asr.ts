@@ -3,7 +3,7 @@ import type { Config } from '../../config/options.js';
 import type { Logger } from '../../logger.js';
 import { AppError, errorMessage } from '../../model/errors.js';
 import type { Transcript } from '../../model/transcript.js';
-import { startOfUtcDay } from '../../model/utc-day.js';
+import { spentOverDailyBudget, type SpentSince } from '../../model/daily-budget.js';
 import type { EpisodeRow, Store } from '../../store/types.js';
 import type { AsrRung } from './create-transcribers.js';
 import { runAsr, type ChunkCost } from './run-asr.js';
@@ -49,7 +49,6 @@ export async function transcribeEpisode(deps: EpisodeAsrDeps, episode: EpisodeRo
   const skipped: string[] = [];
   const engines = await affordableEngines(deps, episode, now, skipped);
   if (engines.length === 0) return { reason: skipped.join('; ') || 'no usable engine' };
-  const spentBefore = async (): Promise<number> => store.asrSpendSince(startOfUtcDay(now()));
   try {
     const result = await runAsr(episode.audioUrl, {
       engines,
@@ -67,8 +66,8 @@ export async function transcribeEpisode(deps: EpisodeAsrDeps, episode: EpisodeRo
         connectTimeoutMs: c.fetchConnectTimeoutSeconds * 1000,
       },
       beforePaidChunk: async (cost) => {
-        const spent = await spentBefore();
-        if (spent + cost.costUsd > c.asrDailyBudgetUsd) throw budgetReached(spent, c.asrDailyBudgetUsd);
+        const spent = await spentOverDailyBudget(asrSpent(store), c.asrDailyBudgetUsd, now(), cost.costUsd);
+        if (spent !== undefined) throw budgetReached(spent, c.asrDailyBudgetUsd);
       },
       onPaidChunk: (cost: ChunkCost) => store.recordAsrUsage({ episodeId: episode.id, ...cost, at: now() }),
     });
@@ -99,9 +98,9 @@ async function affordableEngines(
     }
     const { name, engine } = rung;
     if (engine.pricePerMinuteUsd > 0) {
-      const spent = await store.asrSpendSince(startOfUtcDay(now()));
       const estimate = ((episode.durationSeconds ?? 0) / 60) * engine.pricePerMinuteUsd;
-      if (spent + estimate > c.asrDailyBudgetUsd) {
+      const spent = await spentOverDailyBudget(asrSpent(store), c.asrDailyBudgetUsd, now(), estimate);
+      if (spent !== undefined) {
         skipped.push(`${name}: ${budgetReached(spent, c.asrDailyBudgetUsd, estimate).message}`);
         continue;
       }
@@ -109,6 +108,10 @@ async function affordableEngines(
     out.push(engine);
   }
   return out;
+}
+
+function asrSpent(store: Pick<Store, 'asrSpendSince'>): SpentSince {
+  return (since) => store.asrSpendSince(since);
 }
 
 function budgetReached(spent: number, budget: number, estimate?: number): AppError {

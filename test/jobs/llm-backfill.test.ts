@@ -109,6 +109,8 @@ describe('back-fill: episodes that fell back to the embedded engine get LLM insi
       { episodeId: only, status: 'kept', reason: 'the model gave no insight grounded in the transcript' },
     ]);
     expect(await upgradeInsights(app)).toEqual([]);
+    // The queue worker runs each job with its own copy of the App (a job logger): it remembers too.
+    expect(await upgradeInsights({ ...app, log: app.log })).toEqual([]);
     expect(server.requests).toHaveLength(2);
     expect((await headlines(only)).length).toBeGreaterThan(0);
   });

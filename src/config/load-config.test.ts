@@ -52,6 +52,7 @@ describe('loadConfig', () => {
       secretKey: '',
       secretKeyPrevious: '',
       adminToken: '',
+      metricsPort: 0,
       metricsToken: '',
       trustProxy: false,
       allowPrivateNetworks: false,

@@ -172,6 +172,12 @@ export const options = {
     secret: true,
     doc: 'Bearer token a Prometheus scraper sends to GET /metrics (16+ characters); ADMIN_TOKEN is accepted too. Both empty: /metrics answers only requests from the machine itself (loopback, not through a proxy).',
   }),
+  metricsPort: option({
+    env: 'METRICS_PORT',
+    type: integer(0, 65535),
+    default: '0',
+    doc: "Port on which `podbrief worker` serves /healthz, /readyz and /metrics (bound to HOST), so each worker's job counters can be scraped. 0: none (a process with the web role serves them on PORT).",
+  }),
   trustProxy: option({
     env: 'TRUST_PROXY',
     type: boolean(),

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { QUEUE_NAMES } from '../../jobs/queue/job-definition.js';
 import { isScaleMode } from '../../jobs/queue/scale-mode.js';
 import { AppError } from '../../model/errors.js';
+import { startOperationsServer } from '../../web/index.js';
 import { commaList } from '../comma-list.js';
 import { untilStopSignal, withApp, type GlobalOptions } from '../context.js';
 import { positiveInt } from './local-files.js';
@@ -26,17 +27,28 @@ export function workerCommand(program: Command): void {
           );
         const { openJobQueue, startWorker } = await import('../../jobs/queue/index.js');
         const queue = await openJobQueue(app);
+        const ops =
+          app.config.metricsPort > 0
+            ? await startOperationsServer(app, { host: app.config.host, port: app.config.metricsPort }).catch(
+                async (err: unknown) => {
+                  await queue.stop();
+                  throw err;
+                },
+              )
+            : undefined;
         try {
           const names = await startWorker(app, queue, {
             ...(queues && { queues }),
             ...(opts.concurrency !== undefined && { concurrency: opts.concurrency }),
           });
-          console.log(`Podbrief worker running jobs from ${names.join(', ')} (Ctrl-C to stop)`);
+          const metrics = ops ? `; /metrics on ${ops.url}` : '';
+          console.log(`Podbrief worker running jobs from ${names.join(', ')}${metrics} (Ctrl-C to stop)`);
           const signal = await untilStopSignal();
           app.log.info(`${signal}: finishing running jobs`);
         } finally {
           // Running jobs get WORKER_STOP_TIMEOUT_SECONDS to finish; the rest go back to the queue.
           await queue.stop();
+          await ops?.close();
         }
       });
     });

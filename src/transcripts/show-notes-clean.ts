@@ -1,4 +1,4 @@
-import { phrasePattern } from '../text/index.js';
+import { analyse, phrasePattern } from '../text/index.js';
 
 /**
  * What in show notes is not the episode's content: ad-choice and privacy lines, sponsor and
@@ -56,6 +56,8 @@ const FURNITURE = phrasePattern(
     /originally (?:aired|released|published) (?:on|in)/,
     /(?:email|write to|contact) us at/,
     /\btranscripts? (?:is|are) available\b/,
+    /\b(?:is|are|we're|i'm) taking (?:a|an|our) (?:\w+ )?(?:break|hiatus|vacation)\b/,
+    /\bsee you (?:all )?(?:next|in|after|soon|then)\b/,
     // credits inside a sentence
     /\b(?:mixed|edited|engineered|mastered|sound designed) by\b/,
     // addresses
@@ -128,6 +130,7 @@ export function furnitureReason(sentence: string, opts: NotesCleaning = {}): str
   if (CREDIT_LINE.test(s)) return 'credit';
   if (ADDRESS.test(s)) return 'address';
   if (TIMESTAMP_LINE.test(s)) return 'chapter mark';
+  if (isNameList(s)) return 'list of names';
   const urls = s.match(URL) ?? [];
   const words = s
     .replace(URL, ' ')
@@ -135,7 +138,27 @@ export function furnitureReason(sentence: string, opts: NotesCleaning = {}): str
     .filter((w) => /\p{L}/u.test(w));
   if (urls.length > 0 && words.length < 12) return 'link';
   if (urls.join('').length > s.length / 3) return 'link';
+  if (isNameRun(s)) return 'names, no statement';
   return undefined;
+}
+
+/**
+ * A run of names or titles ("Ghost Recon Breakpoint, The Last of Us Part II, Code Vein, The Surge 2,
+ * …"): four or more short capitalised parts, so a list of what was covered, not something said.
+ */
+function isNameList(sentence: string): boolean {
+  const parts = sentence
+    .replace(/[.…!?]+$/, '')
+    .split(/,\s*|\s+(?:and|&)\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length < 4) return false;
+  const named = parts.filter((p) => {
+    const words = p.split(/\s+/);
+    const capitalised = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
+    return words.length <= 5 && /^[\p{Lu}\p{N}]/u.test(p) && capitalised * 2 >= words.length;
+  });
+  return named.length >= parts.length * 0.8;
 }
 
 /**
@@ -184,6 +207,19 @@ function isHeading(line: string): boolean {
 export function isSubstantive(sentences: string[]): boolean {
   const counts = sentences.map((s) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length);
   return counts.some((n) => n >= 8) && counts.reduce((a, b) => a + b, 0) >= 12;
+}
+
+/**
+ * Mostly capitalised words and no verb in running text: a credit or a title run ("From the Promised
+ * Land - Master of The Hive - Sir Brian of London"), not content. A capitalised verb inside the
+ * sentence belongs to a name ("The Promised Land"); an elliptical sentence in lower case ("Also
+ * about Go and its garbage collector!") is content.
+ */
+function isNameRun(sentence: string): boolean {
+  const words = analyse(sentence).tokens.filter((t) => t.isWord);
+  const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.value)).length;
+  if (words.length < 3 || capitalised * 2 < words.length) return false;
+  return !words.some((t, i) => (t.pos === 'VERB' || t.pos === 'AUX') && (i === 0 || !/^\p{Lu}/u.test(t.value)));
 }
 
 /**

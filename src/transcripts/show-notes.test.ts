@@ -82,6 +82,36 @@ describe('transcriptFromShowNotes', () => {
     expect(showBoilerplate([...all.slice(0, 3).map((n) => n.split('\n\n')[0]!), notes('x'), notes('y')]).size).toBe(0);
   });
 
+  it('drops lists of names or titles, credit runs and break announcements; notes left with nothing else say nothing', () => {
+    expect(
+      furnitureReason(
+        'Ghost Recon Breakpoint, The Last of Us Part II, Code Vein, The Surge 2, Card of Darkness, Call of Duty Mobile, Untitled Goose Game, Outer Wilds...',
+      ),
+    ).toBe('list of names');
+    expect(() =>
+      transcriptFromShowNotes(
+        'Giant Bombcast 603: Call of Tuesday. Video games! Ghost Recon Breakpoint, The Last of Us Part II, Code Vein, The Surge 2, Card of Darkness, Call of Duty Mobile, Untitled Goose Game, Outer Wilds...',
+        { title: 'Giant Bombcast 603: Call of Tuesday' },
+      ),
+    ).toThrow(expect.objectContaining({ code: 'transcript_invalid' }));
+    expect(() =>
+      transcriptFromShowNotes('From the Promised Land - Master of The Hive - Sir Brian of London [Pal of the Pod].', {
+        title: 'Episode 57: Rebel Rubes',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'transcript_invalid' }));
+    expect(() =>
+      transcriptFromShowNotes('Summer Break. Launched is taking a break for the summer. See you next fall!', {
+        title: 'Summer Break',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'transcript_invalid' }));
+    // A sentence that names several things but says something about them is content.
+    expect(
+      furnitureReason(
+        'We compare Python, Rust, Go and Java on startup time, and explain why the garbage collector decides the winner.',
+      ),
+    ).toBeUndefined();
+  });
+
   it('keeps content that merely mentions a host or a link', () => {
     expect(
       furnitureReason('Straight Up is the weekly podcast hosted by journalists Kathleen and Ellie.'),

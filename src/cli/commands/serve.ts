@@ -45,8 +45,10 @@ export function serveCommand(program: Command): void {
           await queue?.stop();
           throw err;
         });
+        // Listening before the banner: a supervisor that stops us on seeing it must not hit the default (kill).
+        const stopped = untilStopSignal();
         console.log(running.banner);
-        const signal = await untilStopSignal();
+        const signal = await stopped;
         app.log.info(`${signal}: stopping`);
         await running.stop();
       });

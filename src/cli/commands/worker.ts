@@ -42,8 +42,10 @@ export function workerCommand(program: Command): void {
             ...(opts.concurrency !== undefined && { concurrency: opts.concurrency }),
           });
           const metrics = ops ? `; /metrics on ${ops.url}` : '';
+          // Listening before the banner: a supervisor that stops us on seeing it must not hit the default (kill).
+          const stopped = untilStopSignal();
           console.log(`Podbrief worker running jobs from ${names.join(', ')}${metrics} (Ctrl-C to stop)`);
-          const signal = await untilStopSignal();
+          const signal = await stopped;
           app.log.info(`${signal}: finishing running jobs`);
         } finally {
           // Running jobs get WORKER_STOP_TIMEOUT_SECONDS to finish; the rest go back to the queue.

@@ -1,4 +1,4 @@
-import type { Kysely, Updateable } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool, Updateable } from 'kysely';
 import { AppError } from '../../model/errors.js';
 import { splitFeedCredentials } from '../../model/feed-url.js';
 import { groupCommit } from '../group-commit.js';
@@ -73,13 +73,7 @@ export function feedQueries(db: Kysely<Database>): FeedQueries {
       const rows = await db
         .selectFrom('feeds')
         .selectAll()
-        // A paused feed is still tried at its (long) next_poll_at, so one that recovers resumes by itself.
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'active'), eb('next_poll_at', 'is', null)]),
-            eb.and([eb('status', 'in', ['active', 'paused']), eb('next_poll_at', '<=', isoUtc(now))]),
-          ]),
-        )
+        .where((eb) => dueForPoll(eb, now))
         .orderBy((eb) => eb.fn.coalesce('next_poll_at', eb.val('')))
         .orderBy('id')
         .execute();
@@ -91,13 +85,7 @@ export function feedQueries(db: Kysely<Database>): FeedQueries {
       let due = db
         .selectFrom('feeds')
         .select('id')
-        // A paused feed is still tried at its (long) next_poll_at, so one that recovers resumes by itself.
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'active'), eb('next_poll_at', 'is', null)]),
-            eb.and([eb('status', 'in', ['active', 'paused']), eb('next_poll_at', '<=', at)]),
-          ]),
-        )
+        .where((eb) => dueForPoll(eb, now))
         .where((eb) => eb.or([eb('poll_lease_until', 'is', null), eb('poll_lease_until', '<=', at)]))
         .orderBy((eb) => eb.fn.coalesce('next_poll_at', eb.val('')))
         .orderBy('id')
@@ -122,6 +110,15 @@ export function feedQueries(db: Kysely<Database>): FeedQueries {
       await writeFeed({ id, values });
     },
   };
+}
+
+/** The feeds dueFeeds lists and claimDueFeeds takes. */
+function dueForPoll(eb: ExpressionBuilder<Database, 'feeds'>, now: Date): Expression<SqlBool> {
+  // A paused feed is still tried at its (long) next_poll_at, so one that recovers resumes by itself.
+  return eb.or([
+    eb.and([eb('status', '=', 'active'), eb('next_poll_at', 'is', null)]),
+    eb.and([eb('status', 'in', ['active', 'paused']), eb('next_poll_at', '<=', isoUtc(now))]),
+  ]);
 }
 
 function feedUpdateValues(u: FeedPollUpdate): Updateable<FeedsTable> {

@@ -6,7 +6,7 @@ import type { Store } from '../types.js';
 import { isoUtc } from '../values.js';
 
 // The table type lives here (added with withTables) so schema.ts stays untouched.
-type AsrUsageTable = {
+export type AsrUsageTable = {
   id: Generated<number>;
   episode_id: number | null;
   audio_hash: string;

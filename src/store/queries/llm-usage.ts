@@ -7,7 +7,7 @@ import { fromJson, isoUtc, toJson } from '../values.js';
 
 // Table types live here (added to the query builder with withTables) so schema.ts stays untouched;
 // type aliases, not interfaces, because withTables needs an index-signature-compatible record.
-type LlmCallsTable = {
+export type LlmCallsTable = {
   id: Generated<number>;
   episode_id: number | null;
   transcript_hash: string;

@@ -1,12 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Store } from '../types.js';
+import type { AsrUsageTable } from './asr-usage.js';
+import type { LlmCallsTable } from './llm-usage.js';
 
-// Only the columns summed here; the full table types live with their queries (llm-usage.ts, asr-usage.ts).
-type UsageTables = {
-  llm_calls: { provider: string; model: string; input_tokens: number; output_tokens: number; cost_usd: number };
-  asr_usage: { engine: string; model: string; audio_seconds: number; cost_usd: number };
-};
+type UsageTables = { llm_calls: LlmCallsTable; asr_usage: AsrUsageTable };
 
 type OperationsQueries = Pick<Store, 'ping' | 'metricsSnapshot'>;
 

@@ -9,8 +9,6 @@ type BriefQueries = Pick<
   'createBrief' | 'briefFor' | 'briefById' | 'latestBrief' | 'listBriefs' | 'sentInsightIds'
 >;
 
-const _DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export function briefQueries(db: Kysely<Database>): BriefQueries {
   const batches = deliveryBatchQueries(db);
   return {

@@ -19,6 +19,13 @@ export function operationsQueries(base: Kysely<Database>): OperationsQueries {
       .execute();
     return rows.map((r) => ({ key: r.key ?? '', n: Number(r.n) }));
   };
+  const countRows = async (table: 'briefs' | 'suppressions') => {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  };
   return {
     async ping() {
       await sql`select 1`.execute(db);
@@ -37,15 +44,9 @@ export function operationsQueries(base: Kysely<Database>): OperationsQueries {
         countBy('episodes', 'status'),
         countBy('transcripts', 'source'),
         countBy('insights', 'engine'),
-        db
-          .selectFrom('briefs')
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirst(),
+        countRows('briefs'),
         countBy('deliveries', 'status'),
-        db
-          .selectFrom('suppressions')
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirst(),
+        countRows('suppressions'),
         db
           .selectFrom('llm_calls')
           .select((eb) => [
@@ -74,9 +75,9 @@ export function operationsQueries(base: Kysely<Database>): OperationsQueries {
         episodes,
         transcripts,
         insights,
-        briefs: Number(briefs?.n ?? 0),
+        briefs,
         deliveries,
-        suppressed: Number(suppressed?.n ?? 0),
+        suppressed,
         llm: llm.map((r) => ({
           provider: r.provider,
           model: r.model,

@@ -29,16 +29,11 @@ export async function pollFeeds(app: App, opts: PollOptions = {}): Promise<Refre
       pollPerHostConcurrency,
       (feed) => hostOf(feed.url),
       async (feed) => {
-        const result = await runJob(
-          app,
-          { name: 'refresh-feed' },
-          async (log) => {
-            const r = await refreshFeed(app, feed, now);
-            if (r.status === 'failed') log.warn(`feed ${feed.url}: ${r.error}`, { code: r.code });
-            return r;
-          },
-          (r) => r.status,
-        );
+        const result = await runJob(app, { name: 'refresh-feed' }, async (log) => {
+          const r = await refreshFeed(app, feed, now);
+          if (r.status === 'failed') log.warn(`feed ${feed.url}: ${r.error}`, { code: r.code });
+          return r;
+        });
         app.metrics.feedPolls.inc({ outcome: result.status });
         opts.onProgress?.(++done, total());
         return result;
@@ -92,16 +87,11 @@ export async function processEpisodes(app: App, opts: ProcessOptions = {}): Prom
   const boilerplate = showBoilerplateFor(app);
   // One at a time: extraction is CPU-bound and transcripts can be large.
   for (const episode of episodes) {
-    const result = await runJob(
-      app,
-      { name: 'process-episode' },
-      async (log) => {
-        const r = await processEpisode(app, episode, now, boilerplate);
-        if (r.status === 'failed') log.warn(`episode ${episode.id} "${episode.title}": ${r.error}`);
-        return r;
-      },
-      (r) => r.status,
-    );
+    const result = await runJob(app, { name: 'process-episode' }, async (log) => {
+      const r = await processEpisode(app, episode, now, boilerplate);
+      if (r.status === 'failed') log.warn(`episode ${episode.id} "${episode.title}": ${r.error}`);
+      return r;
+    });
     results.push(result);
     opts.onProgress?.(++done, episodes.length);
   }

@@ -1,7 +1,7 @@
 import type { App } from '../app.js';
-import { createPoolCache, localTime } from '../briefs/index.js';
+import { createPoolCache } from '../briefs/index.js';
 import { SendBreaker, withGroupedWrites } from '../delivery/index.js';
-import { receivesBriefs } from '../model/user.js';
+import { dueSubscribers } from './due-subscribers.js';
 import type { FeedRow } from '../store/types.js';
 import { withNewlyPublished } from '../transcripts/asr/index.js';
 import { deliverBrief, type DeliverResult } from './tasks/deliver-brief.task.js';
@@ -112,15 +112,10 @@ export interface DeliverOptions {
  */
 export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promise<DeliverResult[]> {
   const now = opts.now ?? new Date();
-  const only = opts.userIds && new Set(opts.userIds);
-  const suppressed = new Set((await app.store.listSuppressions()).map((s) => s.email));
-  const users = (await app.store.listUsers()).filter((u) => {
-    if (!receivesBriefs(u) || (only && !only.has(u.id))) return false;
-    if (suppressed.has(u.email.trim().toLowerCase())) {
-      app.metrics.briefs.inc({ outcome: 'suppressed' });
-      return false;
-    }
-    return opts.ignoreHour || localTime(now, u.timezone).hour >= u.deliveryHour;
+  const users = await dueSubscribers(app, now, {
+    ...(opts.ignoreHour && { ignoreHour: true }),
+    ...(opts.userIds && { userIds: opts.userIds }),
+    onSuppressed: () => app.metrics.briefs.inc({ outcome: 'suppressed' }),
   });
   // One pool of recent insights for the whole run: built once, ranked against every profile.
   const pools = createPoolCache();

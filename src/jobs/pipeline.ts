@@ -66,6 +66,9 @@ export async function pollFeeds(app: App, opts: PollOptions = {}): Promise<Refre
   }
 }
 
+/** Episodes first seen this long ago or less are processed (by default in a run; always by the queue). */
+export const PROCESS_WINDOW_DAYS = 7;
+
 export interface ProcessOptions {
   /** Only episodes first seen in this many days. */
   sinceDays?: number;
@@ -76,7 +79,7 @@ export interface ProcessOptions {
 
 export async function processEpisodes(app: App, opts: ProcessOptions = {}): Promise<ProcessResult[]> {
   const now = opts.now ?? new Date();
-  const since = new Date(now.getTime() - (opts.sinceDays ?? 7) * 86_400_000);
+  const since = new Date(now.getTime() - (opts.sinceDays ?? PROCESS_WINDOW_DAYS) * 86_400_000);
   const limit = opts.limit ?? app.config.maxEpisodesPerRun;
   // Candidates well beyond the limit, so that every feed gets its turn before any gets a second.
   const candidates = await app.store.episodesToProcess(since, Math.min(limit * 20, 100_000), now);

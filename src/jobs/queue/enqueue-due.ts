@@ -4,7 +4,8 @@ import { dueSubscribers } from '../due-subscribers.js';
 import { expireSignUpsJob } from './expire-sign-ups.job.js';
 import type { Enqueue } from './job-definition.js';
 import { pollFeedData, pollFeedJob } from './poll-feed.job.js';
-import { PROCESS_WINDOW_DAYS, processEpisodeJob } from './process-episode.job.js';
+import { PROCESS_WINDOW_DAYS } from '../pipeline.js';
+import { processEpisodeJob } from './process-episode.job.js';
 import { sendBriefJob } from './send-brief.job.js';
 import { upgradeInsightsJob } from './upgrade-insights.job.js';
 

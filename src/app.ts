@@ -26,6 +26,8 @@ export interface App {
   secret: string;
   /** The keys a signed link may carry: `secret`, then SECRET_KEY_PREVIOUS during a rotation. */
   verifyKeys: readonly string[];
+  /** What every brief email is rendered with: PUBLIC_URL links signed with `secret`, sent from MAIL_FROM. */
+  briefEmailSettings(): { publicUrl: string; secret: string; from: string };
   outboxDir: string;
   fetchOptions(kind: 'feed' | 'transcript'): FetchOptions;
   /** Built on first use and kept, so what it learns (a server's JSON mode, the budget warning) lasts the run. */
@@ -72,6 +74,7 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
     readiness,
     secret,
     verifyKeys: [secret, ...(config.secretKeyPrevious ? [config.secretKeyPrevious] : [])],
+    briefEmailSettings: () => ({ publicUrl: config.publicUrl, secret, from: config.mailFrom }),
     outboxDir,
     fetchOptions: (kind) => fetchOptionsFrom(config, kind),
     insightEngine: builtOnce(() => selectExtractor(config, { store, log })),

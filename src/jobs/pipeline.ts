@@ -1,7 +1,7 @@
 import type { App } from '../app.js';
-import { createPoolCache, localTime } from '../briefs/index.js';
+import { createPoolCache } from '../briefs/index.js';
 import { SendBreaker, withGroupedWrites } from '../delivery/index.js';
-import { receivesBriefs } from '../model/user.js';
+import { dueSubscribers } from './due-subscribers.js';
 import type { FeedRow } from '../store/types.js';
 import { withNewlyPublished } from '../transcripts/asr/index.js';
 import { deliverBrief, type DeliverResult } from './tasks/deliver-brief.task.js';
@@ -29,16 +29,11 @@ export async function pollFeeds(app: App, opts: PollOptions = {}): Promise<Refre
       pollPerHostConcurrency,
       (feed) => hostOf(feed.url),
       async (feed) => {
-        const result = await runJob(
-          app,
-          { name: 'refresh-feed' },
-          async (log) => {
-            const r = await refreshFeed(app, feed, now);
-            if (r.status === 'failed') log.warn(`feed ${feed.url}: ${r.error}`, { code: r.code });
-            return r;
-          },
-          (r) => r.status,
-        );
+        const result = await runJob(app, { name: 'refresh-feed' }, async (log) => {
+          const r = await refreshFeed(app, feed, now);
+          if (r.status === 'failed') log.warn(`feed ${feed.url}: ${r.error}`, { code: r.code });
+          return r;
+        });
         app.metrics.feedPolls.inc({ outcome: result.status });
         opts.onProgress?.(++done, total());
         return result;
@@ -71,6 +66,9 @@ export async function pollFeeds(app: App, opts: PollOptions = {}): Promise<Refre
   }
 }
 
+/** Episodes first seen this long ago or less are processed (by default in a run; always by the queue). */
+export const PROCESS_WINDOW_DAYS = 7;
+
 export interface ProcessOptions {
   /** Only episodes first seen in this many days. */
   sinceDays?: number;
@@ -81,7 +79,7 @@ export interface ProcessOptions {
 
 export async function processEpisodes(app: App, opts: ProcessOptions = {}): Promise<ProcessResult[]> {
   const now = opts.now ?? new Date();
-  const since = new Date(now.getTime() - (opts.sinceDays ?? 7) * 86_400_000);
+  const since = new Date(now.getTime() - (opts.sinceDays ?? PROCESS_WINDOW_DAYS) * 86_400_000);
   const limit = opts.limit ?? app.config.maxEpisodesPerRun;
   // Candidates well beyond the limit, so that every feed gets its turn before any gets a second.
   const candidates = await app.store.episodesToProcess(since, Math.min(limit * 20, 100_000), now);
@@ -92,16 +90,11 @@ export async function processEpisodes(app: App, opts: ProcessOptions = {}): Prom
   const boilerplate = showBoilerplateFor(app);
   // One at a time: extraction is CPU-bound and transcripts can be large.
   for (const episode of episodes) {
-    const result = await runJob(
-      app,
-      { name: 'process-episode' },
-      async (log) => {
-        const r = await processEpisode(app, episode, now, boilerplate);
-        if (r.status === 'failed') log.warn(`episode ${episode.id} "${episode.title}": ${r.error}`);
-        return r;
-      },
-      (r) => r.status,
-    );
+    const result = await runJob(app, { name: 'process-episode' }, async (log) => {
+      const r = await processEpisode(app, episode, now, boilerplate);
+      if (r.status === 'failed') log.warn(`episode ${episode.id} "${episode.title}": ${r.error}`);
+      return r;
+    });
     results.push(result);
     opts.onProgress?.(++done, episodes.length);
   }
@@ -122,15 +115,10 @@ export interface DeliverOptions {
  */
 export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promise<DeliverResult[]> {
   const now = opts.now ?? new Date();
-  const only = opts.userIds && new Set(opts.userIds);
-  const suppressed = new Set((await app.store.listSuppressions()).map((s) => s.email));
-  const users = (await app.store.listUsers()).filter((u) => {
-    if (!receivesBriefs(u) || (only && !only.has(u.id))) return false;
-    if (suppressed.has(u.email.trim().toLowerCase())) {
-      app.metrics.briefs.inc({ outcome: 'suppressed' });
-      return false;
-    }
-    return opts.ignoreHour || localTime(now, u.timezone).hour >= u.deliveryHour;
+  const users = await dueSubscribers(app, now, {
+    ...(opts.ignoreHour && { ignoreHour: true }),
+    ...(opts.userIds && { userIds: opts.userIds }),
+    onSuppressed: () => app.metrics.briefs.inc({ outcome: 'suppressed' }),
   });
   // One pool of recent insights for the whole run: built once, ranked against every profile.
   const pools = createPoolCache();

@@ -17,20 +17,10 @@ export function startScheduler(app: App, opts: { intervalSeconds?: number; now?:
 
   const cycle = async () => {
     const at = now();
-    await runJob(
-      app,
-      { name: 'expire-sign-ups' },
-      () => expireSignUps(app, at),
-      () => 'ok',
-    );
+    await runJob(app, { name: 'expire-sign-ups' }, () => expireSignUps(app, at));
     const polled = await pollFeeds(app, { now: at });
     const processed = await processEpisodes(app, { now: at });
-    const upgrades = await runJob(
-      app,
-      { name: 'upgrade-insights' },
-      () => upgradeInsights(app, { now: at }),
-      () => 'ok',
-    );
+    const upgrades = await runJob(app, { name: 'upgrade-insights' }, () => upgradeInsights(app, { now: at }));
     const upgraded = upgrades.filter((u) => u.status === 'upgraded').length;
     const delivered = await deliverBriefs(app, { now: at });
     const sent = delivered.filter((d) => d.send?.status === 'sent').length;

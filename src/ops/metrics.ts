@@ -91,14 +91,14 @@ export function createMetrics(): Metrics {
 
 /**
  * Runs one job: a child logger with its name and id (the queue's job id, else a new one), its wall
- * time in podbrief_job_duration_seconds, and its outcome (picked from the result, or `error` when
- * it throws) in podbrief_jobs_total.
+ * time in podbrief_job_duration_seconds, and its outcome (picked from the result, by default its
+ * `status`, or `error` when it throws) in podbrief_jobs_total.
  */
 export async function runJob<T>(
   deps: { metrics: Pick<Metrics, 'jobs' | 'jobSeconds'>; log: Logger },
   job: { name: string; id?: string },
   run: (log: Logger) => Promise<T>,
-  outcome: (result: T) => string,
+  outcome: (result: T) => string = statusOf,
 ): Promise<T> {
   const log = withFields(deps.log, { job: job.name, jobId: job.id ?? randomUUID() });
   const done = deps.metrics.jobSeconds.startTimer({ job: job.name });
@@ -112,6 +112,12 @@ export async function runJob<T>(
     deps.metrics.jobs.inc({ job: job.name, outcome: result });
     log.debug('job finished', { outcome: result, ms: Math.round(seconds * 1000) });
   }
+}
+
+/** A task's result names what became of it (`status`); a job without one just finished. */
+function statusOf(result: unknown): string {
+  const status = (result as { status?: unknown } | undefined)?.status;
+  return typeof status === 'string' ? status : 'ok';
 }
 
 /** The database's totals, one snapshot per scrape shared by every gauge. */

@@ -72,13 +72,7 @@ export function briefCommands(program: Command): void {
 }
 
 export function printBrief(app: App, brief: Brief, user: User): void {
-  const email = renderBriefEmail({
-    brief,
-    user,
-    publicUrl: app.config.publicUrl,
-    secret: app.secret,
-    from: app.config.mailFrom,
-  });
+  const email = renderBriefEmail({ brief, user, ...app.briefEmailSettings() });
   say(`To: ${email.to}\nSubject: ${email.subject}\n\n${email.text}`);
 }
 

@@ -1,10 +1,11 @@
 import type { App } from '../../app.js';
 import { localTime } from '../../briefs/index.js';
-import { receivesBriefs } from '../../model/user.js';
+import { dueSubscribers } from '../due-subscribers.js';
 import { expireSignUpsJob } from './expire-sign-ups.job.js';
 import type { Enqueue } from './job-definition.js';
 import { pollFeedData, pollFeedJob } from './poll-feed.job.js';
-import { PROCESS_WINDOW_DAYS, processEpisodeJob } from './process-episode.job.js';
+import { PROCESS_WINDOW_DAYS } from '../pipeline.js';
+import { processEpisodeJob } from './process-episode.job.js';
 import { sendBriefJob } from './send-brief.job.js';
 import { upgradeInsightsJob } from './upgrade-insights.job.js';
 
@@ -31,12 +32,10 @@ export async function enqueueDue(app: App, enqueue: Enqueue, now: Date): Promise
     (await app.store.episodesToProcess(since, EPISODES_PER_TICK, now)).map((e) => ({ episodeId: e.id })),
   );
   if (app.config.insightEngine === 'llm') await enqueue(upgradeInsightsJob, [{}]);
-  const suppressed = new Set((await app.store.listSuppressions()).map((s) => s.email));
-  const due = (await app.store.listUsers()).flatMap((user) => {
-    if (!receivesBriefs(user) || suppressed.has(user.email.trim().toLowerCase())) return [];
-    const local = localTime(now, user.timezone);
-    return local.hour < user.deliveryHour ? [] : [{ userId: user.id, date: local.date }];
-  });
+  const due = (await dueSubscribers(app, now)).map((user) => ({
+    userId: user.id,
+    date: localTime(now, user.timezone).date,
+  }));
   const briefs = await enqueue(sendBriefJob, due);
   return { feeds, episodes, briefs };
 }

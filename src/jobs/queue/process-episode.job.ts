@@ -1,13 +1,11 @@
 import type { App } from '../../app.js';
 import { processEpisode, showBoilerplateFor } from '../tasks/process-episode.task.js';
+import { PROCESS_WINDOW_DAYS } from '../pipeline.js';
 import type { JobDefinition } from './job-definition.js';
 
 export interface ProcessEpisodeData {
   episodeId: number;
 }
-
-/** Episodes first seen this long ago or less are processed, as in the embedded scheduler. */
-export const PROCESS_WINDOW_DAYS = 7;
 
 /**
  * Transcript → insights for one episode (processEpisode, which holds the episode's lease). An

@@ -34,30 +34,19 @@ export async function startWorker(app: App, queue: JobQueue, opts: WorkerOptions
       },
       async ([item]) => {
         if (!item) return undefined;
-        return runJob(
-          app,
-          { name, id: item.id },
-          async (log) => {
-            try {
-              return await job.run({ ...ctx, app: { ...app, log } }, item.data, {
-                now: new Date(),
-                retryCount: item.retryCount,
-              });
-            } catch (err) {
-              log.warn(`${name} job failed (attempt ${item.retryCount + 1}): ${errorMessage(err)}`);
-              throw err;
-            }
-          },
-          jobOutcome,
-        );
+        return runJob(app, { name, id: item.id }, async (log) => {
+          try {
+            return await job.run({ ...ctx, app: { ...app, log } }, item.data, {
+              now: new Date(),
+              retryCount: item.retryCount,
+            });
+          } catch (err) {
+            log.warn(`${name} job failed (attempt ${item.retryCount + 1}): ${errorMessage(err)}`);
+            throw err;
+          }
+        });
       },
     );
   }
   return names;
-}
-
-/** A task's result names what became of it (`status`); a job without one just finished. */
-function jobOutcome(result: unknown): string {
-  const status = (result as { status?: unknown } | undefined)?.status;
-  return typeof status === 'string' ? status : 'ok';
 }

@@ -29,9 +29,7 @@ export async function deliverBrief(
   const base = { userId: user.id, email: user.email, date, compose: composed.status };
   if (composed.status === 'empty') return base;
   const send = await sendBrief({ store: app.store, mailer: app.mailer, breaker }, composed.brief, user, {
-    publicUrl: app.config.publicUrl,
-    secret: app.secret,
-    from: app.config.mailFrom,
+    ...app.briefEmailSettings(),
     now,
   });
   return { ...base, briefId: composed.brief.id, send };

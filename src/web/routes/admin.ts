@@ -62,14 +62,7 @@ ${feeds.map((f) => html`<tr><td>${f.title ?? maskCredentials(f.url)}<div class="
     const brief = Number.isInteger(id) ? await app.store.briefById(id) : undefined;
     const user = brief ? await app.store.userById(brief.userId) : undefined;
     if (!brief || !user) return c.text('brief not found', 404);
-    const email = renderBriefEmail({
-      brief,
-      user,
-      publicUrl: app.config.publicUrl,
-      secret: app.secret,
-      from: app.config.mailFrom,
-      interactive: true,
-    });
+    const email = renderBriefEmail({ brief, user, ...app.briefEmailSettings(), interactive: true });
     // The email's HTML has inline styles: shown sandboxed (no script, no forms, no same-origin).
     c.header('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:");
     return c.html(email.html);

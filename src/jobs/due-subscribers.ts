@@ -1,0 +1,24 @@
+import type { App } from '../app.js';
+import { localTime } from '../briefs/index.js';
+import { receivesBriefs, type User } from '../model/user.js';
+
+/**
+ * Subscribers who receive briefs, are not suppressed and whose local delivery hour has come (any
+ * hour with `ignoreHour`); `userIds` narrows them, `onSuppressed` hears of each suppressed one.
+ */
+export async function dueSubscribers(
+  app: App,
+  now: Date,
+  opts: { ignoreHour?: boolean; userIds?: readonly number[]; onSuppressed?: () => void } = {},
+): Promise<User[]> {
+  const only = opts.userIds && new Set(opts.userIds);
+  const suppressed = new Set((await app.store.listSuppressions()).map((s) => s.email));
+  return (await app.store.listUsers()).filter((u) => {
+    if (!receivesBriefs(u) || (only && !only.has(u.id))) return false;
+    if (suppressed.has(u.email.trim().toLowerCase())) {
+      opts.onSuppressed?.();
+      return false;
+    }
+    return opts.ignoreHour || localTime(now, u.timezone).hour >= u.deliveryHour;
+  });
+}

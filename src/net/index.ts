@@ -7,5 +7,11 @@ export { parseRetryAfter } from './retry-after.js';
 export { redactUrl } from './url.js';
 export { safeDownload } from './safe-download.js';
 export type { DownloadOptions } from './safe-download.js';
-export { retryTransient, backoffMs, isTransientHttpStatus, isTransientFetchError } from './retry.js';
+export {
+  retryTransient,
+  backoffMs,
+  isTransientHttpStatus,
+  isTransientFetchError,
+  withRetryDefaults,
+} from './retry.js';
 export { apiErrorText, retryAfterMsOf } from './api-error.js';

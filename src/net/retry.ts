@@ -20,6 +20,12 @@ export function isTransientFetchError(err: unknown): err is FetchError {
 
 const MAX_BACKOFF_MS = 8_000;
 
+/** `defaults` with the settings that are set: `{maxRetries: undefined}` keeps the default. */
+export function withRetryDefaults<P extends object>(defaults: P, given: Partial<P> = {}): P {
+  const set = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Partial<P>;
+  return { ...defaults, ...set };
+}
+
 /** Why retrying stopped while the failure was still transient. */
 export type RetryGiveUp =
   | { reason: 'wait_too_long'; attempts: number; retryAfterMs: number }

@@ -10,6 +10,7 @@ import {
   safeFetch,
   type FetchOptions,
   type FetchResult,
+  withRetryDefaults,
 } from '../net/index.js';
 
 /** Turns texts into vectors; one call may carry many texts. */
@@ -65,7 +66,7 @@ export function embeddingsClient(opts: EmbeddingsClientOptions): Embedder {
 }
 
 async function embedBatch(url: string, opts: EmbeddingsClientOptions, input: string[]): Promise<number[][]> {
-  const policy = retryPolicy(opts.retry);
+  const policy = withRetryDefaults(DEFAULT_EMBEDDINGS_RETRY, opts.retry);
   let res: FetchResult;
   try {
     res = await retryTransient(() => postOnce(url, opts, input), {
@@ -108,14 +109,6 @@ async function embedBatch(url: string, opts: EmbeddingsClientOptions, input: str
     }
   }
   return vectors;
-}
-
-/** DEFAULT_EMBEDDINGS_RETRY with the options that are set: `{maxRetries: undefined}` keeps the default. */
-function retryPolicy(given: Partial<EmbeddingsRetryPolicy> = {}): EmbeddingsRetryPolicy {
-  const set = Object.fromEntries(
-    Object.entries(given).filter(([, value]) => value !== undefined),
-  ) as Partial<EmbeddingsRetryPolicy>;
-  return { ...DEFAULT_EMBEDDINGS_RETRY, ...set };
 }
 
 /** One POST; a non-2xx answer throws EmbeddingsHttpError, a failed request FetchError. */

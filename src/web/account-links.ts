@@ -3,7 +3,7 @@ import { SIGNUP_TTL_MS, type User } from '../model/user.js';
 import type { AuthTokenPurpose } from '../store/types.js';
 import { accountEmail } from './account-emails.js';
 import type { WebDeps } from './deps.js';
-import { hashToken, newToken } from './tokens.js';
+import { hashToken, isTokenShaped, newToken } from './tokens.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -76,8 +76,9 @@ export async function emailLink(
   return true;
 }
 
-/** Uses one of the token's uses; the user it was made for, or undefined (unknown, expired, used up). */
-export async function useLink(deps: WebDeps, purpose: AuthTokenPurpose, token: string): Promise<number | undefined> {
+/** Uses one of the token's uses; the user it was made for, or undefined (not a token, unknown, expired, used up). */
+export async function useLink(deps: WebDeps, purpose: AuthTokenPurpose, token: unknown): Promise<number | undefined> {
+  if (!isTokenShaped(token)) return undefined;
   return deps.app.store.useAuthToken(hashToken(token), purpose, deps.now(), LINK_RULES[purpose].reuseWithinMs);
 }
 

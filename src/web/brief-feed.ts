@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { XMLBuilder } from 'fast-xml-parser';
-import { toBriefView } from '../delivery/brief-view.js';
 import { publicBase } from '../delivery/unsubscribe-link.js';
 import type { Brief } from '../model/brief.js';
-import { briefDateLabel } from './views/account-views.js';
+import { briefDateLabel, webBriefView } from './views/account-views.js';
 import { html } from './views/html.js';
 import { xmlSafe } from '../feeds/index.js';
 
@@ -44,15 +43,7 @@ function entries(input: BriefFeedInput): FeedEntry[] {
   return input.briefs
     .filter((b) => b.items.length > 0)
     .map((brief) => {
-      const view = toBriefView(
-        brief,
-        {
-          unsubscribeUrl: '',
-          preferencesUrl: '',
-          itemLinks: (item) => (item.timestampUrl ? { listenUrl: input.listenUrl(item.insightId) } : {}),
-        },
-        '',
-      );
+      const view = webBriefView(brief, (id) => input.listenUrl(id));
       // Our own template over cleaned text: every podcast string is escaped, links are http(s) only.
       const content = html`${view.items.map(
         (item) => html`<h3>${item.number}. ${item.headline}</h3>

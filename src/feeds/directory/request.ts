@@ -10,6 +10,7 @@ import {
   safeFetch,
   type FetchOptions,
   type FetchResult,
+  withRetryDefaults,
 } from '../../net/index.js';
 import { DEFAULT_DIRECTORY_RETRY, type DirectoryRetry } from './types.js';
 
@@ -43,8 +44,7 @@ export async function getDirectoryJson(
   headers: () => Record<string, string>,
   retry: Partial<DirectoryRetry> = {},
 ): Promise<unknown> {
-  const set = Object.fromEntries(Object.entries(retry).filter(([, v]) => v !== undefined));
-  const policy: DirectoryRetry = { ...DEFAULT_DIRECTORY_RETRY, ...set };
+  const policy = withRetryDefaults(DEFAULT_DIRECTORY_RETRY, retry);
   const shown = new URL(redactUrl(url)).host;
   let res: FetchResult;
   try {

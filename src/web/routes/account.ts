@@ -126,27 +126,12 @@ ${briefCards(brief, await cardOptions(user, brief, `/account/briefs/${brief.date
       typeof body.back === 'string' && /^\/account(\/briefs\/\d{4}-\d{2}-\d{2})?$/.test(body.back)
         ? body.back
         : '/account';
+    const feedbackProblem = (headline: string) =>
+      accountPage('Feedback', user, undefined, html`<h1>${headline}</h1><p><a href="${back}">Back</a></p>`);
     if (!Number.isSafeInteger(insightId) || !isVote(vote) || !(await app.store.sentInsightIds(user.id)).has(insightId))
-      return c.html(
-        accountPage(
-          'Feedback',
-          user,
-          undefined,
-          html`<h1>That feedback could not be recorded.</h1><p><a href="${back}">Back</a></p>`,
-        ),
-        400,
-      );
+      return c.html(feedbackProblem('That feedback could not be recorded.'), 400);
     const outcome = await recordFeedback(app.store, user.id, insightId, vote, deps.now());
-    if (!outcome.recorded)
-      return c.html(
-        accountPage(
-          'Feedback',
-          user,
-          undefined,
-          html`<h1>That insight is no longer available.</h1><p><a href="${back}">Back</a></p>`,
-        ),
-        404,
-      );
+    if (!outcome.recorded) return c.html(feedbackProblem('That insight is no longer available.'), 404);
     app.log.info('feedback', { user_id: user.id, insight_id: insightId, vote, via: 'account' });
     return c.redirect(`${back}#i-${insightId}`, 303);
   });

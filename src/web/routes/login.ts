@@ -79,7 +79,7 @@ export function loginRoutes(web: Hono, deps: WebDeps): void {
     if (tooMany) return tooMany;
     const body = await c.req.parseBody();
     const token = body['token'];
-    const userId = isTokenShaped(token) ? await useLink(deps, 'login', token) : undefined;
+    const userId = await useLink(deps, 'login', token);
     const user = userId === undefined ? undefined : await app.store.userById(userId);
     if (!user || user.confirmedAt === null) return c.html(expired(), 400);
     await deps.sessions.signIn(c, user.id);

@@ -87,7 +87,7 @@ export function signupRoutes(web: Hono, deps: WebDeps): void {
     const tooMany = await rateLimited(c, [[deps.limits.tokenPerIp, deps.info.clientIp(c)]]);
     if (tooMany) return tooMany;
     const token = (await c.req.parseBody())['token'];
-    const userId = isTokenShaped(token) ? await useLink(deps, 'confirm', token) : undefined;
+    const userId = await useLink(deps, 'confirm', token);
     const user = userId === undefined ? undefined : await app.store.userById(userId);
     if (!user) return c.html(expired(), 400);
     await app.store.confirmUser(user.id, deps.now());

@@ -1,5 +1,5 @@
 import { formatBriefDate } from '../../delivery/brief-format.js';
-import { toBriefView, type ItemView } from '../../delivery/brief-view.js';
+import { toBriefView, type BriefView, type ItemView } from '../../delivery/brief-view.js';
 import type { Vote } from '../../delivery/index.js';
 import type { Brief } from '../../model/brief.js';
 import type { User } from '../../model/user.js';
@@ -57,18 +57,23 @@ export interface BriefCardsOptions {
   back: string;
 }
 
-/** A brief like the email: the first insight as the headline card, then the rest, each with feedback. */
-export function briefCards(brief: Brief, opts: BriefCardsOptions): SafeHtml {
-  if (brief.items.length === 0) return html`<p class="card muted">This brief has no insights.</p>`;
-  const view = toBriefView(
+/** A brief's view for a signed-in page or the private feed: no unsubscribe links, a listen link per timed item. */
+export function webBriefView(brief: Brief, listenUrl: (insightId: number) => string): BriefView {
+  return toBriefView(
     brief,
     {
       unsubscribeUrl: '',
       preferencesUrl: '',
-      itemLinks: (item) => (item.timestampUrl ? { listenUrl: opts.listenUrl(item.insightId) } : {}),
+      itemLinks: (item) => (item.timestampUrl ? { listenUrl: listenUrl(item.insightId) } : {}),
     },
     '',
   );
+}
+
+/** A brief like the email: the first insight as the headline card, then the rest, each with feedback. */
+export function briefCards(brief: Brief, opts: BriefCardsOptions): SafeHtml {
+  if (brief.items.length === 0) return html`<p class="card muted">This brief has no insights.</p>`;
+  const view = webBriefView(brief, (id) => opts.listenUrl(id));
   return html`${view.items.map((item, i) => itemCard(item, brief.items[i]?.insightId ?? 0, opts))}`;
 }
 

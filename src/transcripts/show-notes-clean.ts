@@ -216,6 +216,11 @@ export function isSubstantive(sentences: string[]): boolean {
  * about Go and its garbage collector!") is content.
  */
 function isNameRun(sentence: string): boolean {
+  // A bound before the part-of-speech pass, which would otherwise run on every sentence: each capitalised word
+  // holds a capital and each plain lower-case word is a word, so with over twice as many of those it cannot pass.
+  const capitals = sentence.match(/\p{Lu}/gu)?.length ?? 0;
+  const plainLower = sentence.split(/\s+/).filter((w) => /^[a-z]+[,;.!?]?$/.test(w)).length;
+  if (capitals * 2 < plainLower) return false;
   const words = analyse(sentence).tokens.filter((t) => t.isWord);
   const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.value)).length;
   if (words.length < 3 || capitalised * 2 < words.length) return false;

@@ -187,7 +187,11 @@ export function cleanShowNotesParagraphs(
       if (line === '') continue;
       if (isHeading(line)) return finish(out, kept);
       if (isLabelLine(line) || furnitureReason(line, opts)) continue;
-      for (const sentence of segment(line)) if (!furnitureReason(sentence, opts)) kept.push(sentence.trim());
+      for (const sentence of segment(line)) {
+        const s = sentence.trim();
+        // A one-sentence line passed the check above already: no second part-of-speech pass.
+        if (s === line || !furnitureReason(s, opts)) kept.push(s);
+      }
     }
     if (kept.length > 0) out.push(kept);
   }

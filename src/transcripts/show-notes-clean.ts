@@ -187,7 +187,11 @@ export function cleanShowNotesParagraphs(
       if (line === '') continue;
       if (isHeading(line)) return finish(out, kept);
       if (isLabelLine(line) || furnitureReason(line, opts)) continue;
-      for (const sentence of segment(line)) if (!furnitureReason(sentence, opts)) kept.push(sentence.trim());
+      for (const sentence of segment(line)) {
+        const s = sentence.trim();
+        // A one-sentence line passed the check above already: no second part-of-speech pass.
+        if (s === line || !furnitureReason(s, opts)) kept.push(s);
+      }
     }
     if (kept.length > 0) out.push(kept);
   }
@@ -216,6 +220,11 @@ export function isSubstantive(sentences: string[]): boolean {
  * about Go and its garbage collector!") is content.
  */
 function isNameRun(sentence: string): boolean {
+  // A bound before the part-of-speech pass, which would otherwise run on every sentence: each capitalised word
+  // holds a capital and each plain lower-case word is a word, so with over twice as many of those it cannot pass.
+  const capitals = sentence.match(/\p{Lu}/gu)?.length ?? 0;
+  const plainLower = sentence.split(/\s+/).filter((w) => /^[a-z]+[,;.!?]?$/.test(w)).length;
+  if (capitals * 2 < plainLower) return false;
   const words = analyse(sentence).tokens.filter((t) => t.isWord);
   const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.value)).length;
   if (words.length < 3 || capitalised * 2 < words.length) return false;

@@ -34,7 +34,6 @@ export async function pollFeeds(app: App, opts: PollOptions = {}): Promise<Refre
           if (r.status === 'failed') log.warn(`feed ${feed.url}: ${r.error}`, { code: r.code });
           return r;
         });
-        app.metrics.feedPolls.inc({ outcome: result.status });
         opts.onProgress?.(++done, total());
         return result;
       },
@@ -146,7 +145,6 @@ export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promis
         },
         (r) => r.send?.status ?? r.compose,
       );
-      countBriefRun(app.metrics, result);
       if (breaker.open && !stopSaid) {
         stopSaid = true;
         app.log.error(`send run stopped: ${breaker.reason}`, { code: 'smtp_circuit_open' });
@@ -154,13 +152,6 @@ export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promis
       return result;
     },
   );
-}
-
-/** What became of one subscriber's brief in this run: composed (or not), then sent, failed, suppressed, … */
-function countBriefRun(metrics: App['metrics'], result: DeliverResult): void {
-  metrics.briefs.inc({ outcome: result.compose });
-  if (result.send)
-    metrics.briefs.inc({ outcome: result.send.status === 'skipped' ? result.send.reason : result.send.status });
 }
 
 /**

@@ -32,7 +32,10 @@ export const sendBriefJob: JobDefinition<SendBriefData> = {
   async run({ app }, { userId, date }, { now }) {
     const user = await app.store.userById(userId);
     if (!user || !receivesBriefs(user)) return { userId, status: 'skipped', reason: 'no longer receives briefs' };
-    if (await app.store.suppressionFor(user.email)) return { userId, status: 'skipped', reason: 'address suppressed' };
+    if (await app.store.suppressionFor(user.email)) {
+      app.metrics.briefs.inc({ outcome: 'suppressed' });
+      return { userId, status: 'skipped', reason: 'address suppressed' };
+    }
     // Queued late in the subscriber's day and run after midnight there: that day's brief is gone.
     if (localTime(now, user.timezone).date !== date) return { userId, status: 'skipped', reason: 'the day has passed' };
     const result = await deliverBrief(app, user, now);

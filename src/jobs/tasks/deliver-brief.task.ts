@@ -27,10 +27,13 @@ export async function deliverBrief(
     now,
   });
   const base = { userId: user.id, email: user.email, date, compose: composed.status };
+  app.metrics.briefs.inc({ outcome: composed.status });
   if (composed.status === 'empty') return base;
   const send = await sendBrief({ store: app.store, mailer: app.mailer, breaker }, composed.brief, user, {
     ...app.briefEmailSettings(),
     now,
   });
+  // Counted here, so the scheduler's run and the queue's send-brief job report alike.
+  app.metrics.briefs.inc({ outcome: send.status === 'skipped' ? send.reason : send.status });
   return { ...base, briefId: composed.brief.id, send };
 }

@@ -44,7 +44,14 @@ type Hints = Pick<PollDelayInput, 'ttlSeconds' | 'cacheMaxAgeSeconds' | 'retryAf
  * A failure is recorded on the feed and never touches the episodes already stored; enough of them in
  * a row pause the feed, and any success (a scheduled retry or `feeds refresh`) resumes it.
  */
+/** Polls one feed, counted in podbrief_feed_polls_total whichever path runs it (scheduler, queue, CLI). */
 export async function refreshFeed(app: App, feed: FeedRow, now = new Date()): Promise<RefreshResult> {
+  const result = await pollOneFeed(app, feed, now);
+  app.metrics.feedPolls.inc({ outcome: result.status });
+  return result;
+}
+
+async function pollOneFeed(app: App, feed: FeedRow, now: Date): Promise<RefreshResult> {
   const { config, store } = app;
   const nextPollAt = (errorCount: number, hints: Hints) =>
     new Date(

@@ -15,3 +15,5 @@ export {
   withRetryDefaults,
 } from './retry.js';
 export { apiErrorText, retryAfterMsOf } from './api-error.js';
+export { requestJsonWithRetry } from './request-json.js';
+export type { HttpFailure, JsonRetryPolicy } from './request-json.js';

@@ -52,6 +52,7 @@ describe('embeddings client against an OpenAI-compatible endpoint', () => {
         void res
           .writeHead(200, { 'content-type': 'application/json' })
           .end('{"data":[{"index":0,"embedding":"nope"}]}'),
+      '/null/embeddings': (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('null'),
     }));
   });
   afterAll(() => http?.close());
@@ -81,6 +82,13 @@ describe('embeddings client against an OpenAI-compatible endpoint', () => {
       fetch: { allowPrivateNetworks: true },
     });
     await expect(client.embed(['x'])).rejects.toMatchObject({ code: 'embeddings_invalid_response' });
+    const nothing = embeddingsClient({
+      baseUrl: `${http.origin}/null`,
+      model: 'm',
+      fetch: { allowPrivateNetworks: true },
+    });
+    // JSON `null` is JSON but no answer: one AppError line, not a TypeError from reading `.data`.
+    await expect(nothing.embed(['x'])).rejects.toMatchObject({ code: 'embeddings_invalid_response' });
   });
 
   it('embeddings decide near-duplicates and similarity when both items have them', async () => {

@@ -1,15 +1,10 @@
-import { AppError, errorMessage } from '../model/errors.js';
+import { AppError } from '../model/errors.js';
 import {
-  apiErrorText,
-  FetchError,
-  isTransientFetchError,
-  isTransientHttpStatus,
-  redactUrl,
-  retryAfterMsOf,
-  retryTransient,
-  safeFetch,
   type FetchOptions,
-  type FetchResult,
+  type HttpFailure,
+  type JsonRetryPolicy,
+  redactUrl,
+  requestJsonWithRetry,
   withRetryDefaults,
 } from '../net/index.js';
 
@@ -28,20 +23,10 @@ export interface EmbeddingsClientOptions {
   batchSize?: number;
   fetch?: FetchOptions;
   /** Retries of a request after 408/409/429/5xx/529 or a timeout; defaults in DEFAULT_EMBEDDINGS_RETRY. */
-  retry?: Partial<EmbeddingsRetryPolicy>;
+  retry?: Partial<JsonRetryPolicy>;
 }
 
-interface EmbeddingsRetryPolicy {
-  maxRetries: number;
-  /** First backoff step; doubles per retry, with jitter, capped at 8 s. */
-  baseMs: number;
-  /** Longest Retry-After honoured; a longer one fails at once. */
-  maxWaitMs: number;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-}
-
-const DEFAULT_EMBEDDINGS_RETRY: EmbeddingsRetryPolicy = { maxRetries: 3, baseMs: 500, maxWaitMs: 30_000 };
+const DEFAULT_EMBEDDINGS_RETRY: JsonRetryPolicy = { maxRetries: 3, baseMs: 500, maxWaitMs: 30_000 };
 
 interface EmbeddingsResponse {
   data?: Array<{ index?: number; embedding?: unknown }>;
@@ -66,32 +51,32 @@ export function embeddingsClient(opts: EmbeddingsClientOptions): Embedder {
 }
 
 async function embedBatch(url: string, opts: EmbeddingsClientOptions, input: string[]): Promise<number[][]> {
-  const policy = withRetryDefaults(DEFAULT_EMBEDDINGS_RETRY, opts.retry);
-  let res: FetchResult;
-  try {
-    res = await retryTransient(() => postOnce(url, opts, input), {
-      ...policy,
-      isTransient: (err) =>
-        (err instanceof EmbeddingsHttpError && isTransientHttpStatus(err.status)) || isTransientFetchError(err),
-      retryAfterMs: (err) => (err instanceof EmbeddingsHttpError ? err.retryAfterMs : undefined),
-    });
-  } catch (err) {
-    if (!(err instanceof FetchError)) throw err;
-    throw new AppError('embeddings_unavailable', `Embeddings endpoint ${redactUrl(url)}: ${err.reason}`, {
-      cause: err,
-    });
-  }
-  // Malformed JSON is not retried: unlike a model, an embeddings server answers the same input the same way.
-  let parsed: EmbeddingsResponse;
-  try {
-    parsed = JSON.parse(res.body.toString('utf8')) as EmbeddingsResponse;
-  } catch {
-    throw new AppError(
-      'embeddings_invalid_response',
-      `Embeddings endpoint ${redactUrl(url)} did not answer with JSON (HTTP ${res.status})`,
-    );
-  }
-  const data = Array.isArray(parsed.data) ? parsed.data : [];
+  const shown = redactUrl(url);
+  const parsed = (await requestJsonWithRetry(url, {
+    fetch: {
+      ...opts.fetch,
+      method: 'POST',
+      maxRedirects: 0,
+      body: JSON.stringify({ model: opts.model, input }),
+      headers: {
+        ...opts.fetch?.headers,
+        'content-type': 'application/json',
+        ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}),
+      },
+    },
+    retry: withRetryDefaults(DEFAULT_EMBEDDINGS_RETRY, opts.retry),
+    errors: {
+      http: (failure) => httpFailure(shown, failure),
+      failed: (reason, cause) =>
+        new AppError('embeddings_unavailable', `Embeddings endpoint ${shown}: ${reason}`, { cause }),
+      notJson: (status) =>
+        new AppError(
+          'embeddings_invalid_response',
+          `Embeddings endpoint ${shown} did not answer with JSON (HTTP ${status})`,
+        ),
+    },
+  })) as EmbeddingsResponse | null;
+  const data = Array.isArray(parsed?.data) ? parsed.data : [];
   const vectors: number[][] = new Array(input.length);
   data.forEach((d, n) => {
     const index = typeof d.index === 'number' ? d.index : n;
@@ -111,59 +96,12 @@ async function embedBatch(url: string, opts: EmbeddingsClientOptions, input: str
   return vectors;
 }
 
-/** One POST; a non-2xx answer throws EmbeddingsHttpError, a failed request FetchError. */
-async function postOnce(url: string, opts: EmbeddingsClientOptions, input: string[]): Promise<FetchResult> {
-  let res: FetchResult;
-  try {
-    res = await safeFetch(url, {
-      ...opts.fetch,
-      method: 'POST',
-      accept: 'application/json',
-      maxRedirects: 0,
-      throwHttpErrors: false,
-      body: JSON.stringify({ model: opts.model, input }),
-      headers: {
-        ...opts.fetch?.headers,
-        'content-type': 'application/json',
-        ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}),
-      },
-    });
-  } catch (err) {
-    if (err instanceof FetchError) throw err;
-    throw new AppError('embeddings_unavailable', `Embeddings endpoint ${redactUrl(url)}: ${errorMessage(err)}`, {
-      cause: err,
-    });
-  }
-  if (res.status < 200 || res.status >= 300) throw httpFailure(url, res);
-  return res;
-}
-
-class EmbeddingsHttpError extends AppError {
-  constructor(
-    code: string,
-    message: string,
-    readonly status: number,
-    readonly retryAfterMs: number | undefined,
-  ) {
-    super(code, message);
-  }
-}
-
 /** One line naming the status and the provider's own `{"error": {"message", "type"}}` when sent. */
-function httpFailure(url: string, res: FetchResult): EmbeddingsHttpError {
-  let json: unknown;
-  try {
-    json = JSON.parse(res.body.toString('utf8'));
-  } catch {
-    // Not JSON: the status says enough.
-  }
-  const { type, message: said } = apiErrorText(json);
-  const detail = [type, said].filter(Boolean).join(': ').slice(0, 200);
-  const retryAfterMs = retryAfterMsOf(res.headers);
+function httpFailure(shown: string, { status, said, retryAfterMs }: HttpFailure): AppError {
+  const detail = [said.type, said.message].filter(Boolean).join(': ').slice(0, 200);
   const extras = [detail, retryAfterMs !== undefined ? `retry after ${Math.ceil(retryAfterMs / 1000)} s` : '']
     .filter(Boolean)
     .join('; ');
-  const code = res.status === 429 ? 'embeddings_rate_limited' : 'embeddings_unavailable';
-  const message = `Embeddings endpoint ${redactUrl(url)} answered HTTP ${res.status}${extras ? ` (${extras})` : ''}`;
-  return new EmbeddingsHttpError(code, message, res.status, retryAfterMs);
+  const code = status === 429 ? 'embeddings_rate_limited' : 'embeddings_unavailable';
+  return new AppError(code, `Embeddings endpoint ${shown} answered HTTP ${status}${extras ? ` (${extras})` : ''}`);
 }

@@ -48,6 +48,31 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(await store.transcriptByEpisode(episodeId)).toEqual(shownotes);
     });
 
+    it("reads a feed's newest stored transcripts in one query, undated last, other feeds' left out", async () => {
+      const other = (await store.addFeed('https://example.com/other')).feed.id;
+      await store.upsertEpisodes(other, [parsedEpisode('o1')], new Date('2024-06-01T00:00:00Z'));
+      await store.upsertEpisodes(
+        feedId,
+        [
+          parsedEpisode('undated', { publishedAt: undefined }),
+          parsedEpisode('newest', { publishedAt: '2024-07-01T00:00:00.000Z' }),
+          parsedEpisode('untranscribed', { publishedAt: '2024-08-01T00:00:00.000Z' }),
+        ],
+        new Date('2024-08-02T00:00:00Z'),
+      );
+      const ids = new Map(
+        [...(await store.episodesByFeed(feedId)), ...(await store.episodesByFeed(other))].map((e) => [e.guid, e.id]),
+      );
+      for (const guid of ['e1', 'undated', 'newest', 'o1'])
+        await store.saveTranscript(ids.get(guid)!, { ...transcript, hash: guid });
+      const recent = await store.recentTranscriptsByFeed(feedId, 10);
+      expect(recent.map((r) => [r.episodeId, r.transcript.hash])).toEqual(
+        ['newest', 'e1', 'undated'].map((guid) => [ids.get(guid), guid]),
+      );
+      expect(recent[1]?.transcript).toEqual({ ...transcript, hash: 'e1' });
+      expect((await store.recentTranscriptsByFeed(feedId, 2)).map((r) => r.transcript.hash)).toEqual(['newest', 'e1']);
+    });
+
     it('does not move an extracted episode back when the transcript is saved again', async () => {
       await store.markEpisode(episodeId, 'extracted');
       await store.saveTranscript(episodeId, transcript);

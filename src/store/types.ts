@@ -350,6 +350,8 @@ export interface Store {
   /** Stores or replaces the episode's one transcript; moves a 'new' episode to 'transcribed'. */
   saveTranscript(episodeId: number, transcript: Transcript): Promise<void>;
   transcriptByEpisode(episodeId: number): Promise<Transcript | undefined>;
+  /** The feed's `limit` newest stored transcripts (by publication date, undated last), in one query. */
+  recentTranscriptsByFeed(feedId: number, limit: number): Promise<Array<{ episodeId: number; transcript: Transcript }>>;
 
   // insights
   /**

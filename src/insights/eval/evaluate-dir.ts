@@ -10,7 +10,7 @@ import { COMMON_WORD_EVERY } from '../../text/index.js';
 import { bagOf, MATCH_THRESHOLD, matchShares, MIN_SHARED_TERMS, rouge1Recall, type TermBag } from './overlap.js';
 import { readReferences } from './references.js';
 import { repeatsByEpisode } from './show-repeats.js';
-import type { ShowRepeats } from '../score/recurring.js';
+import { showRepeats, type ShowRepeats } from '../score/recurring.js';
 import { summarize, type Summary, type SystemScores } from './summary.js';
 
 interface QuoteCheck {
@@ -105,7 +105,7 @@ export async function evaluateDir(dir: string, opts: EvaluateOptions = {}): Prom
   }
   const repeats = repeatsByEpisode(scored);
   for (const [i, { folder, transcript }] of scored.entries()) {
-    const report = await evaluateEpisode(folder, opts, { transcript, repeats: repeats[i] ?? { shingles: new Set() } });
+    const report = await evaluateEpisode(folder, opts, { transcript, repeats: repeats[i] ?? showRepeats([]) });
     episodes.push(report);
     opts.onEpisode?.(report, episodes.length, scored.length);
   }

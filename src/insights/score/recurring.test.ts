@@ -5,7 +5,7 @@ import { readTranscriptFile } from '../../transcripts/index.js';
 import { readEpisode } from '../document/index.js';
 import { discoverEpisodes, repeatsByEpisode } from '../eval/index.js';
 import { extractInsights } from '../extract.js';
-import { episodeShingles, recurringSentences, showRepeats } from './recurring.js';
+import { episodeShingles, recurringSentences, showRepeats, ShowShingles } from './recurring.js';
 import { AD, showEpisode, TOPICS } from './test-support/show-episodes.js';
 
 describe('a show repeating itself across episodes', () => {
@@ -25,6 +25,24 @@ describe('a show repeating itself across episodes', () => {
   it('needs the run in at least two other episodes: once is not yet the show’s habit', () => {
     const doc = readEpisode(episodes[0] as Transcript);
     expect(recurringSentences(doc, showRepeats(others.slice(0, 1))).some(Boolean)).toBe(false);
+  });
+
+  it('counted once for the show, marks for each episode what counting its others afresh marks', () => {
+    const show = new ShowShingles();
+    const shingles = episodes.map(episodeShingles);
+    // Added twice: a replaced episode's runs are not counted twice.
+    for (const [id, runs] of [...shingles.entries(), [0, shingles[0]] as const]) show.set(id, runs as Set<number>);
+    for (const [i, episode] of episodes.entries()) {
+      const doc = readEpisode(episode);
+      const afresh = recurringSentences(doc, showRepeats(shingles.filter((_, j) => j !== i)));
+      expect(afresh.some(Boolean)).toBe(true);
+      expect(recurringSentences(doc, show.repeatsFor(i))).toEqual(afresh);
+    }
+    const two = new ShowShingles();
+    two.set(0, shingles[0] as Set<number>);
+    two.set(1, shingles[1] as Set<number>);
+    expect(two.repeatsFor(0).empty).toBe(true);
+    expect(two.repeatsFor(7).empty).toBe(false);
   });
 
   it('keeps the read out of the insights, which it would otherwise lead', () => {

@@ -11,9 +11,12 @@ const MIN_EPISODES = 2;
 /** A sentence is the show's furniture when recurring runs cover at least this share of its words. */
 const COVERED_SHARE = 0.5;
 
-/** Hashes of a show's word runs that recur across its other episodes. */
+/** A show's word runs (as hashes) that recur across its other episodes. */
 export interface ShowRepeats {
-  readonly shingles: ReadonlySet<number>;
+  /** Whether the run recurs in at least MIN_EPISODES of the show's other episodes. */
+  has(shingle: number): boolean;
+  /** No run can recur: nothing to look for. */
+  readonly empty: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -57,13 +60,39 @@ export function showRepeats(otherEpisodes: Iterable<ReadonlySet<number>>): ShowR
       seen.set(h, n);
       if (n >= MIN_EPISODES) shingles.add(h);
     }
-  return { shingles };
+  return { has: (h) => shingles.has(h), empty: shingles.size === 0 };
+}
+
+/**
+ * A show's episodes' runs, counted once as each is added: an episode's repeats are read off the
+ * counts (less its own), so k episodes of a show cost k additions, not k recounts of all the others.
+ */
+export class ShowShingles {
+  private readonly byEpisode = new Map<number, ReadonlySet<number>>();
+  /** Run → how many of the show's episodes have it. */
+  private readonly episodesWith = new Map<number, number>();
+
+  /** Adds the episode's runs, or replaces them when it was added before. */
+  set(episodeId: number, shingles: ReadonlySet<number>): void {
+    for (const h of this.byEpisode.get(episodeId) ?? []) this.episodesWith.set(h, (this.episodesWith.get(h) ?? 1) - 1);
+    this.byEpisode.set(episodeId, shingles);
+    for (const h of shingles) this.episodesWith.set(h, (this.episodesWith.get(h) ?? 0) + 1);
+  }
+
+  /** What the show's other episodes repeat, as the counts stand when asked (no copy is made). */
+  repeatsFor(episodeId: number): ShowRepeats {
+    const own = this.byEpisode.get(episodeId);
+    return {
+      has: (h) => (this.episodesWith.get(h) ?? 0) - (own?.has(h) ? 1 : 0) >= MIN_EPISODES,
+      empty: this.byEpisode.size - (own ? 1 : 0) < MIN_EPISODES,
+    };
+  }
 }
 
 /** Per sentence: whether it is mostly words the show repeats across its episodes. */
 export function recurringSentences(doc: EpisodeDoc, repeats: ShowRepeats | undefined): boolean[] {
   const out = new Array<boolean>(doc.sentences.length).fill(false);
-  if (!repeats || repeats.shingles.size === 0) return out;
+  if (!repeats || repeats.empty) return out;
   const words: string[] = [];
   const sentenceOf: number[] = [];
   doc.sentences.forEach((s, k) => {
@@ -74,7 +103,7 @@ export function recurringSentences(doc: EpisodeDoc, repeats: ShowRepeats | undef
   });
   const covered = new Uint8Array(words.length);
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i += 1)
-    if (repeats.shingles.has(hashRun(words, i))) covered.fill(1, i, i + SHINGLE_WORDS);
+    if (repeats.has(hashRun(words, i))) covered.fill(1, i, i + SHINGLE_WORDS);
   const total = new Array<number>(doc.sentences.length).fill(0);
   const hit = new Array<number>(doc.sentences.length).fill(0);
   sentenceOf.forEach((k, i) => {

@@ -1,5 +1,5 @@
 import type { App } from '../../app.js';
-import { processEpisode, showBoilerplateFor } from '../tasks/process-episode.task.js';
+import { processEpisode, showBoilerplateFor, type ShowBoilerplate } from '../tasks/process-episode.task.js';
 import { PROCESS_WINDOW_DAYS } from '../pipeline.js';
 import type { JobDefinition } from './job-definition.js';
 
@@ -33,11 +33,27 @@ export const processEpisodeJob: JobDefinition<ProcessEpisodeData> = {
     // job per episode run at a time, so the lease left behind is stale: without this the episode
     // would wait out its two hours.
     if (retryCount > 0) await app.store.releaseEpisode(episodeId);
-    const result = await processEpisode(app, episode, now, showBoilerplateFor(app));
+    const result = await processEpisode(app, episode, now, workerBoilerplate(app, now));
     if (result.status === 'failed') app.log.warn(`episode ${episode.id} "${episode.title}": ${result.error}`);
     return result;
   },
 };
+
+/**
+ * A poll enqueues a show's new episodes together, so a worker's jobs share what the show repeats
+ * instead of each reading its stored transcripts again; renewed every few minutes so that what
+ * other workers stored meanwhile counts too.
+ */
+const BOILERPLATE_RENEW_MS = 5 * 60_000;
+const boilerplates = new WeakMap<App, { made: number; boilerplate: ShowBoilerplate }>();
+
+function workerBoilerplate(app: App, now: Date): ShowBoilerplate {
+  const kept = boilerplates.get(app);
+  if (kept && Math.abs(now.getTime() - kept.made) < BOILERPLATE_RENEW_MS) return kept.boilerplate;
+  const boilerplate = showBoilerplateFor(app);
+  boilerplates.set(app, { made: now.getTime(), boilerplate });
+  return boilerplate;
+}
 
 function isDue(episode: { status: string; retryAt: string | null }, now: Date): boolean {
   if (episode.status === 'new' || episode.status === 'transcribed') return true;

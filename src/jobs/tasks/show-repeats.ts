@@ -1,10 +1,12 @@
 import type { App } from '../../app.js';
-import { episodeShingles, showRepeats, type ShowRepeats } from '../../insights/index.js';
+import { episodeShingles, ShowShingles, type ShowRepeats } from '../../insights/index.js';
 import type { Transcript } from '../../model/transcript.js';
 import type { EpisodeRow } from '../../store/types.js';
 
-/** How many of a show's newest other transcripts are read to find what it repeats (ad reads, intros). */
+/** How many of a show's newest stored transcripts are read to find what it repeats (ad reads, intros). */
 const REPEAT_EPISODES = 12;
+/** Shows whose counts are kept (a few MB each); the least recently used is read again when next needed. */
+const KEPT_SHOWS = 32;
 
 /** What a show says in every episode, from its other stored transcripts; shared by a run's episodes. */
 export interface ShowTranscriptRepeats {
@@ -14,31 +16,24 @@ export interface ShowTranscriptRepeats {
 }
 
 export function showTranscriptRepeats(app: Pick<App, 'store'>): ShowTranscriptRepeats {
-  // Per feed: episode id → its word-run hashes.
-  const shows = new Map<number, Promise<Map<number, Set<number>>>>();
-  const load = (feedId: number): Promise<Map<number, Set<number>>> => {
-    let show = shows.get(feedId);
-    if (!show) {
-      show = (async () => {
-        const episodes = [...(await app.store.episodesByFeed(feedId))]
-          .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
-          .slice(0, REPEAT_EPISODES);
-        const found = new Map<number, Set<number>>();
-        for (const e of episodes) {
-          const transcript = await app.store.transcriptByEpisode(e.id);
-          if (transcript) found.set(e.id, episodeShingles(transcript));
-        }
-        return found;
-      })();
-      shows.set(feedId, show);
-    }
+  // Per feed, read in one query on first use, then counted as the run adds transcripts.
+  const shows = new Map<number, Promise<ShowShingles>>();
+  const read = (feedId: number): Promise<ShowShingles> =>
+    app.store.recentTranscriptsByFeed(feedId, REPEAT_EPISODES).then((stored) => {
+      const counts = new ShowShingles();
+      for (const { episodeId, transcript } of stored) counts.set(episodeId, episodeShingles(transcript));
+      return counts;
+    });
+  const load = (feedId: number): Promise<ShowShingles> => {
+    const show = shows.get(feedId) ?? read(feedId);
+    // Most recently used last, so the first is the one to let go.
+    shows.delete(feedId);
+    shows.set(feedId, show);
+    if (shows.size > KEPT_SHOWS) shows.delete(shows.keys().next().value as number);
     return show;
   };
   return {
-    repeats: async (episode) => {
-      const show = await load(episode.feedId);
-      return showRepeats([...show].filter(([id]) => id !== episode.id).map(([, shingles]) => shingles));
-    },
+    repeats: async (episode) => (await load(episode.feedId)).repeatsFor(episode.id),
     remember: async (episode, transcript) => {
       (await load(episode.feedId)).set(episode.id, episodeShingles(transcript));
     },

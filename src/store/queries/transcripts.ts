@@ -1,11 +1,11 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { toTranscript } from '../row-mappers.js';
 import type { Database } from '../schema.js';
 import { writeTransaction } from '../transaction.js';
 import type { Store } from '../types.js';
 import { isoUtc, nullable, toJson } from '../values.js';
 
-type TranscriptQueries = Pick<Store, 'saveTranscript' | 'transcriptByEpisode'>;
+type TranscriptQueries = Pick<Store, 'saveTranscript' | 'transcriptByEpisode' | 'recentTranscriptsByFeed'>;
 
 export function transcriptQueries(db: Kysely<Database>): TranscriptQueries {
   return {
@@ -35,6 +35,20 @@ export function transcriptQueries(db: Kysely<Database>): TranscriptQueries {
     async transcriptByEpisode(episodeId) {
       const row = await db.selectFrom('transcripts').selectAll().where('episode_id', '=', episodeId).executeTakeFirst();
       return row && toTranscript(row);
+    },
+
+    async recentTranscriptsByFeed(feedId, limit) {
+      const rows = await db
+        .selectFrom('transcripts')
+        .innerJoin('episodes', 'episodes.id', 'transcripts.episode_id')
+        .selectAll('transcripts')
+        .where('episodes.feed_id', '=', feedId)
+        .orderBy(sql`coalesce(episodes.published_at, '')`, 'desc')
+        .orderBy('episodes.first_seen_at')
+        .orderBy('episodes.id')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({ episodeId: row.episode_id, transcript: toTranscript(row) }));
     },
   };
 }

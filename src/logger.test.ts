@@ -43,6 +43,22 @@ describe('logger', () => {
     expect(lines).toEqual(['info  polled %s job=refresh-feed jobId=a1 title="A show" ok=true']);
   });
 
+  it('writes the text form of any field value as JSON would, and never throws on one', () => {
+    const lines: string[] = [];
+    const log = withFields(
+      createLogger('info', (l) => lines.push(l)),
+      { jobId: 'a1', n: 1 },
+    );
+    const cycle: Record<string, unknown> = { name: 'x' };
+    cycle['self'] = cycle;
+    log.warn('odd', { n: 2, gone: undefined, fn: () => 1, big: 10n, list: [1, 'a b'], at: new Date(0), cycle });
+    log.error('plain');
+    expect(lines).toEqual([
+      'warn  odd jobId=a1 n=2 big=10 list="[1,\\"a b\\"]" at=1970-01-01T00:00:00.000Z cycle="[object Object]"',
+      'error plain jobId=a1 n=1',
+    ]);
+  });
+
   it('adds fields to a logger made elsewhere too', () => {
     const seen: unknown[] = [];
     const plain = { debug: () => {}, info: (msg: string, f?: object) => seen.push([msg, f]), warn() {}, error() {} };

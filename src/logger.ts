@@ -11,7 +11,7 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
-/** The pino instance behind each logger made here, so that withFields makes a pino child of it. */
+/** The pino instance behind each JSON logger made here, so that withFields makes a pino child of it. */
 const pinos = new WeakMap<Logger, Pino>();
 
 /**
@@ -24,11 +24,7 @@ export function createLogger(
   write: (line: string) => void = (l) => process.stderr.write(l + '\n'),
   format: LogFormat = 'text',
 ): Logger {
-  const destination = {
-    write(json: string) {
-      write(maskUrlCredentials(format === 'json' ? json.trimEnd() : textLine(json)));
-    },
-  };
+  if (format === 'text') return textLogger(level, write);
   return wrap(
     pino(
       {
@@ -37,9 +33,23 @@ export function createLogger(
         timestamp: stdTimeFunctions.isoTime,
         formatters: { level: (label) => ({ level: label }) },
       },
-      destination,
+      { write: (json: string) => write(maskUrlCredentials(json.trimEnd())) },
     ),
   );
+}
+
+const RANK: Record<LogLevel, number> = { debug: 20, info: 30, warn: 40, error: 50, silent: Infinity };
+
+/**
+ * The terminal form, `level msg key=value …` without the time, formatted straight from the call:
+ * pino would serialize each event to JSON only for it to be parsed back into this line.
+ */
+function textLogger(level: LogLevel, write: (line: string) => void): Logger {
+  const at = (lvl: Exclude<LogLevel, 'silent'>) =>
+    RANK[lvl] < RANK[level]
+      ? () => {}
+      : (msg: string, fields?: Record<string, unknown>) => write(maskUrlCredentials(textLine(lvl, msg, fields)));
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 /** The same logger, adding `fields` to every line (a request's id, a job's name and id). */
@@ -66,13 +76,14 @@ function wrap(p: Pino): Logger {
   return log;
 }
 
-/** The terminal form of one JSON line: `level msg key=value …` without the time. */
-function textLine(json: string): string {
-  const { level, time: _time, msg, ...fields } = JSON.parse(json) as Record<string, unknown>;
-  const extra = Object.entries(fields)
-    .map(([k, v]) => `${k}=${formatValue(v)}`)
-    .join(' ');
-  return `${String(level).padEnd(5)} ${String(msg)}${extra ? ' ' + extra : ''}`;
+function textLine(level: string, msg: string, fields: Record<string, unknown> = {}): string {
+  let extra = '';
+  for (const [k, v] of Object.entries(fields)) {
+    const value = formatValue(v);
+    // Left out, as JSON leaves out undefined and functions.
+    if (value !== undefined) extra += ` ${k}=${value}`;
+  }
+  return `${level.padEnd(5)} ${msg}${extra}`;
 }
 
 /** A feed URL may carry a password (`https://user:pass@host/feed`): never written to a log. */
@@ -80,7 +91,22 @@ function maskUrlCredentials(line: string): string {
   return line.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"]*@/gi, '$1***@');
 }
 
-function formatValue(v: unknown): string {
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
+function formatValue(value: unknown): string | undefined {
+  // A Date (or anything with toJSON) is written as what it stands for, like a string field.
+  const v =
+    typeof (value as { toJSON?: unknown } | null)?.toJSON === 'function'
+      ? (value as { toJSON(): unknown }).toJSON()
+      : value;
+  const s = typeof v === 'string' ? v : jsonOf(v);
+  if (s === undefined) return undefined;
   return /[\s"=]/.test(s) ? JSON.stringify(s) : s;
+}
+
+function jsonOf(v: unknown): string | undefined {
+  if (typeof v === 'bigint') return String(v);
+  try {
+    return JSON.stringify(v) as string | undefined;
+  } catch {
+    return String(v); // A cycle: a log line is no place to throw.
+  }
 }

@@ -59,7 +59,7 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
     dkim: dkimFromConfig(config),
   });
   const metrics = createMetrics();
-  metrics.watchStore(store);
+  metrics.watchStore(store, config.metricsStoreCacheSeconds * 1000);
   const readiness = createReadiness();
   readiness.add('database', () => store.ping());
   const linkWarning = insecureLinksWarning(config);

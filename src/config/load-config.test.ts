@@ -52,6 +52,7 @@ describe('loadConfig', () => {
       secretKey: '',
       secretKeyPrevious: '',
       adminToken: '',
+      metricsStoreCacheSeconds: 5,
       metricsPort: 0,
       metricsToken: '',
       trustProxy: false,

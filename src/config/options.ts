@@ -172,6 +172,12 @@ export const options = {
     secret: true,
     doc: 'Bearer token a Prometheus scraper sends to GET /metrics (16+ characters); ADMIN_TOKEN is accepted too. Both empty: /metrics answers only requests from the machine itself (loopback, not through a proxy).',
   }),
+  metricsStoreCacheSeconds: option({
+    env: 'METRICS_STORE_CACHE_SECONDS',
+    type: integer(0, 300),
+    default: '5',
+    doc: 'How long /metrics reuses the database totals it read (one GROUP BY per table), so frequent scrapes (several Prometheus replicas, a dashboard refreshing every second) do not each query the database. 0: read on every scrape.',
+  }),
   metricsPort: option({
     env: 'METRICS_PORT',
     type: integer(0, 65535),

@@ -23,8 +23,8 @@ export interface Metrics {
   briefs: Counter<'outcome'>;
   /** Adds a source of queue depths, reported as podbrief_queue_depth{queue}. */
   registerQueueDepth(depths: QueueDepths): void;
-  /** Reads the database's totals on every scrape. */
-  watchStore(store: Pick<Store, 'metricsSnapshot'>): void;
+  /** Reads the database's totals at scrape time, reusing a read less than `maxAgeMs` old. */
+  watchStore(store: Pick<Store, 'metricsSnapshot'>, maxAgeMs?: number): void;
   /** Process metrics (CPU, memory, event-loop lag), once a process serves /metrics. */
   collectProcessMetrics(): void;
 }
@@ -34,6 +34,7 @@ export function createMetrics(): Metrics {
   const registers = [registry];
   const queueDepths: QueueDepths[] = [];
   let store: Pick<Store, 'metricsSnapshot'> | undefined;
+  let storeMaxAgeMs = 0;
   let processMetrics = false;
 
   new Gauge({
@@ -46,7 +47,11 @@ export function createMetrics(): Metrics {
       for (const depths of queueDepths) for (const [queue, n] of Object.entries(await depths())) this.set({ queue }, n);
     },
   });
-  storeGauges(registry, () => store);
+  storeGauges(
+    registry,
+    () => store,
+    () => storeMaxAgeMs,
+  );
 
   return {
     registry,
@@ -78,8 +83,9 @@ export function createMetrics(): Metrics {
     registerQueueDepth: (depths) => {
       queueDepths.push(depths);
     },
-    watchStore: (s) => {
+    watchStore: (s, maxAgeMs = 0) => {
       store = s;
+      storeMaxAgeMs = maxAgeMs;
     },
     collectProcessMetrics: () => {
       if (processMetrics) return;
@@ -120,18 +126,36 @@ function statusOf(result: unknown): string {
   return typeof status === 'string' ? status : 'ok';
 }
 
-/** The database's totals, one snapshot per scrape shared by every gauge. */
-function storeGauges(registry: Registry, store: () => Pick<Store, 'metricsSnapshot'> | undefined): void {
+/** The database's totals, one snapshot shared by every gauge of a scrape, and by scrapes within maxAgeMs of it. */
+function storeGauges(
+  registry: Registry,
+  store: () => Pick<Store, 'metricsSnapshot'> | undefined,
+  maxAgeMs: () => number,
+): void {
   const registers = [registry];
   type Snapshot = Awaited<ReturnType<Store['metricsSnapshot']>>;
   // prom-client starts every gauge's collect of a scrape in one pass: they (and any scrape running at
-  // the same time) share the snapshot in flight; the next scrape reads afresh.
-  let inFlight: Promise<Snapshot | undefined> | undefined;
+  // the same time) share the snapshot in flight. A finished one serves scrapes until it is maxAgeMs
+  // old: totals a few seconds old say the same, and each read is a GROUP BY over every table.
+  let kept: { snapshot: Promise<Snapshot | undefined>; readAt?: number } | undefined;
   const snapshot = () => {
-    inFlight ??= (store()?.metricsSnapshot() ?? Promise.resolve(undefined)).finally(() => {
-      inFlight = undefined;
-    });
-    return inFlight;
+    if (kept?.readAt !== undefined && Date.now() - kept.readAt >= maxAgeMs()) kept = undefined;
+    if (!kept) {
+      const read: { snapshot: Promise<Snapshot | undefined>; readAt?: number } = {
+        snapshot: (store()?.metricsSnapshot() ?? Promise.resolve(undefined)).then(
+          (s) => {
+            read.readAt = Date.now();
+            return s;
+          },
+          (err: unknown) => {
+            if (kept === read) kept = undefined; // A failed read is not kept: the next scrape asks again.
+            throw err;
+          },
+        ),
+      };
+      kept = read;
+    }
+    return kept.snapshot;
   };
   const gauge = (
     name: string,

@@ -51,7 +51,8 @@ describe('/healthz, /readyz and /metrics without tokens', () => {
   let http: LocalHttp;
   beforeAll(async () => {
     http = await startLocalHttp(() => ({ '/show.xml': withEtag(feedXml, 'application/rss+xml') }));
-    running = await startApp({});
+    // Each test changes the store and scrapes at once: no totals kept between scrapes.
+    running = await startApp({ METRICS_STORE_CACHE_SECONDS: '0' });
   });
   afterAll(async () => {
     await running?.close();

@@ -64,6 +64,35 @@ describe('Kysely over node:sqlite', () => {
 });
 
 describe('loading node:sqlite', () => {
+  it('keeps a statement in steady use prepared however many one-off texts pass through', async () => {
+    const { DatabaseSync } = nodeSqlite();
+    const database = new DatabaseSync(':memory:');
+    const prepares = new Map<string, number>();
+    const prepare = database.prepare.bind(database);
+    database.prepare = (text: string) => {
+      prepares.set(text, (prepares.get(text) ?? 0) + 1);
+      return prepare(text);
+    };
+    const counted = new Kysely<{ t: Row }>({
+      dialect: new SqliteDialect({ database: kyselySqliteDatabase(database) }),
+    });
+    await sql`create table t (id integer primary key, name text not null, score real)`.execute(counted);
+    const steady = () => counted.selectFrom('t').select('name').where('id', '=', 1).execute();
+    for (let i = 0; i < 600; i += 1) {
+      // Multi-row inserts: one SQL text per row count, each used once here.
+      await counted
+        .insertInto('t')
+        .values(Array.from({ length: i + 1 }, () => ({ name: 'x', score: null })))
+        .execute();
+      if (i % 100 <= 1) await steady();
+    }
+    const steadyText = counted.selectFrom('t').select('name').where('id', '=', 1).compile().sql;
+    await counted.destroy();
+    // Least recently used goes first: first-in-first-out would let it go after 500 other texts.
+    expect(prepares.get(steadyText)).toBe(1);
+    expect(Math.max(...prepares.values())).toBe(1);
+  });
+
   it("keeps Node 22's SQLite ExperimentalWarning off stderr, and no other warning", async () => {
     const module = fileURLToPath(new URL('./node-sqlite.ts', import.meta.url));
     const script = `

@@ -1,5 +1,6 @@
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import { StatementCache } from './statement-cache.js';
 
 type NodeSqlite = typeof import('node:sqlite');
 
@@ -33,26 +34,20 @@ export function nodeSqlite(): NodeSqlite {
 export function kyselySqliteDatabase(database: DatabaseSync): SqliteDatabase {
   // Kysely prepares every query it runs; parsing the same SQL again cost about as much as running
   // it. Kysely runs one query at a time on the connection, so a statement is never shared mid-use.
-  const prepared = new Map<string, SqliteStatement>();
+  const prepared = new StatementCache<SqliteStatement>(STATEMENTS_KEPT, ONE_OFFS_KEPT);
   return {
     close: () => {
       prepared.clear();
       database.close();
     },
-    prepare: (sql) => {
-      let stmt = prepared.get(sql);
-      if (!stmt) {
-        stmt = statement(database.prepare(sql));
-        if (prepared.size >= STATEMENT_CACHE_SIZE) prepared.delete(prepared.keys().next().value as string);
-        prepared.set(sql, stmt);
-      }
-      return stmt;
-    },
+    prepare: (sql) => prepared.get(sql, (text) => statement(database.prepare(text))),
   };
 }
 
-/** Distinct SQL texts kept prepared; multi-row inserts make many texts, used once each. */
-const STATEMENT_CACHE_SIZE = 500;
+/** Distinct SQL texts kept prepared once used twice: the store's queries are a few hundred. */
+const STATEMENTS_KEPT = 500;
+/** Texts seen once, kept until they are used again or pushed out by newer ones. */
+const ONE_OFFS_KEPT = 64;
 
 function statement(stmt: StatementSync): SqliteStatement {
   const params = (parameters: ReadonlyArray<unknown>) => parameters as SQLInputValue[];

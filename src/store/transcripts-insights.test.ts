@@ -137,6 +137,27 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(back.map((i) => i.id)).toEqual([i2, i1]);
     });
 
+    it('deletes retired insights once no brief refers to them and they were retired long enough ago', async () => {
+      const [i0, i1] = (await store.replaceInsights(episodeId, [insight(0), insight(1), insight(2)], 'embedded')).map(
+        (i) => i.id,
+      ) as [number, number];
+      const ada = (await store.addUser({ email: 'ada@example.com', interests: [] })).user;
+      const bob = (await store.addUser({ email: 'bob@example.com', interests: [] })).user;
+      await store.createBrief(ada.id, '2024-06-02', [briefItem(i0)]);
+      await store.createBrief(bob.id, '2024-06-02', [briefItem(i1)]);
+      await store.replaceInsights(episodeId, [insight(2)], 'embedded');
+      const afterRetiring = new Date(Date.now() + 1_000);
+      // Both retired, both still in a brief: kept.
+      expect(await store.deleteRetiredInsights(afterRetiring)).toBe(0);
+      await store.deleteUserData(ada.id);
+      // Ada's brief is gone: her insight goes, but not before its retirement is old enough.
+      expect(await store.deleteRetiredInsights(new Date(Date.now() - 60_000))).toBe(0);
+      expect(await store.deleteRetiredInsights(afterRetiring)).toBe(1);
+      expect(await store.insightById(i0)).toBeUndefined();
+      expect(await store.insightById(i1)).toBeDefined();
+      expect((await store.insightsByEpisode(episodeId)).map((i) => i.headline)).toEqual(['Headline 2']);
+    });
+
     it('counts the same words as already sent, under any id', async () => {
       const [sent] = await store.replaceInsights(episodeId, [insight(0)], 'embedded');
       const { user } = await store.addUser({ email: 'ada@example.com', interests: [] });

@@ -456,6 +456,8 @@ export interface Store {
   saveInsightIndex(entries: InsightIndexEntry[]): Promise<void>;
   insightIndex(insightIds: number[]): Promise<Map<number, InsightIndexEntry>>;
   insightById(id: number): Promise<InsightWithContext | undefined>;
+  /** Deletes insights retired before `retiredBefore` that no brief refers to (its user was deleted); returns how many. */
+  deleteRetiredInsights(retiredBefore: Date): Promise<number>;
   /** Defaults (no about, not only followed, no follows) for a user without a stored profile. */
   profileOf(userId: number): Promise<ProfileRow>;
   /** Every stored profile or follow, by user. */

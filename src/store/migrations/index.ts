@@ -11,6 +11,7 @@ import { deliveryTrust } from './0009-delivery-trust.js';
 import { feedCredentials } from './0010-feed-credentials.js';
 import { idempotentWork } from './0011-idempotent-work.js';
 import { feedSchedule } from './0012-feed-schedule.js';
+import { retiredInsights } from './0013-retired-insights.js';
 
 /** Every migration, keyed by a name that sorts in the order they must run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-feed-credentials': feedCredentials,
   '0011-idempotent-work': idempotentWork,
   '0012-feed-schedule': feedSchedule,
+  '0013-retired-insights': retiredInsights,
 };

@@ -9,7 +9,10 @@ import { insightTextKey } from '../insight-key.js';
 import { isoUtc, nullable } from '../values.js';
 import { matchInsights } from './match-insights.js';
 
-type InsightQueries = Pick<Store, 'replaceInsights' | 'insightsByEpisode' | 'insightsSince' | 'insightById'>;
+type InsightQueries = Pick<
+  Store,
+  'replaceInsights' | 'insightsByEpisode' | 'insightsSince' | 'insightById' | 'deleteRetiredInsights'
+>;
 
 /** Insights joined with what a brief shows of their episode and podcast. */
 function withContext(db: Kysely<Database>) {
@@ -142,6 +145,25 @@ export function insightQueries(db: Kysely<Database>): InsightQueries {
     async insightById(id) {
       const row = await withContext(db).where('i.id', '=', id).executeTakeFirst();
       return row && toInsightWithContext(row);
+    },
+
+    async deleteRetiredInsights(retiredBefore) {
+      // Its insight_index row stays: near-duplicates of what was sent are still recognised by it.
+      const result = await db
+        .deleteFrom('insights')
+        .where('retired_at', 'is not', null)
+        .where('retired_at', '<', isoUtc(retiredBefore))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('brief_insights')
+                .select('brief_insights.insight_id')
+                .whereRef('brief_insights.insight_id', '=', 'insights.id'),
+            ),
+          ),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
   };
 }

@@ -1,7 +1,7 @@
-import type { App } from '../../app.js';
 import { processEpisode, showBoilerplateFor } from '../tasks/process-episode.task.js';
 import { PROCESS_WINDOW_DAYS } from '../pipeline.js';
 import type { JobDefinition } from './job-definition.js';
+import type { NewEpisodesStore } from '../ports.js';
 
 export interface ProcessEpisodeData {
   episodeId: number;
@@ -45,7 +45,11 @@ function isDue(episode: { status: string; retryAt: string | null }, now: Date): 
 }
 
 /** A feed's episodes waiting for their first processing, just after a poll stored them. */
-export async function newEpisodesOf(app: App, feedId: number, now: Date): Promise<ProcessEpisodeData[]> {
+export async function newEpisodesOf(
+  app: { store: NewEpisodesStore },
+  feedId: number,
+  now: Date,
+): Promise<ProcessEpisodeData[]> {
   const since = now.getTime() - PROCESS_WINDOW_DAYS * 86_400_000;
   return (await app.store.episodesByFeed(feedId))
     .filter((e) => e.status === 'new' && Date.parse(e.firstSeenAt) >= since)

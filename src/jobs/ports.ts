@@ -13,14 +13,14 @@ export type RefreshFeedStore = Pick<Store, 'feedAuth' | 'updateFeed' | 'upsertEp
 /** What finding a show's repeated word runs reads: its episodes and their transcripts. */
 export type ShowRepeatsStore = Pick<Store, 'episodesByFeed' | 'transcriptByEpisode'>;
 
-/** What processing one episode reads and writes, with what the stages it calls need. */
+/** What processing one episode reads and writes, with what the stages it calls need (saveTranscript comes with PreferPublishedStore). */
 export type ProcessEpisodeStore = EpisodeLeaseStore &
   ShowRepeatsStore &
   InsightIndexStore &
   EpisodeAsrStore &
   PreferPublishedStore &
   ReachStore &
-  Pick<Store, 'markEpisodeFailed' | 'replaceInsights' | 'markEpisode' | 'saveTranscript'>;
+  Pick<Store, 'markEpisodeFailed' | 'replaceInsights' | 'markEpisode'>;
 
 /** What the LLM back-fill reads and writes. */
 export type UpgradeInsightsStore = EpisodeLeaseStore &

@@ -1,7 +1,7 @@
-import { processEpisode, showBoilerplateFor } from '../tasks/process-episode.task.js';
+import { processEpisode, showBoilerplateFor, type ProcessEpisodeDeps } from '../tasks/process-episode.task.js';
 import { PROCESS_WINDOW_DAYS } from '../pipeline.js';
 import type { JobDefinition } from './job-definition.js';
-import type { NewEpisodesStore } from '../ports.js';
+import type { NewEpisodesStore, ProcessEpisodeJobStore } from '../ports.js';
 
 export interface ProcessEpisodeData {
   episodeId: number;
@@ -12,7 +12,10 @@ export interface ProcessEpisodeData {
  * episode already extracted, or failed and not yet due for its retry, is left alone: the job may
  * have been queued before another worker finished it.
  */
-export const processEpisodeJob: JobDefinition<ProcessEpisodeData> = {
+export const processEpisodeJob: JobDefinition<
+  ProcessEpisodeData,
+  ProcessEpisodeDeps & { store: ProcessEpisodeJobStore }
+> = {
   name: 'process-episode',
   // processEpisode records its own failures with the episode's backoff (30 min, 2 h, 8 h); the
   // queue retries only what threw before that.

@@ -17,7 +17,10 @@ export type ProcessResult =
   | { episodeId: number; status: 'failed'; error: string; code: string; title?: string };
 
 /** What processing an episode needs of the App. */
-type ProcessEpisodeDeps = Pick<App, 'config' | 'log' | 'embedder' | 'fetchOptions' | 'insightEngine' | 'asrLadder'> & {
+export type ProcessEpisodeDeps = Pick<
+  App,
+  'config' | 'log' | 'embedder' | 'fetchOptions' | 'insightEngine' | 'asrLadder'
+> & {
   store: ProcessEpisodeStore;
 };
 

@@ -37,7 +37,7 @@ export type RefreshResult =
     };
 
 /** What polling one feed needs of the App. */
-type RefreshFeedDeps = Pick<App, 'config' | 'log' | 'metrics' | 'fetchOptions'> & { store: RefreshFeedStore };
+export type RefreshFeedDeps = Pick<App, 'config' | 'log' | 'metrics' | 'fetchOptions'> & { store: RefreshFeedStore };
 
 type Hints = Pick<PollDelayInput, 'ttlSeconds' | 'cacheMaxAgeSeconds' | 'retryAfterSeconds' | 'cadenceSeconds'>;
 

@@ -25,7 +25,7 @@ export interface Enqueued {
  * has come → send-brief, plus the sign-up clean-up and the LLM back-fill). Counts what was newly queued.
  */
 /** What one tick of queuing reads. */
-type EnqueueDueDeps = Pick<App, 'config'> & { store: EnqueueDueStore };
+export type EnqueueDueDeps = Pick<App, 'config'> & { store: EnqueueDueStore };
 
 export async function enqueueDue(app: EnqueueDueDeps, enqueue: Enqueue, now: Date): Promise<Enqueued> {
   await enqueue(expireSignUpsJob, [{}]);

@@ -1,13 +1,13 @@
 import type { Brief } from '../model/brief.js';
 import type { User } from '../model/user.js';
-import type { Store } from '../store/types.js';
 import { toBriefItems } from './brief-items.js';
 import { loadBriefPool, type PoolCache } from './load-pool.js';
 import { buildProfile } from './profile.js';
+import type { ComposeStore } from './ports.js';
 import { rankForProfile } from './rank-profile.js';
 
 export interface ComposeDeps {
-  store: Store;
+  store: ComposeStore;
   /** Shares one pool between the subscribers of a delivery run. */
   pools?: PoolCache;
 }

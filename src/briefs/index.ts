@@ -8,3 +8,4 @@ export { toBriefItems } from './brief-items.js';
 export { canReachBrief, canStoredEpisodeReachBrief, briefAudience } from './reach.js';
 export { localTime, isValidTimeZone } from './local-time.js';
 export { timestampUrl } from './timestamp-url.js';
+export type { ComposeStore, ReachStore } from './ports.js';

@@ -1,12 +1,12 @@
 import { indexEntryFor } from '../related/insight-index.js';
-import type { Store } from '../store/types.js';
 import { buildBriefPool, type BriefPool } from './brief-pool.js';
+import type { BriefPoolStore } from './ports.js';
 
 /**
  * The brief pool over insights first seen since `since`, built from the stored index. Insights
  * missing from the index (stored before it existed, or by another path) are indexed and saved.
  */
-export async function loadBriefPool(store: Store, since: Date, now: Date): Promise<BriefPool> {
+export async function loadBriefPool(store: BriefPoolStore, since: Date, now: Date): Promise<BriefPool> {
   // Retired insights come too: a subscriber who got one is not sent a near-duplicate of it again.
   const insights = await store.insightsSince(since, { withRetired: true });
   const entries = await store.insightIndex(insights.map((i) => i.id));
@@ -20,7 +20,7 @@ export async function loadBriefPool(store: Store, since: Date, now: Date): Promi
 
 /** Pools by window and time, so one delivery run builds the pool once for every subscriber. */
 export interface PoolCache {
-  get(store: Store, since: Date, now: Date): Promise<BriefPool>;
+  get(store: BriefPoolStore, since: Date, now: Date): Promise<BriefPool>;
 }
 
 export function createPoolCache(): PoolCache {

@@ -1,7 +1,8 @@
 import { featureBag } from '../related/features.js';
 import { generalWeight } from '../related/vectors.js';
 import { receivesBriefs, type User } from '../model/user.js';
-import type { EpisodeRow, ProfileRow, Store } from '../store/types.js';
+import type { EpisodeRow, ProfileRow } from '../store/types.js';
+import type { ReachStore } from './ports.js';
 
 /** What all active subscribers want, reduced to what episode metadata can be checked against. */
 export interface BriefAudience {
@@ -32,7 +33,7 @@ export function briefAudience(users: User[], profiles: ProfileRow[]): BriefAudie
   return audience;
 }
 
-async function loadBriefAudience(store: Store): Promise<BriefAudience> {
+async function loadBriefAudience(store: Pick<ReachStore, 'listUsers' | 'listProfiles'>): Promise<BriefAudience> {
   const [users, profiles] = await Promise.all([store.listUsers(), store.listProfiles()]);
   return briefAudience(users, profiles);
 }
@@ -69,7 +70,7 @@ export function canReachBrief(episode: EpisodeMeta, audience: BriefAudience): Re
 }
 
 /** canReachBrief for a stored episode, helped by its show's title, against today's subscribers. */
-export async function canStoredEpisodeReachBrief(store: Store, episode: EpisodeRow): Promise<Reach> {
+export async function canStoredEpisodeReachBrief(store: ReachStore, episode: EpisodeRow): Promise<Reach> {
   const feed = await store.feedById(episode.feedId);
   const meta: EpisodeMeta = {
     feedId: episode.feedId,

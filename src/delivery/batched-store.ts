@@ -1,12 +1,13 @@
 import type { DeliveryClaimRules, Store } from '../store/types.js';
 import { groupCommit } from './group-commit.js';
+import type { GroupedWritesStore } from './ports.js';
 
 /**
  * The store as one send run sees it: the writes every brief makes (store it, claim its delivery,
  * mark it sent) are grouped across the briefs in flight (see group-commit.ts); everything else,
  * and what each write means, is unchanged.
  */
-export function withGroupedWrites(store: Store): Store {
+export function withGroupedWrites<S extends GroupedWritesStore>(store: S): S {
   const createBrief = groupCommit((items: Parameters<Store['createBrief']>[]) =>
     store.createBriefs(items.map(([userId, date, items]) => ({ userId, date, items }))),
   );

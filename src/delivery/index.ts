@@ -9,3 +9,4 @@ export { deliveryClaimRules, DELIVERY_MAX_ATTEMPTS } from './retry-policy.js';
 export type { RenderedEmail } from './rendered-email.js';
 export { SendBreaker } from './send-breaker.js';
 export { withGroupedWrites } from './batched-store.js';
+export type { GroupedWritesStore, SendBriefStore } from './ports.js';

@@ -1,15 +1,16 @@
 import type { Brief } from '../model/brief.js';
 import { AppError, errorMessage } from '../model/errors.js';
 import type { User } from '../model/user.js';
-import type { DeliveryRow, Store } from '../store/types.js';
+import type { DeliveryRow } from '../store/types.js';
 import { DeliveryError } from './delivery-error.js';
 import type { Mailer } from './mailer.js';
+import type { SendBriefStore } from './ports.js';
 import { renderBriefEmail } from './render-brief-email.js';
 import { DELIVERY_HEARTBEAT_MS, DELIVERY_MAX_ATTEMPTS, deliveryClaimRules } from './retry-policy.js';
 import type { SendBreaker } from './send-breaker.js';
 
 export interface SendBriefDeps {
-  store: Store;
+  store: SendBriefStore;
   mailer: Mailer;
   /** Shared by every send of one run: once open, the rest of the run sends nothing. */
   breaker?: SendBreaker;
@@ -139,7 +140,10 @@ const GONE = {
 } as const;
 
 /** Whether the subscriber, as stored now, left since the run read them: unsubscribed, deleted or suppressed. */
-async function whyGone(store: Store, current: User | undefined): Promise<(typeof GONE)[keyof typeof GONE] | undefined> {
+async function whyGone(
+  store: Pick<SendBriefStore, 'suppressionFor'>,
+  current: User | undefined,
+): Promise<(typeof GONE)[keyof typeof GONE] | undefined> {
   if (current?.status !== 'active') return GONE.unsubscribed;
   if (await store.suppressionFor(current.email)) return GONE.suppressed;
   return undefined;

@@ -1,13 +1,13 @@
-import type { App } from '../app.js';
 import { localTime } from '../briefs/index.js';
 import { receivesBriefs, type User } from '../model/user.js';
+import type { DueSubscribersStore } from './ports.js';
 
 /**
  * Subscribers who receive briefs, are not suppressed and whose local delivery hour has come (any
  * hour with `ignoreHour`); `userIds` narrows them, `onSuppressed` hears of each suppressed one.
  */
 export async function dueSubscribers(
-  app: App,
+  app: { store: DueSubscribersStore },
   now: Date,
   opts: { ignoreHour?: boolean; userIds?: readonly number[]; onSuppressed?: () => void } = {},
 ): Promise<User[]> {

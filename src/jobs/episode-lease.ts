@@ -1,4 +1,5 @@
-import type { EpisodeWork, Store } from '../store/types.js';
+import type { EpisodeWork } from '../store/types.js';
+import type { EpisodeLeaseStore } from './ports.js';
 
 /**
  * How long a worker holds an episode it is processing. Longer than a slow in-process transcription
@@ -11,7 +12,7 @@ const EPISODE_LEASE_MS = 2 * 60 * 60_000;
  * it or the episode no longer needs `work` (another worker did it since it was listed).
  */
 export async function withEpisodeClaim<T>(
-  store: Store,
+  store: EpisodeLeaseStore,
   episodeId: number,
   now: Date,
   work: EpisodeWork,

@@ -4,7 +4,8 @@ import { SendBreaker, withGroupedWrites } from '../delivery/index.js';
 import { dueSubscribers } from './due-subscribers.js';
 import type { FeedRow } from '../store/types.js';
 import { withNewlyPublished } from '../transcripts/asr/index.js';
-import { deliverBrief, type DeliverResult } from './tasks/deliver-brief.task.js';
+import type { DeliverBriefsStore, PollFeedsStore, ProcessEpisodesStore } from './ports.js';
+import { deliverBrief, type DeliverBriefDeps, type DeliverResult } from './tasks/deliver-brief.task.js';
 import { processEpisode, showBoilerplateFor, type ProcessResult } from './tasks/process-episode.task.js';
 import { refreshFeed, type RefreshResult } from './tasks/refresh-feed.task.js';
 import { hostOf, mapLimitPerKey } from './limit-per-key.js';
@@ -19,7 +20,10 @@ export interface PollOptions {
   onProgress?: Progress;
 }
 
-export async function pollFeeds(app: App, opts: PollOptions = {}): Promise<RefreshResult[]> {
+/** What a polling run needs of the App. */
+export type PollFeedsDeps = Pick<App, 'config' | 'log' | 'metrics' | 'fetchOptions'> & { store: PollFeedsStore };
+
+export async function pollFeeds(app: PollFeedsDeps, opts: PollOptions = {}): Promise<RefreshResult[]> {
   const now = opts.now ?? new Date();
   const { pollConcurrency, pollPerHostConcurrency, fetchTimeoutSeconds } = app.config;
   const poll = async (feeds: FeedRow[], total: () => number) =>
@@ -76,7 +80,13 @@ export interface ProcessOptions {
   onProgress?: Progress;
 }
 
-export async function processEpisodes(app: App, opts: ProcessOptions = {}): Promise<ProcessResult[]> {
+/** What a processing run needs of the App. */
+export type ProcessEpisodesDeps = Pick<
+  App,
+  'config' | 'log' | 'metrics' | 'embedder' | 'fetchOptions' | 'insightEngine' | 'asrLadder'
+> & { store: ProcessEpisodesStore };
+
+export async function processEpisodes(app: ProcessEpisodesDeps, opts: ProcessOptions = {}): Promise<ProcessResult[]> {
   const now = opts.now ?? new Date();
   const since = new Date(now.getTime() - (opts.sinceDays ?? PROCESS_WINDOW_DAYS) * 86_400_000);
   const limit = opts.limit ?? app.config.maxEpisodesPerRun;
@@ -107,12 +117,17 @@ export interface DeliverOptions {
   userIds?: number[];
 }
 
+/** What a delivery run needs of the App. */
+export type DeliverBriefsDeps = Pick<App, 'config' | 'log' | 'metrics' | 'mailer' | 'briefEmailSettings'> & {
+  store: DeliverBriefsStore;
+};
+
 /**
  * Each active, confirmed, unpaused subscriber whose local delivery hour has come gets today's brief,
  * once. SEND_CONCURRENCY subscribers are composed and sent at the same time (over the mailer's
  * pooled connections); the store writes of those in flight are committed together.
  */
-export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promise<DeliverResult[]> {
+export async function deliverBriefs(app: DeliverBriefsDeps, opts: DeliverOptions = {}): Promise<DeliverResult[]> {
   const now = opts.now ?? new Date();
   const users = await dueSubscribers(app, now, {
     ...(opts.ignoreHour && { ignoreHour: true }),
@@ -123,7 +138,7 @@ export async function deliverBriefs(app: App, opts: DeliverOptions = {}): Promis
   const pools = createPoolCache();
   // One breaker for the run: a down or stalled mail server costs a few timeouts, not one per brief.
   const breaker = new SendBreaker();
-  const run: App = { ...app, store: withGroupedWrites(app.store) };
+  const run: DeliverBriefDeps = { ...app, store: withGroupedWrites(app.store) };
   const concurrency = app.config.sendConcurrency;
   let stopSaid = false;
   return mapLimitPerKey(

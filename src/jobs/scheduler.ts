@@ -1,18 +1,30 @@
-import type { App } from '../app.js';
 import { runJob } from '../ops/index.js';
-import { deliverBriefs, pollFeeds, processEpisodes } from './pipeline.js';
+import {
+  deliverBriefs,
+  pollFeeds,
+  processEpisodes,
+  type DeliverBriefsDeps,
+  type PollFeedsDeps,
+  type ProcessEpisodesDeps,
+} from './pipeline.js';
 import { startTicker, type Ticker } from './ticker.js';
-import { expireSignUps } from './tasks/expire-sign-ups.task.js';
-import { upgradeInsights } from './tasks/upgrade-insights.task.js';
+import { expireSignUps, type ExpireSignUpsDeps } from './tasks/expire-sign-ups.task.js';
+import { upgradeInsights, type UpgradeInsightsDeps } from './tasks/upgrade-insights.task.js';
 
 /** The scheduler's tick runs one cycle now (forget expired sign-ups → poll due feeds → process new episodes → back-fill LLM insights → deliver due briefs). */
 export type Scheduler = Ticker;
+
+/** The scheduler needs what the tasks of its cycle need. */
+type SchedulerDeps = ExpireSignUpsDeps & PollFeedsDeps & ProcessEpisodesDeps & UpgradeInsightsDeps & DeliverBriefsDeps;
 
 /**
  * The embedded scheduler: one in-process loop. Ticks never overlap; a failing tick is logged
  * and the next one runs as usual.
  */
-export function startScheduler(app: App, opts: { intervalSeconds?: number; now?: () => Date } = {}): Scheduler {
+export function startScheduler(
+  app: SchedulerDeps,
+  opts: { intervalSeconds?: number; now?: () => Date } = {},
+): Scheduler {
   const now = opts.now ?? (() => new Date());
 
   const cycle = async () => {

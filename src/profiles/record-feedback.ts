@@ -1,6 +1,7 @@
 import { topTerms } from '../related/insight-index.js';
 import { indexEntryFor } from '../related/insight-index.js';
-import type { FeedbackValue, Store } from '../store/types.js';
+import type { FeedbackValue } from '../store/types.js';
+import type { FeedbackStore } from './ports.js';
 
 export interface FeedbackOutcome {
   recorded: boolean;
@@ -12,7 +13,7 @@ export interface FeedbackOutcome {
  * learned after the insight itself is gone. Unknown insights are ignored.
  */
 export async function recordFeedback(
-  store: Store,
+  store: FeedbackStore,
   userId: number,
   insightId: number,
   value: FeedbackValue,

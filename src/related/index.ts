@@ -14,3 +14,4 @@ export { indexInsights, indexEntryFor, topTerms } from './insight-index.js';
 export { embeddingsClient, type Embedder } from './embeddings.js';
 export { embedderFromConfig, EMBEDDER_CONFIG_KEYS } from './embedder-from-config.js';
 export { isGenericWord } from './telling-words.js';
+export type { InsightIndexStore } from './ports.js';

@@ -1,7 +1,8 @@
 import { errorMessage } from '../model/errors.js';
 import type { StoredInsight } from '../model/insight.js';
-import type { InsightIndexEntry, Store } from '../store/types.js';
+import type { InsightIndexEntry } from '../store/types.js';
 import type { Embedder } from './embeddings.js';
+import type { InsightIndexStore } from './ports.js';
 import { featureBag } from './features.js';
 import { weightedFeatures } from './vectors.js';
 
@@ -44,7 +45,7 @@ export interface IndexOutcome {
  * configured. An endpoint failure never loses the lexical entry; related insights fall back to it.
  */
 export async function indexInsights(
-  store: Store,
+  store: InsightIndexStore,
   insights: IndexableInsight[],
   embedder?: Embedder,
 ): Promise<IndexOutcome> {

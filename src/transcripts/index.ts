@@ -7,3 +7,4 @@ export { transcriptText } from './transcript-text.js';
 export { normalizeForMatch } from './normalize.js';
 export { isGenericSpeaker } from './speaker-label.js';
 export { getTranscript } from './get-transcript.js';
+export type { EpisodeAsrStore, NewlyPublishedStore, PreferPublishedStore } from './ports.js';

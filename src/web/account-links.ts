@@ -1,8 +1,9 @@
 import { publicBase } from '../delivery/index.js';
 import { SIGNUP_TTL_MS, type User } from '../model/user.js';
-import type { AuthTokenPurpose } from '../store/types.js';
+import type { AuthTokenPurpose, Store } from '../store/types.js';
 import { accountEmail } from './account-emails.js';
 import type { WebDeps } from './deps.js';
+import type { EmailLinkApp } from './ports.js';
 import { hashToken, isTokenShaped, newToken } from './tokens.js';
 
 const MINUTE = 60_000;
@@ -40,7 +41,7 @@ type Kind = Parameters<typeof accountEmail>[0];
  * stored only as its hash. Returns whether an email was sent.
  */
 export async function emailLink(
-  deps: WebDeps,
+  deps: WebDeps<EmailLinkApp>,
   user: User,
   purpose: AuthTokenPurpose,
   kind: Kind,
@@ -77,12 +78,20 @@ export async function emailLink(
 }
 
 /** Uses one of the token's uses; the user it was made for, or undefined (not a token, unknown, expired, used up). */
-export async function useLink(deps: WebDeps, purpose: AuthTokenPurpose, token: unknown): Promise<number | undefined> {
+export async function useLink(
+  deps: WebDeps<{ store: Pick<Store, 'useAuthToken'> }>,
+  purpose: AuthTokenPurpose,
+  token: unknown,
+): Promise<number | undefined> {
   if (!isTokenShaped(token)) return undefined;
   return deps.app.store.useAuthToken(hashToken(token), purpose, deps.now(), LINK_RULES[purpose].reuseWithinMs);
 }
 
 /** Whether the token could still be used, without using it (the page a GET shows). */
-export async function linkIsValid(deps: WebDeps, purpose: AuthTokenPurpose, token: string): Promise<boolean> {
+export async function linkIsValid(
+  deps: WebDeps<{ store: Pick<Store, 'authTokenUser'> }>,
+  purpose: AuthTokenPurpose,
+  token: string,
+): Promise<boolean> {
   return (await deps.app.store.authTokenUser(hashToken(token), purpose, deps.now())) !== undefined;
 }

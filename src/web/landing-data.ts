@@ -1,6 +1,7 @@
 import { isGenericWord } from '../related/index.js';
 import { analyse, isContentToken, isRarerThan, termOf } from '../text/index.js';
-import type { FeedRow, InsightWithContext, Store } from '../store/types.js';
+import type { FeedRow, InsightWithContext } from '../store/types.js';
+import type { LandingStore } from './ports.js';
 import { feedLabel } from './mask-url.js';
 
 /** One item of the landing page's sample brief: what an insight says and where, nothing about a subscriber. */
@@ -55,7 +56,7 @@ const BUILT_IN: SampleItem[] = [
  * built-in sample; suggested topics from telling words and phrases of recent insights; the shows the store
  * knows. Cached for a minute: the page is public and the topic count walks every recent insight.
  */
-export function landingData(store: Store, now: () => Date = () => new Date()): () => Promise<LandingData> {
+export function landingData(store: LandingStore, now: () => Date = () => new Date()): () => Promise<LandingData> {
   let cached: { at: number; data: Promise<LandingData> } | undefined;
   return () => {
     const t = now().getTime();
@@ -70,7 +71,7 @@ export function landingData(store: Store, now: () => Date = () => new Date()): (
   };
 }
 
-async function load(store: Store, at: Date): Promise<LandingData> {
+async function load(store: LandingStore, at: Date): Promise<LandingData> {
   const since = new Date(at.getTime() - RECENT_DAYS * 24 * 3600_000);
   const [latest, recent, feeds] = await Promise.all([
     store.listBriefs(1),

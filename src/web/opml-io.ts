@@ -1,7 +1,8 @@
 import { feedUrlProblems, parseOpml, writeOpml, type FeedUrlPolicy } from '../feeds/index.js';
 import { redactUrl } from '../net/index.js';
 import { errorMessage } from '../model/errors.js';
-import type { FeedRow, Store } from '../store/types.js';
+import type { FeedRow } from '../store/types.js';
+import type { KnownFeedsStore, OpmlImportStore } from './ports.js';
 
 /** An uploaded OPML file larger than this is refused before it is parsed. */
 export const OPML_MAX_BYTES = 512 * 1024;
@@ -23,7 +24,7 @@ export interface OpmlImport {
  * ones are added as feeds (with the list's title until their first poll) and followed.
  */
 export async function importOpml(
-  store: Store,
+  store: OpmlImportStore,
   userId: number,
   bytes: Uint8Array,
   policy: FeedUrlPolicy = {},
@@ -87,7 +88,7 @@ export interface OpmlMatch {
  * The feeds an OPML file names that the store already knows, for the anonymous sign-up form:
  * unknown feeds are only counted, so a visitor cannot make Podbrief poll a list of their own.
  */
-export async function knownFeedsOfOpml(store: Store, bytes: Uint8Array): Promise<OpmlMatch> {
+export async function knownFeedsOfOpml(store: KnownFeedsStore, bytes: Uint8Array): Promise<OpmlMatch> {
   const read = readOpmlUpload(bytes);
   if ('problem' in read) return { feedIds: [], unknown: 0, problems: [read.problem] };
   const feedIds = new Set<number>();

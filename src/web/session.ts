@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { App } from '../app.js';
+import type { SessionStore } from './ports.js';
 import type { User } from '../model/user.js';
 import { hashToken, isTokenShaped, newToken } from './tokens.js';
 
@@ -32,7 +32,11 @@ export interface Sessions extends SessionResolver {
  * The cookie is HttpOnly, SameSite=Lax, and Secure when the site is served over HTTPS.
  * Only a confirmed subscriber is ever signed in.
  */
-export function createSessions(app: App, isHttps: (req: Request) => boolean, now = () => new Date()): Sessions {
+export function createSessions(
+  app: { store: SessionStore },
+  isHttps: (req: Request) => boolean,
+  now = () => new Date(),
+): Sessions {
   const resolved = new WeakMap<Request, Promise<{ user: User; signedInAt: Date } | undefined>>();
 
   const writeCookie = (c: Context, id: string) =>

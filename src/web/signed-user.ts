@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
-import type { App } from '../app.js';
+import type { SignedUserDeps } from './ports.js';
 import { verifyUserLink, type LinkPurpose } from '../delivery/index.js';
 import type { User } from '../model/user.js';
 
 /** The subscriber a signed `?u=&t=` link names, if its token is valid for that purpose. */
-export async function signedUser(c: Context, app: App, purpose: LinkPurpose): Promise<User | undefined> {
+export async function signedUser(c: Context, app: SignedUserDeps, purpose: LinkPurpose): Promise<User | undefined> {
   const id = Number(c.req.query('u'));
   const token = c.req.query('t') ?? '';
   if (!Number.isInteger(id) || !verifyUserLink(purpose, id, token, app.verifyKeys)) return undefined;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { App } from '../../app.js';
+import type { Store } from '../../store/types.js';
 import { composeBrief, localTime } from '../../briefs/index.js';
 import { renderBriefEmail, type SendOutcome } from '../../delivery/index.js';
 import { deliverBriefs } from '../../jobs/index.js';
@@ -71,7 +72,7 @@ export function briefCommands(program: Command): void {
     });
 }
 
-export function printBrief(app: App, brief: Brief, user: User): void {
+export function printBrief(app: Pick<App, 'briefEmailSettings'>, brief: Brief, user: User): void {
   const email = renderBriefEmail({ brief, user, ...app.briefEmailSettings() });
   say(`To: ${email.to}\nSubject: ${email.subject}\n\n${email.text}`);
 }
@@ -107,7 +108,7 @@ function describeSend(
   return `FAILED: ${send.error}`;
 }
 
-async function selectUsers(app: App, email?: string): Promise<User[]> {
+async function selectUsers(app: { store: Pick<Store, 'listUsers' | 'userByEmail'> }, email?: string): Promise<User[]> {
   if (!email) return (await app.store.listUsers()).filter(receivesBriefs);
   const user = await app.store.userByEmail(email);
   if (!user)

@@ -12,7 +12,7 @@ import {
 import { AppError } from '../../model/errors.js';
 import { loadGlobalConfig, printJson, withApp, type GlobalOptions } from '../context.js';
 import { refreshFeed } from '../../jobs/index.js';
-import type { App } from '../../app.js';
+import type { Store } from '../../store/types.js';
 import { say, sayError } from '../terminal-text.js';
 import { readFileOrUrl } from '../read-input.js';
 import { redactUrl } from '../../net/index.js';
@@ -163,7 +163,7 @@ export function feedsCommand(program: Command): void {
 }
 
 /** A feed by its id or URL, else the error that points at `feeds list`. */
-async function findFeed(app: App, target: string) {
+async function findFeed(app: { store: Pick<Store, 'feedById' | 'feedByUrl'> }, target: string) {
   const feed = /^\d+$/.test(target)
     ? await app.store.feedById(Number(target))
     : await app.store.feedByUrl(target.trim());

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import type { App } from '../../app.js';
 import { AppError } from '../../model/errors.js';
 import { ABOUT_MAX_CHARS, type User } from '../../model/user.js';
-import type { FeedRow } from '../../store/types.js';
+import type { FeedRow, Store } from '../../store/types.js';
 import { printJson, withApp, type GlobalOptions } from '../context.js';
 import { parseInterests } from './interests.js';
 
@@ -66,13 +65,13 @@ export function userProfileCommands(program: Command, users: Command): void {
     );
 }
 
-async function userNamed(app: App, email: string): Promise<User> {
+async function userNamed(app: { store: Pick<Store, 'userByEmail'> }, email: string): Promise<User> {
   const user = await app.store.userByEmail(email);
   if (!user) throw new AppError('user_not_found', `no subscriber ${email} (add one with "podbrief users add")`);
   return user;
 }
 
-async function feedsNamed(app: App, refs: string[]): Promise<FeedRow[]> {
+async function feedsNamed(app: { store: Pick<Store, 'feedById' | 'feedByUrl'> }, refs: string[]): Promise<FeedRow[]> {
   const feeds: FeedRow[] = [];
   for (const ref of refs) {
     const feed = /^\d+$/.test(ref) ? await app.store.feedById(Number(ref)) : await app.store.feedByUrl(ref);
@@ -82,7 +81,11 @@ async function feedsNamed(app: App, refs: string[]): Promise<FeedRow[]> {
   return feeds;
 }
 
-async function printProfile(app: App, user: User, json: boolean): Promise<void> {
+async function printProfile(
+  app: { store: Pick<Store, 'profileOf' | 'listFeeds' | 'feedbackOf'> },
+  user: User,
+  json: boolean,
+): Promise<void> {
   const [profile, feeds, feedback] = await Promise.all([
     app.store.profileOf(user.id),
     app.store.listFeeds(),

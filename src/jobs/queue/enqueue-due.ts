@@ -1,6 +1,7 @@
 import type { App } from '../../app.js';
 import { localTime } from '../../briefs/index.js';
 import { dueSubscribers } from '../due-subscribers.js';
+import type { EnqueueDueStore } from '../ports.js';
 import { expireSignUpsJob } from './expire-sign-ups.job.js';
 import type { Enqueue } from './job-definition.js';
 import { pollFeedData, pollFeedJob } from './poll-feed.job.js';
@@ -23,7 +24,10 @@ export interface Enqueued {
  * (due feeds → poll-feed, episodes to process → process-episode, subscribers whose delivery hour
  * has come → send-brief, plus the sign-up clean-up and the LLM back-fill). Counts what was newly queued.
  */
-export async function enqueueDue(app: App, enqueue: Enqueue, now: Date): Promise<Enqueued> {
+/** What one tick of queuing reads. */
+export type EnqueueDueDeps = Pick<App, 'config'> & { store: EnqueueDueStore };
+
+export async function enqueueDue(app: EnqueueDueDeps, enqueue: Enqueue, now: Date): Promise<Enqueued> {
   await enqueue(expireSignUpsJob, [{}]);
   const feeds = await enqueue(pollFeedJob, (await app.store.dueFeeds(now)).map(pollFeedData));
   const since = new Date(now.getTime() - PROCESS_WINDOW_DAYS * 86_400_000);

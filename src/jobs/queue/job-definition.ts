@@ -2,9 +2,9 @@ import type { Queue } from 'pg-boss';
 import type { App } from '../../app.js';
 import type { Config } from '../../config/index.js';
 
-/** What a job body may do besides its task: hand follow-up work to the queue. */
-interface JobContext {
-  app: App;
+/** What a job body may do besides its task: hand follow-up work to the queue. `app` is what the job uses of the App. */
+interface JobContext<A> {
+  app: A;
   enqueue: Enqueue;
 }
 
@@ -22,7 +22,7 @@ export type Enqueue = <D extends object>(job: JobDefinition<D>, items: readonly 
  * while one is queued or running, how many one worker process runs at once, and its body, which
  * calls the task function the embedded scheduler calls in-process.
  */
-export interface JobDefinition<D extends object> {
+export interface JobDefinition<D extends object, A = App> {
   name: QueueName;
   /** Retry and expiry policy of the queue (pg-boss `createQueue` options). */
   queue: Omit<Queue, 'name'>;
@@ -34,7 +34,7 @@ export interface JobDefinition<D extends object> {
   group?(data: D): string;
   groupConcurrency?(config: Config): number;
   concurrency(config: Config): number;
-  run(ctx: JobContext, data: D, attempt: Attempt): Promise<unknown>;
+  run(ctx: JobContext<A>, data: D, attempt: Attempt): Promise<unknown>;
 }
 
 export const QUEUE_NAMES = [

@@ -1,5 +1,6 @@
 import { hostOf } from '../limit-per-key.js';
-import { refreshFeed } from '../tasks/refresh-feed.task.js';
+import type { PollFeedJobStore } from '../ports.js';
+import { refreshFeed, type RefreshFeedDeps } from '../tasks/refresh-feed.task.js';
 import type { JobDefinition } from './job-definition.js';
 import { newEpisodesOf, processEpisodeJob } from './process-episode.job.js';
 
@@ -14,7 +15,7 @@ export interface PollFeedData {
  * scheduler tick. A feed polled since the job was queued (it is no longer due) is left alone, so a
  * feed is fetched once per poll however many ticks queued it.
  */
-export const pollFeedJob: JobDefinition<PollFeedData> = {
+export const pollFeedJob: JobDefinition<PollFeedData, RefreshFeedDeps & { store: PollFeedJobStore }> = {
   name: 'poll-feed',
   // A fetch failure is the feed's own business (refreshFeed records it and backs the feed off);
   // the queue retries only what threw: the database was unreachable.

@@ -1,7 +1,12 @@
-import type { App } from '../../app.js';
-import { processEpisode, showBoilerplateFor, type ShowBoilerplate } from '../tasks/process-episode.task.js';
+import {
+  processEpisode,
+  showBoilerplateFor,
+  type ProcessEpisodeDeps,
+  type ShowBoilerplate,
+} from '../tasks/process-episode.task.js';
 import { PROCESS_WINDOW_DAYS } from '../pipeline.js';
 import type { JobDefinition } from './job-definition.js';
+import type { NewEpisodesStore, ProcessEpisodeJobStore } from '../ports.js';
 
 export interface ProcessEpisodeData {
   episodeId: number;
@@ -12,7 +17,10 @@ export interface ProcessEpisodeData {
  * episode already extracted, or failed and not yet due for its retry, is left alone: the job may
  * have been queued before another worker finished it.
  */
-export const processEpisodeJob: JobDefinition<ProcessEpisodeData> = {
+export const processEpisodeJob: JobDefinition<
+  ProcessEpisodeData,
+  ProcessEpisodeDeps & { store: ProcessEpisodeJobStore }
+> = {
   name: 'process-episode',
   // processEpisode records its own failures with the episode's backoff (30 min, 2 h, 8 h); the
   // queue retries only what threw before that.
@@ -45,13 +53,15 @@ export const processEpisodeJob: JobDefinition<ProcessEpisodeData> = {
  * other workers stored meanwhile counts too.
  */
 const BOILERPLATE_RENEW_MS = 5 * 60_000;
-const boilerplates = new WeakMap<App, { made: number; boilerplate: ShowBoilerplate }>();
+// Keyed by the store: the worker hands each job its own copy of the App (with the job's logger), and
+// every copy shares the one store.
+const boilerplates = new WeakMap<object, { made: number; boilerplate: ShowBoilerplate }>();
 
-function workerBoilerplate(app: App, now: Date): ShowBoilerplate {
-  const kept = boilerplates.get(app);
+function workerBoilerplate(app: ProcessEpisodeDeps, now: Date): ShowBoilerplate {
+  const kept = boilerplates.get(app.store);
   if (kept && Math.abs(now.getTime() - kept.made) < BOILERPLATE_RENEW_MS) return kept.boilerplate;
   const boilerplate = showBoilerplateFor(app);
-  boilerplates.set(app, { made: now.getTime(), boilerplate });
+  boilerplates.set(app.store, { made: now.getTime(), boilerplate });
   return boilerplate;
 }
 
@@ -61,7 +71,11 @@ function isDue(episode: { status: string; retryAt: string | null }, now: Date): 
 }
 
 /** A feed's episodes waiting for their first processing, just after a poll stored them. */
-export async function newEpisodesOf(app: App, feedId: number, now: Date): Promise<ProcessEpisodeData[]> {
+export async function newEpisodesOf(
+  app: { store: NewEpisodesStore },
+  feedId: number,
+  now: Date,
+): Promise<ProcessEpisodeData[]> {
   const since = now.getTime() - PROCESS_WINDOW_DAYS * 86_400_000;
   return (await app.store.episodesByFeed(feedId))
     .filter((e) => e.status === 'new' && Date.parse(e.firstSeenAt) >= since)

@@ -1,6 +1,6 @@
 import type { App } from '../../app.js';
 import { startTicker, type Ticker } from '../ticker.js';
-import { enqueueDue } from './enqueue-due.js';
+import { enqueueDue, type EnqueueDueDeps } from './enqueue-due.js';
 import type { JobQueue } from './job-queue.js';
 import { electLeader } from '../../store/index.js';
 
@@ -12,7 +12,11 @@ const SCHEDULER_LOCK_KEY = 0x706f_6462;
  * one holding the scheduler lock queues work each SCHEDULER_INTERVAL_SECONDS; workers do it.
  * When that process dies, a standby takes the lock within SCHEDULER_FAILOVER_SECONDS.
  */
-export function startQueueScheduler(app: App, queue: JobQueue, opts: { now?: () => Date } = {}): Ticker {
+export function startQueueScheduler(
+  app: EnqueueDueDeps & Pick<App, 'log'>,
+  queue: JobQueue,
+  opts: { now?: () => Date } = {},
+): Ticker {
   const now = opts.now ?? (() => new Date());
   const leadership = electLeader(app.config.databaseUrl, SCHEDULER_LOCK_KEY, {
     retryMs: app.config.schedulerFailoverSeconds * 1000,

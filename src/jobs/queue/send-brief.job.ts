@@ -1,6 +1,7 @@
 import { localTime } from '../../briefs/index.js';
 import { receivesBriefs } from '../../model/user.js';
-import { deliverBrief } from '../tasks/deliver-brief.task.js';
+import type { App } from '../../app.js';
+import { deliverBrief, type DeliverBriefDeps } from '../tasks/deliver-brief.task.js';
 import { stableJobId } from './stable-job-id.js';
 import type { JobDefinition } from './job-definition.js';
 
@@ -16,7 +17,7 @@ export interface SendBriefData {
  * subscriber again later that day adds nothing. A send that failed, or may
  * succeed later, is retried by the queue.
  */
-export const sendBriefJob: JobDefinition<SendBriefData> = {
+export const sendBriefJob: JobDefinition<SendBriefData, DeliverBriefDeps & Pick<App, 'log'>> = {
   name: 'send-brief',
   queue: {
     policy: 'exclusive',

@@ -2,6 +2,7 @@ import type { App } from '../../app.js';
 import { composeBrief, localTime, type ComposeOutcome, type PoolCache } from '../../briefs/index.js';
 import { sendBrief, type SendBreaker, type SendOutcome } from '../../delivery/index.js';
 import type { User } from '../../model/user.js';
+import type { DeliverBriefStore } from '../ports.js';
 
 export interface DeliverResult {
   userId: number;
@@ -12,9 +13,14 @@ export interface DeliverResult {
   send?: SendOutcome;
 }
 
+/** What composing and sending one brief needs of the App. */
+export type DeliverBriefDeps = Pick<App, 'config' | 'mailer' | 'metrics' | 'briefEmailSettings'> & {
+  store: DeliverBriefStore;
+};
+
 /** Composes the subscriber's brief for their local date (once) and sends it (once). */
 export async function deliverBrief(
-  app: App,
+  app: DeliverBriefDeps,
   user: User,
   now = new Date(),
   pools?: PoolCache,

@@ -1,5 +1,9 @@
 import type { App } from '../../app.js';
 import { SIGNUP_TTL_MS } from '../../model/user.js';
+import type { ExpireSignUpsStore } from '../ports.js';
+
+/** What the clean-up needs of the App. */
+export type ExpireSignUpsDeps = Pick<App, 'log'> & { store: ExpireSignUpsStore };
 
 /**
  * How long a retired insight no brief refers to is kept: a re-extraction retires what a brief
@@ -14,7 +18,7 @@ const RETIRED_INSIGHT_DAYS = 30;
  * after RETIRED_INSIGHT_DAYS. Runs on every scheduler tick; cheap (each an indexed delete).
  */
 export async function expireSignUps(
-  app: Pick<App, 'store' | 'log'>,
+  app: ExpireSignUpsDeps,
   now = new Date(),
 ): Promise<{ signUps: number; tokens: number; sessions: number; retiredInsights: number }> {
   const signUps = await app.store.deleteExpiredSignups(new Date(now.getTime() - SIGNUP_TTL_MS), now);

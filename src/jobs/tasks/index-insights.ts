@@ -1,10 +1,10 @@
 import type { App } from '../../app.js';
 import { errorMessage } from '../../model/errors.js';
 import type { StoredInsight } from '../../model/insight.js';
-import { indexInsights } from '../../related/index.js';
+import { indexInsights, type InsightIndexStore } from '../../related/index.js';
 
 /** What indexing needs of the App. */
-export type IndexDeps = Pick<App, 'store' | 'log' | 'embedder'>;
+type IndexDeps = Pick<App, 'log' | 'embedder'> & { store: InsightIndexStore };
 
 /** Adds freshly stored insights to the insight index (and embeds them when an endpoint is set). */
 export async function indexNewInsights(app: IndexDeps, insights: StoredInsight[]): Promise<void> {

@@ -7,7 +7,8 @@ import { getTranscript, showBoilerplate } from '../../transcripts/index.js';
 import { preferPublished, transcribeEpisode, type EpisodeAsrDeps } from '../../transcripts/asr/index.js';
 import { withEpisodeClaim } from '../episode-lease.js';
 import { episodeRetryAt } from '../episode-retry.js';
-import { indexNewInsights, type IndexDeps } from './index-insights.js';
+import type { ProcessEpisodeStore, ShowRepeatsStore } from '../ports.js';
+import { indexNewInsights } from './index-insights.js';
 import { showTranscriptRepeats, type ShowTranscriptRepeats } from './show-repeats.js';
 
 export type ProcessResult =
@@ -16,10 +17,15 @@ export type ProcessResult =
   | { episodeId: number; status: 'failed'; error: string; code: string; title?: string };
 
 /** What processing an episode needs of the App. */
-type ProcessDeps = IndexDeps & Pick<App, 'config' | 'fetchOptions' | 'insightEngine' | 'asrLadder'>;
+export type ProcessEpisodeDeps = Pick<
+  App,
+  'config' | 'log' | 'embedder' | 'fetchOptions' | 'insightEngine' | 'asrLadder'
+> & {
+  store: ProcessEpisodeStore;
+};
 
 /** Speech-to-text is paid for only when the episode can reach a brief: the briefs stage decides that. */
-function asrDeps(app: ProcessDeps): EpisodeAsrDeps {
+function asrDeps(app: ProcessEpisodeDeps): EpisodeAsrDeps {
   return {
     config: app.config,
     store: app.store,
@@ -36,7 +42,7 @@ function asrDeps(app: ProcessDeps): EpisodeAsrDeps {
  * one that listed it before another finished it finds nothing left to do.
  */
 export async function processEpisode(
-  app: ProcessDeps,
+  app: ProcessEpisodeDeps,
   episode: EpisodeRow,
   now = new Date(),
   boilerplate: ShowBoilerplate = showBoilerplateFor(app),
@@ -64,7 +70,7 @@ const BOILERPLATE_EPISODES = 200;
  * Finds each show's boilerplate once from its stored episodes' notes and keeps it for the run
  * (processEpisodes shares one between all episodes).
  */
-export function showBoilerplateFor(app: Pick<App, 'store'>): ShowBoilerplate {
+export function showBoilerplateFor(app: { store: ShowRepeatsStore }): ShowBoilerplate {
   const cache = new Map<number, Promise<ReadonlySet<string>>>();
   const notes = (feedId: number): Promise<ReadonlySet<string>> => {
     let found = cache.get(feedId);
@@ -85,7 +91,7 @@ export function showBoilerplateFor(app: Pick<App, 'store'>): ShowBoilerplate {
 }
 
 async function processClaimed(
-  app: ProcessDeps,
+  app: ProcessEpisodeDeps,
   episode: EpisodeRow,
   now: Date,
   boilerplate: ShowBoilerplate,

@@ -11,6 +11,7 @@ import { AppError, errorMessage } from '../../model/errors.js';
 import type { ParsedEpisode } from '../../model/feed.js';
 import { withFeedCredentials } from '../../model/feed-url.js';
 import type { FeedPollUpdate, FeedRow } from '../../store/types.js';
+import type { RefreshFeedStore } from '../ports.js';
 
 export type RefreshResult =
   | {
@@ -35,6 +36,9 @@ export type RefreshResult =
       paused?: true;
     };
 
+/** What polling one feed needs of the App. */
+export type RefreshFeedDeps = Pick<App, 'config' | 'log' | 'metrics' | 'fetchOptions'> & { store: RefreshFeedStore };
+
 type Hints = Pick<PollDelayInput, 'ttlSeconds' | 'cacheMaxAgeSeconds' | 'retryAfterSeconds' | 'cadenceSeconds'>;
 
 /**
@@ -45,13 +49,13 @@ type Hints = Pick<PollDelayInput, 'ttlSeconds' | 'cacheMaxAgeSeconds' | 'retryAf
  * a row pause the feed, and any success (a scheduled retry or `feeds refresh`) resumes it.
  */
 /** Polls one feed, counted in podbrief_feed_polls_total whichever path runs it (scheduler, queue, CLI). */
-export async function refreshFeed(app: App, feed: FeedRow, now = new Date()): Promise<RefreshResult> {
+export async function refreshFeed(app: RefreshFeedDeps, feed: FeedRow, now = new Date()): Promise<RefreshResult> {
   const result = await pollOneFeed(app, feed, now);
   app.metrics.feedPolls.inc({ outcome: result.status });
   return result;
 }
 
-async function pollOneFeed(app: App, feed: FeedRow, now: Date): Promise<RefreshResult> {
+async function pollOneFeed(app: RefreshFeedDeps, feed: FeedRow, now: Date): Promise<RefreshResult> {
   const { config, store } = app;
   const nextPollAt = (errorCount: number, hints: Hints) =>
     new Date(
@@ -161,7 +165,7 @@ async function pollOneFeed(app: App, feed: FeedRow, now: Date): Promise<RefreshR
  * new GUIDs recognised as the episodes they are.
  */
 async function newEpisodes(
-  app: App,
+  app: RefreshFeedDeps,
   feed: FeedRow,
   parsed: ParsedEpisode[],
 ): Promise<{ episodes: ParsedEpisode[]; republished: number }> {

@@ -1,7 +1,7 @@
-import type { App } from '../../app.js';
 import { episodeShingles, ShowShingles, type ShowRepeats } from '../../insights/index.js';
 import type { Transcript } from '../../model/transcript.js';
 import type { EpisodeRow } from '../../store/types.js';
+import type { ShowRepeatsStore } from '../ports.js';
 
 /** How many of a show's newest stored transcripts are read to find what it repeats (ad reads, intros). */
 const REPEAT_EPISODES = 12;
@@ -15,7 +15,7 @@ export interface ShowTranscriptRepeats {
   remember(episode: EpisodeRow, transcript: Transcript): Promise<void>;
 }
 
-export function showTranscriptRepeats(app: Pick<App, 'store'>): ShowTranscriptRepeats {
+export function showTranscriptRepeats(app: { store: ShowRepeatsStore }): ShowTranscriptRepeats {
   // Per feed, read in one query on first use, then counted as the run adds transcripts.
   const shows = new Map<number, Promise<ShowShingles>>();
   const read = (feedId: number): Promise<ShowShingles> =>

@@ -2,7 +2,8 @@ import type { App } from '../../app.js';
 import type { Transcript } from '../../model/transcript.js';
 import { LlmDeferredError } from '../../insights/llm/index.js';
 import { withEpisodeClaim } from '../episode-lease.js';
-import { indexNewInsights, type IndexDeps } from './index-insights.js';
+import type { UpgradeInsightsStore } from '../ports.js';
+import { indexNewInsights } from './index-insights.js';
 
 export type UpgradeResult =
   | { episodeId: number; status: 'upgraded'; insights: number }
@@ -16,7 +17,9 @@ export interface UpgradeOptions {
 }
 
 /** What the back-fill needs of the App. */
-type UpgradeDeps = IndexDeps & Pick<App, 'config' | 'insightEngine' | 'hopelessUpgrades'>;
+export type UpgradeInsightsDeps = Pick<App, 'config' | 'log' | 'embedder' | 'insightEngine' | 'hopelessUpgrades'> & {
+  store: UpgradeInsightsStore;
+};
 
 /**
  * The back-fill after a fallback: with INSIGHT_ENGINE=llm, recent episodes that got the embedded
@@ -24,7 +27,7 @@ type UpgradeDeps = IndexDeps & Pick<App, 'config' | 'insightEngine' | 'hopelessU
  * unless one of their insights already went out in a brief. Stops at the first episode the LLM
  * still cannot do, so an outage costs one attempt per run.
  */
-export async function upgradeInsights(app: UpgradeDeps, opts: UpgradeOptions = {}): Promise<UpgradeResult[]> {
+export async function upgradeInsights(app: UpgradeInsightsDeps, opts: UpgradeOptions = {}): Promise<UpgradeResult[]> {
   if (app.config.insightEngine !== 'llm') return [];
   const now = opts.now ?? new Date();
   const limit = opts.limit ?? 20;
@@ -54,7 +57,7 @@ export async function upgradeInsights(app: UpgradeDeps, opts: UpgradeOptions = {
 /** Deferred: rate limited for longer than we wait. Lasting: asking again gives the same answer. */
 type Outcome = { result: UpgradeResult; lasting: boolean } | 'deferred';
 
-async function upgradeOne(app: UpgradeDeps, episodeId: number, transcript: Transcript): Promise<Outcome> {
+async function upgradeOne(app: UpgradeInsightsDeps, episodeId: number, transcript: Transcript): Promise<Outcome> {
   let report;
   try {
     report = await app.insightEngine().extractWithReport(transcript, {

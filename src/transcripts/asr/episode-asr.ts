@@ -4,7 +4,8 @@ import type { Logger } from '../../logger.js';
 import { AppError, errorMessage } from '../../model/errors.js';
 import type { Transcript } from '../../model/transcript.js';
 import { spentOverDailyBudget, type SpentSince } from '../../model/daily-budget.js';
-import type { EpisodeRow, Store } from '../../store/types.js';
+import type { EpisodeRow } from '../../store/types.js';
+import type { EpisodeAsrStore } from '../ports.js';
 import type { AsrRung } from './create-transcribers.js';
 import { runAsr, type ChunkCost } from './run-asr.js';
 import type { Transcriber } from './types.js';
@@ -17,7 +18,7 @@ type CanReachBrief = (episode: EpisodeRow) => Promise<{ reach: boolean; reason: 
 
 export interface EpisodeAsrDeps {
   config: Config;
-  store: Store;
+  store: EpisodeAsrStore;
   log: Logger;
   canReach: CanReachBrief;
   /** The configured engines, built once by the caller (createAsrLadder). */
@@ -110,7 +111,7 @@ async function affordableEngines(
   return out;
 }
 
-function asrSpent(store: Pick<Store, 'asrSpendSince'>): SpentSince {
+function asrSpent(store: Pick<EpisodeAsrStore, 'asrSpendSince'>): SpentSince {
   return (since) => store.asrSpendSince(since);
 }
 

@@ -1,11 +1,12 @@
 import type { Transcript } from '../../model/transcript.js';
 import type { FetchOptions } from '../../net/index.js';
-import type { EpisodeRow, Store } from '../../store/types.js';
+import type { EpisodeRow } from '../../store/types.js';
+import type { NewlyPublishedStore, PreferPublishedStore } from '../ports.js';
 import { publishedTranscript } from '../get-transcript.js';
 
 /** `episodes` plus those whose feed has since published a transcript for what was transcribed or summarised from show notes. */
 export async function withNewlyPublished(
-  store: Store,
+  store: NewlyPublishedStore,
   episodes: EpisodeRow[],
   since: Date,
   limit: number,
@@ -22,7 +23,7 @@ export async function withNewlyPublished(
  * so the episode is not retried on every poll until the feed changes again.
  */
 export async function preferPublished(
-  store: Store,
+  store: PreferPublishedStore,
   episode: EpisodeRow,
   stored: Transcript,
   fetchOptions: FetchOptions,

@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { App } from '../../app.js';
+import type { AccountPreferencesRouteDeps } from '../ports.js';
 import { isValidTimeZone } from '../../briefs/index.js';
 import { feedUrlKey, feedUrlProblems, type DirectoryResult } from '../../feeds/index.js';
 import { errorMessage } from '../../model/errors.js';
@@ -46,7 +46,12 @@ interface PageState {
  * A signed-in subscriber's settings: topics, delivery time, followed shows (search, OPML in and
  * out), the private feed, pause, unsubscribe and account deletion. GET never changes anything.
  */
-export function accountPreferencesRoutes(web: Hono, app: App, auth: SubscriberAuth, deps: AccountDeps): void {
+export function accountPreferencesRoutes(
+  web: Hono,
+  app: AccountPreferencesRouteDeps,
+  auth: SubscriberAuth,
+  deps: AccountDeps,
+): void {
   const render = async (c: Context, user: User, state: PageState = {}, status: 200 | 400 = 200) => {
     const q = (c.req.query('q') ?? '').slice(0, 200);
     const [profile, feeds, hasFeed, results] = await Promise.all([

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { App } from '../../app.js';
+import type { AccountRouteDeps } from '../ports.js';
 import { localTime } from '../../briefs/index.js';
 import { isVote, listenUrl, type Vote } from '../../delivery/index.js';
 import type { Brief } from '../../model/brief.js';
@@ -16,7 +16,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * A signed-in subscriber's briefs: today's (or the latest), the archive, one past brief, and
  * feedback on their insights. Everything is the session user's own; nothing else is reachable.
  */
-export function accountRoutes(web: Hono, app: App, auth: SubscriberAuth, deps: AccountDeps): void {
+export function accountRoutes(web: Hono, app: AccountRouteDeps, auth: SubscriberAuth, deps: AccountDeps): void {
   const cardOptions = async (user: User, brief: Brief, back: string) => {
     // Votes on a brief's insights come after its (local) date began.
     const since = new Date(Date.parse(`${brief.date}T00:00:00Z`) - 2 * 86_400_000);

@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { renderBriefEmail } from '../../delivery/index.js';
 import { adminAuth } from '../admin-auth.js';
 import type { WebDeps } from '../deps.js';
+import type { AdminApp } from '../ports.js';
 import { maskCredentials } from '../mask-url.js';
 import { listOutbox, outboxFile } from '../outbox-files.js';
 import { html } from '../views/html.js';
@@ -12,7 +13,7 @@ import { layout } from '../views/layout.js';
  * The operator's pages, behind ADMIN_TOKEN: briefs with their delivery status, the outbox, the
  * feeds (passwords in feed URLs masked). Without ADMIN_TOKEN they answer 404.
  */
-export function adminRoutes(web: Hono, deps: WebDeps): void {
+export function adminRoutes(web: Hono, deps: WebDeps<AdminApp>): void {
   const { app } = deps;
   const auth = adminAuth({
     token: app.config.adminToken,

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import type { App } from '../../app.js';
+import type { FeedbackRouteDeps } from '../ports.js';
 import { timestampUrl } from '../../briefs/index.js';
 import { isVote, parseListenToken, verifyFeedback, type Vote } from '../../delivery/index.js';
 import { recordFeedback } from '../../profiles/record-feedback.js';
@@ -16,7 +16,10 @@ const LABEL: Record<Vote, string> = {
 const invalid = () => layout('Invalid link', html`<h1>This feedback link is not valid.</h1>`);
 
 /** A verified feedback link: `?u=&i=&v=&t=` signed for that user, insight and vote. */
-function signedFeedback(c: Context, app: App): { userId: number; insightId: number; vote: Vote } | undefined {
+function signedFeedback(
+  c: Context,
+  app: Pick<FeedbackRouteDeps, 'verifyKeys'>,
+): { userId: number; insightId: number; vote: Vote } | undefined {
   const userId = Number(c.req.query('u'));
   const insightId = Number(c.req.query('i'));
   const vote = c.req.query('v');
@@ -34,7 +37,7 @@ function signedFeedback(c: Context, app: App): { userId: number; insightId: numb
  * button: link scanners prefetch every link of a message and must not vote. POST records it.
  * `/t/<signed>` records a listen click and redirects to the stored timestamp URL only.
  */
-export function feedbackRoutes(web: Hono, app: App): void {
+export function feedbackRoutes(web: Hono, app: FeedbackRouteDeps): void {
   web.get('/feedback', async (c) => {
     const link = signedFeedback(c, app);
     const user = link && (await app.store.userById(link.userId));

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { assertRecipient } from '../../model/email-address.js';
 import { emailLink, linkIsValid, useLink } from '../account-links.js';
 import type { WebDeps } from '../deps.js';
+import type { LoginApp } from '../ports.js';
 import { rateLimited } from '../rate-limited.js';
 import { safeNext } from '../session.js';
 import { isTokenShaped } from '../tokens.js';
@@ -12,7 +13,7 @@ import { layout } from '../views/layout.js';
  * Magic-link sign-in. POST /login answers the same whether or not the address is subscribed and
  * sends the link after the response; the link's GET shows a button, its POST signs in.
  */
-export function loginRoutes(web: Hono, deps: WebDeps): void {
+export function loginRoutes(web: Hono, deps: WebDeps<LoginApp>): void {
   const { app } = deps;
 
   web.get('/login', async (c) => {

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { App } from '../../app.js';
+import type { PreferencesRouteDeps } from '../ports.js';
 import { isValidTimeZone } from '../../briefs/index.js';
 import type { User } from '../../model/user.js';
 import { signedQuery, signedUser } from '../signed-user.js';
@@ -9,7 +9,7 @@ import { layout } from '../views/layout.js';
 const invalid = () => layout('Invalid link', html`<h1>This preferences link is not valid.</h1>`);
 
 /** A subscriber's interests, time zone and delivery hour, reached from the signed link in every brief. */
-export function preferencesRoutes(web: Hono, app: App): void {
+export function preferencesRoutes(web: Hono, app: PreferencesRouteDeps): void {
   web.get('/preferences', async (c) => {
     const user = await signedUser(c, app, 'preferences');
     if (!user) return c.html(invalid(), 400);

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { App } from '../../app.js';
+import type { PrivateFeedRouteDeps } from '../ports.js';
 import { listenUrl } from '../../delivery/index.js';
 import { briefsJsonFeed, briefsRss, feedTokenHash, parseFeedFile } from '../brief-feed.js';
 
@@ -10,7 +10,7 @@ const FEED_BRIEFS = 30;
  * `/feeds/<token>.rss` and `/feeds/<token>.json`: a subscriber's briefs for their feed reader.
  * The token is 256 random bits, stored only as a hash; a reset token (or any other) gets 404.
  */
-export function privateFeedRoutes(web: Hono, app: App): void {
+export function privateFeedRoutes(web: Hono, app: PrivateFeedRouteDeps): void {
   web.get('/feeds/:file', async (c) => {
     const file = parseFeedFile(c.req.param('file'));
     const user = file && (await app.store.userByFeedTokenHash(feedTokenHash(file.token)));

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { App } from '../../app.js';
+import type { ProfileRouteDeps } from '../ports.js';
 import { ABOUT_MAX_CHARS } from '../../model/user.js';
 import type { FeedRow, ProfileRow } from '../../store/types.js';
 import { signedQuery, signedUser } from '../signed-user.js';
@@ -9,7 +9,7 @@ import { layout } from '../views/layout.js';
 const invalid = () => layout('Invalid link', html`<h1>This link is not valid.</h1>`);
 
 /** What the subscriber wants in their own words and the shows they follow; same signed link as preferences. */
-export function profileRoutes(web: Hono, app: App): void {
+export function profileRoutes(web: Hono, app: ProfileRouteDeps): void {
   web.get('/profile', async (c) => {
     const user = await signedUser(c, app, 'preferences');
     if (!user) return c.html(invalid(), 400);

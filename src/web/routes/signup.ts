@@ -4,6 +4,7 @@ import { assertRecipient } from '../../model/email-address.js';
 import type { User } from '../../model/user.js';
 import { emailLink, linkIsValid, useLink } from '../account-links.js';
 import type { WebDeps } from '../deps.js';
+import type { SignupApp } from '../ports.js';
 import { landingData } from '../landing-data.js';
 import { knownFeedsOfOpml } from '../opml-io.js';
 import { rateLimited } from '../rate-limited.js';
@@ -20,7 +21,7 @@ const MAX_INTEREST_CHARS = 100;
  * status and (the email is sent after the response) timing whatever the address: new, pending,
  * subscribed or unsubscribed. Only the confirmation link's POST confirms.
  */
-export function signupRoutes(web: Hono, deps: WebDeps): void {
+export function signupRoutes(web: Hono, deps: WebDeps<SignupApp>): void {
   const { app } = deps;
   const data = landingData(app.store, deps.now);
   const defaults = (): SignupValues => ({
@@ -156,7 +157,7 @@ function interestsOf(v: Pick<SignupValues, 'interests' | 'topics'>): string[] {
  * pending one gets its choices replaced and a new link; an unsubscribed one a link to start
  * again; a subscribed one a sign-in link. Each link at most once per 10 minutes per address.
  */
-async function signUp(deps: WebDeps, values: SignupValues): Promise<void> {
+async function signUp(deps: WebDeps<SignupApp>, values: SignupValues): Promise<void> {
   const { store } = deps.app;
   const choices = { interests: interestsOf(values), timezone: values.timezone, deliveryHour: values.hour };
   let user: User | undefined = await store.userByEmail(values.email);

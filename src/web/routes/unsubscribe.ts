@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { App } from '../../app.js';
+import type { UnsubscribeRouteDeps } from '../ports.js';
 import { signedQuery, signedUser } from '../signed-user.js';
 import { html } from '../views/html.js';
 import { layout } from '../views/layout.js';
@@ -10,7 +10,7 @@ const invalid = () => layout('Invalid link', html`<h1>This unsubscribe link is n
  * GET shows a confirmation page (link scanners must not unsubscribe anyone);
  * POST unsubscribes at once, which is also the RFC 8058 one-click endpoint mail clients call.
  */
-export function unsubscribeRoutes(web: Hono, app: App): void {
+export function unsubscribeRoutes(web: Hono, app: UnsubscribeRouteDeps): void {
   web.get('/unsubscribe', async (c) => {
     const user = await signedUser(c, app, 'unsubscribe');
     if (!user) return c.html(invalid(), 400);

@@ -9,7 +9,7 @@ const COOKIE = 'podbrief_test_session';
  * A SubscriberAuth for tests only (never wired into the server by default): a cookie
  * `<userId>.<signedInAtMs>.<hmac>` signed with a key made per call, so no request can forge one.
  */
-export function testSubscriberAuth(store: Store): {
+export function testSubscriberAuth(store: Pick<Store, 'userById'>): {
   auth: SubscriberAuth;
   /** The Cookie header of a session for `userId` that signed in at `signedInAt`. */
   cookie(userId: number, signedInAt?: Date): string;

@@ -49,12 +49,3 @@ export function standsBeside(headline: string, text: string): boolean {
   const h = headline.trim();
   return h !== '' && !h.startsWith('From “') && !opensOnTalk(h) && !repeatsOpening(h, text);
 }
-
-/**
- * The headline the reader sees: the insight's own when it stands beside its text, else a neutral
- * one from the episode title (stored before headlines were checked, or written by a model).
- */
-export function readableHeadline(headline: string, text: string, episodeTitle: string): string {
-  if (standsBeside(headline, text) || headline.startsWith('From “')) return headline.trim();
-  return neutralHeadline(episodeTitle) || headline.trim();
-}

@@ -4,6 +4,7 @@ import { clausesOf } from './clauses.js';
 import { nounPhrases } from './noun-phrases.js';
 import { renderKept } from './clean.js';
 import { opensOnTalk, repeatsOpening } from './headline-check.js';
+import { capitalizedStart, leadingTalkLength } from './leading-talk.js';
 
 export const HEADLINE_MAX_WORDS = 12;
 const MIN_WORDS = 4;
@@ -133,6 +134,8 @@ function endsWell(last: Token, next: Token | undefined, strict: boolean, before?
   // "…cut total" + "sleep", "…paired them with two" + "of our engineers": something is still owed.
   if (next && isVerb(last) && (OBJECT_START.has(next.pos) || PARTICLES.has(next.normal))) return false;
   if (next?.normal === 'of' && last.pos === 'NUM') return false;
+  // "…is an interesting" + "opportunity": an article's adjective still owes its noun.
+  if (last.pos === 'ADJ' && (before?.normal === 'a' || before?.normal === 'an')) return false;
   // "…those model" + "setting parameters": a noun before an -ing word is usually a compound.
   if (next && NOUNISH.has(last.pos) && next.pos === 'VERB' && next.normal.endsWith('ing')) return false;
   // "…small lean" + "teams": do not split a noun phrase.
@@ -285,8 +288,11 @@ export function makeHeadline(
   let phrase: Candidate | undefined;
   let pair: Candidate | undefined;
   let afterCondition = false;
-  const consider = (words: Token[], v: number, dependent: boolean): void => {
-    const pronoun = DANGLING_START.has(words[0]?.normal ?? '');
+  const consider = (said: Token[], v: number, dependent: boolean): void => {
+    // "So, for open releases…", "I mean the rule…": the claim is what follows the marker.
+    const words = said.slice(leadingTalkLength(said));
+    if (words.length === 0) return;
+    const pronoun = pointsBack(words);
     if (!dependent && !pronoun && readsAsClaim(words)) {
       claim = better(claim, words, v);
       if (text !== undefined && !opensOnTalk(render(words)) && !repeatsOpening(render(words), text))
@@ -328,7 +334,7 @@ export function makeHeadline(
   const verbless = clean ?? phrase;
   if (text !== undefined) {
     if (!standing || (verbless && standing.value < CLAIM_MIN_SHARE * verbless.value)) return '';
-    return capitalized(render(standing.words));
+    return capitalizedStart(render(standing.words));
   }
   const lead = claim && (!verbless || claim.value >= CLAIM_MIN_SHARE * verbless.value) ? claim : verbless;
   let best = (lead ?? pointingBack ?? weak ?? pair)?.words;
@@ -336,7 +342,7 @@ export function makeHeadline(
     const kept = sentences.flatMap((t, s) => t.filter((_, i) => keeps[s]?.[i]));
     best = kept.slice(0, (wordsOf(kept)[HEADLINE_MAX_WORDS - 1]?.[1] ?? kept.length - 1) + 1);
   }
-  return capitalized(render(best));
+  return capitalizedStart(render(best));
 }
 
 function render(words: Token[]): string {
@@ -346,6 +352,13 @@ function render(words: Token[]): string {
   ).replace(/[.!?…,;:]+$/, '');
 }
 
-function capitalized(text: string): string {
-  return text.replace(/^(["'“‘(]?)(\p{Ll})/u, (_, q: string, c: string) => q + c.toUpperCase());
+/** Opens, past any adverbs ("hopefully it's…"), on a word pointing at something the reader has not seen. */
+function pointsBack(words: Token[]): boolean {
+  return DANGLING_START.has(words.find((t) => t.pos !== 'ADV')?.normal ?? '');
+}
+
+/** A claim a reader can take alone: a subject and its verb, not opening on a pronoun that points back. */
+export function isStandaloneClaim(words: Token[]): boolean {
+  const first = words[0];
+  return wordsOf(words).length >= MIN_WORDS && first?.pos !== 'SCONJ' && !pointsBack(words) && readsAsClaim(words);
 }

@@ -6,3 +6,4 @@ export { evaluateDir, formatEvalReport } from './eval/index.js';
 export type { EvalReport } from './eval/index.js';
 export { episodeShingles, showRepeats, type ShowRepeats } from './score/recurring.js';
 export { readableHeadline, standingHeadline } from './text/readable-headline.js';
+export { isNeutralHeadline } from './text/headline-check.js';

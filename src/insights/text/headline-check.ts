@@ -44,8 +44,13 @@ export function neutralHeadline(episodeTitle: string): string {
   return `From “${cut}”`;
 }
 
+/** A headline from the episode's title (neutralHeadline): it says what the episode is, not what the insight says. */
+export function isNeutralHeadline(headline: string): boolean {
+  return headline.startsWith('From “');
+}
+
 /** Says something the text's opening does not, and is not talk: worth a line of its own above the text. */
 export function standsBeside(headline: string, text: string): boolean {
   const h = headline.trim();
-  return h !== '' && !h.startsWith('From “') && !opensOnTalk(h) && !repeatsOpening(h, text);
+  return h !== '' && !isNeutralHeadline(h) && !opensOnTalk(h) && !repeatsOpening(h, text);
 }

@@ -1,5 +1,5 @@
 import { analyse } from '../../text/index.js';
-import { neutralHeadline, standsBeside } from './headline-check.js';
+import { isNeutralHeadline, neutralHeadline, standsBeside } from './headline-check.js';
 import { isStandaloneClaim } from './headline.js';
 import { capitalizedStart, leadingTalkLength } from './leading-talk.js';
 
@@ -29,6 +29,6 @@ export function standingHeadline(headline: string, text: string): string {
  * one from the episode title (stored before headlines were checked, or written by a model).
  */
 export function readableHeadline(headline: string, text: string, episodeTitle: string): string {
-  if (headline.startsWith('From “')) return headline.trim();
+  if (isNeutralHeadline(headline)) return headline.trim();
   return standingHeadline(headline, text) || neutralHeadline(episodeTitle) || headline.trim();
 }

@@ -7,8 +7,11 @@ import { keepMask, renderKept } from './text/clean.js';
 import { makeHeadline } from './text/headline.js';
 import { neutralHeadline } from './text/headline-check.js';
 
-/** The chosen passage as an insight: cleaned text, headline, verbatim quote, times, speaker. */
-export function toInsight(prep: PreparedEpisode, p: Passage & { score: number }): Insight {
+/**
+ * The chosen passage as an insight: cleaned text, headline, verbatim quote, times, speaker; none
+ * from show notes that make no claim.
+ */
+export function toInsight(prep: PreparedEpisode, p: Passage & { score: number }): Insight | undefined {
   const { doc } = prep;
   const firstSentence = doc.sentences[p.first];
   const lastSentence = doc.sentences[p.last];
@@ -30,10 +33,12 @@ export function toInsight(prep: PreparedEpisode, p: Passage & { score: number })
   const speaker = doc.layout.turns[firstSentence?.turn ?? 0]?.speaker;
   const text = renderKept(tokens, keep);
   // A claim of its own, else the episode's title; without a title (local files), the best phrase there is.
+  const claim = makeHeadline(perSentence, keeps, prep.weight, salience, text);
+  // Show notes are a producer's few lines: where none makes a claim ("Fast as hell, and everything
+  // is upstream", a title run, a list of guests), there is nothing to brief.
+  if (!claim && prep.showNotes) return undefined;
   const headline =
-    makeHeadline(perSentence, keeps, prep.weight, salience, text) ||
-    neutralHeadline(prep.episodeTitle ?? '') ||
-    makeHeadline(perSentence, keeps, prep.weight, salience);
+    claim || neutralHeadline(prep.episodeTitle ?? '') || makeHeadline(perSentence, keeps, prep.weight, salience);
   return {
     text,
     headline,

@@ -185,6 +185,26 @@ function cut(tokens: Token[]): Token[] {
   return [];
 }
 
+/** Pronouns the tagger sometimes reads as verbs ("fast as hell, and everything/VERB is upstream"). */
+const INDEFINITE_PRONOUNS = new Set([
+  'everything',
+  'everyone',
+  'everybody',
+  'something',
+  'someone',
+  'somebody',
+  'anything',
+  'anyone',
+  'anybody',
+  'nothing',
+  'nobody',
+]);
+
+/** The tokens with the tagger's known slips undone, so a pronoun is never the clause's verb. */
+function retagged(tokens: Token[]): Token[] {
+  return tokens.map((t) => (INDEFINITE_PRONOUNS.has(t.normal) && t.pos !== 'PRON' ? { ...t, pos: 'PRON' } : t));
+}
+
 /** Drops softeners, and "kind of" / "sort of" used as hedges ("kind of sitting", not "a kind of car"). */
 function unsoftened(tokens: Token[]): Token[] {
   return tokens.filter((t, i) => {
@@ -302,7 +322,7 @@ export function makeHeadline(
     else clean = better(clean, words, v);
   };
   sentences.forEach((tokens, s) => {
-    const kept = unsoftened(tokens.filter((_, i) => keeps[s]?.[i]));
+    const kept = retagged(unsoftened(tokens.filter((_, i) => keeps[s]?.[i])));
     const question = kept.some((t) => t.value === '?');
     const factor = (salience[s] ?? 1) * (question ? 0.5 : 1);
     const conditional = afterCondition;

@@ -377,6 +377,21 @@ function pointsBack(words: Token[]): boolean {
   return DANGLING_START.has(words.find((t) => t.pos !== 'ADV')?.normal ?? '');
 }
 
+/**
+ * Whether any clause of the passage is a complete claim a reader can take alone, however light
+ * beside its noun phrases and wherever it stands: show notes with none are fragments ("Fast as
+ * hell, and everything is upstream"; a run of titles; a list of guests).
+ */
+export function hasStandaloneClaim(sentences: Token[][], keeps: boolean[][]): boolean {
+  return sentences.some((tokens, s) =>
+    clausesOf(retagged(unsoftened(tokens.filter((_, i) => keeps[s]?.[i])))).some((clause) => {
+      if (clause.dependent) return false;
+      const words = cut(clause.tokens.slice(leadingTalkLength(clause.tokens)));
+      return isStandaloneClaim(words);
+    }),
+  );
+}
+
 /** A claim a reader can take alone: a subject and its verb, not opening on a pronoun that points back. */
 export function isStandaloneClaim(words: Token[]): boolean {
   const first = words[0];

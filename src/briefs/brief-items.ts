@@ -1,5 +1,5 @@
 import type { AlsoOn, BriefItem, RelatedItem } from '../model/brief.js';
-import { readableHeadline, standsBeside } from '../insights/index.js';
+import { readableHeadline, standingHeadline } from '../insights/index.js';
 import { relationOf } from '../related/relation.js';
 import { isRelatedEvidence } from '../related/telling-words.js';
 import type { InsightWithContext } from '../store/types.js';
@@ -97,7 +97,7 @@ function labelledRelated(pool: BriefPool, index: number): RelatedItem[] {
         insightId: c.id,
         text: c.text,
         // Titled by its show and episode already: without a claim of its own, the text speaks alone.
-        headline: standsBeside(c.headline, c.text) ? c.headline : '',
+        headline: standingHeadline(c.headline, c.text),
         podcastTitle: c.podcastTitle,
         episodeTitle: c.episodeTitle,
         ...urlOf(c),

@@ -1,4 +1,5 @@
-import { indexEntryFor } from '../related/insight-index.js';
+import { isNeutralHeadline } from '../insights/index.js';
+import { indexEntryFor, indexText } from '../related/insight-index.js';
 import { InsightPool, type SimilarityThresholds } from '../related/pool.js';
 import type { AlsoOn, RelatedItem } from '../model/brief.js';
 import type { InsightIndexEntry, InsightWithContext } from '../store/types.js';
@@ -65,8 +66,8 @@ export function buildBriefPool(
       episodeId: c.episodeId,
       feedId: c.feedId,
       terms: e.terms,
-      text: `${c.headline}. ${c.text}`,
-      headlineLength: c.headline.length,
+      text: indexText(c),
+      headlineLength: isNeutralHeadline(c.headline) ? 0 : c.headline.length,
       ...(e.embedding ? { embedding: e.embedding, embeddingModel: e.embeddingModel ?? '' } : {}),
     };
   });

@@ -19,7 +19,12 @@ export function extractPrepared(prep: PreparedEpisode, top: number, weights: Sco
   if (top <= 0) return [];
   const scored = scorePassages(prep.passages, prep.features, weights);
   const chosen = selectDiverse(scored, { top, duration: prep.doc.end - prep.doc.start });
-  return chosen.map((p) => toInsight(prep, p)).filter((i) => i.text.length > 0);
+  const out: Insight[] = [];
+  for (const p of chosen) {
+    const insight = toInsight(prep, p);
+    if (insight && insight.text.length > 0) out.push(insight);
+  }
+  return out;
 }
 
 export const embeddedExtractor: InsightExtractor = {

@@ -5,4 +5,5 @@ export type { InsightExtractor } from './types.js';
 export { evaluateDir, formatEvalReport } from './eval/index.js';
 export type { EvalReport } from './eval/index.js';
 export { episodeShingles, ShowShingles, type ShowRepeats } from './score/recurring.js';
-export { readableHeadline, standsBeside } from './text/headline-check.js';
+export { readableHeadline, standingHeadline } from './text/readable-headline.js';
+export { isNeutralHeadline } from './text/headline-check.js';

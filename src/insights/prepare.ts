@@ -17,6 +17,8 @@ export interface PreparedEpisode extends EpisodeContext {
   passages: Passage[];
   features: PassageFeatures[];
   episodeTitle?: string;
+  /** The transcript is the episode's show notes: a passage without a claim of its own is no insight. */
+  showNotes: boolean;
 }
 
 export function prepareEpisode(
@@ -51,6 +53,7 @@ export function prepareEpisode(
     weight,
     passages,
     features: passageFeatures(ctx, passages),
+    showNotes: transcript.source === 'shownotes',
     ...(opts.episodeTitle ? { episodeTitle: opts.episodeTitle } : {}),
   };
 }

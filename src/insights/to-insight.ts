@@ -1,14 +1,29 @@
 import type { Insight } from '../model/insight.js';
-import type { Token } from '../text/index.js';
+import { isContentToken, type Token } from '../text/index.js';
 import type { PreparedEpisode } from './prepare.js';
 import type { Passage } from './score/passages.js';
 import { cosine } from './score/vectors.js';
 import { keepMask, renderKept } from './text/clean.js';
-import { makeHeadline } from './text/headline.js';
+import { hasStandaloneClaim, makeHeadline } from './text/headline.js';
 import { neutralHeadline } from './text/headline-check.js';
 
-/** The chosen passage as an insight: cleaned text, headline, verbatim quote, times, speaker. */
-export function toInsight(prep: PreparedEpisode, p: Passage & { score: number }): Insight {
+/**
+ * Fewer content words than this, with no claim found, is a fragment; in a longer passage the tagger
+ * more likely missed the verb ("Jeremy tears/NOUN apart…") than the notes said nothing.
+ */
+const FRAGMENT_MAX_CONTENT_WORDS = 12;
+
+const wordKey = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+function isFragment(tokens: Token[], keep: boolean[]): boolean {
+  return tokens.filter((t, i) => keep[i] && isContentToken(t)).length < FRAGMENT_MAX_CONTENT_WORDS;
+}
+
+/**
+ * The chosen passage as an insight: cleaned text, headline, verbatim quote, times, speaker; none
+ * from show notes that make no claim.
+ */
+export function toInsight(prep: PreparedEpisode, p: Passage & { score: number }): Insight | undefined {
   const { doc } = prep;
   const firstSentence = doc.sentences[p.first];
   const lastSentence = doc.sentences[p.last];
@@ -30,10 +45,17 @@ export function toInsight(prep: PreparedEpisode, p: Passage & { score: number })
   const speaker = doc.layout.turns[firstSentence?.turn ?? 0]?.speaker;
   const text = renderKept(tokens, keep);
   // A claim of its own, else the episode's title; without a title (local files), the best phrase there is.
+  const claim = makeHeadline(perSentence, keeps, prep.weight, salience, text);
+  // Show notes are a producer's few lines: where none makes a claim ("Fast as hell, and everything
+  // is upstream", a title run, a list of guests), there is nothing to brief.
+  if (!claim && prep.showNotes && isFragment(tokens, keep)) {
+    // The notes open on the episode's title, which names the episode rather than claims anything.
+    const title = wordKey(prep.episodeTitle ?? '');
+    const said = perSentence.map((t) => (wordKey(t.map((w) => w.value).join(' ')) === title ? [] : t));
+    if (!hasStandaloneClaim(said, keeps)) return undefined;
+  }
   const headline =
-    makeHeadline(perSentence, keeps, prep.weight, salience, text) ||
-    neutralHeadline(prep.episodeTitle ?? '') ||
-    makeHeadline(perSentence, keeps, prep.weight, salience);
+    claim || neutralHeadline(prep.episodeTitle ?? '') || makeHeadline(perSentence, keeps, prep.weight, salience);
   return {
     text,
     headline,

@@ -10,7 +10,7 @@ export {
 } from './relate.js';
 export type { DenseVector } from './dense-similarity.js';
 export { similarInsights } from './similar.js';
-export { indexInsights, indexEntryFor, topTerms } from './insight-index.js';
+export { indexInsights, indexEntryFor, indexText, topTerms } from './insight-index.js';
 export { embeddingsClient, type Embedder } from './embeddings.js';
 export { embedderFromConfig, EMBEDDER_CONFIG_KEYS } from './embedder-from-config.js';
 export { isGenericWord } from './telling-words.js';

@@ -1,3 +1,4 @@
+import { isNeutralHeadline } from '../insights/index.js';
 import { errorMessage } from '../model/errors.js';
 import type { StoredInsight } from '../model/insight.js';
 import type { InsightIndexEntry } from '../store/types.js';
@@ -9,8 +10,12 @@ import { weightedFeatures } from './vectors.js';
 /** What the index reads of an insight. */
 export type IndexableInsight = Pick<StoredInsight, 'id' | 'headline' | 'text'>;
 
-function indexText(insight: Pick<StoredInsight, 'headline' | 'text'>): string {
-  return `${insight.headline}. ${insight.text}`;
+/**
+ * The headline and text an insight is matched by. A neutral headline is the episode's title, not
+ * the insight's words: counted, it would lift exactly the insights that made no claim of their own.
+ */
+export function indexText(insight: Pick<StoredInsight, 'headline' | 'text'>): string {
+  return isNeutralHeadline(insight.headline) ? insight.text : `${insight.headline}. ${insight.text}`;
 }
 
 /** Weighted features of a text, rounded so stored JSON stays small. */

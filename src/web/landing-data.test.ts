@@ -58,4 +58,23 @@ describe('suggested topics', () => {
     // Nor a show's own name, which its notes repeat.
     for (const title of new Set(insights.map((i) => i.podcastTitle))) expect(topics).not.toContain(title);
   });
+
+  it("takes no topic from an episode's title standing in as a headline, nor from one episode alone", () => {
+    // The demo's Second Wind and Frontier Signals episodes: several insights of one episode, titled neutrally.
+    const mailbag = 'From “Mailbag: Morning vs. Evening Workouts, Naps, and Whether Your Sleep Tracker Is…”';
+    const policy = 'From “Open Weights, Open Questions: US Policy Toward Open-Source AI”';
+    const topics = suggestedTopics([
+      { feedId: 1, episodeId: 1, headline: mailbag, text: 'Wrist trackers estimate total sleep time well.' },
+      { feedId: 1, episodeId: 1, headline: mailbag, text: 'Naps under twenty minutes leave no sleep inertia.' },
+      { feedId: 2, episodeId: 2, headline: policy, text: 'A third of companies cited legal uncertainty.' },
+      { feedId: 2, episodeId: 2, headline: policy, text: 'Export controls on weights would be hard to enforce.' },
+      { feedId: 2, episodeId: 2, headline: 'Regulators read model cards', text: 'Export controls name model cards.' },
+      { feedId: 3, episodeId: 3, headline: 'Caffeine cut total sleep', text: 'Caffeine late in the day cut sleep.' },
+      { feedId: 4, episodeId: 4, headline: 'Sourdough starters', text: 'A starter needs flour.' },
+    ]);
+    const lower = topics.map((t) => t.toLowerCase());
+    for (const junk of ['open questions', 'sleep tracker', 'mailbag', 'export controls'])
+      expect(lower).not.toContain(junk);
+    expect(lower.some((t) => t.includes('sleep'))).toBe(true);
+  });
 });

@@ -1,4 +1,4 @@
-import { isGenericWord } from '../related/index.js';
+import { indexText, isGenericWord } from '../related/index.js';
 import { analyse, isContentToken, isRarerThan, termOf } from '../text/index.js';
 import type { FeedRow, InsightWithContext } from '../store/types.js';
 import type { LandingStore } from './ports.js';
@@ -120,6 +120,7 @@ const PHRASE_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 const HEAD_POS = new Set(['NOUN', 'PROPN']);
 
 interface TopicCounts {
+  /** Episodes (or insights, when the episode is not known) that name it. */
   docs: number;
   shows: Set<number>;
   forms: Map<string, number>;
@@ -133,26 +134,32 @@ interface TopicCounts {
  * in more than half of the shows is left out. Each in the form most often written.
  */
 export function suggestedTopics(
-  insights: Array<Pick<InsightWithContext, 'headline' | 'text' | 'feedId'> & { podcastTitle?: string }>,
+  insights: Array<
+    Pick<InsightWithContext, 'headline' | 'text' | 'feedId'> & { podcastTitle?: string; episodeId?: number }
+  >,
 ): string[] {
   const counts = new Map<string, TopicCounts>();
-  const count = (key: string, form: string, feedId: number, seen: Set<string>) => {
-    if (key.split(' ').every((w) => seen.has(`title:${w}`))) return;
+  // One episode's insights share its words: "several insights" means several episodes.
+  const counted = new Set<string>();
+  const count = (key: string, form: string, feedId: number, showName: Set<string>, doc: string) => {
+    if (key.split(' ').every((w) => showName.has(`title:${w}`))) return;
     const c = counts.get(key) ?? counts.set(key, { docs: 0, shows: new Set(), forms: new Map() }).get(key)!;
     c.forms.set(form, (c.forms.get(form) ?? 0) + 1);
     c.shows.add(feedId);
-    if (!seen.has(key)) {
-      seen.add(key);
+    if (!counted.has(`${doc} ${key}`)) {
+      counted.add(`${doc} ${key}`);
       c.docs += 1;
     }
   };
-  for (const insight of insights) {
+  insights.forEach((insight, n) => {
+    const doc = insight.episodeId !== undefined ? `e${insight.episodeId}` : `i${n}`;
     // A show's own name recurs in its notes ("Giant Bombcast 603: …"): no topic.
-    const seen = new Set(
+    const showName = new Set(
       insight.podcastTitle ? analyse(insight.podcastTitle).tokens.map((t) => `title:${termOf(t)}`) : [],
     );
     let previous: { key: string; form: string; telling: boolean; pos: string } | undefined;
-    for (const t of analyse(`${insight.headline}. ${insight.text}`).tokens) {
+    // A neutral headline is the episode's title, not what was said: "Open Questions", "Sleep Tracker".
+    for (const t of analyse(indexText(insight)).tokens) {
       const key = termOf(t);
       const wordy =
         isContentToken(t) &&
@@ -166,12 +173,12 @@ export function suggestedTopics(
       }
       const form = t.pos === 'PROPN' ? t.value : t.value.toLowerCase();
       const telling = isRarerThan(key) && !isGenericWord(key);
-      if (telling && HEAD_POS.has(t.pos)) count(key, form, insight.feedId, seen);
+      if (telling && HEAD_POS.has(t.pos)) count(key, form, insight.feedId, showName, doc);
       if (previous && (previous.telling || telling) && HEAD_POS.has(t.pos) && previous.key !== key)
-        count(`${previous.key} ${key}`, `${previous.form} ${form}`, insight.feedId, seen);
+        count(`${previous.key} ${key}`, `${previous.form} ${form}`, insight.feedId, showName, doc);
       previous = { key, form, telling, pos: t.pos };
     }
-  }
+  });
   const shows = new Set(insights.map((i) => i.feedId)).size;
   const showCap = shows >= 3 ? shows * MAX_TOPIC_SHOW_SHARE : Number.POSITIVE_INFINITY;
   const scored = [...counts]

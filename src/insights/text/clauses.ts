@@ -230,6 +230,8 @@ export function clausesOf(sentence: Token[]): Clause[] {
       current.push(t);
       dependent = true;
       flush(false);
+    } else if (t.normal === 'that' && t.pos === 'SCONJ' && current.length === 0 && out.at(-1)?.dependent) {
+      // "We argue | that the evaluation should…": the complementizer belongs to the framing, not the claim.
     } else if (
       t.normal === 'that' &&
       (previous?.pos === 'AUX' ||

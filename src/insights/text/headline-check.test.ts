@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyse, termWeighter } from '../../text/index.js';
 import { keepMask, renderKept } from './clean.js';
 import { makeHeadline } from './headline.js';
-import { neutralHeadline, opensOnTalk, readableHeadline, repeatsOpening, standsBeside } from './headline-check.js';
+import { neutralHeadline, opensOnTalk, repeatsOpening, standsBeside } from './headline-check.js';
+import { readableHeadline } from './readable-headline.js';
 
 /** The engine's headline for a passage, held to standing beside the passage's cleaned text. */
 function strictHeadline(passage: string): { headline: string; text: string } {
@@ -75,5 +76,31 @@ describe('makeHeadline held to its text', () => {
   it('has no headline when the only claim is the opening, or it is talk', () => {
     expect(strictHeadline('Most outages in a cluster come from configuration drift, honestly.').headline).toBe('');
     expect(strictHeadline("As far as I'm concerned. Yeah, yeah, totally, for sure, you know.").headline).toBe('');
+  });
+});
+
+describe('makeHeadline on claims framed by a marker and a reporting verb', () => {
+  it('headlines the claim, not the framing or its "that"', () => {
+    // lennys-podcast-dmitry-zlokazov
+    expect(
+      strictHeadline(
+        "I was really inspired by this one, especially given how I appreciate how it's not easy to build hardware. And also I think that there are different archetypes of product managers.",
+      ).headline,
+    ).toBe('There are different archetypes of product managers');
+    // lennys-podcast-nickey-skarstad
+    expect(
+      strictHeadline(
+        "Where I usually have more trouble is with leadership that aren't necessarily in the weeds with your team every day. And actually I found that teams who are very bought to your vision and strategy are less distractable.",
+      ).headline,
+    ).toMatch(/^Teams who are very bought to your vision/);
+  });
+
+  it('still has none when the claim after "that" points back', () => {
+    // podlets-007-kubernetes-as-per-kelsey-hightower
+    expect(
+      strictHeadline(
+        'It’s a little daunting. So I do think that they definitely came with the much stronger game with this JX command.',
+      ).headline,
+    ).toBe('');
   });
 });

@@ -44,17 +44,13 @@ export function neutralHeadline(episodeTitle: string): string {
   return `From “${cut}”`;
 }
 
+/** A headline from the episode's title (neutralHeadline): it says what the episode is, not what the insight says. */
+export function isNeutralHeadline(headline: string): boolean {
+  return headline.startsWith('From “');
+}
+
 /** Says something the text's opening does not, and is not talk: worth a line of its own above the text. */
 export function standsBeside(headline: string, text: string): boolean {
   const h = headline.trim();
-  return h !== '' && !h.startsWith('From “') && !opensOnTalk(h) && !repeatsOpening(h, text);
-}
-
-/**
- * The headline the reader sees: the insight's own when it stands beside its text, else a neutral
- * one from the episode title (stored before headlines were checked, or written by a model).
- */
-export function readableHeadline(headline: string, text: string, episodeTitle: string): string {
-  if (standsBeside(headline, text) || headline.startsWith('From “')) return headline.trim();
-  return neutralHeadline(episodeTitle) || headline.trim();
+  return h !== '' && !isNeutralHeadline(h) && !opensOnTalk(h) && !repeatsOpening(h, text);
 }

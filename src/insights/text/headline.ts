@@ -4,6 +4,7 @@ import { clausesOf } from './clauses.js';
 import { nounPhrases } from './noun-phrases.js';
 import { renderKept } from './clean.js';
 import { opensOnTalk, repeatsOpening } from './headline-check.js';
+import { capitalizedStart, leadingTalkLength } from './leading-talk.js';
 
 export const HEADLINE_MAX_WORDS = 12;
 const MIN_WORDS = 4;
@@ -133,6 +134,8 @@ function endsWell(last: Token, next: Token | undefined, strict: boolean, before?
   // "…cut total" + "sleep", "…paired them with two" + "of our engineers": something is still owed.
   if (next && isVerb(last) && (OBJECT_START.has(next.pos) || PARTICLES.has(next.normal))) return false;
   if (next?.normal === 'of' && last.pos === 'NUM') return false;
+  // "…is an interesting" + "opportunity": an article's adjective still owes its noun.
+  if (last.pos === 'ADJ' && (before?.normal === 'a' || before?.normal === 'an')) return false;
   // "…those model" + "setting parameters": a noun before an -ing word is usually a compound.
   if (next && NOUNISH.has(last.pos) && next.pos === 'VERB' && next.normal.endsWith('ing')) return false;
   // "…small lean" + "teams": do not split a noun phrase.
@@ -180,6 +183,26 @@ function cut(tokens: Token[]): Token[] {
     if (best > 0) return tokens.slice(0, (words[best - 1] as [number, number])[1] + 1);
   }
   return [];
+}
+
+/** Pronouns the tagger sometimes reads as verbs ("fast as hell, and everything/VERB is upstream"). */
+const INDEFINITE_PRONOUNS = new Set([
+  'everything',
+  'everyone',
+  'everybody',
+  'something',
+  'someone',
+  'somebody',
+  'anything',
+  'anyone',
+  'anybody',
+  'nothing',
+  'nobody',
+]);
+
+/** The tokens with the tagger's known slips undone, so a pronoun is never the clause's verb. */
+function retagged(tokens: Token[]): Token[] {
+  return tokens.map((t) => (INDEFINITE_PRONOUNS.has(t.normal) && t.pos !== 'PRON' ? { ...t, pos: 'PRON' } : t));
 }
 
 /** Drops softeners, and "kind of" / "sort of" used as hedges ("kind of sitting", not "a kind of car"). */
@@ -285,8 +308,11 @@ export function makeHeadline(
   let phrase: Candidate | undefined;
   let pair: Candidate | undefined;
   let afterCondition = false;
-  const consider = (words: Token[], v: number, dependent: boolean): void => {
-    const pronoun = DANGLING_START.has(words[0]?.normal ?? '');
+  const consider = (said: Token[], v: number, dependent: boolean): void => {
+    // "So, for open releases…", "I mean the rule…": the claim is what follows the marker.
+    const words = said.slice(leadingTalkLength(said));
+    if (words.length === 0) return;
+    const pronoun = pointsBack(words);
     if (!dependent && !pronoun && readsAsClaim(words)) {
       claim = better(claim, words, v);
       if (text !== undefined && !opensOnTalk(render(words)) && !repeatsOpening(render(words), text))
@@ -296,7 +322,7 @@ export function makeHeadline(
     else clean = better(clean, words, v);
   };
   sentences.forEach((tokens, s) => {
-    const kept = unsoftened(tokens.filter((_, i) => keeps[s]?.[i]));
+    const kept = retagged(unsoftened(tokens.filter((_, i) => keeps[s]?.[i])));
     const question = kept.some((t) => t.value === '?');
     const factor = (salience[s] ?? 1) * (question ? 0.5 : 1);
     const conditional = afterCondition;
@@ -328,7 +354,7 @@ export function makeHeadline(
   const verbless = clean ?? phrase;
   if (text !== undefined) {
     if (!standing || (verbless && standing.value < CLAIM_MIN_SHARE * verbless.value)) return '';
-    return capitalized(render(standing.words));
+    return capitalizedStart(render(standing.words));
   }
   const lead = claim && (!verbless || claim.value >= CLAIM_MIN_SHARE * verbless.value) ? claim : verbless;
   let best = (lead ?? pointingBack ?? weak ?? pair)?.words;
@@ -336,7 +362,7 @@ export function makeHeadline(
     const kept = sentences.flatMap((t, s) => t.filter((_, i) => keeps[s]?.[i]));
     best = kept.slice(0, (wordsOf(kept)[HEADLINE_MAX_WORDS - 1]?.[1] ?? kept.length - 1) + 1);
   }
-  return capitalized(render(best));
+  return capitalizedStart(render(best));
 }
 
 function render(words: Token[]): string {
@@ -346,6 +372,28 @@ function render(words: Token[]): string {
   ).replace(/[.!?…,;:]+$/, '');
 }
 
-function capitalized(text: string): string {
-  return text.replace(/^(["'“‘(]?)(\p{Ll})/u, (_, q: string, c: string) => q + c.toUpperCase());
+/** Opens, past any adverbs ("hopefully it's…"), on a word pointing at something the reader has not seen. */
+function pointsBack(words: Token[]): boolean {
+  return DANGLING_START.has(words.find((t) => t.pos !== 'ADV')?.normal ?? '');
+}
+
+/**
+ * Whether any clause of the passage is a complete claim a reader can take alone, however light
+ * beside its noun phrases and wherever it stands: show notes with none are fragments ("Fast as
+ * hell, and everything is upstream"; a run of titles; a list of guests).
+ */
+export function hasStandaloneClaim(sentences: Token[][], keeps: boolean[][]): boolean {
+  return sentences.some((tokens, s) =>
+    clausesOf(retagged(unsoftened(tokens.filter((_, i) => keeps[s]?.[i])))).some((clause) => {
+      if (clause.dependent) return false;
+      const words = cut(clause.tokens.slice(leadingTalkLength(clause.tokens)));
+      return isStandaloneClaim(words);
+    }),
+  );
+}
+
+/** A claim a reader can take alone: a subject and its verb, not opening on a pronoun that points back. */
+export function isStandaloneClaim(words: Token[]): boolean {
+  const first = words[0];
+  return wordsOf(words).length >= MIN_WORDS && first?.pos !== 'SCONJ' && !pointsBack(words) && readsAsClaim(words);
 }

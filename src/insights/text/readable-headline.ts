@@ -1,0 +1,34 @@
+import { analyse } from '../../text/index.js';
+import { isNeutralHeadline, neutralHeadline, standsBeside } from './headline-check.js';
+import { isStandaloneClaim } from './headline.js';
+import { capitalizedStart, leadingTalkLength } from './leading-talk.js';
+
+/**
+ * The headline without the discourse markers it opens on ("So the rule is: self-host the bulk"
+ * → "The rule is: self-host the bulk"), when what remains is a complete claim of its own; else
+ * the headline as given, for the checks to judge.
+ */
+export function withoutLeadingTalk(headline: string): string {
+  const h = headline.trim();
+  const { tokens, sentences } = analyse(h);
+  const first = tokens.slice(0, (sentences[0]?.[1] ?? tokens.length - 1) + 1);
+  const drop = leadingTalkLength(first);
+  const rest = first.slice(drop);
+  if (drop === 0 || !rest[0] || !isStandaloneClaim(rest)) return h;
+  return capitalizedStart(h.slice(rest[0].offset));
+}
+
+/** The insight's own headline, freed of leading talk, when it stands beside its text; else ''. */
+export function standingHeadline(headline: string, text: string): string {
+  const h = withoutLeadingTalk(headline);
+  return standsBeside(h, text) ? h : '';
+}
+
+/**
+ * The headline the reader sees: the insight's own when it stands beside its text, else a neutral
+ * one from the episode title (stored before headlines were checked, or written by a model).
+ */
+export function readableHeadline(headline: string, text: string, episodeTitle: string): string {
+  if (isNeutralHeadline(headline)) return headline.trim();
+  return standingHeadline(headline, text) || neutralHeadline(episodeTitle) || headline.trim();
+}

@@ -1,4 +1,4 @@
-import type { DeliveryClaimRules, Store } from '../store/types.js';
+import type { DeliveryClaimRules, FeedbackRow, ProfileRow, Store } from '../store/types.js';
 import { groupCommit } from './group-commit.js';
 
 /**
@@ -38,5 +38,53 @@ export function withGroupedWrites(store: Store): Store {
     createBrief: (userId, date, items) => createBrief([userId, date, items]),
     claimDelivery: (briefId, rules) => claimerFor(rules)(briefId),
     markDeliverySent: (id, sent) => markSent({ id, ...sent }),
+  };
+}
+
+/** Reads wait for no window: callers woken together (by a grouped write) ask together. */
+const READS = { windowMs: 0 };
+
+/**
+ * The store as one send run sees it, for reads: the per-subscriber reads of composing and sending
+ * (today's brief, what was sent, profile, feedback, the subscriber and their suppression re-read
+ * after the claim) made by the briefs in flight go to the database together, one query for all.
+ * Each is still read when asked, never from an earlier answer.
+ */
+export function withBatchedReads(store: Store): Store {
+  const briefFor = groupCommit((keys: { userId: number; date: string }[]) => store.briefsFor(keys), READS);
+  const sent = groupCommit(async (userIds: number[]) => {
+    const byUser = await store.sentInsightIdsOf(userIds);
+    return userIds.map((id) => byUser.get(id) ?? new Set<number>());
+  }, READS);
+  const profile = groupCommit(async (userIds: number[]) => {
+    const byUser = await store.profilesOf(userIds);
+    return userIds.map((id) => byUser.get(id) as ProfileRow);
+  }, READS);
+  const feedback = new Map<number, (userId: number) => Promise<FeedbackRow[]>>();
+  // Grouped per window start: a run reads feedback since one date.
+  const feedbackSince = (since: Date) => {
+    let read = feedback.get(since.getTime());
+    if (!read) {
+      read = groupCommit(async (userIds: number[]) => {
+        const byUser = await store.feedbackOfUsers(userIds, since);
+        return userIds.map((id) => byUser.get(id) ?? []);
+      }, READS);
+      feedback.set(since.getTime(), read);
+    }
+    return read;
+  };
+  const user = groupCommit(async (ids: number[]) => {
+    const byId = await store.usersById(ids);
+    return ids.map((id) => byId.get(id));
+  }, READS);
+  const suppression = groupCommit((emails: string[]) => store.suppressionsFor(emails), READS);
+  return {
+    ...store,
+    briefFor: (userId, date) => briefFor({ userId, date }),
+    sentInsightIds: sent,
+    profileOf: profile,
+    feedbackOf: (userId, since) => feedbackSince(since)(userId),
+    userById: user,
+    suppressionFor: suppression,
   };
 }

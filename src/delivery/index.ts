@@ -8,4 +8,4 @@ export type { SendOutcome } from './send-brief.js';
 export { deliveryClaimRules, DELIVERY_MAX_ATTEMPTS } from './retry-policy.js';
 export type { RenderedEmail } from './rendered-email.js';
 export { SendBreaker } from './send-breaker.js';
-export { withGroupedWrites } from './batched-store.js';
+export { withBatchedReads, withGroupedWrites } from './batched-store.js';

@@ -427,6 +427,16 @@ export interface Store {
     sent: { id: number; transport: string; messageId: string | null; location: string | null }[],
   ): Promise<void>;
 
+  /**
+   * createBriefs, claimDeliveries (per set of rules) and markDeliveriesSent in one transaction: a
+   * send run's writes of one moment cost one commit. All or nothing: fails as markDeliveriesSent does.
+   */
+  deliveryRound(round: {
+    create: { userId: number; date: string; items: BriefItem[] }[];
+    claims: { briefIds: number[]; rules: DeliveryClaimRules }[];
+    sent: { id: number; transport: string; messageId: string | null; location: string | null }[];
+  }): Promise<{ created: (Brief | undefined)[]; claimed: DeliveryRow[][] }>;
+
   // the reads of composing and sending, for many subscribers at once (see src/delivery/batched-store.ts)
   /** briefFor for each (user, date), in order. */
   briefsFor(keys: { userId: number; date: string }[]): Promise<(Brief | undefined)[]>;

@@ -8,5 +8,5 @@ export type { SendOutcome } from './send-brief.js';
 export { deliveryClaimRules, DELIVERY_MAX_ATTEMPTS } from './retry-policy.js';
 export type { RenderedEmail } from './rendered-email.js';
 export { SendBreaker } from './send-breaker.js';
-export { withGroupedWrites } from './batched-store.js';
-export type { GroupedWritesStore, SendBriefStore } from './ports.js';
+export { withBatchedReads, withGroupedWrites } from './batched-store.js';
+export type { BatchedReadsStore, GroupedWritesStore, SendBriefStore } from './ports.js';

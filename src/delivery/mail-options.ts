@@ -40,11 +40,14 @@ export function toMailOptions(email: RenderedEmail, idempotencyKey: string): Mai
     envelope: { from: senderAddress(email.from), to: [email.to] },
     subject: email.subject,
     text: email.text,
-    html: email.html,
+    // The HTML in base64: nodemailer's quoted-printable encoder walks it a character at a time in
+    // JavaScript, the largest CPU cost of sending a brief; Buffer's base64 is native, several times
+    // cheaper. The plain text stays quoted-printable, readable in the raw message (filters score a
+    // base64 text/plain part as disguised).
+    alternatives: [{ contentType: 'text/html; charset=utf-8', content: email.html, contentTransferEncoding: 'base64' }],
     headers: { ...email.headers },
     messageId: messageIdFor(idempotencyKey, email.from),
-    // Stated, not guessed: nodemailer's guess counts every letter of the HTML with a regex, the
-    // largest CPU cost of building a brief's message; it picks quoted-printable for these anyway.
+    // Stated, not guessed: nodemailer's guess counts every letter with a regex.
     textEncoding: 'quoted-printable',
     // Content is always inline strings; never let a value be read as a file path or URL.
     disableFileAccess: true,

@@ -15,7 +15,21 @@ export type SendBriefStore = Pick<
 >;
 
 /** The single writes a send run groups, and the batch writes it groups them into (see batched-store.ts). */
-export type GroupedWritesStore = Pick<
+export type GroupedWritesStore = Pick<Store, 'createBrief' | 'claimDelivery' | 'markDeliverySent' | 'deliveryRound'>;
+
+/** The per-subscriber reads a send run groups, and the set-based reads it groups them into (see batched-store.ts). */
+export type BatchedReadsStore = Pick<
   Store,
-  'createBrief' | 'claimDelivery' | 'markDeliverySent' | 'createBriefs' | 'claimDeliveries' | 'markDeliveriesSent'
+  | 'briefFor'
+  | 'sentInsightIds'
+  | 'profileOf'
+  | 'feedbackOf'
+  | 'userById'
+  | 'suppressionFor'
+  | 'briefsFor'
+  | 'sentInsightIdsOf'
+  | 'profilesOf'
+  | 'feedbackOfUsers'
+  | 'usersById'
+  | 'suppressionsFor'
 >;

@@ -63,11 +63,11 @@ export async function sendBrief(
   user: User,
   opts: SendBriefOptions,
 ): Promise<SendOutcome> {
-  const { store } = deps;
+  // Suppression is checked once, after the claim (whyGone): a suppressed subscriber's delivery is
+  // closed as cancelled, and a suppression added while the run went on is seen.
   if (user.status !== 'active') return { status: 'skipped', reason: 'unsubscribed' };
   // Double opt-in: nothing but the confirmation email goes to an address that did not confirm.
   if (user.confirmedAt === null) return { status: 'skipped', reason: 'unconfirmed' };
-  if (await store.suppressionFor(user.email)) return { status: 'skipped', reason: 'suppressed' };
   if (brief.items.length === 0) return { status: 'skipped', reason: 'empty' };
   const { breaker } = deps;
   const release = await breaker?.turn();

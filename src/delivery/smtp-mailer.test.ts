@@ -127,6 +127,24 @@ describe('SmtpMailer', () => {
     expect(verifyUnsubscribe(7, url.searchParams.get('t') ?? '', FIXTURE_SECRET)).toBe(true);
   });
 
+  it('sends the HTML part in base64 and the text part in quoted-printable, several messages on one connection', async () => {
+    const { port, received } = await startSmtpServer();
+    const mailer = mailerFor(`smtp://127.0.0.1:${port}`, { maxConnections: 1 });
+    const email = briefEmail();
+    await Promise.all([1, 2, 3].map((n) => mailer.send(email, { idempotencyKey: `brief-${n}` })));
+    expect(received).toHaveLength(3);
+    for (const message of received) {
+      const raw = message.raw.toString('utf8');
+      expect(raw).toMatch(/Content-Type: text\/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n/);
+      expect(raw).toMatch(
+        /Content-Type: text\/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n/,
+      );
+      const parsed = await simpleParser(message.raw);
+      expect(parsed.html).toBe(email.html);
+      expect(parsed.text?.trim()).toBe(email.text.trim());
+    }
+  });
+
   it('keeps the same Message-ID when the same key is sent again', async () => {
     const { port, received } = await startSmtpServer();
     const mailer = mailerFor(`smtp://127.0.0.1:${port}`);

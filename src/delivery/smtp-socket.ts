@@ -23,7 +23,30 @@ export function noDelaySocket(host: string, port: number, timeoutMs: number) {
     socket.once('connect', () => {
       clearTimeout(timer);
       socket.removeAllListeners('error');
+      coalesceWrites(socket);
       callback(null, { connection: socket });
     });
   };
+}
+
+/**
+ * Without Nagle every write is its own syscall and packet, and nodemailer writes a message as many
+ * small chunks (each header, boundary and encoded line group). Writes made in one turn of the event
+ * loop are corked and go out together when it ends: one syscall for most of a message.
+ */
+function coalesceWrites(socket: Socket): void {
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    socket.uncork();
+  };
+  const write = socket.write;
+  socket.write = function (this: Socket, ...args: Parameters<Socket['write']>) {
+    if (!corked) {
+      corked = true;
+      socket.cork();
+      setImmediate(uncork);
+    }
+    return write.apply(this, args);
+  } as Socket['write'];
 }

@@ -71,8 +71,18 @@ export function userLinkUrl(purpose: LinkPurpose, publicUrl: string, userId: num
   return `${publicBase(publicUrl)}/${purpose}?u=${userId}&t=${signUserLink(purpose, userId, secret)}`;
 }
 
+// Every link of every email starts from the one configured URL: parse it once, not per link.
+let lastBase: { publicUrl: string; base: string } | undefined;
+
 /** The configured public URL without trailing slashes; only http(s) is accepted. */
 export function publicBase(publicUrl: string): string {
+  if (lastBase?.publicUrl === publicUrl) return lastBase.base;
+  const base = parsedBase(publicUrl);
+  lastBase = { publicUrl, base };
+  return base;
+}
+
+function parsedBase(publicUrl: string): string {
   let url: URL;
   try {
     url = new URL(publicUrl);

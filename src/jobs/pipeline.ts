@@ -1,6 +1,6 @@
 import type { App } from '../app.js';
 import { createPoolCache } from '../briefs/index.js';
-import { SendBreaker, withGroupedWrites } from '../delivery/index.js';
+import { SendBreaker, withBatchedReads, withGroupedWrites } from '../delivery/index.js';
 import { dueSubscribers } from './due-subscribers.js';
 import type { FeedRow } from '../store/types.js';
 import { withNewlyPublished } from '../transcripts/asr/index.js';
@@ -138,7 +138,7 @@ export async function deliverBriefs(app: DeliverBriefsDeps, opts: DeliverOptions
   const pools = createPoolCache();
   // One breaker for the run: a down or stalled mail server costs a few timeouts, not one per brief.
   const breaker = new SendBreaker();
-  const run: DeliverBriefDeps = { ...app, store: withGroupedWrites(app.store) };
+  const run: DeliverBriefDeps = { ...app, store: withBatchedReads(withGroupedWrites(app.store)) };
   const concurrency = app.config.sendConcurrency;
   let stopSaid = false;
   return mapLimitPerKey(

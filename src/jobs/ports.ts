@@ -1,5 +1,5 @@
 import type { ComposeStore, ReachStore } from '../briefs/index.js';
-import type { GroupedWritesStore, SendBriefStore } from '../delivery/index.js';
+import type { BatchedReadsStore, GroupedWritesStore, SendBriefStore } from '../delivery/index.js';
 import type { InsightIndexStore } from '../related/index.js';
 import type { Store } from '../store/types.js';
 import type { EpisodeAsrStore, NewlyPublishedStore, PreferPublishedStore } from '../transcripts/index.js';
@@ -43,7 +43,7 @@ export type PollFeedsStore = RefreshFeedStore & Pick<Store, 'listFeeds' | 'claim
 export type ProcessEpisodesStore = ProcessEpisodeStore & NewlyPublishedStore & Pick<Store, 'episodesToProcess'>;
 
 /** What a delivery run reads and writes: the subscribers due, then each brief, its writes grouped. */
-export type DeliverBriefsStore = DueSubscribersStore & DeliverBriefStore & GroupedWritesStore;
+export type DeliverBriefsStore = DueSubscribersStore & DeliverBriefStore & GroupedWritesStore & BatchedReadsStore;
 
 /** What one tick of the scale-mode scheduler reads to queue jobs. */
 export type EnqueueDueStore = DueSubscribersStore & Pick<Store, 'dueFeeds' | 'episodesToProcess'>;

@@ -14,6 +14,7 @@ import { profileQueries } from './queries/profiles.js';
 import { sessionQueries } from './queries/sessions.js';
 import { statusQueries } from './queries/status.js';
 import { operationsQueries } from './queries/operations.js';
+import { subscriberReadQueries } from './queries/subscriber-reads.js';
 import { suppressionQueries } from './queries/suppressions.js';
 import { llmUsageQueries } from './queries/llm-usage.js';
 import { transcriptQueries } from './queries/transcripts.js';
@@ -44,6 +45,7 @@ export function createStore(db: Kysely<Database>): Store {
     ...authTokenQueries(db),
     ...sessionQueries(db),
     ...suppressionQueries(db),
+    ...subscriberReadQueries(db),
     close() {
       closing ??= db.destroy();
       return closing;

@@ -64,5 +64,34 @@ for (const { dialect, label, skip } of await testDialects()) {
         store.markDeliveriesSent([{ id: 999_999, transport: 'smtp', messageId: null, location: null }]),
       ).rejects.toMatchObject({ code: 'delivery_not_found' });
     });
+
+    it('stores, claims and marks sent in one round, all or nothing', async () => {
+      const [a, b, c] = users as [number, number, number];
+      const [first] = await store.createBriefs([{ userId: a, date: '2026-12-01', items: [] }]);
+      const [claimedFirst] = await store.claimDeliveries([first?.id ?? 0], rules(new Date()));
+      const now = new Date();
+      const round = await store.deliveryRound({
+        create: [
+          { userId: b, date: '2026-12-01', items: [briefItem(4)] },
+          { userId: a, date: '2026-12-01', items: [] },
+        ],
+        claims: [{ briefIds: [first?.id ?? 0], rules: rules(now) }],
+        sent: [{ id: claimedFirst?.id ?? 0, transport: 'smtp', messageId: '<a@x>', location: null }],
+      });
+      expect(round.created.map((brief) => brief?.userId)).toEqual([b, undefined]);
+      // Already 'sending' under a live lease: not claimed again, and marked sent in the same round.
+      expect(round.claimed).toEqual([[]]);
+      expect(await store.deliveryForBrief(first?.id ?? 0)).toMatchObject({ status: 'sent', messageId: '<a@x>' });
+      expect(await store.sentInsightIds(b)).toEqual(new Set([4]));
+
+      await expect(
+        store.deliveryRound({
+          create: [{ userId: c, date: '2026-12-01', items: [] }],
+          claims: [],
+          sent: [{ id: 999_999, transport: 'smtp', messageId: null, location: null }],
+        }),
+      ).rejects.toMatchObject({ code: 'delivery_not_found' });
+      expect(await store.briefFor(c, '2026-12-01')).toBeUndefined();
+    });
   });
 }

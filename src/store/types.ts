@@ -429,6 +429,30 @@ export interface Store {
     sent: { id: number; transport: string; messageId: string | null; location: string | null }[],
   ): Promise<void>;
 
+  /**
+   * createBriefs, claimDeliveries (per set of rules) and markDeliveriesSent in one transaction: a
+   * send run's writes of one moment cost one commit. All or nothing: fails as markDeliveriesSent does.
+   */
+  deliveryRound(round: {
+    create: { userId: number; date: string; items: BriefItem[] }[];
+    claims: { briefIds: number[]; rules: DeliveryClaimRules }[];
+    sent: { id: number; transport: string; messageId: string | null; location: string | null }[];
+  }): Promise<{ created: (Brief | undefined)[]; claimed: DeliveryRow[][] }>;
+
+  // the reads of composing and sending, for many subscribers at once (see src/delivery/batched-store.ts)
+  /** briefFor for each (user, date), in order. */
+  briefsFor(keys: { userId: number; date: string }[]): Promise<(Brief | undefined)[]>;
+  /** sentInsightIds for each user (every id given is a key). */
+  sentInsightIdsOf(userIds: number[]): Promise<Map<number, Set<number>>>;
+  /** profileOf for each user (every id given is a key). */
+  profilesOf(userIds: number[]): Promise<Map<number, ProfileRow>>;
+  /** feedbackOf for each user (every id given is a key). */
+  feedbackOfUsers(userIds: number[], since: Date): Promise<Map<number, FeedbackRow[]>>;
+  /** The users of these ids that exist. */
+  usersById(ids: number[]): Promise<Map<number, User>>;
+  /** suppressionFor for each address, in order. */
+  suppressionsFor(emails: string[]): Promise<(Suppression | undefined)[]>;
+
   // suppressions (addresses that get no more mail)
   /** Records the suppression (once per address, case-insensitive); returns the one in force. */
   suppressAddress(s: Omit<Suppression, 'createdAt'> & { at?: Date }): Promise<Suppression>;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { toBrief } from '../row-mappers.js';
 import { deliveryBatchQueries } from './delivery-batches.js';
 import type { Database } from '../schema.js';
+import { subscriberReadQueries } from './subscriber-reads.js';
 import type { Store } from '../types.js';
 
 type BriefQueries = Pick<
@@ -11,6 +12,7 @@ type BriefQueries = Pick<
 
 export function briefQueries(db: Kysely<Database>): BriefQueries {
   const batches = deliveryBatchQueries(db);
+  const reads = subscriberReadQueries(db);
   return {
     async createBrief(userId, date, items) {
       return (await batches.createBriefs([{ userId, date, items }]))[0];
@@ -49,18 +51,7 @@ export function briefQueries(db: Kysely<Database>): BriefQueries {
     },
 
     async sentInsightIds(userId) {
-      const rows = await db.selectFrom('brief_insights').select('insight_id').where('user_id', '=', userId).execute();
-      // The same words under another id (another episode, or stored before ids survived
-      // re-extraction) were sent too: the subscriber would read them word for word again.
-      const sameText = await db
-        .selectFrom('brief_insights as b')
-        .innerJoin('insights as s', 's.id', 'b.insight_id')
-        .innerJoin('insights as i', 'i.text_key', 's.text_key')
-        .select('i.id')
-        .where('b.user_id', '=', userId)
-        .where('i.retired_at', 'is', null)
-        .execute();
-      return new Set([...rows.map((r) => r.insight_id), ...sameText.map((r) => r.id)]);
+      return (await reads.sentInsightIdsOf([userId])).get(userId) ?? new Set();
     },
   };
 }

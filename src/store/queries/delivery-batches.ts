@@ -3,10 +3,11 @@ import { AppError } from '../../model/errors.js';
 import { toBrief, toDeliveryRow } from '../row-mappers.js';
 import type { Database } from '../schema.js';
 import { writeTransaction } from '../transaction.js';
-import type { Store } from '../types.js';
+import type { Brief } from '../../model/brief.js';
+import type { DeliveryClaimRules, DeliveryRow, Store } from '../types.js';
 import { isoUtc, toJson } from '../values.js';
 
-type DeliveryBatchQueries = Pick<Store, 'createBriefs' | 'claimDeliveries' | 'markDeliveriesSent'>;
+type DeliveryBatchQueries = Pick<Store, 'createBriefs' | 'claimDeliveries' | 'markDeliveriesSent' | 'deliveryRound'>;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Rows per multi-row statement: well under SQLite's 32,766 bound parameters. */
@@ -18,6 +19,124 @@ function chunks<T>(items: readonly T[], size = ROWS): T[][] {
   return out;
 }
 
+type NewBrief = Parameters<Store['createBriefs']>[0][number];
+type SentDelivery = Parameters<Store['markDeliveriesSent']>[0][number];
+
+function checkDates(briefs: readonly NewBrief[]): void {
+  for (const b of briefs)
+    if (!DATE.test(b.date)) throw new AppError('invalid_date', `Brief date must be YYYY-MM-DD, got ${b.date}`);
+}
+
+async function insertBriefs(trx: Kysely<Database>, briefs: NewBrief[]): Promise<(Brief | undefined)[]> {
+  if (briefs.length === 0) return [];
+  const now = isoUtc(new Date());
+  const created = new Map<string, Brief>();
+  for (const part of chunks(briefs)) {
+    // The unique (user_id, date) constraint decides races: the loser inserts nothing.
+    const rows = await trx
+      .insertInto('briefs')
+      .values(part.map((b) => ({ user_id: b.userId, date: b.date, items: toJson(b.items), created_at: now })))
+      .onConflict((oc) => oc.columns(['user_id', 'date']).doNothing())
+      .returningAll()
+      .execute();
+    for (const row of rows) created.set(`${row.user_id}:${row.date}`, toBrief(row));
+  }
+  // The same (user, date) twice in one batch: the first gets the brief, the other lost the race.
+  const stored = briefs.map((b) => {
+    const key = `${b.userId}:${b.date}`;
+    const brief = created.get(key);
+    created.delete(key);
+    return brief;
+  });
+  const links = briefs.flatMap((b, i) => {
+    const brief = stored[i];
+    if (!brief) return [];
+    const insightIds = [...new Set(b.items.map((item) => item.insightId))];
+    return insightIds.map((insightId) => ({ brief_id: brief.id, user_id: b.userId, insight_id: insightId }));
+  });
+  for (const part of chunks(links)) await trx.insertInto('brief_insights').values(part).execute();
+  const deliveries = stored.flatMap((brief) =>
+    brief ? [{ brief_id: brief.id, user_id: brief.userId, created_at: now, updated_at: now }] : [],
+  );
+  for (const part of chunks(deliveries)) await trx.insertInto('deliveries').values(part).execute();
+  return stored;
+}
+
+async function claim(db: Kysely<Database>, briefIds: number[], rules: DeliveryClaimRules): Promise<DeliveryRow[]> {
+  if (briefIds.length === 0) return [];
+  const now = rules.now.getTime();
+  const before = (ms: number) => isoUtc(new Date(now - ms));
+  const claimed = [];
+  for (const part of chunks(briefIds)) {
+    // One statement is the compare-and-set for every row in it: concurrent claimers cannot both match a row.
+    const rows = await db
+      .updateTable('deliveries')
+      .set((eb) => ({
+        status: 'sending',
+        attempts: eb('attempts', '+', 1),
+        updated_at: isoUtc(rules.now),
+        heartbeat_at: isoUtc(rules.now),
+        // SET sees the row as it was: taking over a dead worker's 'sending' may follow a send that went out.
+        possible_duplicates: eb
+          .case()
+          .when('status', '=', 'sending')
+          .then(eb('possible_duplicates', '+', 1))
+          .else(eb.ref('possible_duplicates'))
+          .end(),
+      }))
+      .where('brief_id', 'in', part)
+      .where((eb) =>
+        eb.or([
+          eb('status', '=', 'pending'),
+          eb.and([
+            eb('status', '=', 'sending'),
+            eb(eb.fn.coalesce('heartbeat_at', 'updated_at'), '<=', before(rules.leaseMs)),
+          ]),
+          // One branch per attempt count keeps the backoff portable SQL on both dialects.
+          ...Array.from({ length: Math.max(0, rules.maxAttempts - 1) }, (_, k) =>
+            eb.and([
+              eb('status', '=', 'failed'),
+              eb('attempts', '=', k + 1),
+              eb('updated_at', '<=', before(rules.retryDelayMs(k + 1))),
+            ]),
+          ),
+        ]),
+      )
+      .returningAll()
+      .execute();
+    claimed.push(...rows.map(toDeliveryRow));
+  }
+  return claimed;
+}
+
+/** Marks each sent; the ids that matched no delivery. */
+async function markSent(trx: Kysely<Database>, sent: SentDelivery[]): Promise<number[]> {
+  const now = isoUtc(new Date());
+  const notFound: number[] = [];
+  for (const s of sent) {
+    const result = await trx
+      .updateTable('deliveries')
+      .set({
+        status: 'sent',
+        transport: s.transport,
+        message_id: s.messageId,
+        location: s.location,
+        last_error: null,
+        last_error_code: null,
+        sent_at: now,
+        updated_at: now,
+      })
+      .where('id', '=', s.id)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) notFound.push(s.id);
+  }
+  return notFound;
+}
+
+function notFound(ids: number[]): AppError {
+  return new AppError('delivery_not_found', `Deliveries ${ids.join(', ')} do not exist`);
+}
+
 /**
  * The writes of many deliveries at once, each batch in one transaction (one commit, one fsync on
  * SQLite) and, where the rows allow, one statement: a send run's store writes grouped.
@@ -25,116 +144,30 @@ function chunks<T>(items: readonly T[], size = ROWS): T[][] {
 export function deliveryBatchQueries(db: Kysely<Database>): DeliveryBatchQueries {
   return {
     async createBriefs(briefs) {
-      for (const b of briefs)
-        if (!DATE.test(b.date)) throw new AppError('invalid_date', `Brief date must be YYYY-MM-DD, got ${b.date}`);
+      checkDates(briefs);
       if (briefs.length === 0) return [];
-      const now = isoUtc(new Date());
-      return writeTransaction(db, async (trx) => {
-        const created = new Map<string, ReturnType<typeof toBrief>>();
-        for (const part of chunks(briefs)) {
-          // The unique (user_id, date) constraint decides races: the loser inserts nothing.
-          const rows = await trx
-            .insertInto('briefs')
-            .values(part.map((b) => ({ user_id: b.userId, date: b.date, items: toJson(b.items), created_at: now })))
-            .onConflict((oc) => oc.columns(['user_id', 'date']).doNothing())
-            .returningAll()
-            .execute();
-          for (const row of rows) created.set(`${row.user_id}:${row.date}`, toBrief(row));
-        }
-        // The same (user, date) twice in one batch: the first gets the brief, the other lost the race.
-        const stored = briefs.map((b) => {
-          const key = `${b.userId}:${b.date}`;
-          const brief = created.get(key);
-          created.delete(key);
-          return brief;
-        });
-        const links = briefs.flatMap((b, i) => {
-          const brief = stored[i];
-          if (!brief) return [];
-          const insightIds = [...new Set(b.items.map((item) => item.insightId))];
-          return insightIds.map((insightId) => ({ brief_id: brief.id, user_id: b.userId, insight_id: insightId }));
-        });
-        for (const part of chunks(links)) await trx.insertInto('brief_insights').values(part).execute();
-        const deliveries = stored.flatMap((brief) =>
-          brief ? [{ brief_id: brief.id, user_id: brief.userId, created_at: now, updated_at: now }] : [],
-        );
-        for (const part of chunks(deliveries)) await trx.insertInto('deliveries').values(part).execute();
-        return stored;
-      });
+      return writeTransaction(db, (trx) => insertBriefs(trx, briefs));
     },
 
-    async claimDeliveries(briefIds, rules) {
-      if (briefIds.length === 0) return [];
-      const now = rules.now.getTime();
-      const before = (ms: number) => isoUtc(new Date(now - ms));
-      const claimed = [];
-      for (const part of chunks(briefIds)) {
-        // One statement is the compare-and-set for every row in it: concurrent claimers cannot both match a row.
-        const rows = await db
-          .updateTable('deliveries')
-          .set((eb) => ({
-            status: 'sending',
-            attempts: eb('attempts', '+', 1),
-            updated_at: isoUtc(rules.now),
-            heartbeat_at: isoUtc(rules.now),
-            // SET sees the row as it was: taking over a dead worker's 'sending' may follow a send that went out.
-            possible_duplicates: eb
-              .case()
-              .when('status', '=', 'sending')
-              .then(eb('possible_duplicates', '+', 1))
-              .else(eb.ref('possible_duplicates'))
-              .end(),
-          }))
-          .where('brief_id', 'in', part)
-          .where((eb) =>
-            eb.or([
-              eb('status', '=', 'pending'),
-              eb.and([
-                eb('status', '=', 'sending'),
-                eb(eb.fn.coalesce('heartbeat_at', 'updated_at'), '<=', before(rules.leaseMs)),
-              ]),
-              // One branch per attempt count keeps the backoff portable SQL on both dialects.
-              ...Array.from({ length: Math.max(0, rules.maxAttempts - 1) }, (_, k) =>
-                eb.and([
-                  eb('status', '=', 'failed'),
-                  eb('attempts', '=', k + 1),
-                  eb('updated_at', '<=', before(rules.retryDelayMs(k + 1))),
-                ]),
-              ),
-            ]),
-          )
-          .returningAll()
-          .execute();
-        claimed.push(...rows.map(toDeliveryRow));
-      }
-      return claimed;
-    },
+    claimDeliveries: (briefIds, rules) => claim(db, briefIds, rules),
 
     async markDeliveriesSent(sent) {
       if (sent.length === 0) return;
-      const now = isoUtc(new Date());
-      const missing = await writeTransaction(db, async (trx) => {
-        const notFound: number[] = [];
-        for (const s of sent) {
-          const result = await trx
-            .updateTable('deliveries')
-            .set({
-              status: 'sent',
-              transport: s.transport,
-              message_id: s.messageId,
-              location: s.location,
-              last_error: null,
-              last_error_code: null,
-              sent_at: now,
-              updated_at: now,
-            })
-            .where('id', '=', s.id)
-            .executeTakeFirst();
-          if (result.numUpdatedRows === 0n) notFound.push(s.id);
-        }
-        return notFound;
+      const missing = await writeTransaction(db, (trx) => markSent(trx, sent));
+      if (missing.length > 0) throw notFound(missing);
+    },
+
+    async deliveryRound(round) {
+      checkDates(round.create);
+      return writeTransaction(db, async (trx) => {
+        const created = await insertBriefs(trx, round.create);
+        const claimed = [];
+        for (const c of round.claims) claimed.push(await claim(trx, c.briefIds, c.rules));
+        const missing = await markSent(trx, round.sent);
+        // Thrown inside, so the round's other writes are rolled back with it (and retried alone).
+        if (missing.length > 0) throw notFound(missing);
+        return { created, claimed };
       });
-      if (missing.length > 0) throw new AppError('delivery_not_found', `Deliveries ${missing.join(', ')} do not exist`);
     },
   };
 }

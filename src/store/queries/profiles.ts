@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import type { FeedbackRow, FeedbackValue, ProfileRow, Store } from '../types.js';
-import { fromJson, isoUtc, toJson } from '../values.js';
+import { subscriberReadQueries } from './subscriber-reads.js';
+import type { ProfileRow, Store } from '../types.js';
+import { isoUtc, toJson } from '../values.js';
 
-type ProfileTables = {
+export type ProfileTables = {
   user_profiles: { user_id: number; about: string; only_followed: number; updated_at: string };
   follows: { user_id: number; feed_id: number; created_at: string };
   feedback: {
@@ -25,19 +26,12 @@ type ProfileQueries = Pick<
 
 export function profileQueries(base: Kysely<Database>): ProfileQueries {
   const db = base.withTables<ProfileTables>();
+  const reads = subscriberReadQueries(base);
   const empty = (userId: number): ProfileRow => ({ userId, about: '', onlyFollowed: false, followedFeedIds: [] });
 
   return {
     async profileOf(userId) {
-      const [row, follows] = await Promise.all([
-        db.selectFrom('user_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst(),
-        db.selectFrom('follows').select('feed_id').where('user_id', '=', userId).orderBy('feed_id').execute(),
-      ]);
-      return {
-        ...empty(userId),
-        ...(row ? { about: row.about, onlyFollowed: Number(row.only_followed) === 1 } : {}),
-        followedFeedIds: follows.map((f) => f.feed_id),
-      };
+      return (await reads.profilesOf([userId])).get(userId) ?? empty(userId);
     },
 
     async listProfiles() {
@@ -110,25 +104,7 @@ export function profileQueries(base: Kysely<Database>): ProfileQueries {
     },
 
     async feedbackOf(userId, since) {
-      const rows = await db
-        .selectFrom('feedback')
-        .selectAll()
-        .where('user_id', '=', userId)
-        .where('created_at', '>=', isoUtc(since))
-        .orderBy('created_at')
-        .orderBy('insight_id')
-        .execute();
-      return rows.map(
-        (r): FeedbackRow => ({
-          userId: r.user_id,
-          insightId: r.insight_id,
-          value: r.value as FeedbackValue,
-          feedId: r.feed_id,
-          headline: r.headline,
-          terms: fromJson<Record<string, number>>(r.terms, 'feedback terms'),
-          createdAt: r.created_at,
-        }),
-      );
+      return (await reads.feedbackOfUsers([userId], since)).get(userId) ?? [];
     },
   };
 }

@@ -22,31 +22,42 @@ export async function startWorker(app: App, queue: JobQueue, opts: WorkerOptions
   for (const name of names) {
     const job = JOBS[name];
     const groupConcurrency = job.groupConcurrency?.(app.config);
-    await queue.boss.work<object>(
-      name,
-      {
-        localConcurrency: opts.concurrency ?? job.concurrency(app.config),
-        pollingIntervalSeconds: app.config.queuePollingIntervalSeconds,
-        notifyPollingIntervalSeconds: app.config.queuePollingIntervalSeconds,
-        // pg-boss waits a polling interval after each job unless a backlog is known: take jobs back to back then.
-        burstWhenReadyExceeds: 1,
-        ...(groupConcurrency !== undefined && { groupConcurrency }),
-      },
-      async ([item]) => {
-        if (!item) return undefined;
-        return runJob(app, { name, id: item.id }, async (log) => {
+    const slots = opts.concurrency ?? job.concurrency(app.config);
+    // One pg-boss worker (fetch loop) per slot, so each knows its own id: a slot that just ran a job
+    // fetches again at once, as there is likely more. pg-boss would otherwise wait out its polling
+    // interval after every job until its queue statistics (refreshed every
+    // QUEUE_MONITOR_INTERVAL_SECONDS) show a backlog: a worker took a job per slot every 2 s while
+    // hundreds of feeds were due.
+    for (let slot = 0; slot < slots; slot++) {
+      let workerId: string | undefined;
+      workerId = await queue.boss.work<object>(
+        name,
+        {
+          localConcurrency: 1,
+          pollingIntervalSeconds: app.config.queuePollingIntervalSeconds,
+          notifyPollingIntervalSeconds: app.config.queuePollingIntervalSeconds,
+          ...(groupConcurrency !== undefined && { groupConcurrency }),
+        },
+        async ([item]) => {
+          if (!item) return undefined;
           try {
-            return await job.run({ ...ctx, app: { ...app, log } }, item.data, {
-              now: new Date(),
-              retryCount: item.retryCount,
+            return await runJob(app, { name, id: item.id }, async (log) => {
+              try {
+                return await job.run({ ...ctx, app: { ...app, log } }, item.data, {
+                  now: new Date(),
+                  retryCount: item.retryCount,
+                });
+              } catch (err) {
+                log.warn(`${name} job failed (attempt ${item.retryCount + 1}): ${errorMessage(err)}`);
+                throw err;
+              }
             });
-          } catch (err) {
-            log.warn(`${name} job failed (attempt ${item.retryCount + 1}): ${errorMessage(err)}`);
-            throw err;
+          } finally {
+            if (workerId) queue.boss.notifyWorker(workerId);
           }
-        });
-      },
-    );
+        },
+      );
+    }
   }
   return names;
 }

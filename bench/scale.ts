@@ -3,9 +3,13 @@
  * loopback host that adds 50 ms to every request, with 1 and with 3 `podbrief worker` processes on
  * one PostgreSQL database. One scheduler tick queues the due feeds (enqueueDue, what the acting
  * scheduler runs); each poll-feed job queues its feed's new episode. Prints feeds/s and episodes/s
- * for each, the 3-to-1 ratio (goal ≥ 2.5×), feed requests per feed (goal 1.0) and jobs/s.
+ * for each, the 3-to-1 ratio (goal ≥ 2.5×), feed requests per feed (goal 1.0) and jobs/s; per queue
+ * the jobs running at once on average (against the slots: WORKER_*_CONCURRENCY × workers); the CPU
+ * time per feed of the workers, of their PostgreSQL backends and of this process with the farm (from
+ * /proc), the transactions per feed, and the feeds/s all cores could do at that cost. On a machine
+ * with few cores, or shared (the load average is printed), the ratio is capped by that ceiling.
  *
- *   npm run bench:scale [-- --feeds 2000 --workers 1,3 --delay 50 --jobs all|poll]
+ *   npm run bench:scale [-- --feeds 2000 --workers 1,3 --delay 50 --jobs all|poll --cpu-prof DIR]
  *   PODBRIEF_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is where a
  *   throwaway database per run is created and dropped.
  */

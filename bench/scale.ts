@@ -3,15 +3,19 @@
  * loopback host that adds 50 ms to every request, with 1 and with 3 `podbrief worker` processes on
  * one PostgreSQL database. One scheduler tick queues the due feeds (enqueueDue, what the acting
  * scheduler runs); each poll-feed job queues its feed's new episode. Prints feeds/s and episodes/s
- * for each, the 3-to-1 ratio (goal ≥ 2.5×), feed requests per feed (goal 1.0) and jobs/s.
+ * for each, the 3-to-1 ratio (goal ≥ 2.5×), feed requests per feed (goal 1.0) and jobs/s; per queue
+ * the jobs running at once on average (against the slots: WORKER_*_CONCURRENCY × workers); the CPU
+ * time per feed of the workers, of their PostgreSQL backends and of this process with the farm (from
+ * /proc), the transactions per feed, and the feeds/s all cores could do at that cost. On a machine
+ * with few cores, or shared (the load average is printed), the ratio is capped by that ceiling.
  *
- *   npm run bench:scale [-- --feeds 2000 --workers 1,3 --delay 50 --jobs all|poll]
+ *   npm run bench:scale [-- --feeds 2000 --workers 1,3 --delay 50 --jobs all|poll --cpu-prof DIR]
  *   PODBRIEF_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is where a
  *   throwaway database per run is created and dropped.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -29,12 +33,15 @@ const { values: args } = parseArgs({
     delay: { type: 'string', default: '50' },
     // poll: workers take poll-feed jobs only (the I/O-bound half); all: poll and extract.
     jobs: { type: 'string', default: 'all' },
+    // Writes a V8 CPU profile of each worker process into this directory (node --cpu-prof).
+    'cpu-prof': { type: 'string' },
   },
 });
 const FEEDS = Number(args.feeds);
 const WORKER_COUNTS = args.workers.split(',').map(Number);
 const DELAY_MS = Number(args.delay);
 const POLL_ONLY = args.jobs === 'poll';
+const CORES = availableParallelism();
 const adminUrl = process.env['PODBRIEF_BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface Run {
@@ -45,6 +52,43 @@ interface Run {
   feedRequestsPerFeed: number;
   transcriptRequestsPerEpisode: number;
   seconds: number;
+  /** CPU seconds (user + system) during the run: all workers, the bench with its feed farm, PostgreSQL. */
+  cpu: { workers: number; benchAndFarm: number; postgres: number };
+  /** Transactions committed in the run's database (each autocommit statement is one). */
+  transactions: number;
+}
+
+/** User + system CPU seconds a process has used so far, from /proc/<pid>/stat (0 once it is gone). */
+function processCpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime is the 14th field, stime the 15th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+/** USER_HZ: 100 on every Linux this runs on. */
+const CLOCK_TICKS = 100;
+
+function benchCpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/** The PostgreSQL backends serving the run's database (the server is shared with other work). */
+async function backendPids(client: pg.Client, dbName: string): Promise<number[]> {
+  const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [dbName]);
+  return rows.map((r) => r.pid);
+}
+
+async function transactionsIn(client: pg.Client, dbName: string): Promise<number> {
+  const { rows } = await client.query<{ n: string }>(
+    'select xact_commit as n from pg_stat_database where datname = $1',
+    [dbName],
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 async function admin(sql: string): Promise<void> {
@@ -79,13 +123,25 @@ async function run(workers: number): Promise<Run> {
     const queue = await openJobQueue(app);
     for (const feedUrl of farm.feedUrls) await app.store.addFeed(feedUrl);
     const workerArgs = POLL_ONLY ? ['worker', '--queues', 'poll-feed'] : ['worker'];
-    for (let i = 0; i < workers; i++) procs.push(startCli(workerArgs, env));
+    const workerEnv = args['cpu-prof']
+      ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${args['cpu-prof']}` }
+      : env;
+    for (let i = 0; i < workers; i++) procs.push(startCli(workerArgs, workerEnv));
     await Promise.all(procs.map((p) => p.waitFor(/Podbrief worker running/, 180_000)));
 
-    const start = performance.now();
-    await enqueueDue(app, queue.enqueue, new Date());
     const client = new pg.Client({ connectionString: env.DATABASE_URL });
     await client.connect();
+    const sum = (pids: number[]) => pids.reduce((total, pid) => total + processCpuSeconds(pid), 0);
+    const workerPids = procs.map((p) => p.child.pid ?? 0);
+    // A backend that connects later counts whole, one gone before the end not at all: the pools keep theirs.
+    const cpuAtStart = {
+      workers: sum(workerPids),
+      benchAndFarm: benchCpuSeconds(),
+      postgres: new Map((await backendPids(client, dbName)).map((pid) => [pid, processCpuSeconds(pid)])),
+    };
+    const transactionsAtStart = await transactionsIn(client, dbName);
+    const start = performance.now();
+    await enqueueDue(app, queue.enqueue, new Date());
     let feedsDone = 0;
     for (;;) {
       const { rows } = await client.query<{ polled: string; extracted: string; open: string }>(
@@ -99,21 +155,42 @@ async function run(workers: number): Promise<Run> {
       await new Promise((r) => setTimeout(r, 100));
     }
     const end = performance.now();
+    const cpu = {
+      workers: sum(workerPids) - cpuAtStart.workers,
+      benchAndFarm: benchCpuSeconds() - cpuAtStart.benchAndFarm,
+      postgres: (await backendPids(client, dbName)).reduce(
+        (total, pid) => total + processCpuSeconds(pid) - (cpuAtStart.postgres.get(pid) ?? 0),
+        0,
+      ),
+    };
     const { rows: jobRows } = await client.query<{ n: string }>(
       `select count(*) as n from ${app.config.queueSchema}.job where state = 'completed' and name in ('poll-feed', 'process-episode')`,
     );
     const { rows: episodeRows } = await client.query<{ n: string }>(
       `select count(*) as n from episodes where status = 'extracted'`,
     );
-    const { rows: timing } = await client.query<{ name: string; n: string; run_ms: string; wait_ms: string }>(
+    const { rows: timing } = await client.query<{
+      name: string;
+      n: string;
+      run_ms: string;
+      wait_ms: string;
+      running: string;
+    }>(
+      // running: jobs of the queue running at once on average, from its first start to its last completion.
       `select name, count(*) as n, avg(extract(epoch from completed_on - started_on)) * 1000 as run_ms,
-              avg(extract(epoch from started_on - created_on)) * 1000 as wait_ms
+              avg(extract(epoch from started_on - created_on)) * 1000 as wait_ms,
+              sum(extract(epoch from completed_on - started_on))
+                / greatest(extract(epoch from max(completed_on) - min(started_on)), 0.001) as running
          from ${app.config.queueSchema}.job where state = 'completed' group by name order by name`,
     );
     for (const t of timing)
       console.log(
-        `  ${t.name}: ${t.n} jobs, ${Number(t.run_ms).toFixed(0)} ms running, ${Number(t.wait_ms).toFixed(0)} ms queued on average`,
+        `  ${t.name}: ${t.n} jobs, ${Number(t.run_ms).toFixed(0)} ms running, ${Number(t.wait_ms).toFixed(0)} ms queued on average, ` +
+          `${Number(t.running).toFixed(1)} running at once`,
       );
+    // Backends report their counts to the statistics at most once a second.
+    await new Promise((r) => setTimeout(r, 1500));
+    const transactions = (await transactionsIn(client, dbName)) - transactionsAtStart;
     await client.end();
     await queue.stop();
     const feedRequests = [...farm.feedRequests.values()].reduce((a, b) => a + b, 0);
@@ -126,6 +203,8 @@ async function run(workers: number): Promise<Run> {
       feedRequestsPerFeed: feedRequests / FEEDS,
       transcriptRequestsPerEpisode: farm.transcriptRequests / Math.max(1, episodes),
       seconds: (end - start) / 1000,
+      cpu,
+      transactions,
     };
   } finally {
     for (const p of procs) p.child.kill('SIGTERM');
@@ -139,7 +218,7 @@ async function run(workers: number): Promise<Run> {
 
 console.log(
   `bench:scale: ${FEEDS} feeds (1 episode each, published transcript), +${DELAY_MS} ms per request, ` +
-    `workers ${WORKER_COUNTS.join(' and ')}${POLL_ONLY ? ' taking poll-feed jobs only' : ''}, ${cpus().length} CPUs`,
+    `workers ${WORKER_COUNTS.join(' and ')}${POLL_ONLY ? ' taking poll-feed jobs only' : ''}, ${CORES} cores, load average ${loadavg()[0]!.toFixed(1)}`,
 );
 const runs: Run[] = [];
 for (const workers of WORKER_COUNTS) {
@@ -150,6 +229,16 @@ for (const workers of WORKER_COUNTS) {
       `${r.jobsPerSecond.toFixed(1)} jobs/s, ${r.feedRequestsPerFeed.toFixed(3)} feed requests/feed, ` +
       `${r.transcriptRequestsPerEpisode.toFixed(3)} transcript requests/episode, ${r.seconds.toFixed(1)} s`,
   );
+  const perFeed = (seconds: number) => `${((seconds / FEEDS) * 1000).toFixed(1)} ms`;
+  const what = POLL_ONLY ? 'feed' : 'feed and its episode';
+  console.log(
+    `  CPU per ${what}: workers ${perFeed(r.cpu.workers)}, PostgreSQL ${perFeed(r.cpu.postgres)}, ` +
+      `bench+farm ${perFeed(r.cpu.benchAndFarm)}; ${((r.cpu.workers + r.cpu.postgres + r.cpu.benchAndFarm) / r.seconds).toFixed(2)} ` +
+      `of ${CORES} cores busy with the run; ${(r.transactions / FEEDS).toFixed(1)} PostgreSQL transactions per ${what}`,
+  );
+  // What the whole machine could do at this CPU cost: a ratio near this bound is capped by the cores.
+  const cpuPerFeed = (r.cpu.workers + r.cpu.postgres + r.cpu.benchAndFarm) / FEEDS;
+  console.log(`  all ${CORES} cores at this CPU cost: ${(CORES / cpuPerFeed).toFixed(1)} feeds/s at most`);
 }
 const one = runs.find((r) => r.workers === 1);
 for (const r of runs.filter((x) => x.workers > 1 && one)) {
@@ -158,3 +247,5 @@ for (const r of runs.filter((x) => x.workers > 1 && one)) {
       `episodes/s ×${(r.episodesPerSecond / one!.episodesPerSecond).toFixed(2)} (goal ≥ 2.5×)`,
   );
 }
+// Other work on the machine takes cores from the run: the ratio says little when this is high.
+console.log(`load average at the end: ${loadavg()[0]!.toFixed(1)} on ${CORES} cores`);

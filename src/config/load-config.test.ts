@@ -97,7 +97,7 @@ describe('loadConfig', () => {
       queueHeartbeatSeconds: 30,
       queueMonitorIntervalSeconds: 10,
       workerPollFeedConcurrency: 8,
-      workerProcessEpisodeConcurrency: 1,
+      workerProcessEpisodeConcurrency: 2,
       workerSendBriefConcurrency: 4,
       workerStopTimeoutSeconds: 30,
       maxItemsPerPoll: 100,

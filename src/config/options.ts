@@ -441,8 +441,8 @@ export const options = {
   workerProcessEpisodeConcurrency: option({
     env: 'WORKER_PROCESS_EPISODE_CONCURRENCY',
     type: integer(1, 64),
-    default: '1',
-    doc: 'With PostgreSQL: process-episode jobs (transcript + extraction, CPU-bound) one worker process runs at once.',
+    default: '2',
+    doc: 'With PostgreSQL: process-episode jobs (transcript + extraction) one worker process runs at once; mostly CPU, but each also waits on the transcript host and the database, which a second one fills.',
   }),
   workerSendBriefConcurrency: option({
     env: 'WORKER_SEND_BRIEF_CONCURRENCY',

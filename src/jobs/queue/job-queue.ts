@@ -21,6 +21,12 @@ export async function openJobQueue(app: Pick<App, 'config' | 'log' | 'readiness'
   const boss = new PgBoss({
     connectionString: config.databaseUrl,
     schema: config.queueSchema,
+    // The queue's own bookkeeping (a job queued, taken, finished) does not wait for its WAL flush,
+    // which cost a disk sync or three per job. A database crash can lose the last fraction of a
+    // second of it: a job finished again is skipped by its own check of the store, and one whose
+    // queuing was lost is queued again by the next scheduler tick, as the store still shows the feed,
+    // episode or brief due. What the jobs write to the store stays synchronous.
+    options: '-c synchronous_commit=off',
     // Workers wake on NOTIFY when a job is queued; polling is the fallback.
     useListenNotify: true,
     // Our scheduler queues jobs itself (one leader, advisory lock): pg-boss's cron is not used.

@@ -27,32 +27,35 @@ function firstText(sources: NotesSource[]): string | undefined {
   return undefined;
 }
 
-function settle(episode: ParsedEpisode, text: string | undefined): void {
+/** Where an unread description's sources wait: a hidden key, so spreads and JSON never see it. */
+const SOURCES = Symbol('show notes sources');
+type Pending = ParsedEpisode & { [SOURCES]?: NotesSource[] };
+
+function settle(episode: Pending, text: string | undefined): void {
+  delete episode[SOURCES];
   if (text === undefined) delete episode.description;
-  else
-    Object.defineProperty(episode, 'description', {
-      value: text,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
+  else Object.defineProperty(episode, 'description', { value: text, writable: true, enumerable: true, configurable: true });
 }
+
+/** One accessor shared by every episode (no closures per episode). */
+const LAZY_DESCRIPTION: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: Pending): string | undefined {
+    const text = firstText(this[SOURCES] ?? []);
+    settle(this, text);
+    return text;
+  },
+  set(this: Pending, text: string | undefined) {
+    settle(this, text);
+  },
+};
 
 /**
  * `episode.description`, made from the sources the first time it is read (or spread, or
  * serialised) and from then on a plain property; absent when no source yields text.
  */
 export function defineDescription(episode: ParsedEpisode, sources: NotesSource[]): void {
-  Object.defineProperty(episode, 'description', {
-    enumerable: true,
-    configurable: true,
-    get(): string | undefined {
-      const text = firstText(sources);
-      settle(episode, text);
-      return text;
-    },
-    set(text: string | undefined) {
-      settle(episode, text);
-    },
-  });
+  Object.defineProperty(episode, SOURCES, { value: sources, configurable: true });
+  Object.defineProperty(episode, 'description', LAZY_DESCRIPTION);
 }

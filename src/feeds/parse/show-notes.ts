@@ -34,7 +34,13 @@ type Pending = ParsedEpisode & { [SOURCES]?: NotesSource[] };
 function settle(episode: Pending, text: string | undefined): void {
   delete episode[SOURCES];
   if (text === undefined) delete episode.description;
-  else Object.defineProperty(episode, 'description', { value: text, writable: true, enumerable: true, configurable: true });
+  else
+    Object.defineProperty(episode, 'description', {
+      value: text,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
 }
 
 /** One accessor shared by every episode (no closures per episode). */

@@ -238,6 +238,10 @@ export class FeedBuilder implements XmlEvents {
     if (room > 0) this.append(node, room < text.length ? text.slice(0, room) : text);
   }
 
+  openName(): string | undefined {
+    return this.stack[this.stack.length - 1]?.raw;
+  }
+
   closeTag(raw: string): void {
     const top = this.stack[this.stack.length - 1];
     if (!top) {

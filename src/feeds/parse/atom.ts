@@ -12,6 +12,7 @@ import {
   type TagHandler,
 } from './registry.js';
 import { cleanLine, deepTextOf, htmlToText, plainTitle, textOf, LIMITS } from './text.js';
+import { showNotes } from './show-notes.js';
 import { cleanUrl } from './urls.js';
 import type { XmlNode } from './xml-tree.js';
 
@@ -21,12 +22,22 @@ type F = FeedDraft;
 type E = EpisodeDraft;
 
 /** RFC 4287 §3.1 text constructs: type="text" (default), "html" (escaped), or "xhtml" (inline elements). */
-function atomText(node: XmlNode, max: number): string {
+function atomTextSource(node: XmlNode, max: number): () => string {
   const type = (node.attrs.type ?? 'text').toLowerCase();
-  if (type === 'xhtml' || type.includes('xhtml')) return htmlToText(deepTextOf(node), max);
-  if (type === 'html' || type.includes('html')) return htmlToText(textOf(node), max);
-  return htmlToText(textOf(node).replace(/</g, '&lt;'), max);
+  const html =
+    type === 'xhtml' || type.includes('xhtml')
+      ? deepTextOf(node)
+      : type === 'html' || type.includes('html')
+        ? textOf(node)
+        : textOf(node).replace(/</g, '&lt;');
+  return () => htmlToText(html, max);
 }
+
+function atomText(node: XmlNode, max: number): string {
+  return atomTextSource(node, max)();
+}
+
+const atomNotes = (tag: string) => showNotes(tag, ATOM, (n) => atomTextSource(n, LIMITS.description));
 
 /** `<link>` without rel means rel="alternate" (RFC 4287 §4.2.7.2). */
 function alternateLink<T extends { link?: string }>(): TagHandler<T> {
@@ -82,8 +93,8 @@ const entryHandlers: TagHandler<E>[] = [
   setOnce<E, 'publishedAt'>('published', ATOM, 'publishedAt', (n) => parseFeedDate(textOf(n))),
   setOnce<E, 'rawDate'>('updated', ATOM, 'rawDate', (n) => textOf(n).trim().slice(0, 100)),
   setOnce<E, 'publishedAt'>('updated', ATOM, 'publishedAt', (n) => parseFeedDate(textOf(n))),
-  setOnce<E, 'description'>('content', ATOM, 'description', (n) => atomText(n, LIMITS.description)),
-  setOnce<E, 'description'>('summary', ATOM, 'description', (n) => atomText(n, LIMITS.description)),
+  atomNotes('content'),
+  atomNotes('summary'),
   itunesItem.summary,
   mediaItem.description,
   enclosureLink,

@@ -75,6 +75,13 @@ function zoneMinutes(zone: string | undefined): number | undefined {
   return ZONES[zone.toLowerCase()] ?? 0;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 1 && leap ? 29 : (DAYS_IN_MONTH[month] as number);
+}
+
 function build(
   year: number,
   month: number,
@@ -85,10 +92,9 @@ function build(
   offset: number | undefined,
 ): string | undefined {
   if (offset === undefined || year < MIN_YEAR || year > MAX_YEAR || h > 23 || m > 59 || s > 60) return undefined;
+  // Impossible dates (Feb 30, month 13) are rejected instead of rolled over.
+  if (month < 0 || month > 11 || day < 1 || day > daysInMonth(year, month)) return undefined;
   const ms = Date.UTC(year, month, day, h, m, Math.min(s, 59));
-  const d = new Date(ms);
-  // Round-trip check rejects impossible dates (Feb 30, month 13) instead of rolling them over.
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month || d.getUTCDate() !== day) return undefined;
   return new Date(ms - offset * 60_000).toISOString();
 }
 

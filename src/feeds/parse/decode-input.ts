@@ -23,9 +23,15 @@ export interface DecodeOptions {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** Slices up to this long go through one reused buffer rather than a new one each. */
+const SCRATCH_SIZE = 64 * 1024;
+const scratch = Buffer.allocUnsafe(SCRATCH_SIZE);
+
 /** A slice of a DecodedInput with `utf8AsLatin1` → text. */
 export function utf8FromLatin1(slice: string): string {
-  return NON_ASCII.test(slice) ? Buffer.from(slice, 'latin1').toString('utf8') : slice;
+  if (!NON_ASCII.test(slice)) return slice;
+  if (slice.length > SCRATCH_SIZE) return Buffer.from(slice, 'latin1').toString('utf8');
+  return scratch.toString('utf8', 0, scratch.write(slice, 0, 'latin1'));
 }
 
 const PROLOG_ENCODING = /^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']/;

@@ -238,6 +238,10 @@ export class FeedBuilder implements XmlEvents {
     if (room > 0) this.append(node, room < text.length ? text.slice(0, room) : text);
   }
 
+  openName(): string | undefined {
+    return this.stack[this.stack.length - 1]?.raw;
+  }
+
   closeTag(raw: string): void {
     const top = this.stack[this.stack.length - 1];
     if (!top) {
@@ -311,15 +315,26 @@ export class FeedBuilder implements XmlEvents {
   }
 
   private attrs(raw: Record<string, string> | undefined): Record<string, string> {
-    const out: Record<string, string> = {};
-    if (!raw) return out;
+    if (!raw) return {};
+    // Most attributes are lower-case names with plain values: the scanner's object is kept as it
+    // is unless one of them changes (a copy per element was a good part of the garbage).
+    let out: Record<string, string> | undefined;
     for (const k in raw) {
       const v = raw[k] as string;
       if (!this.firstMalformed && v.includes('&') && bareAmpersand(v) >= 0)
         this.malformed(`char '&' is not expected.`, this.position());
-      out[k.toLowerCase()] = decodeXmlEntities(this.sliceText(v));
+      const key = k.toLowerCase();
+      const value = decodeXmlEntities(this.sliceText(v));
+      if (!out && (key !== k || value !== v)) {
+        out = {};
+        for (const earlier in raw) {
+          if (earlier === k) break;
+          out[earlier] = raw[earlier] as string;
+        }
+      }
+      if (out) out[key] = value;
     }
-    return out;
+    return out ?? raw;
   }
 
   private append(node: BuiltNode, piece: string): void {

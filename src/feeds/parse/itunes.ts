@@ -2,6 +2,7 @@ import type { EpisodeDraft, FeedDraft } from './registry.js';
 import { setOnce } from './registry.js';
 import { parseDuration } from './duration.js';
 import { cleanLine, htmlToText, plainTitle, textOf, LIMITS } from './text.js';
+import { showNotes } from './show-notes.js';
 import { cleanUrl } from './urls.js';
 
 const SPEC = 'https://help.apple.com/itc/podcasts_connect/#/itcb54353390';
@@ -23,7 +24,10 @@ export const itunesChannel = {
 
 export const itunesItem = {
   title: setOnce<EpisodeDraft, 'title'>('itunes:title', SPEC, 'title', (n) => plainTitle(textOf(n))),
-  summary: setOnce<EpisodeDraft, 'description'>('itunes:summary', SPEC, 'description', (n) => htmlToText(textOf(n))),
+  summary: showNotes('itunes:summary', SPEC, (n) => {
+    const html = textOf(n);
+    return () => htmlToText(html);
+  }),
   duration: setOnce<EpisodeDraft, 'durationSeconds'>('itunes:duration', SPEC, 'durationSeconds', (n) =>
     parseDuration(textOf(n)),
   ),

@@ -1,6 +1,7 @@
 import type { EpisodeDraft, FeedDraft, ParseContext, TagHandler } from './registry.js';
 import type { XmlNode } from './xml-tree.js';
 import { htmlToText, textOf } from './text.js';
+import { showNotes } from './show-notes.js';
 import { cleanUrl } from './urls.js';
 
 const SPEC = 'https://www.rssboard.org/media-rss';
@@ -35,13 +36,10 @@ const itemThumbnail: TagHandler<EpisodeDraft> = {
     ep.imageUrl ??= thumbnail(node, ctx);
   },
 };
-const description: TagHandler<EpisodeDraft> = {
-  tag: 'media:description',
-  spec: SPEC,
-  apply(node, ep) {
-    ep.description ??= htmlToText(textOf(node)) || undefined;
-  },
-};
+const description = showNotes('media:description', SPEC, (node) => {
+  const html = textOf(node);
+  return () => htmlToText(html) || undefined;
+});
 
 export const mediaItem = {
   content,

@@ -5,6 +5,7 @@ import { decodeInputSteps, utf8FromLatin1 } from './decode-input.js';
 import { detectFormat, looksBinary } from './detect-format.js';
 import { FeedBuilder, type BuiltFeed } from './feed-builder.js';
 import { assignGuids } from './guid.js';
+import { defineDescription } from './show-notes.js';
 import type { EpisodeDraft, FeedDraft, ParseContext } from './registry.js';
 import { XmlScanner } from './xml-scanner.js';
 
@@ -22,13 +23,15 @@ const SLICE_CHARS = 64 * 1024;
 const SLICE_MS = 5;
 
 function toEpisode(draft: EpisodeDraft, guid: string, channel: FeedDraft): ParsedEpisode {
-  const { rawGuid: _rawGuid, rawDate: _rawDate, title, persons, ...rest } = draft;
-  return {
+  const { rawGuid: _rawGuid, rawDate: _rawDate, notes, title, persons, ...rest } = draft;
+  const episode: ParsedEpisode = {
     ...rest,
     guid,
     title: title ?? '',
     persons: persons.length > 0 ? persons : [...channel.persons],
   };
+  if (notes) defineDescription(episode, notes);
+  return episode;
 }
 
 interface ParseJob {

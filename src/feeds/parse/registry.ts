@@ -1,4 +1,5 @@
 import type { ParsedEpisode, ParsedFeed, Person } from '../../model/feed.js';
+import type { NotesSource } from './show-notes.js';
 import type { XmlNode } from './xml-tree.js';
 
 export interface ParseContext {
@@ -19,6 +20,8 @@ export type EpisodeDraft = Partial<Omit<ParsedEpisode, 'guid'>> & {
   rawGuid?: string;
   /** The date text as written, for the title+date fallback key. */
   rawDate?: string;
+  /** Where `description` comes from, made into text only when read (see show-notes.ts). */
+  notes?: NotesSource[];
 };
 
 /**

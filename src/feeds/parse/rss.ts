@@ -12,6 +12,7 @@ import {
   type TagHandler,
 } from './registry.js';
 import { cleanLine, deepTextOf, htmlToText, plainTitle, textOf, LIMITS } from './text.js';
+import { showNotes, type NotesSource } from './show-notes.js';
 import { cleanUrl } from './urls.js';
 import type { XmlNode } from './xml-tree.js';
 
@@ -20,8 +21,13 @@ const CONTENT = 'https://web.resource.org/rss/1.0/modules/content/';
 const DC = 'https://www.dublincore.org/specifications/dublin-core/dcmi-terms/';
 
 /** Show notes are HTML; some feeds forget to escape it, so take nested elements' text too. */
+function htmlSource(node: XmlNode): NotesSource {
+  const html = node.children.length > 0 ? deepTextOf(node) : textOf(node);
+  return () => htmlToText(html) || undefined;
+}
+
 function htmlField(node: XmlNode): string | undefined {
-  return htmlToText(node.children.length > 0 ? deepTextOf(node) : textOf(node)) || undefined;
+  return htmlSource(node)();
 }
 
 type F = FeedDraft;
@@ -73,8 +79,8 @@ const itemHandlers: TagHandler<E>[] = [
   setOnce<E, 'publishedAt'>('pubdate', RSS, 'publishedAt', (n) => parseFeedDate(textOf(n))),
   setOnce<E, 'rawDate'>('dc:date', DC, 'rawDate', (n) => textOf(n).trim().slice(0, 100)),
   setOnce<E, 'publishedAt'>('dc:date', DC, 'publishedAt', (n) => parseFeedDate(textOf(n))),
-  setOnce<E, 'description'>('content:encoded', CONTENT, 'description', htmlField),
-  setOnce<E, 'description'>('description', RSS, 'description', htmlField),
+  showNotes('content:encoded', CONTENT, htmlSource),
+  showNotes('description', RSS, htmlSource),
   itunesItem.summary,
   mediaItem.description,
   enclosure,

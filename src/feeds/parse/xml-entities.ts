@@ -1,5 +1,3 @@
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
 function fromCodePoint(code: number): string {
   const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
   return valid ? String.fromCodePoint(code) : '\uFFFD';
@@ -17,21 +15,37 @@ function isLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
 
-/** The reference starting with the `&` at `amp` (`&#x41;`, `&#65;`, `&amp;`) decoded, and where it ends; else undefined. */
-function referenceAt(text: string, amp: number): { value: string; end: number } | undefined {
+/** The five predefined entities by name length (2 to 4 letters between `&` and `;`). */
+function predefined(text: string, at: number, length: number): string | undefined {
+  if (length === 2) return text.startsWith('lt', at) ? '<' : text.startsWith('gt', at) ? '>' : undefined;
+  if (length === 3) return text.startsWith('amp', at) ? '&' : undefined;
+  return text.startsWith('quot', at) ? '"' : text.startsWith('apos', at) ? "'" : undefined;
+}
+
+/** What the last referenceEnd call decoded (one reference is read at a time: no object per reference). */
+let referenceValue = '';
+
+/**
+ * Where the reference starting with the `&` at `amp` (`&#x41;`, `&#65;`, `&amp;`) ends, with its
+ * value in `referenceValue`; -1 when it is none.
+ */
+function referenceEnd(text: string, amp: number): number {
   let i = amp + 1;
   if (text.charCodeAt(i) === 0x23) {
     const hex = (text.charCodeAt(i + 1) | 0x20) === 0x78;
     const digit = hex ? isHexDigit : isDigit;
     const first = hex ? i + 2 : i + 1;
     for (i = first; i < first + (hex ? 8 : 10) && digit(text.charCodeAt(i)); i++);
-    if (i === first || text.charCodeAt(i) !== 0x3b) return undefined;
-    return { value: fromCodePoint(parseInt(text.slice(first, i), hex ? 16 : 10)), end: i + 1 };
+    if (i === first || text.charCodeAt(i) !== 0x3b) return -1;
+    referenceValue = fromCodePoint(parseInt(text.slice(first, i), hex ? 16 : 10));
+    return i + 1;
   }
   for (; i < amp + 5 && isLetter(text.charCodeAt(i)); i++);
-  if (i < amp + 3 || text.charCodeAt(i) !== 0x3b) return undefined;
-  const value = PREDEFINED[text.slice(amp + 1, i)];
-  return value === undefined ? undefined : { value, end: i + 1 };
+  if (i < amp + 3 || text.charCodeAt(i) !== 0x3b) return -1;
+  const value = predefined(text, amp + 1, i - amp - 1);
+  if (value === undefined) return -1;
+  referenceValue = value;
+  return i + 1;
 }
 
 /**
@@ -45,12 +59,12 @@ export function decodeXmlEntities(text: string): string {
   let out = '';
   let copied = 0;
   while (amp >= 0) {
-    const ref = referenceAt(text, amp);
-    if (ref) {
-      out += text.slice(copied, amp) + ref.value;
-      copied = ref.end;
+    const end = referenceEnd(text, amp);
+    if (end >= 0) {
+      out += text.slice(copied, amp) + referenceValue;
+      copied = end;
     }
-    amp = text.indexOf('&', ref ? ref.end : amp + 1);
+    amp = text.indexOf('&', end >= 0 ? end : amp + 1);
   }
   return copied === 0 ? text : out + text.slice(copied);
 }

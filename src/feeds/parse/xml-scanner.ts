@@ -8,6 +8,11 @@ export interface XmlEvents {
   text(from: number, to: number): void;
   cdata(text: string): void;
   closeTag(name: string): void;
+  /**
+   * The name of the innermost open element as it came to openTag, if the handler keeps one: its
+   * closing tag is then recognised in place instead of sliced out of the document.
+   */
+  openName?(): string | undefined;
   /** A DOCTYPE before the root element (its entity declarations are never expanded). */
   doctype(): void;
   /** A well-formedness error at `pos`; scanning goes on leniently. */
@@ -75,6 +80,20 @@ export class XmlScanner {
       this.tokenStart = lt;
       const c = s.charCodeAt(lt + 1);
       if (c === SLASH) {
+        const open = ev.openName?.();
+        const last = open ? open.charCodeAt(open.length - 1) : 0;
+        // The general case below reads the same when the name ends in printable ASCII (trim() keeps it whole).
+        if (
+          open &&
+          last > 0x20 &&
+          last < 0x80 &&
+          s.charCodeAt(lt + 2 + open.length) === GT &&
+          s.startsWith(open, lt + 2)
+        ) {
+          ev.closeTag(open);
+          i = lt + 3 + open.length;
+          continue;
+        }
         const gt = s.indexOf('>', lt + 2);
         if (gt < 0) {
           ev.malformed('document ends inside a closing tag', lt);

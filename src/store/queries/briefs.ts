@@ -57,6 +57,7 @@ export function briefQueries(db: Kysely<Database>): BriefQueries {
     async wasSentTo(userId, insightId) {
       // sentInsightIds(userId).has(insightId) from the one insight outwards, each step an index
       // lookup (brief_insights_user, insights_text_key): the cost does not grow with what was sent.
+      // The copies are found by a subquery, not a join, so the planner cannot start from the user's rows.
       const sent = await db
         .selectFrom('brief_insights')
         .select('insight_id')
@@ -66,13 +67,20 @@ export function briefQueries(db: Kysely<Database>): BriefQueries {
         .executeTakeFirst();
       if (sent) return true;
       const sameWords = await db
-        .selectFrom('insights as i')
-        .innerJoin('insights as s', 's.text_key', 'i.text_key')
-        .innerJoin('brief_insights as b', 'b.insight_id', 's.id')
-        .select('b.insight_id')
-        .where('i.id', '=', insightId)
-        .where('i.retired_at', 'is', null)
-        .where('b.user_id', '=', userId)
+        .selectFrom('insights as s')
+        .select('s.id')
+        .where('s.text_key', '=', (eb) =>
+          eb.selectFrom('insights').select('text_key').where('id', '=', insightId).where('retired_at', 'is', null),
+        )
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('brief_insights as b')
+              .select('b.insight_id')
+              .where('b.user_id', '=', userId)
+              .whereRef('b.insight_id', '=', 's.id'),
+          ),
+        )
         .limit(1)
         .executeTakeFirst();
       return sameWords !== undefined;

@@ -45,10 +45,13 @@ export interface App {
 export async function createApp(config: Config, overrides: { log?: Logger } = {}): Promise<App> {
   const log = overrides.log ?? createLogger(config.logLevel as LogLevel, undefined, config.logFormat);
   mkdirSync(config.dataDir, { recursive: true });
+  const secret = config.secretKey || loadOrCreateSecret(config.dataDir);
+  const verifyKeys = [secret, ...(config.secretKeyPrevious ? [config.secretKeyPrevious] : [])];
   const store = await openStore({
     databaseUrl: config.databaseUrl || undefined,
     dataDir: config.dataDir,
     postgresTimeouts: postgresTimeoutsFrom(config),
+    credentialKeys: verifyKeys,
   });
   const outboxDir = join(config.dataDir, 'outbox');
   const mailer = createMailer({
@@ -64,7 +67,6 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
   readiness.add('database', () => store.ping());
   const linkWarning = insecureLinksWarning(config);
   if (linkWarning) log.warn(linkWarning);
-  const secret = config.secretKey || loadOrCreateSecret(config.dataDir);
   return {
     config,
     store,
@@ -73,7 +75,7 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
     metrics,
     readiness,
     secret,
-    verifyKeys: [secret, ...(config.secretKeyPrevious ? [config.secretKeyPrevious] : [])],
+    verifyKeys,
     briefEmailSettings: () => ({ publicUrl: config.publicUrl, secret, from: config.mailFrom }),
     outboxDir,
     fetchOptions: (kind) => fetchOptionsFrom(config, kind),

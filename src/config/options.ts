@@ -149,14 +149,14 @@ export const options = {
     type: secretKey(),
     default: '',
     secret: true,
-    doc: 'Signs unsubscribe links (16+ characters). Empty: generated once and kept in DATA_DIR/secret.key.',
+    doc: 'Signs unsubscribe links and seals stored feed credentials (16+ characters). Empty: generated once and kept in DATA_DIR/secret.key.',
   }),
   secretKeyPrevious: option({
     env: 'SECRET_KEY_PREVIOUS',
     type: secretKey(),
     default: '',
     secret: true,
-    doc: 'The key SECRET_KEY replaced: links it signed stay valid while it is set (new links use SECRET_KEY). Remove it after the grace period.',
+    doc: 'The key SECRET_KEY replaced: links it signed stay valid and feed credentials it sealed still open (and are sealed again with SECRET_KEY) while it is set. Remove it after the grace period.',
   }),
   adminToken: option({
     env: 'ADMIN_TOKEN',

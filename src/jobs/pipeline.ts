@@ -1,5 +1,5 @@
 import type { App } from '../app.js';
-import { createPoolCache } from '../briefs/index.js';
+import { createPoolCache, localTime } from '../briefs/index.js';
 import { SendBreaker, withBatchedReads, withGroupedWrites } from '../delivery/index.js';
 import { dueSubscribers } from './due-subscribers.js';
 import type { FeedRow } from '../store/types.js';
@@ -151,7 +151,7 @@ export async function deliverBriefs(app: DeliverBriefsDeps, opts: DeliverOptions
         app,
         { name: 'deliver-brief' },
         async (log) => {
-          const r = await deliverBrief(run, user, now, pools, breaker);
+          const r = await deliverBrief(run, user, { date: localTime(now, user.timezone).date, now, pools, breaker });
           const send = r.send;
           if (send?.status === 'failed') log.error(`brief for user ${user.id}: ${send.error}`, { code: send.code });
           if (send?.status === 'bounced')

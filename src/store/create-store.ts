@@ -8,6 +8,7 @@ import { deliveryQueries } from './queries/deliveries.js';
 import { deliveryBatchQueries } from './queries/delivery-batches.js';
 import { episodeQueries } from './queries/episodes.js';
 import { feedQueries } from './queries/feeds.js';
+import type { CredentialSeal } from './credential-seal.js';
 import { insightQueries } from './queries/insights.js';
 import { insightIndexQueries } from './queries/insight-index.js';
 import { profileQueries } from './queries/profiles.js';
@@ -23,11 +24,11 @@ import type { Database } from './schema.js';
 import type { Store } from './types.js';
 
 /** Builds the Store over an already migrated database; `close()` destroys `db`. */
-export function createStore(db: Kysely<Database>): Store {
+export function createStore(db: Kysely<Database>, credentials: CredentialSeal): Store {
   let closing: Promise<void> | undefined;
   return {
     dialect: dialectOf(db),
-    ...feedQueries(db),
+    ...feedQueries(db, credentials),
     ...episodeQueries(db),
     ...transcriptQueries(db),
     ...insightQueries(db),

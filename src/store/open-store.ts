@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { connect } from './connect.js';
 import type { PostgresTimeouts } from './postgres-pool.js';
 import { createStore } from './create-store.js';
+import { credentialSeal } from './credential-seal.js';
 import { resolveDatabaseTarget } from './database-url.js';
 import type { DialectName } from './dialect.js';
 import { migrateToLatest } from './migrate.js';
@@ -14,6 +15,12 @@ export interface OpenStoreOptions {
   dataDir: string;
   /** PostgreSQL only; defaults suit a small deployment. */
   postgresTimeouts?: PostgresTimeouts;
+  /**
+   * The secrets feed credentials are sealed with at rest: the current one first (SECRET_KEY), then
+   * the previous one during a rotation. Without any, a feed with credentials can be neither added
+   * nor polled (`feed_credentials_no_key`): they are never stored in clear.
+   */
+  credentialKeys?: readonly string[];
 }
 
 /** Connects without migrating, for `podbrief migrate`; the caller destroys `db`. */
@@ -31,5 +38,5 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     await db.destroy().catch(() => undefined);
     throw err;
   }
-  return createStore(db);
+  return createStore(db, credentialSeal(opts.credentialKeys ?? []));
 }

@@ -14,6 +14,9 @@ export type TestDialect = 'sqlite' | 'postgres';
 
 const testPostgresUrl = process.env['PODBRIEF_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+/** What a test store seals feed credentials with (a real store gets the app's secret). */
+const TEST_CREDENTIAL_KEYS = ['test-secret-key'];
+
 export interface TestDatabase {
   dialect: TestDialect;
   options: OpenStoreOptions;
@@ -57,7 +60,8 @@ export async function testDialects(): Promise<Array<{ dialect: TestDialect; labe
 export async function createTestDatabase(dialect: TestDialect): Promise<TestDatabase> {
   const dataDir = await mkdtemp(join(tmpdir(), 'podbrief-store-'));
   const removeDir = () => rm(dataDir, { recursive: true, force: true });
-  if (dialect === 'sqlite') return { dialect, dataDir, options: { dataDir }, dispose: removeDir };
+  if (dialect === 'sqlite')
+    return { dialect, dataDir, options: { dataDir, credentialKeys: TEST_CREDENTIAL_KEYS }, dispose: removeDir };
 
   const schema = `test_${randomBytes(6).toString('hex')}`;
   await admin(`create schema ${schema}`);
@@ -66,7 +70,7 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
   return {
     dialect,
     dataDir,
-    options: { dataDir, databaseUrl: url.toString() },
+    options: { dataDir, databaseUrl: url.toString(), credentialKeys: TEST_CREDENTIAL_KEYS },
     async dispose() {
       // A run's own database goes at its end; dropping a schema now could fail another worker's migration.
       if (!process.env[RUN_DATABASE_ENV]) await admin(`drop schema if exists ${schema} cascade`);

@@ -173,6 +173,37 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(await store.sentInsightIds(user.id)).not.toContain(fresh!.id);
     });
 
+    it('answers wasSentTo as sentInsightIds does: sent ids, current copies in the same words, for that subscriber only', async () => {
+      const [sent, unsent] = await store.replaceInsights(episodeId, [insight(0), insight(1)], 'embedded');
+      const { user: ada } = await store.addUser({ email: 'ada@example.com', interests: [] });
+      const { user: bob } = await store.addUser({ email: 'bob@example.com', interests: [] });
+      await store.createBrief(ada.id, '2024-06-02', [briefItem(sent!.id)]);
+      await store.upsertEpisodes(feedId, [parsedEpisode('e2'), parsedEpisode('e3')], new Date('2024-06-02T00:00:00Z'));
+      const episodes = await store.episodesByFeed(feedId);
+      const [e2, e3] = ['e2', 'e3'].map((guid) => episodes.find((e) => e.guid === guid)!.id) as [number, number];
+      const [copy] = await store.replaceInsights(e2, [{ ...insight(0), quote: 'elsewhere' }], 'embedded');
+      // A copy Bob was sent, then retired by a re-extraction: no longer a current copy for Ada.
+      const [retired] = await store.replaceInsights(e3, [{ ...insight(0), quote: 'third' }], 'embedded');
+      await store.createBrief(bob.id, '2024-06-03', [briefItem(retired!.id)]);
+      await store.replaceInsights(e3, [insight(7)], 'embedded');
+      expect((await store.insightsByEpisode(e3)).map((i) => i.id)).not.toContain(retired!.id);
+      expect(await store.insightById(retired!.id)).toBeDefined();
+
+      const candidates = [sent!.id, unsent!.id, copy!.id, retired!.id, 999_999];
+      for (const user of [ada, bob]) {
+        const all = await store.sentInsightIds(user.id);
+        for (const id of candidates)
+          expect([user.email, id, await store.wasSentTo(user.id, id)]).toEqual([user.email, id, all.has(id)]);
+      }
+      expect(await store.wasSentTo(ada.id, sent!.id)).toBe(true);
+      expect(await store.wasSentTo(ada.id, copy!.id)).toBe(true);
+      expect(await store.wasSentTo(ada.id, retired!.id)).toBe(false);
+      expect(await store.wasSentTo(ada.id, unsent!.id)).toBe(false);
+      expect(await store.wasSentTo(bob.id, retired!.id)).toBe(true);
+      expect(await store.wasSentTo(bob.id, copy!.id)).toBe(true);
+      expect(await store.wasSentTo(bob.id, unsent!.id)).toBe(false);
+    });
+
     it('keeps the old insights when a replacement fails half-way', async () => {
       const before = await store.replaceInsights(episodeId, [insight(0), insight(1)], 'embedded');
       await store.markEpisode(episodeId, 'transcribed');

@@ -392,6 +392,8 @@ export interface Store {
   listBriefs(limit: number): Promise<Brief[]>;
   /** Insight ids already sent to this user in any brief, and of every insight with the same words as one sent. */
   sentInsightIds(userId: number): Promise<Set<number>>;
+  /** sentInsightIds(userId).has(insightId), without reading the whole set. */
+  wasSentTo(userId: number, insightId: number): Promise<boolean>;
 
   // deliveries (one row per brief: the outbox that makes sends idempotent)
   deliveryForBrief(briefId: number): Promise<DeliveryRow | undefined>;

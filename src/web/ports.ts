@@ -75,7 +75,7 @@ export type PrivateFeedRouteDeps = Pick<App, 'config' | 'secret'> & {
 /** What the signed-in account pages (today's brief, archive, feedback) use. */
 export type AccountRouteDeps = Pick<App, 'config' | 'log' | 'secret'> & {
   store: FeedbackStore &
-    Pick<Store, 'briefFor' | 'briefsByUser' | 'countBriefsByUser' | 'feedbackOf' | 'latestBrief' | 'sentInsightIds'>;
+    Pick<Store, 'briefFor' | 'briefsByUser' | 'countBriefsByUser' | 'feedbackOf' | 'latestBrief' | 'wasSentTo'>;
 };
 
 /** What the signed-in account's preference pages use (OPML import adds and follows feeds). */

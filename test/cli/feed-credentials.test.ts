@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,5 +84,39 @@ describe('CLI: feeds with credentials in the URL', () => {
     const list = await invokeCli(['feeds', 'list'], env);
     expect(list.stdout).toContain('http_401');
     for (const out of [add, poll, list]) expect(out.stdout + out.stderr).not.toContain('wrong-pw');
+  });
+
+  it('a changed secret fails only the feeds with credentials, with a stable code; the previous secret opens them again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'podbrief-cli-feed-key-'));
+    try {
+      const base = { ...env, DATA_DIR: dir };
+      const rotated = { ...base, SECRET_KEY: 'a-rotated-secret-key' };
+      const secretUrl = feeds.url.replace('http://', 'http://alice:s3cret%20pw@') + '/feed.xml';
+      expect((await invokeCli(['feeds', 'add', secretUrl], base)).code).toBe(0);
+      expect((await invokeCli(['feeds', 'add', `${elsewhere.url}/open.xml`], base)).code).toBe(0);
+      // Sealed with the secret the first run generated.
+      const database = readdirSync(dir).filter((f) => f.startsWith('podbrief.db'));
+      expect(database).toContain('podbrief.db');
+      for (const f of database) expect(readFileSync(join(dir, f)).toString('latin1'), f).not.toContain('s3cret');
+
+      const wrong = await invokeCli(['poll', '--all', '--json'], rotated);
+      const failed = JSON.parse(wrong.stdout) as { feeds: { status: string; code?: string }[] };
+      expect(failed.feeds.map((f) => [f.status, f.code])).toEqual([
+        ['failed', 'feed_credentials_unreadable'],
+        ['updated', undefined],
+      ]);
+      const list = await invokeCli(['feeds', 'list'], rotated);
+      expect(list.stdout).toContain('feed_credentials_unreadable');
+      for (const out of [wrong, list]) expect(out.stdout + out.stderr).not.toMatch(/s3cret|alice/);
+
+      const previous = readFileSync(join(dir, 'secret.key'), 'utf8').trim();
+      const during = await invokeCli(['poll', '--all', '--json'], { ...rotated, SECRET_KEY_PREVIOUS: previous });
+      expect(JSON.parse(during.stdout).feeds[0].status).not.toBe('failed');
+      // Sealed again under the new secret on that poll: the old one is no longer needed.
+      const after = await invokeCli(['poll', '--all', '--json'], rotated);
+      expect(JSON.parse(after.stdout).feeds[0].status).not.toBe('failed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -39,7 +39,7 @@ export const sendBriefJob: JobDefinition<SendBriefData, DeliverBriefDeps & Pick<
     }
     // Queued late in the subscriber's day and run after midnight there: that day's brief is gone.
     if (localTime(now, user.timezone).date !== date) return { userId, status: 'skipped', reason: 'the day has passed' };
-    const result = await deliverBrief(app, user, now);
+    const result = await deliverBrief(app, user, { date, now });
     const send = result.send;
     if (send?.status === 'bounced')
       app.log.warn(`brief for user ${user.id} bounced; address suppressed: ${send.error}`, { code: send.code });

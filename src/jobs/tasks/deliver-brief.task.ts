@@ -1,5 +1,5 @@
 import type { App } from '../../app.js';
-import { composeBrief, localTime, type ComposeOutcome, type PoolCache } from '../../briefs/index.js';
+import { composeBrief, type ComposeOutcome, type PoolCache } from '../../briefs/index.js';
 import { sendBrief, type SendBreaker, type SendOutcome } from '../../delivery/index.js';
 import type { User } from '../../model/user.js';
 import type { DeliverBriefStore } from '../ports.js';
@@ -18,15 +18,25 @@ export type DeliverBriefDeps = Pick<App, 'config' | 'mailer' | 'metrics' | 'brie
   store: DeliverBriefStore;
 };
 
-/** Composes the subscriber's brief for their local date (once) and sends it (once). */
+/** When and for which day one brief is composed and sent; a send run shares its pools and breaker. */
+export interface DeliverBriefWhen {
+  /**
+   * The subscriber's local date the brief is for: decided by the caller (the send run from its
+   * clock, a send-brief job from its data), never read again from the clock here, so a send that
+   * crosses the subscriber's midnight still sends the day it was started for.
+   */
+  date: string;
+  now: Date;
+  pools?: PoolCache;
+  breaker?: SendBreaker;
+}
+
+/** Composes the subscriber's brief for `date` (once) and sends it (once). */
 export async function deliverBrief(
   app: DeliverBriefDeps,
   user: User,
-  now = new Date(),
-  pools?: PoolCache,
-  breaker?: SendBreaker,
+  { date, now, pools, breaker }: DeliverBriefWhen,
 ): Promise<DeliverResult> {
-  const { date } = localTime(now, user.timezone);
   const composed = await composeBrief({ store: app.store, ...(pools ? { pools } : {}) }, user, date, {
     size: app.config.briefSize,
     relatedPerInsight: app.config.relatedPerInsight,

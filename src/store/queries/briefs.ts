@@ -7,7 +7,7 @@ import type { Store } from '../types.js';
 
 type BriefQueries = Pick<
   Store,
-  'createBrief' | 'briefFor' | 'briefById' | 'latestBrief' | 'listBriefs' | 'sentInsightIds'
+  'createBrief' | 'briefFor' | 'briefById' | 'latestBrief' | 'listBriefs' | 'sentInsightIds' | 'wasSentTo'
 >;
 
 export function briefQueries(db: Kysely<Database>): BriefQueries {
@@ -52,6 +52,38 @@ export function briefQueries(db: Kysely<Database>): BriefQueries {
 
     async sentInsightIds(userId) {
       return (await reads.sentInsightIdsOf([userId])).get(userId) ?? new Set();
+    },
+
+    async wasSentTo(userId, insightId) {
+      // sentInsightIds(userId).has(insightId) from the one insight outwards, each step an index
+      // lookup (brief_insights_user, insights_text_key): the cost does not grow with what was sent.
+      // The copies are found by a subquery, not a join, so the planner cannot start from the user's rows.
+      const sent = await db
+        .selectFrom('brief_insights')
+        .select('insight_id')
+        .where('user_id', '=', userId)
+        .where('insight_id', '=', insightId)
+        .limit(1)
+        .executeTakeFirst();
+      if (sent) return true;
+      const sameWords = await db
+        .selectFrom('insights as s')
+        .select('s.id')
+        .where('s.text_key', '=', (eb) =>
+          eb.selectFrom('insights').select('text_key').where('id', '=', insightId).where('retired_at', 'is', null),
+        )
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('brief_insights as b')
+              .select('b.insight_id')
+              .where('b.user_id', '=', userId)
+              .whereRef('b.insight_id', '=', 's.id'),
+          ),
+        )
+        .limit(1)
+        .executeTakeFirst();
+      return sameWords !== undefined;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool, Updateable } from 'kysely';
 import { AppError } from '../../model/errors.js';
 import { splitFeedCredentials } from '../../model/feed-url.js';
+import type { CredentialSeal } from '../credential-seal.js';
 import { groupCommit } from '../group-commit.js';
 import { dialectOf } from '../dialect.js';
 import { toFeedRow } from '../row-mappers.js';
@@ -21,7 +22,7 @@ type FeedQueries = Pick<
   | 'updateFeed'
 >;
 
-export function feedQueries(db: Kysely<Database>): FeedQueries {
+export function feedQueries(db: Kysely<Database>, credentials: CredentialSeal): FeedQueries {
   const writeFeed = groupCommit<{ id: number; values: Updateable<FeedsTable> }>(db, async (trx, { id, values }) => {
     await trx.updateTable('feeds').set(values).where('id', '=', id).execute();
   });
@@ -33,7 +34,8 @@ export function feedQueries(db: Kysely<Database>): FeedQueries {
 
   return {
     async addFeed(raw) {
-      const { url, auth } = splitFeedCredentials(raw);
+      const { url, auth: clear } = splitFeedCredentials(raw);
+      const auth = clear === null ? null : credentials.seal(clear);
       const inserted = await db
         .insertInto('feeds')
         .values({ url, auth, created_at: isoUtc(new Date()) })
@@ -54,7 +56,17 @@ export function feedQueries(db: Kysely<Database>): FeedQueries {
 
     async feedAuth(id) {
       const row = await db.selectFrom('feeds').select('auth').where('id', '=', id).executeTakeFirst();
-      return row?.auth ?? null;
+      if (!row?.auth) return null;
+      const { clear, stale } = credentials.open(row.auth);
+      // Stored in clear (before sealing) or under the previous secret: sealed under the current one now.
+      if (stale)
+        await db
+          .updateTable('feeds')
+          .set({ auth: credentials.seal(clear) })
+          .where('id', '=', id)
+          .where('auth', '=', row.auth)
+          .execute();
+      return clear;
     },
 
     async feedById(id) {

@@ -128,7 +128,7 @@ ${briefCards(brief, await cardOptions(user, brief, `/account/briefs/${brief.date
         : '/account';
     const feedbackProblem = (headline: string) =>
       accountPage('Feedback', user, undefined, html`<h1>${headline}</h1><p><a href="${back}">Back</a></p>`);
-    if (!Number.isSafeInteger(insightId) || !isVote(vote) || !(await app.store.sentInsightIds(user.id)).has(insightId))
+    if (!Number.isSafeInteger(insightId) || !isVote(vote) || !(await app.store.wasSentTo(user.id, insightId)))
       return c.html(feedbackProblem('That feedback could not be recorded.'), 400);
     const outcome = await recordFeedback(app.store, user.id, insightId, vote, deps.now());
     if (!outcome.recorded) return c.html(feedbackProblem('That insight is no longer available.'), 404);

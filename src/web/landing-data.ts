@@ -1,3 +1,4 @@
+import { isNeutralHeadline } from '../insights/index.js';
 import { indexText, isGenericWord } from '../related/index.js';
 import { analyse, isContentToken, isRarerThan, termOf } from '../text/index.js';
 import type { FeedRow, InsightWithContext } from '../store/types.js';
@@ -103,13 +104,16 @@ async function load(store: LandingStore, at: Date): Promise<LandingData> {
   return { sample, sampleKind, topics: suggestedTopics(newest), feeds: listedFeeds(feeds) };
 }
 
-/** The five best-scored insights, one per episode. */
-function bestInsights(insights: InsightWithContext[]): InsightWithContext[] {
-  const seen = new Set<number>();
-  return [...insights]
-    .sort((a, b) => b.score - a.score)
-    .filter((i) => !seen.has(i.episodeId) && seen.add(i.episodeId))
-    .slice(0, 5);
+/**
+ * The five best-scored insights, one per show as in a brief, those with a headline of their own
+ * first: the sample is what a visitor judges the product by, so it should read like a brief.
+ */
+export function bestInsights(insights: InsightWithContext[]): InsightWithContext[] {
+  const ranked = [...insights].sort(
+    (a, b) => Number(isNeutralHeadline(a.headline)) - Number(isNeutralHeadline(b.headline)) || b.score - a.score,
+  );
+  const shows = new Set<number>();
+  return ranked.filter((i) => !shows.has(i.feedId) && shows.add(i.feedId)).slice(0, 5);
 }
 
 /** A topic found in more than this share of the shows is everyone's talk ("software", "team"), not a topic. */

@@ -14,6 +14,7 @@ type FeedQueries = Pick<
   | 'removeFeed'
   | 'feedAuth'
   | 'feedById'
+  | 'feedToPoll'
   | 'feedByUrl'
   | 'listFeeds'
   | 'dueFeeds'
@@ -60,6 +61,11 @@ export function feedQueries(db: Kysely<Database>): FeedQueries {
     async feedById(id) {
       const row = await db.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toFeedRow(row);
+    },
+
+    async feedToPoll(id) {
+      const row = await db.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && { feed: toFeedRow(row), auth: row.auth ?? null };
     },
 
     feedByUrl,

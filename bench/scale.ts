@@ -6,7 +6,9 @@
  * for each, the 3-to-1 ratio (goal ≥ 2.5×), feed requests per feed (goal 1.0) and jobs/s; per queue
  * the jobs running at once on average (against the slots: WORKER_*_CONCURRENCY × workers); the CPU
  * time per feed of the workers, of their PostgreSQL backends and of this process with the farm (from
- * /proc), the transactions per feed, and the feeds/s all cores could do at that cost. On a machine
+ * /proc; the workers' share off their main thread, V8's JIT compilation and GC, which every process
+ * pays for itself while it warms up), the transactions per feed, the PostgreSQL backends serving the
+ * run, and the feeds/s all cores could do at that cost. On a machine
  * with few cores, or shared (the load average is printed), the ratio is capped by that ceiling.
  *
  *   npm run bench:scale [-- --feeds 2000 --workers 1,3 --delay 50 --jobs all|poll --cpu-prof DIR]
@@ -14,7 +16,7 @@
  *   throwaway database per run is created and dropped.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -53,21 +55,40 @@ interface Run {
   transcriptRequestsPerEpisode: number;
   seconds: number;
   /** CPU seconds (user + system) during the run: all workers, the bench with its feed farm, PostgreSQL. */
-  cpu: { workers: number; benchAndFarm: number; postgres: number };
+  cpu: { workers: number; workersHelperThreads: number; benchAndFarm: number; postgres: number };
+  /** PostgreSQL backends serving the run at its end, and how many of them connected during it. */
+  backends: { total: number; new: number };
   /** Transactions committed in the run's database (each autocommit statement is one). */
   transactions: number;
 }
 
 /** User + system CPU seconds a process has used so far, from /proc/<pid>/stat (0 once it is gone). */
-function processCpuSeconds(pid: number): number {
+function processCpuSeconds(pid: number, statPath = `/proc/${pid}/stat`): number {
   try {
     // Fields after the command name (which may hold spaces): utime is the 14th field, stime the 15th.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(statPath, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
   } catch {
     return 0;
   }
+}
+/**
+ * The part of processCpuSeconds spent on threads other than the main one: in a worker these are V8's
+ * (concurrent JIT compilation, garbage collection) and libuv's pool. Warm-up that every process pays
+ * for itself shows here.
+ */
+function helperThreadsCpuSeconds(pid: number): number {
+  let total = 0;
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return 0;
+  }
+  for (const tid of tids)
+    if (Number(tid) !== pid) total += processCpuSeconds(Number(tid), `/proc/${pid}/task/${tid}/stat`);
+  return total;
 }
 /** USER_HZ: 100 on every Linux this runs on. */
 const CLOCK_TICKS = 100;
@@ -134,8 +155,10 @@ async function run(workers: number): Promise<Run> {
     const sum = (pids: number[]) => pids.reduce((total, pid) => total + processCpuSeconds(pid), 0);
     const workerPids = procs.map((p) => p.child.pid ?? 0);
     // A backend that connects later counts whole, one gone before the end not at all: the pools keep theirs.
+    const helpers = (pids: number[]) => pids.reduce((total, pid) => total + helperThreadsCpuSeconds(pid), 0);
     const cpuAtStart = {
       workers: sum(workerPids),
+      workersHelperThreads: helpers(workerPids),
       benchAndFarm: benchCpuSeconds(),
       postgres: new Map((await backendPids(client, dbName)).map((pid) => [pid, processCpuSeconds(pid)])),
     };
@@ -155,10 +178,12 @@ async function run(workers: number): Promise<Run> {
       await new Promise((r) => setTimeout(r, 100));
     }
     const end = performance.now();
+    const backendsAtEnd = await backendPids(client, dbName);
     const cpu = {
       workers: sum(workerPids) - cpuAtStart.workers,
+      workersHelperThreads: helpers(workerPids) - cpuAtStart.workersHelperThreads,
       benchAndFarm: benchCpuSeconds() - cpuAtStart.benchAndFarm,
-      postgres: (await backendPids(client, dbName)).reduce(
+      postgres: backendsAtEnd.reduce(
         (total, pid) => total + processCpuSeconds(pid) - (cpuAtStart.postgres.get(pid) ?? 0),
         0,
       ),
@@ -204,6 +229,10 @@ async function run(workers: number): Promise<Run> {
       transcriptRequestsPerEpisode: farm.transcriptRequests / Math.max(1, episodes),
       seconds: (end - start) / 1000,
       cpu,
+      backends: {
+        total: backendsAtEnd.length,
+        new: backendsAtEnd.filter((pid) => !cpuAtStart.postgres.has(pid)).length,
+      },
       transactions,
     };
   } finally {
@@ -232,9 +261,11 @@ for (const workers of WORKER_COUNTS) {
   const perFeed = (seconds: number) => `${((seconds / FEEDS) * 1000).toFixed(1)} ms`;
   const what = POLL_ONLY ? 'feed' : 'feed and its episode';
   console.log(
-    `  CPU per ${what}: workers ${perFeed(r.cpu.workers)}, PostgreSQL ${perFeed(r.cpu.postgres)}, ` +
+    `  CPU per ${what}: workers ${perFeed(r.cpu.workers)} (${perFeed(r.cpu.workersHelperThreads)} of it off the main thread: JIT, GC), ` +
+      `PostgreSQL ${perFeed(r.cpu.postgres)}, ` +
       `bench+farm ${perFeed(r.cpu.benchAndFarm)}; ${((r.cpu.workers + r.cpu.postgres + r.cpu.benchAndFarm) / r.seconds).toFixed(2)} ` +
-      `of ${CORES} cores busy with the run; ${(r.transactions / FEEDS).toFixed(1)} PostgreSQL transactions per ${what}`,
+      `of ${CORES} cores busy with the run; ${(r.transactions / FEEDS).toFixed(1)} PostgreSQL transactions per ${what}; ` +
+      `${r.backends.total} PostgreSQL backends (${r.backends.new} connected during the run)`,
   );
   // What the whole machine could do at this CPU cost: a ratio near this bound is capped by the cores.
   const cpuPerFeed = (r.cpu.workers + r.cpu.postgres + r.cpu.benchAndFarm) / FEEDS;

@@ -51,8 +51,8 @@ export type EnqueueDueStore = DueSubscribersStore & Pick<Store, 'dueFeeds' | 'ep
 /** What finding a feed's episodes waiting for their first processing reads. */
 export type NewEpisodesStore = Pick<Store, 'episodesByFeed'>;
 
-/** What the poll-feed job reads besides polling: the feed it was queued for (its new episodes come with RefreshFeedStore). */
-export type PollFeedJobStore = Pick<Store, 'feedById'>;
+/** What the poll-feed job reads besides polling: the feed it was queued for, with its credentials (its new episodes come with RefreshFeedStore). */
+export type PollFeedJobStore = Pick<Store, 'feedToPoll'>;
 
 /** What the process-episode job reads besides processing: the episode it was queued for. */
 export type ProcessEpisodeJobStore = Pick<Store, 'episodeById'>;

@@ -190,4 +190,11 @@ describe('safeFetch: redirects', () => {
     const r = await safeFetch(`${s.url}/submit`, { ...local, method: 'POST', body: 'x=1' });
     expect(r.body.toString()).toBe('GET');
   });
+
+  it('keeps the connection alive for the next request to the same origin', async () => {
+    const s = await serve((_req, res) => res.end('ok'));
+    for (let i = 0; i < 10; i++) expect((await safeFetch(`${s.url}/feed/${i}`, local)).body.toString()).toBe('ok');
+    // The pool may dial a second one while the first is still being handed back; never one per request.
+    expect(s.connections()).toBeLessThanOrEqual(2);
+  });
 });

@@ -183,4 +183,12 @@ describe('safeFetch: private network blocking', () => {
     expect(r.body.toString()).toBe('leaked');
     expect(canary.connections()).toBe(1);
   });
+
+  it('never lends a kept-alive connection opened with allowPrivateNetworks to a request without it', async () => {
+    const loopback: HostResolver = async () => [{ address: '127.0.0.1', family: 4 }];
+    const url = `http://feeds.example.com:${canary.port}/`;
+    await safeFetch(url, { allowPrivateNetworks: true, resolver: loopback });
+    expect((await blocked(url, loopback)).code).toBe('blocked_private_network');
+    expect(canary.connections()).toBe(1);
+  });
 });

@@ -306,6 +306,8 @@ export interface Store {
   /** The feed's stored credentials (`user:password` as in a URL), for the fetch only; never shown. */
   feedAuth(id: number): Promise<string | null>;
   feedById(id: number): Promise<FeedRow | undefined>;
+  /** The feed with its stored credentials in one read, for polling it (feedById plus feedAuth). */
+  feedToPoll(id: number): Promise<{ feed: FeedRow; auth: string | null } | undefined>;
   feedByUrl(url: string): Promise<FeedRow | undefined>;
   listFeeds(): Promise<FeedRow[]>;
   /** Active feeds whose nextPollAt is null or <= now. */

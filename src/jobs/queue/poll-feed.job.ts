@@ -32,13 +32,14 @@ export const pollFeedJob: JobDefinition<PollFeedData, RefreshFeedDeps & { store:
   groupConcurrency: (config) => config.pollPerHostConcurrency,
   concurrency: (config) => config.workerPollFeedConcurrency,
   async run({ app, enqueue }, { feedId }, { now }) {
-    const feed = await app.store.feedById(feedId);
+    const polled = await app.store.feedToPoll(feedId);
     // A paused feed is still tried when its (long) next poll comes: a success resumes it.
-    if (!feed || (feed.status !== 'active' && feed.status !== 'paused'))
+    if (!polled || (polled.feed.status !== 'active' && polled.feed.status !== 'paused'))
       return { feedId, status: 'skipped', reason: 'feed removed or inactive' };
+    const { feed, auth } = polled;
     if (feed.nextPollAt && Date.parse(feed.nextPollAt) > now.getTime())
       return { feedId, status: 'skipped', reason: 'polled since it was queued' };
-    const result = await refreshFeed(app, feed, now);
+    const result = await refreshFeed(app, feed, now, auth);
     if (result.status === 'failed') app.log.warn(`feed ${feed.url}: ${result.error}`, { code: result.code });
     if (result.status === 'updated' && result.inserted > 0)
       await enqueue(processEpisodeJob, await newEpisodesOf(app, feedId, now));

@@ -122,7 +122,8 @@ async function processClaimed(
       transcript = got.transcript;
       note = got.fallbackReason;
       await store.saveTranscript(episode.id, transcript);
-      await store.markEpisode(episode.id, 'transcribed');
+      // saveTranscript marks a new episode transcribed itself; a failed one being retried is marked here.
+      if (episode.status !== 'new') await store.markEpisode(episode.id, 'transcribed');
     }
     await boilerplate.remember(episode, transcript);
     const report = await app.insightEngine().extractWithReport(transcript, {
@@ -131,9 +132,9 @@ async function processClaimed(
       repeats: await boilerplate.repeats(episode),
       episodeTitle: episode.title,
     });
+    // replaceInsights marks the episode extracted (and clears its last error) with the insights.
     const stored = await store.replaceInsights(episode.id, report.insights, report.engine);
     await indexNewInsights(app, stored);
-    await store.markEpisode(episode.id, 'extracted', null);
     if (report.fallbackReason)
       note = [note, `LLM engine fell back to embedded: ${report.fallbackReason}`].filter(Boolean).join('; ');
     return {

@@ -48,14 +48,28 @@ type Hints = Pick<PollDelayInput, 'ttlSeconds' | 'cacheMaxAgeSeconds' | 'retryAf
  * A failure is recorded on the feed and never touches the episodes already stored; enough of them in
  * a row pause the feed, and any success (a scheduled retry or `feeds refresh`) resumes it.
  */
-/** Polls one feed, counted in podbrief_feed_polls_total whichever path runs it (scheduler, queue, CLI). */
-export async function refreshFeed(app: RefreshFeedDeps, feed: FeedRow, now = new Date()): Promise<RefreshResult> {
-  const result = await pollOneFeed(app, feed, now);
+/**
+ * Polls one feed, counted in podbrief_feed_polls_total whichever path runs it (scheduler, queue, CLI).
+ * `auth` is the feed's stored credentials when the caller read them with the feed (feedToPoll), else
+ * they are read here.
+ */
+export async function refreshFeed(
+  app: RefreshFeedDeps,
+  feed: FeedRow,
+  now = new Date(),
+  auth?: string | null,
+): Promise<RefreshResult> {
+  const result = await pollOneFeed(app, feed, now, auth);
   app.metrics.feedPolls.inc({ outcome: result.status });
   return result;
 }
 
-async function pollOneFeed(app: RefreshFeedDeps, feed: FeedRow, now: Date): Promise<RefreshResult> {
+async function pollOneFeed(
+  app: RefreshFeedDeps,
+  feed: FeedRow,
+  now: Date,
+  auth: string | null | undefined,
+): Promise<RefreshResult> {
   const { config, store } = app;
   const nextPollAt = (errorCount: number, hints: Hints) =>
     new Date(
@@ -81,7 +95,7 @@ async function pollOneFeed(app: RefreshFeedDeps, feed: FeedRow, now: Date): Prom
     const unconditional = unconditionalFetchDue(feed, config.pollUnconditionalHours, now);
     // Credentials are stored apart from the URL; safeFetch sends them as Basic auth, same origin only.
     const res = await fetchFeed(
-      withFeedCredentials(feed.url, await store.feedAuth(feed.id)),
+      withFeedCredentials(feed.url, auth === undefined ? await store.feedAuth(feed.id) : auth),
       unconditional ? {} : { etag: feed.etag, lastModified: feed.lastModified },
       app.fetchOptions('feed'),
     );

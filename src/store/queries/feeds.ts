@@ -15,6 +15,7 @@ type FeedQueries = Pick<
   | 'removeFeed'
   | 'feedAuth'
   | 'feedById'
+  | 'feedToPoll'
   | 'feedByUrl'
   | 'listFeeds'
   | 'dueFeeds'
@@ -72,6 +73,11 @@ export function feedQueries(db: Kysely<Database>, credentials: CredentialSeal): 
     async feedById(id) {
       const row = await db.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toFeedRow(row);
+    },
+
+    async feedToPoll(id) {
+      const row = await db.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && { feed: toFeedRow(row), auth: row.auth ?? null };
     },
 
     feedByUrl,

@@ -45,6 +45,16 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(await t.store.feedAuth(feed.id)).toBe('alice:s3cret');
     });
 
+    it('never hands the sealed text to a poll: feedToPoll says there are credentials, feedAuth opens them', async () => {
+      const { feed } = await t.store.addFeed('https://dave:hunter2@example.com/queued.xml');
+      const polled = await t.store.feedToPoll(feed.id);
+      expect(polled?.feed.id).toBe(feed.id);
+      expect(polled?.auth).toBeUndefined();
+      expect(await t.store.feedAuth(feed.id)).toBe('dave:hunter2');
+      const { feed: open } = await t.store.addFeed('https://example.com/open.xml');
+      expect((await t.store.feedToPoll(open.id))?.auth).toBeNull();
+    });
+
     it('reads a row stored in clear (before sealing) and seals it on that read', async () => {
       const { feed } = await t.store.addFeed('https://example.com/old.xml');
       await setStoredAuth(feed.id, 'bob:pl%40in');

@@ -306,8 +306,11 @@ export interface Store {
   /** The feed's stored credentials (`user:password` as in a URL), for the fetch only; never shown. */
   feedAuth(id: number): Promise<string | null>;
   feedById(id: number): Promise<FeedRow | undefined>;
-  /** The feed with its stored credentials in one read, for polling it (feedById plus feedAuth). */
-  feedToPoll(id: number): Promise<{ feed: FeedRow; auth: string | null } | undefined>;
+  /**
+   * The feed for polling it, in one read: `auth` is null when it has no credentials, undefined when
+   * it has some (sealed: the poll opens them with feedAuth, where a wrong key fails only that feed).
+   */
+  feedToPoll(id: number): Promise<{ feed: FeedRow; auth: null | undefined } | undefined>;
   feedByUrl(url: string): Promise<FeedRow | undefined>;
   listFeeds(): Promise<FeedRow[]>;
   /** Active feeds whose nextPollAt is null or <= now. */

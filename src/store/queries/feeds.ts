@@ -77,7 +77,9 @@ export function feedQueries(db: Kysely<Database>, credentials: CredentialSeal): 
 
     async feedToPoll(id) {
       const row = await db.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && { feed: toFeedRow(row), auth: row.auth ?? null };
+      // Sealed credentials are opened by feedAuth, inside the poll, where a key that cannot open them
+      // fails that feed with its code: undefined says "ask feedAuth", null "there are none".
+      return row && { feed: toFeedRow(row), auth: row.auth ? undefined : null };
     },
 
     feedByUrl,

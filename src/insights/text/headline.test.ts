@@ -55,6 +55,14 @@ describe('makeHeadline', () => {
     );
   });
 
+  it('never stops at a copula whose complement is the next clause', () => {
+    // Margin Notes (demo): the headline was "The signal I look".
+    const text =
+      'The signal I look for is when the founder is spending more than about a third of their week just coordinating.';
+    expect(headline(text)).not.toMatch(/^The signal I look$/);
+    expect(headline(text)).toMatch(/founder is spending/);
+  });
+
   it('never turns a conditional into a statement', () => {
     expect(headline(PASSAGES[1] as string)).not.toMatch(/^(The market has|Policy is going)/);
     // Lenny's Podcast, Seth Godin: the condition is asked as a question, the next sentence answers.

@@ -341,7 +341,10 @@ export function makeHeadline(
         return;
       }
       const words = cut(clause.tokens);
-      consider(words, value(words, weight, factor, clause.subjectless), clause.dependent);
+      // "The signal I look for is | when the founder…": its complement is the next clause, so the
+      // words before it only frame a claim ("The signal I look" is none).
+      const framing = c + 1 < clauses.length && clause.tokens.filter((t) => t.isWord).at(-1)?.pos === 'AUX';
+      consider(words, value(words, weight, factor, clause.subjectless), clause.dependent || framing);
     });
     for (const np of nounPhrases(kept)) {
       // "A lot of folks" says nothing: a phrase needs two words of content.

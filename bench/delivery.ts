@@ -6,12 +6,14 @@
  * its own day) in the same process, with the ratios.
  *
  *   npm run bench:delivery [-- --users 10000] [--compare-users 1000] [--pg] [--connections 8] [--concurrency 32]
+ *     [--cpu-prof FILE]
  *
  * `--pg` uses a fresh database on PostgreSQL at 127.0.0.1 (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,6 +36,8 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string' },
     pg: { type: 'boolean', default: false },
     sink: { type: 'boolean', default: false },
+    // Writes a V8 CPU profile of the pooled run alone (not the seeding or module loading) to FILE.
+    'cpu-prof': { type: 'string' },
   },
 });
 
@@ -190,6 +194,25 @@ interface RunFigures {
   seconds: number;
   cpuSeconds: number;
   peakRssMb: number;
+  /** RSS when the run started: what the seeding and loading left, for telling the run's own growth. */
+  startRssMb: number;
+  /** V8 heap in use right after the run, before any further collection. */
+  heapUsedMb: number;
+}
+
+/** Runs `work` under the V8 CPU profiler and writes the profile to `file`. */
+async function profiled<T>(file: string, work: () => Promise<T>): Promise<T> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 /** One delivery run for `userIds` on day `day`, sampling RSS every 50 ms. */
@@ -201,7 +224,8 @@ async function run(
   countAccepted: () => Promise<number>,
 ): Promise<RunFigures> {
   const acceptedBefore = await countAccepted();
-  let peakRss = process.memoryUsage.rss();
+  const startRss = process.memoryUsage.rss();
+  let peakRss = startRss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }, 50);
@@ -223,6 +247,8 @@ async function run(
     seconds,
     cpuSeconds: (used.user + used.system) / 1e6,
     peakRssMb: peakRss / 2 ** 20,
+    startRssMb: startRss / 2 ** 20,
+    heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
   };
 }
 
@@ -235,7 +261,7 @@ function line(f: RunFigures): string {
     `${f.seconds.toFixed(1).padStart(6)} s`,
     `${rate.toFixed(0).padStart(5)} mails/s`,
     `CPU ${f.cpuSeconds.toFixed(1).padStart(5)} s (${((1000 * f.cpuSeconds) / Math.max(1, f.sent)).toFixed(2)} ms/mail)`,
-    `peak RSS ${f.peakRssMb.toFixed(0)} MB`,
+    `peak RSS ${f.peakRssMb.toFixed(0)} MB (${f.startRssMb.toFixed(0)} at start, heap used after ${f.heapUsedMb.toFixed(0)})`,
   ].join('  ');
 }
 
@@ -266,13 +292,10 @@ async function main(): Promise<void> {
         `seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s; SMTP sink (smtp-server) in a child process`,
     );
     const { smtpMaxConnections, sendConcurrency } = app.config;
-    const pooled = await run(
-      `SMTP ${smtpMaxConnections} connections, ${sendConcurrency} in flight`,
-      app,
-      ids,
-      day(1),
-      sink.count,
-    );
+    const runPooled = () =>
+      run(`SMTP ${smtpMaxConnections} connections, ${sendConcurrency} in flight`, app, ids, day(1), sink.count);
+    const profileFile = args['cpu-prof'];
+    const pooled = await (profileFile ? profiled(profileFile, runPooled) : runPooled());
     console.log(line(pooled));
 
     const compareIds = ids.slice(0, compareUsers);

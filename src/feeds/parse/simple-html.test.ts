@@ -35,7 +35,15 @@ describe('simpleHtmlText', () => {
   });
 
   it('leaves anything unusual to htmlparser2', () => {
-    for (const html of ['a <!-- c --> b', '<script>x</script>', '<table><td>x', 'a < b', '<a b="c"d>x', '<p', '</ p>']) {
+    for (const html of [
+      'a <!-- c --> b',
+      '<script>x</script>',
+      '<table><td>x',
+      'a < b',
+      '<a b="c"d>x',
+      '<p',
+      '</ p>',
+    ]) {
       expect(simpleHtmlText(html, 1000)).toBeUndefined();
     }
   });

@@ -46,23 +46,6 @@ const ILLEGAL_XML_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 function hasIllegalXmlBytes(text: string): boolean {
   return ILLEGAL_XML_CONTROL.test(text) || text.includes('\xEF\xBF\xBE') || text.includes('\xEF\xBF\xBF');
 }
-
-const ILLEGAL_CONTROL_BYTES = [...Array(32).keys()].filter((c) => c !== 0x09 && c !== 0x0a && c !== 0x0d);
-const NONCHARACTERS = [Buffer.from([0xef, 0xbf, 0xbe]), Buffer.from([0xef, 0xbf, 0xbf])];
-
-/**
- * hasIllegalXml on the UTF-8 bytes themselves, a megabyte at a time: one memchr per forbidden byte
- * costs about half of a regex scan of the text.
- */
-function* hasIllegalUtf8(bytes: Buffer): Generator<void, boolean> {
-  for (let at = 0; at < bytes.length; at += DECODE_CHUNK) {
-    const piece = bytes.subarray(at, at + DECODE_CHUNK + 2);
-    for (const c of ILLEGAL_CONTROL_BYTES) if (piece.includes(c)) return true;
-    for (const seq of NONCHARACTERS) if (piece.includes(seq)) return true;
-    yield;
-  }
-  return false;
-}
 const VALID_UTF8_MULTIBYTE = /[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}/;
 
 function bomEncoding(bytes: Uint8Array): { encoding: string; skip: number } | undefined {
@@ -161,8 +144,6 @@ export function* decodeInputSteps(
   const warnings: string[] = [];
   let text: string;
   let utf8AsLatin1 = false;
-  /** Whether the text may hold a character XML forbids (false once the bytes were checked). */
-  let mayBeIllegal = true;
   if (typeof input === 'string') {
     text = input;
   } else {
@@ -173,7 +154,6 @@ export function* decodeInputSteps(
     if (!declared || declared === 'utf-8' || declared === 'utf8') {
       if (options.utf8AsLatin1 && isUtf8(body)) {
         const buf = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-        mayBeIllegal = yield* hasIllegalUtf8(buf);
         text = buf.toString('latin1');
         utf8AsLatin1 = !isAscii(buf);
       } else {
@@ -191,7 +171,7 @@ export function* decodeInputSteps(
   }
   text = text.replace(/^\uFEFF/, '').replace(/^\s+/, '');
   yield;
-  if (mayBeIllegal && (yield* hasIllegalXml(text, utf8AsLatin1))) {
+  if (yield* hasIllegalXml(text, utf8AsLatin1)) {
     let removed = 0;
     text = text.replace(utf8AsLatin1 ? ILLEGAL_XML_BYTES : ILLEGAL_XML_CHARS, () => {
       removed++;

@@ -62,6 +62,9 @@ export interface BuiltFeed {
   textCut: number;
 }
 
+/** The attributes of every element written without any (read only, so one object serves them all). */
+const NO_ATTRS: Record<string, string> = Object.freeze({});
+
 function newNode(name: string, attrs: Record<string, string>): BuiltNode {
   return { name, attrs, children: [], content: [], textLength: 0 };
 }
@@ -315,7 +318,7 @@ export class FeedBuilder implements XmlEvents {
   }
 
   private attrs(raw: Record<string, string> | undefined): Record<string, string> {
-    if (!raw) return {};
+    if (!raw) return NO_ATTRS;
     // Most attributes are lower-case names with plain values: the scanner's object is kept as it
     // is unless one of them changes (a copy per element was a good part of the garbage).
     let out: Record<string, string> | undefined;

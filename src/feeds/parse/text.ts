@@ -1,5 +1,6 @@
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
+import { simpleHtmlText } from './simple-html.js';
 import type { XmlNode } from './xml-tree.js';
 
 export const LIMITS = {
@@ -142,6 +143,8 @@ export function htmlToText(html: string, max: number = LIMITS.description): stri
   // legacy mode), so the tokenizer skips through text to the next `<` instead of stepping through
   // it character by character.
   const skim = input.length <= max && !(input.includes('&') && SPECIAL_TEXT_ELEMENT.test(input));
+  const simple = skim ? simpleHtmlText(input, max) : undefined;
+  if (simple !== undefined) return truncate(tidy(simple), max);
   state.out = '';
   state.skipping = 0;
   state.max = max;

@@ -22,10 +22,10 @@ export function toBriefItems(
   const inBrief = new Set(picks.map(({ index }) => pool.insights[index]?.id));
   return picks.map(({ index }) => {
     const insight = pool.insights[index] as InsightWithContext;
-    const { link, alsoOn } = sharedParts(pool, index);
+    const { headline, link, alsoOn } = sharedParts(pool, index);
     return {
       insightId: insight.id,
-      headline: readableHeadline(insight.headline, insight.text, insight.episodeTitle),
+      headline,
       text: insight.text,
       quote: insight.quote,
       start: insight.start,
@@ -47,7 +47,12 @@ export function toBriefItems(
 function sharedParts(pool: BriefPool, index: number): SharedBriefParts {
   let shared = pool.sharedParts.get(index);
   if (!shared) {
-    shared = { link: urlOf(pool.insights[index] as InsightWithContext), alsoOn: alsoOnFor(pool, index) };
+    const insight = pool.insights[index] as InsightWithContext;
+    shared = {
+      headline: readableHeadline(insight.headline, insight.text, insight.episodeTitle),
+      link: urlOf(insight),
+      alsoOn: alsoOnFor(pool, index),
+    };
     pool.sharedParts.set(index, shared);
   }
   return shared;

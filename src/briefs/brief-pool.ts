@@ -40,6 +40,8 @@ export interface BriefPool {
 
 /** What a brief item shows of an insight besides the insight itself, whoever receives it. */
 export interface SharedBriefParts {
+  /** The headline as shown (readableHeadline): parsing it once per run, not once per subscriber. */
+  headline: string;
   link: { timestampUrl?: string };
   alsoOn: AlsoOn[];
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../model/errors.js';
 /** One dependency a process needs to do its work; throws (or rejects) with the reason when not ready. */
 type ReadinessCheck = () => Promise<void>;
 
@@ -17,10 +18,7 @@ export function createReadiness(timeoutMs = 2000): Readiness {
     async problem() {
       const results = await Promise.all(
         [...checks].map(async ([name, check]) => {
-          const reason = await withTimeout(check(), timeoutMs).then(
-            () => undefined,
-            (err: unknown) => (err instanceof Error ? err.message : String(err)),
-          );
+          const reason = await withTimeout(check(), timeoutMs).then(() => undefined, errorMessage);
           return reason === undefined ? undefined : `${name}: ${reason.split('\n')[0]}`;
         }),
       );

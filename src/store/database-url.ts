@@ -8,11 +8,16 @@ export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'p
  * Empty → `<dataDir>/podbrief.db`; `postgres://` / `postgresql://` → PostgreSQL;
  * `sqlite:<path>`, `sqlite://<path>`, `file:` URLs, `:memory:` and plain paths → SQLite.
  */
+/** DATABASE_URL names a PostgreSQL server (else the embedded SQLite file). */
+export function isPostgresUrl(databaseUrl: string | undefined): boolean {
+  return /^postgres(ql)?:\/\//i.test(databaseUrl?.trim() ?? '');
+}
+
 export function resolveDatabaseTarget(databaseUrl: string | undefined, dataDir: string): DatabaseTarget {
   const url = databaseUrl?.trim() ?? '';
   const defaultPath = join(resolve(dataDir), 'podbrief.db');
   if (url === '') return { dialect: 'sqlite', path: defaultPath };
-  if (/^postgres(ql)?:\/\//i.test(url)) return { dialect: 'postgres', url };
+  if (isPostgresUrl(url)) return { dialect: 'postgres', url };
   if (/^file:/i.test(url)) return { dialect: 'sqlite', path: fileURLToPath(url) };
   if (/^sqlite:/i.test(url)) {
     const rest = url.replace(/^sqlite:(\/\/)?/i, '');

@@ -1,6 +1,7 @@
 import type { Config } from '../../config/index.js';
+import { isPostgresUrl } from '../../store/index.js';
 
 /** Scale mode (jobs on the queue, workers in other processes) is on when the database is PostgreSQL. */
 export function isScaleMode(config: Pick<Config, 'databaseUrl'>): boolean {
-  return /^postgres(ql)?:\/\//i.test(config.databaseUrl);
+  return isPostgresUrl(config.databaseUrl);
 }

@@ -29,24 +29,7 @@ export function deliveryQueries(db: Kysely<Database>): DeliveryQueries {
       return (await batches.claimDeliveries([briefId], rules))[0];
     },
 
-    async markDeliverySent(id, sent) {
-      const now = isoUtc(new Date());
-      const result = await db
-        .updateTable('deliveries')
-        .set({
-          status: 'sent',
-          transport: sent.transport,
-          message_id: sent.messageId,
-          location: sent.location,
-          last_error: null,
-          last_error_code: null,
-          sent_at: now,
-          updated_at: now,
-        })
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (result.numUpdatedRows === 0n) throw notFound(id);
-    },
+    markDeliverySent: (id, sent) => batches.markDeliveriesSent([{ id, ...sent }]),
 
     async markDeliveryFailed(id, error, at = new Date(), code) {
       const result = await db

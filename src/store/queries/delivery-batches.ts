@@ -134,7 +134,10 @@ async function markSent(trx: Kysely<Database>, sent: SentDelivery[]): Promise<nu
 }
 
 function notFound(ids: number[]): AppError {
-  return new AppError('delivery_not_found', `Deliveries ${ids.join(', ')} do not exist`);
+  return new AppError(
+    'delivery_not_found',
+    ids.length === 1 ? `Delivery ${ids[0]} does not exist` : `Deliveries ${ids.join(', ')} do not exist`,
+  );
 }
 
 /**

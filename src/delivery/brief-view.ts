@@ -1,5 +1,6 @@
 import type { AlsoOn, Brief, BriefItem, RelatedItem } from '../model/brief.js';
 import { AppError } from '../model/errors.js';
+import { isNeutralHeadline } from '../model/neutral-headline.js';
 import { formatBriefDate, formatTimestamp } from './brief-format.js';
 import { sameSaying } from './same-words.js';
 import { cleanText, safeHttpUrl, truncate } from './safe-text.js';
@@ -105,7 +106,7 @@ function itemView(item: BriefItem, index: number, links?: ItemLinks): ItemView {
     headline: cleanText(item.headline),
     podcastTitle: cleanText(item.podcastTitle),
     // A neutral headline ("From “<episode title>”") already names the episode.
-    episodeTitle: item.headline.startsWith('From “') ? '' : cleanText(item.episodeTitle),
+    episodeTitle: isNeutralHeadline(item.headline) ? '' : cleanText(item.episodeTitle),
     text: cleanText(item.text),
     quote: notes || sameSaying(item.text, item.quote) ? '' : cleanText(item.quote),
     speaker: notes ? undefined : optional(item.speaker),

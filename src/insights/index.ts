@@ -6,4 +6,4 @@ export { evaluateDir, formatEvalReport } from './eval/index.js';
 export type { EvalReport } from './eval/index.js';
 export { episodeShingles, ShowShingles, type ShowRepeats } from './score/recurring.js';
 export { readableHeadline, standingHeadline } from './text/readable-headline.js';
-export { isNeutralHeadline } from './text/headline-check.js';
+export { isNeutralHeadline } from '../model/neutral-headline.js';

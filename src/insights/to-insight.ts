@@ -5,7 +5,7 @@ import type { Passage } from './score/passages.js';
 import { cosine } from './score/vectors.js';
 import { keepMask, renderKept } from './text/clean.js';
 import { hasStandaloneClaim, makeHeadline } from './text/headline.js';
-import { neutralHeadline } from './text/headline-check.js';
+import { neutralHeadline } from '../model/neutral-headline.js';
 
 /**
  * Fewer content words than this, with no claim found, is a fragment; in a longer passage the tagger

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyse, termWeighter } from '../../text/index.js';
 import { keepMask, renderKept } from './clean.js';
 import { makeHeadline } from './headline.js';
-import { neutralHeadline, opensOnTalk, repeatsOpening, standsBeside } from './headline-check.js';
+import { neutralHeadline } from '../../model/neutral-headline.js';
+import { opensOnTalk, repeatsOpening, standsBeside } from './headline-check.js';
 import { readableHeadline } from './readable-headline.js';
 
 /** The engine's headline for a passage, held to standing beside the passage's cleaned text. */

@@ -1,3 +1,5 @@
+import { isNeutralHeadline } from '../../model/neutral-headline.js';
+
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
 /**
  * Talk, not a claim: a headline that opens on a discourse marker or hedge ("As far as I'm
@@ -5,7 +7,6 @@ const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
  */
 const TALK_OPENER =
   /^["'“‘(]?(as far as|as for|i think|i mean|i guess|i feel like|i would say|i'd say|you know|kind of|sort of|um|uh|oh|okay|ok|yeah|yes|well|and|but|or|because|cause|anyway|honestly|basically|actually|literally)(?![\p{L}'’-])/iu;
-const NEUTRAL_TITLE_MAX = 80;
 /**
  * A headline whose words, in order, make up the text's first sentence from near its start (framing,
  * fillers and softeners dropped) "opens" the text: "As far as I'm concerned, the rules changed…"
@@ -34,19 +35,6 @@ export function repeatsOpening(headline: string, text: string): boolean {
 
 export function opensOnTalk(headline: string): boolean {
   return TALK_OPENER.test(headline.trim());
-}
-
-/** A headline that is not a claim of its own ("From “E398: Kitchen sink episode”"). */
-export function neutralHeadline(episodeTitle: string): string {
-  const title = episodeTitle.replace(/\s+/g, ' ').trim();
-  if (!title) return '';
-  const cut = title.length > NEUTRAL_TITLE_MAX ? `${title.slice(0, NEUTRAL_TITLE_MAX).replace(/\s+\S*$/, '')}…` : title;
-  return `From “${cut}”`;
-}
-
-/** A headline from the episode's title (neutralHeadline): it says what the episode is, not what the insight says. */
-export function isNeutralHeadline(headline: string): boolean {
-  return headline.startsWith('From “');
 }
 
 /** Says something the text's opening does not, and is not talk: worth a line of its own above the text. */

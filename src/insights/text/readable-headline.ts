@@ -1,5 +1,6 @@
 import { analyse } from '../../text/index.js';
-import { isNeutralHeadline, neutralHeadline, standsBeside } from './headline-check.js';
+import { isNeutralHeadline, neutralHeadline } from '../../model/neutral-headline.js';
+import { standsBeside } from './headline-check.js';
 import { isStandaloneClaim } from './headline.js';
 import { capitalizedStart, leadingTalkLength } from './leading-talk.js';
 

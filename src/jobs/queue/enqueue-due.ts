@@ -19,14 +19,14 @@ export interface Enqueued {
   briefs: number;
 }
 
+/** What one tick of queuing reads. */
+export type EnqueueDueDeps = Pick<App, 'config'> & { store: EnqueueDueStore };
+
 /**
  * One tick of the scale-mode scheduler: what the embedded scheduler would do now, queued as jobs
  * (due feeds → poll-feed, episodes to process → process-episode, subscribers whose delivery hour
  * has come → send-brief, plus the sign-up clean-up and the LLM back-fill). Counts what was newly queued.
  */
-/** What one tick of queuing reads. */
-export type EnqueueDueDeps = Pick<App, 'config'> & { store: EnqueueDueStore };
-
 export async function enqueueDue(app: EnqueueDueDeps, enqueue: Enqueue, now: Date): Promise<Enqueued> {
   await enqueue(expireSignUpsJob, [{}]);
   const feeds = await enqueue(pollFeedJob, (await app.store.dueFeeds(now)).map(pollFeedData));

@@ -43,7 +43,7 @@ export async function openJobQueue(app: Pick<App, 'config' | 'log' | 'readiness'
 
   const names = Object.values(JOBS).map((job) => job.name);
   app.readiness.add('queue', async () => {
-    await boss.getQueue(names[0] ?? 'poll-feed');
+    await boss.getQueue(JOBS['poll-feed'].name);
   });
   app.metrics.registerQueueDepth(async () =>
     Object.fromEntries((await boss.getQueues(names)).map((q) => [q.name, q.queuedCount])),

@@ -47,9 +47,7 @@ type Hints = Pick<PollDelayInput, 'ttlSeconds' | 'cacheMaxAgeSeconds' | 'retryAf
  * time, MAX_ITEMS_PER_POLL after), reschedule by the feed's cadence and the server's hints.
  * A failure is recorded on the feed and never touches the episodes already stored; enough of them in
  * a row pause the feed, and any success (a scheduled retry or `feeds refresh`) resumes it.
- */
-/**
- * Polls one feed, counted in podbrief_feed_polls_total whichever path runs it (scheduler, queue, CLI).
+ * Counted in podbrief_feed_polls_total whichever path runs it (scheduler, queue, CLI).
  * `auth` is the feed's stored credentials when the caller read them with the feed (feedToPoll), else
  * they are read here.
  */

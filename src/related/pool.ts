@@ -116,7 +116,7 @@ export class InsightPool {
     this.scratch = new Float64Array(n);
     this.seen = new Uint8Array(n);
     this.marks = new Uint8Array(n);
-    const keys = [...this.termIds.keys()];
+    const keys = this.keys;
     this.telling = tellingWeights(
       keys,
       keys.map((k) => df.get(k) ?? 0),
@@ -146,9 +146,9 @@ export class InsightPool {
     return out;
   }
 
-  private keys: string[] = [];
+  /** Each feature id's key (termIds the other way round), kept as ids are made. */
+  private readonly keys: string[] = [];
   private keyOf(id: number): string {
-    if (this.keys.length !== this.termIds.size) this.keys = [...this.termIds.keys()];
     return this.keys[id] ?? '';
   }
 
@@ -166,6 +166,7 @@ export class InsightPool {
     if (id === undefined) {
       id = this.termIds.size;
       this.termIds.set(key, id);
+      this.keys.push(key);
       this.postings.push({ items: [], weights: [] });
       this.evidence.push(evidenceWords(key));
     }

@@ -12,9 +12,9 @@ import {
 import { AppError } from '../../model/errors.js';
 import { loadGlobalConfig, printJson, withApp, type GlobalOptions } from '../context.js';
 import { refreshFeed } from '../../jobs/index.js';
-import type { Store } from '../../store/types.js';
 import { say, sayError } from '../terminal-text.js';
 import { readFileOrUrl } from '../read-input.js';
+import { findFeed } from '../find-feed.js';
 import { redactUrl } from '../../net/index.js';
 
 export function feedsCommand(program: Command): void {
@@ -160,13 +160,4 @@ export function feedsCommand(program: Command): void {
       if (feed.episodes.length > 20) say(`  … ${feed.episodes.length - 20} more`);
       for (const w of feed.warnings) sayError(`warning: ${w}`);
     });
-}
-
-/** A feed by its id or URL, else the error that points at `feeds list`. */
-async function findFeed(app: { store: Pick<Store, 'feedById' | 'feedByUrl'> }, target: string) {
-  const feed = /^\d+$/.test(target)
-    ? await app.store.feedById(Number(target))
-    : await app.store.feedByUrl(target.trim());
-  if (!feed) throw new AppError('feed_not_found', `no feed ${redactUrl(target)}: see podbrief feeds list`);
-  return feed;
 }

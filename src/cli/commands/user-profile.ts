@@ -4,6 +4,7 @@ import { ABOUT_MAX_CHARS, type User } from '../../model/user.js';
 import type { FeedRow, Store } from '../../store/types.js';
 import { printJson, withApp, type GlobalOptions } from '../context.js';
 import { parseInterests } from './interests.js';
+import { findFeed } from '../find-feed.js';
 
 const FEEDBACK_WINDOW_DAYS = 30;
 
@@ -73,11 +74,7 @@ async function userNamed(app: { store: Pick<Store, 'userByEmail'> }, email: stri
 
 async function feedsNamed(app: { store: Pick<Store, 'feedById' | 'feedByUrl'> }, refs: string[]): Promise<FeedRow[]> {
   const feeds: FeedRow[] = [];
-  for (const ref of refs) {
-    const feed = /^\d+$/.test(ref) ? await app.store.feedById(Number(ref)) : await app.store.feedByUrl(ref);
-    if (!feed) throw new AppError('feed_not_found', `no feed ${ref} (see "podbrief feeds list")`);
-    feeds.push(feed);
-  }
+  for (const ref of refs) feeds.push(await findFeed(app, ref));
   return feeds;
 }
 

@@ -42,7 +42,7 @@ describe('parseSmtpUrl', () => {
       auth: undefined,
       requireTLS: true,
     });
-    expect(parseSmtpUrl('smtp://relay.internal')).toMatchObject({ port: undefined, label: 'relay.internal:587' });
+    expect(parseSmtpUrl('smtp://relay.internal')).toMatchObject({ port: 587, label: 'relay.internal:587' });
   });
 
   it.each(['', 'mail.example.com:25', 'https://mail.example.com', 'smtp://', 'smtp://h?debug=true', 'smtp://h?pool=1'])(

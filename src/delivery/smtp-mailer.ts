@@ -54,7 +54,7 @@ export class SmtpMailer implements Mailer {
       secure,
       auth,
       requireTLS,
-      getSocket: noDelaySocket(host, port ?? (secure ? 465 : 587), connectionTimeout),
+      getSocket: noDelaySocket(host, port, connectionTimeout),
       connectionTimeout,
       greetingTimeout: options.greetingTimeoutMs ?? DEFAULT_TIMEOUTS.greetingTimeoutMs,
       socketTimeout: options.socketTimeoutMs ?? DEFAULT_TIMEOUTS.socketTimeoutMs,

@@ -2,7 +2,8 @@ import { AppError } from '../model/errors.js';
 
 export interface SmtpEndpoint {
   host: string;
-  port?: number;
+  /** From the URL, else the standard port: 465 for smtps (TLS from the start), 587 for smtp (submission). */
+  port: number;
   /** true for smtps:// (implicit TLS); smtp:// upgrades with STARTTLS when offered. */
   secure: boolean;
   auth?: { user: string; pass: string };
@@ -41,7 +42,7 @@ export function parseSmtpUrl(smtpUrl: string): SmtpEndpoint {
     }
   }
   const secure = url.protocol === 'smtps:';
-  const port = url.port ? Number(url.port) : undefined;
+  const port = url.port ? Number(url.port) : secure ? 465 : 587;
   return {
     host,
     port,
@@ -49,6 +50,6 @@ export function parseSmtpUrl(smtpUrl: string): SmtpEndpoint {
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
     pool: flag(url.searchParams, 'pool', true),
     requireTLS: flag(url.searchParams, 'requireTLS'),
-    label: `${url.hostname}:${port ?? (secure ? 465 : 587)}`,
+    label: `${url.hostname}:${port}`,
   };
 }

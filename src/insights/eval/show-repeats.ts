@@ -1,5 +1,5 @@
 import type { Transcript } from '../../model/transcript.js';
-import { episodeShingles, showRepeats, type ShowRepeats } from '../score/recurring.js';
+import { episodeShingles, ShowShingles, type ShowRepeats } from '../score/recurring.js';
 
 /** An eval folder's show: its name up to the first "-" ("podlets-001-cloud-native" → "podlets"). */
 export function showOf(episode: string): string {
@@ -11,8 +11,12 @@ export function showOf(episode: string): string {
  * finds it from the show's other stored transcripts.
  */
 export function repeatsByEpisode(episodes: Array<{ episode: string; transcript: Transcript }>): ShowRepeats[] {
-  const shingles = episodes.map((e) => episodeShingles(e.transcript));
-  return episodes.map((e, i) =>
-    showRepeats(shingles.filter((_, j) => j !== i && showOf(episodes[j]?.episode ?? '') === showOf(e.episode))),
-  );
+  // Counted once per show, as the pipeline's worker does (ShowShingles), not once per episode.
+  const shows = new Map<string, ShowShingles>();
+  episodes.forEach((e, i) => {
+    const show =
+      shows.get(showOf(e.episode)) ?? shows.set(showOf(e.episode), new ShowShingles()).get(showOf(e.episode))!;
+    show.set(i, episodeShingles(e.transcript));
+  });
+  return episodes.map((e, i) => (shows.get(showOf(e.episode)) as ShowShingles).repeatsFor(i));
 }

@@ -155,12 +155,20 @@ export function suggestedTopics(
       c.docs += 1;
     }
   };
+  // Each show's title is read once, not once for each of its insights.
+  const titles = new Map<string, Set<string>>();
+  const showNameWords = (title = ''): Set<string> => {
+    let words = titles.get(title);
+    if (!words) {
+      words = new Set(title ? analyse(title).tokens.map((t) => `title:${termOf(t)}`) : []);
+      titles.set(title, words);
+    }
+    return words;
+  };
   insights.forEach((insight, n) => {
     const doc = insight.episodeId !== undefined ? `e${insight.episodeId}` : `i${n}`;
     // A show's own name recurs in its notes ("Giant Bombcast 603: …"): no topic.
-    const showName = new Set(
-      insight.podcastTitle ? analyse(insight.podcastTitle).tokens.map((t) => `title:${termOf(t)}`) : [],
-    );
+    const showName = showNameWords(insight.podcastTitle);
     let previous: { key: string; form: string; telling: boolean; pos: string } | undefined;
     // A neutral headline is the episode's title, not what was said: "Open Questions", "Sleep Tracker".
     for (const t of analyse(indexText(insight)).tokens) {

@@ -73,6 +73,12 @@ const serve =
   (_req, res) =>
     void res.writeHead(200, { 'content-type': 'application/rss+xml', ...headers }).end(body());
 
+/** Five daily episodes while `isUp()`, else the error status: a server that is down, then back. */
+const flaky =
+  (isUp: () => boolean, status: number, body: string): Route =>
+  (req, res) =>
+    isUp() ? serve(() => rss(cadence(1, 5)))(req, res) : void res.writeHead(status).end(body);
+
 describe('feed schedule', () => {
   it('polls by publishing cadence (about 8 times per median gap) within the bounds, with jitter', async () => {
     const t = await setup(
@@ -152,8 +158,7 @@ describe('feed schedule', () => {
     let up = false;
     const t = await setup(
       () => ({
-        '/flaky.xml': (_req, res) =>
-          up ? serve(() => rss(cadence(1, 5)))(_req, res) : void res.writeHead(500).end('down'),
+        '/flaky.xml': flaky(() => up, 500, 'down'),
       }),
       { POLL_PAUSE_AFTER_FAILURES: '3', POLL_JITTER_PERCENT: '0', ADMIN_TOKEN: ADMIN },
     );
@@ -203,8 +208,7 @@ describe('feed schedule', () => {
     let up = false;
     const t = await setup(
       () => ({
-        '/flaky.xml': (_req, res) =>
-          up ? serve(() => rss(cadence(1, 5)))(_req, res) : void res.writeHead(502).end('bad gateway'),
+        '/flaky.xml': flaky(() => up, 502, 'bad gateway'),
       }),
       { POLL_PAUSE_AFTER_FAILURES: '1' },
     );

@@ -1,11 +1,18 @@
 import type { Queue } from 'pg-boss';
 import type { App } from '../../app.js';
 import type { Config } from '../../config/index.js';
+import type { ShowRepeatsStore } from '../ports.js';
+import type { ShowBoilerplate } from '../tasks/process-episode.task.js';
 
-/** What a job body may do besides its task: hand follow-up work to the queue. `app` is what the job uses of the App. */
+/**
+ * What a job body may do besides its task: hand follow-up work to the queue, and share what one
+ * worker keeps between its jobs. `app` is what the job uses of the App.
+ */
 interface JobContext<A> {
   app: A;
   enqueue: Enqueue;
+  /** What shows repeat (workerShowBoilerplate): one per worker, shared by its process-episode jobs. */
+  showBoilerplate: (app: { store: ShowRepeatsStore }, now: Date) => ShowBoilerplate;
 }
 
 /** When a job runs, and how many times it ran before (its worker failed or died). */

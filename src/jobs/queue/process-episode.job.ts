@@ -1,9 +1,4 @@
-import {
-  processEpisode,
-  showBoilerplateFor,
-  type ProcessEpisodeDeps,
-  type ShowBoilerplate,
-} from '../tasks/process-episode.task.js';
+import { processEpisode, type ProcessEpisodeDeps } from '../tasks/process-episode.task.js';
 import { PROCESS_WINDOW_DAYS } from '../pipeline.js';
 import type { JobDefinition } from './job-definition.js';
 import type { NewEpisodesStore, ProcessEpisodeJobStore } from '../ports.js';
@@ -34,36 +29,18 @@ export const processEpisodeJob: JobDefinition<
   },
   key: (d) => `process-episode:${d.episodeId}`,
   concurrency: (config) => config.workerProcessEpisodeConcurrency,
-  async run({ app }, { episodeId }, { now, retryCount }) {
+  async run({ app, showBoilerplate }, { episodeId }, { now, retryCount }) {
     const episode = await app.store.episodeById(episodeId);
     if (!episode || !isDue(episode, now)) return { episodeId, status: 'skipped', reason: 'already done or not due' };
     // A retry follows a worker that failed or died holding the episode's lease; the queue lets one
     // job per episode run at a time, so the lease left behind is stale: without this the episode
     // would wait out its two hours.
     if (retryCount > 0) await app.store.releaseEpisode(episodeId);
-    const result = await processEpisode(app, episode, now, workerBoilerplate(app, now));
+    const result = await processEpisode(app, episode, now, showBoilerplate(app, now));
     if (result.status === 'failed') app.log.warn(`episode ${episode.id} "${episode.title}": ${result.error}`);
     return result;
   },
 };
-
-/**
- * A poll enqueues a show's new episodes together, so a worker's jobs share what the show repeats
- * instead of each reading its stored transcripts again; renewed every few minutes so that what
- * other workers stored meanwhile counts too.
- */
-const BOILERPLATE_RENEW_MS = 5 * 60_000;
-// Keyed by the store: the worker hands each job its own copy of the App (with the job's logger), and
-// every copy shares the one store.
-const boilerplates = new WeakMap<object, { made: number; boilerplate: ShowBoilerplate }>();
-
-function workerBoilerplate(app: ProcessEpisodeDeps, now: Date): ShowBoilerplate {
-  const kept = boilerplates.get(app.store);
-  if (kept && Math.abs(now.getTime() - kept.made) < BOILERPLATE_RENEW_MS) return kept.boilerplate;
-  const boilerplate = showBoilerplateFor(app);
-  boilerplates.set(app.store, { made: now.getTime(), boilerplate });
-  return boilerplate;
-}
 
 function isDue(episode: { status: string; retryAt: string | null }, now: Date): boolean {
   if (episode.status === 'new' || episode.status === 'transcribed') return true;

@@ -8,6 +8,7 @@ import type { User } from '../../model/user.js';
 import { insight, parsedEpisode } from '../../store/test-fixtures.js';
 import { deliverBrief } from '../tasks/deliver-brief.task.js';
 import { sendBriefJob } from './send-brief.job.js';
+import { workerShowBoilerplate } from './worker-show-boilerplate.js';
 
 const DAY = '2026-11-29';
 // Berlin is UTC+1 in November: 22:30 UTC is 23:30 on the 29th there, 23:30 UTC already 00:30 on the 30th.
@@ -44,7 +45,11 @@ describe('a send-brief job sends the day in its key, or nothing', () => {
 
   const sentMails = () => readdirSync(join(dataDir, 'outbox')).filter((f) => f.endsWith('.eml'));
   const run = (now: Date) =>
-    sendBriefJob.run({ app, enqueue: async () => 0 }, { userId: user.id, date: DAY }, { now, retryCount: 0 });
+    sendBriefJob.run(
+      { app, enqueue: async () => 0, showBoilerplate: workerShowBoilerplate() },
+      { userId: user.id, date: DAY },
+      { now, retryCount: 0 },
+    );
 
   it('run late on that day, it sends that day’s brief', async () => {
     expect(await run(LATE_THAT_EVENING)).toMatchObject({ date: DAY, send: { status: 'sent' } });

@@ -5,6 +5,7 @@ import { englishIdf, wink } from '../../text/index.js';
 import { QUEUE_NAMES, type QueueName } from './job-definition.js';
 import type { JobQueue } from './job-queue.js';
 import { JOBS } from './jobs.js';
+import { workerShowBoilerplate } from './worker-show-boilerplate.js';
 
 /** The backstop polling of every slot but the first, while NOTIFY wakes them (pg-boss's default). */
 const IDLE_SLOT_POLLING_SECONDS = 30;
@@ -22,7 +23,7 @@ export interface WorkerOptions {
  */
 export async function startWorker(app: App, queue: JobQueue, opts: WorkerOptions = {}): Promise<QueueName[]> {
   const names = [...(opts.queues ?? QUEUE_NAMES)];
-  const ctx = { app, enqueue: queue.enqueue };
+  const ctx = { app, enqueue: queue.enqueue, showBoilerplate: workerShowBoilerplate() };
   // The language model and word table load on first use (about 0.5 s of CPU): before the first job,
   // not during it, so a worker that says it runs is ready and its first episodes are not late.
   if (names.includes('process-episode')) {

@@ -11,6 +11,13 @@ describe('sameSaying', () => {
         'we have an orchestrator but now we are dealing with [inaudible] and all the higher level tools',
       ),
     ).toBe(true);
+    // A stutter with a filler between (the demo's Margin Notes item showed its text twice).
+    expect(
+      sameSaying(
+        'Those people are rare in logistics. In the end we hired one.',
+        'Those people are rare in, uh, in logistics. In the end we hired one.',
+      ),
+    ).toBe(true);
   });
 
   it('is false when either says something the other does not', () => {
@@ -18,5 +25,7 @@ describe('sameSaying', () => {
     expect(sameSaying('Kubernetes is an orchestrator for containers.', 'Kubernetes is an orchestrator.')).toBe(false);
     expect(sameSaying('Rates will fall.', 'The guest argues that rates will fall next year.')).toBe(false);
     expect(sameSaying('', 'anything')).toBe(false);
+    // A word said once and left out is not a stutter, fillers around it or not.
+    expect(sameSaying('Rates will fall.', 'Rates, uh, never will fall.')).toBe(false);
   });
 });

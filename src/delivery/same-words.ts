@@ -29,14 +29,18 @@ export function sameSaying(text: string, quote: string): boolean {
   if (t.length === 0 || q.length === 0) return false;
   let i = 0;
   let skipped = 0;
+  // The last word said that is not a filler: "rare in, uh, in logistics" stutters on "in".
+  let lastSaid = '';
   for (let j = 0; j < q.length; j += 1) {
     const w = q[j] as string;
     if (i < t.length && w === t[i]) {
       i += 1;
+      lastSaid = w;
       continue;
     }
     // A word left out must be a filler or a stutter (the same word again).
-    if (!DISFLUENT.has(w) && w !== q[j - 1] && w !== q[j + 1]) return false;
+    if (!DISFLUENT.has(w) && w !== lastSaid && w !== q[j + 1]) return false;
+    if (!DISFLUENT.has(w)) lastSaid = w;
     skipped += 1;
   }
   return i === t.length && skipped <= Math.max(3, q.length * 0.4);

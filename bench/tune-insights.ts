@@ -3,12 +3,14 @@
  * (odd positions in name order), reporting the held-out half (even positions) beside it. Each
  * episode is analysed once; only scoring and selection rerun per setting.
  *
- *   npm run bench:insights-tune [-- --ablate | --loso]
+ *   npm run bench:insights-tune [-- --ablate | --loso [--keys=numeric]]
  *
  * --loso: leave one show out. For each show, the weight of the show-furniture feature (a passage
  * the show repeats across its episodes) is chosen on the two other shows and scored on the held-out
  * one, beside the engine without it (no repeats) and at the engine's defaults: a change is kept
  * only when it does not hurt, and helps where it can, the held-out show in every fold.
+ * --keys: the same for the named weights instead, starting from each one's neutral value.
+ * --sweep --keys=a,b: each value of each named weight's grid at the defaults, scored per show.
  */
 import { corpusPath } from '../test/corpus.js';
 import { readTranscriptFile } from '../src/transcripts/index.js';
@@ -114,6 +116,7 @@ const GRID: Record<keyof ScoreWeights, number[]> = {
   question: [0.4, 0.6, 0.8, 1],
   preamble: [0.4, 0.6, 0.8, 1],
   recurring: [0, 0.1, 0.3, 0.6, 1],
+  numeric: [0, 0.15, 0.3, 0.5, 0.7],
   idealMinWords: [15, 20, 25, 30],
   idealMaxWords: [40, 50, 60, 70],
 };
@@ -129,6 +132,7 @@ const NEUTRAL: Partial<ScoreWeights> = {
   question: 1,
   preamble: 1,
   recurring: 1,
+  numeric: 0,
   idealMinWords: 0,
   idealMaxWords: 1000,
 };
@@ -143,30 +147,59 @@ if (process.argv.includes('--ablate')) {
   process.exit(0);
 }
 
+/** The weights named by --keys=a,b, checked against the grid; undefined without the flag. */
+function keysArg(): Array<keyof ScoreWeights> | undefined {
+  const arg = process.argv.find((a) => a.startsWith('--keys='))?.slice('--keys='.length);
+  if (!arg) return undefined;
+  const keys = arg.split(',') as Array<keyof ScoreWeights>;
+  for (const key of keys) if (!(key in GRID)) throw new Error(`unknown weight: ${key}`);
+  return keys;
+}
+const byShow = [...new Set(episodes.map((e) => e.show))];
+
+if (process.argv.includes('--sweep')) {
+  for (const key of keysArg() ?? [])
+    for (const value of GRID[key]) {
+      const w = { ...DEFAULT_WEIGHTS, [key]: value };
+      const perShow = byShow.map((sh) => {
+        const s = evaluate(
+          episodes.filter((e) => e.show === sh),
+          w,
+        );
+        return `${sh} R1 ${(100 * s.r1).toFixed(1)}% soft ${s.soft.toFixed(3)}`;
+      });
+      console.log(`${key}=${value}  ${perShow.join(' | ')}`);
+    }
+  process.exit(0);
+}
+
 if (process.argv.includes('--loso')) {
-  const furniture = ['recurring'] as const;
-  const before: ScoreWeights = { ...DEFAULT_WEIGHTS, recurring: 1 };
-  console.log('leave one show out: furniture weights tuned on two shows, scored on the third');
-  for (const held of [...new Set(episodes.map((e) => e.show))]) {
+  // With --keys the weights under test start neutral; without it, the show furniture against no repeats.
+  const named = keysArg();
+  const keys = named ?? (['recurring'] as Array<keyof ScoreWeights>);
+  const furnitureOnly = named === undefined;
+  const before: ScoreWeights = furnitureOnly
+    ? { ...DEFAULT_WEIGHTS, recurring: 1 }
+    : { ...DEFAULT_WEIGHTS, ...Object.fromEntries(keys.map((k) => [k, NEUTRAL[k]])) };
+  console.log(`leave one show out: ${keys.join(', ')} tuned on two shows, scored on the third`);
+  for (const held of byShow) {
     const tuneSet = episodes.filter((e) => e.show !== held);
     const heldSet = episodes.filter((e) => e.show === held);
     let w = { ...before };
-    for (const key of furniture)
+    for (const key of keys)
       for (const value of GRID[key]) {
         const tried = { ...w, [key]: value };
         if (objective(evaluate(tuneSet, tried)) > objective(evaluate(tuneSet, w)) + 1e-9) w = tried;
       }
-    const was = evaluate(heldSet, before, true);
+    const was = evaluate(heldSet, before, furnitureOnly);
     const now = evaluate(heldSet, w);
-    const tuned = furniture.map((k) => `${k}=${w[k]}`).join(' ');
+    const tuned = keys.map((k) => `${k}=${w[k]}`).join(' ');
     console.log(`\nheld out ${held} (${heldSet.length} episodes; tuned on the others: ${tuned})`);
     console.log(`  before ${show(was)}`);
     console.log(`  after  ${show(now)}`);
     console.log(`  soft ${now.soft >= was.soft ? 'helps or ties' : 'HURTS'} (${(now.soft - was.soft).toFixed(4)})`);
     const atDefaults = evaluate(heldSet, DEFAULT_WEIGHTS);
-    console.log(
-      `  engine defaults (${furniture.map((k) => `${k}=${DEFAULT_WEIGHTS[k]}`).join(' ')}) ${show(atDefaults)}`,
-    );
+    console.log(`  engine defaults (${keys.map((k) => `${k}=${DEFAULT_WEIGHTS[k]}`).join(' ')}) ${show(atDefaults)}`);
   }
   process.exit(0);
 }

@@ -1,11 +1,14 @@
 import type { EpisodeDoc } from '../document/index.js';
 import type { Housekeeping } from './housekeeping.js';
+import { numericDensity } from './density.js';
 import type { Passage } from './passages.js';
 import { claimStrength, endsOnSetup, startsDangling, styleSignals, type StyleSignals } from './signals.js';
 import { dot, norm, sumVectors, type SparseVector } from './vectors.js';
 
 /** What the scorer needs to know about a passage; computed once, weighed many times when tuning. */
 export interface PassageFeatures extends StyleSignals {
+  /** Number words per word, 1 for a tally of counts (see density.ts). */
+  numeric: number;
   /** Cosine to the episode centroid: how much it is about what the episode is about. */
   central: number;
   /** Cosine to the question another speaker asked just before: it answers what was asked. */
@@ -98,6 +101,7 @@ export function passageFeatures(ctx: EpisodeContext, passages: Passage[]): Passa
     for (let k = p.last; k >= p.first && isRealQuestion(doc, k); k -= 1) openQuestions += 1;
     return {
       ...styleSignals(words),
+      numeric: numericDensity(doc.tokens.slice(first?.tokenFrom ?? 0, (last?.tokenTo ?? -1) + 1)),
       central: dot(vector, ctx.centroid) / (n * centroidNorm),
       answers: question ? dot(vector, question.v) / (n * question.n) : 0,
       claim: claimStrength(lower),

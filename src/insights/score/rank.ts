@@ -18,6 +18,8 @@ export interface ScoreWeights {
   dangling: number;
   question: number;
   preamble: number;
+  /** Scales the score by 1 − weight × numeric density: a tally of counts is no takeaway. */
+  numeric: number;
   /** A passage holding a sentence the show repeats across its episodes (ad read, intro, outro). */
   recurring: number;
   /** Passages shorter or longer than this are scaled down by the ratio. */
@@ -31,7 +33,9 @@ export interface ScoreWeights {
  * half too was dropping the generic-advice boost and weighing claim cues and first-person
  * storytelling more (held-out insights matched 61.5% → 66.2%). The penalties cost a little matched
  * share and stay for readability: open questions, host turns and intros name topics, as reference
- * lists do, but they are not takeaways.
+ * lists do, but they are not takeaways. The tally penalty (numeric) was chosen by leave-one-show-out:
+ * tuned on any two shows it came out at 0.15 and raised the held-out show's soft score in all three
+ * folds (lennys +0.005, misfit +0.001, podlets +0.0004); more hurt podlets and misfit.
  */
 export const DEFAULT_WEIGHTS: ScoreWeights = {
   answers: 0.25,
@@ -44,6 +48,7 @@ export const DEFAULT_WEIGHTS: ScoreWeights = {
   question: 0.6,
   preamble: 0.6,
   recurring: 0,
+  numeric: 0.15,
   idealMinWords: 25,
   idealMaxWords: 60,
 };
@@ -61,6 +66,7 @@ function scorePassage(p: Passage, f: PassageFeatures, w: ScoreWeights = DEFAULT_
   if (f.addressesOther) score *= w.dangling;
   score *= w.question ** f.openQuestions;
   if (f.preamble) score *= w.preamble;
+  score *= 1 - w.numeric * f.numeric;
   if (f.recurring) score *= w.recurring;
   if (f.host) score *= w.host;
   if (p.words < w.idealMinWords) score *= p.words / w.idealMinWords;

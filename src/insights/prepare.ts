@@ -1,10 +1,11 @@
 import type { Transcript } from '../model/transcript.js';
 import { termWeighter } from '../text/index.js';
-import { readEpisode } from './document/index.js';
+import { readEpisode, type EpisodeDoc } from './document/index.js';
 import { topicBlocks } from './score/blocks.js';
+import { describesEpisode } from './score/episode-description.js';
 import { conceptWeigher, episodeCentroid, sentenceConcepts, spanVector } from './score/concepts.js';
 import { passageFeatures, type EpisodeContext, type PassageFeatures } from './score/features.js';
-import { findHousekeeping } from './score/housekeeping.js';
+import { findHousekeeping, type Housekeeping } from './score/housekeeping.js';
 import { candidatePassages, type Passage } from './score/passages.js';
 import { recurringSentences } from './score/recurring.js';
 import { findHost } from './score/roles.js';
@@ -47,13 +48,26 @@ export function prepareEpisode(
     blocks: topicBlocks(doc.sentences, sentenceVectors),
     ...(host !== undefined ? { host } : {}),
   };
-  const passages = candidatePassages(doc, house);
+  const showNotes = transcript.source === 'shownotes';
+  const passages = candidatePassages(doc, showNotes ? withoutDescriptions(doc, house) : house);
   return {
     ...ctx,
     weight,
     passages,
     features: passageFeatures(ctx, passages),
-    showNotes: transcript.source === 'shownotes',
+    showNotes,
     ...(opts.episodeTitle ? { episodeTitle: opts.episodeTitle } : {}),
   };
+}
+
+/**
+ * Show notes' sentences that only describe the episode ("Galen speaks with …", "X joins Y to
+ * discuss …") are no insight: passages skip them, so notes with nothing else yield none. They still
+ * count toward what the episode is about (the centroid).
+ */
+function withoutDescriptions(doc: EpisodeDoc, house: Housekeeping): Housekeeping {
+  const excluded = doc.sentences.map(
+    (s, k) => house.excluded[k] === true || describesEpisode(doc.tokens.slice(s.tokenFrom, s.tokenTo + 1)),
+  );
+  return { ...house, excluded };
 }

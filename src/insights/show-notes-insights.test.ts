@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { corpusPath, requireCorpus } from '../../test/corpus.js';
+import { parseFeed } from '../feeds/index.js';
 import { transcriptFromShowNotes } from '../transcripts/index.js';
 import { extractInsights } from './index.js';
 
-// Episode notes as published in ../shared/corpus/feeds/real (LINUX Unplugged 384, Launched 26).
+// Episode notes as published in ../shared/corpus/feeds/real (LINUX Unplugged 384, Reply All 170, Launched 26).
 describe('insights from show notes', () => {
   it('are none when no line of the notes makes a claim of its own', () => {
     const notes = "<p>It's light as a feather, fast as hell, and everything is upstream.</p>";
@@ -12,10 +15,42 @@ describe('insights from show notes', () => {
 
   it('keep a line that says something, headlined by its claim', () => {
     const notes =
+      '<p>Alex Goldman tackles his newest job: prophet of doom. Listen to Song Exploder, a huge inspiration for this episode.</p>';
+    const transcript = transcriptFromShowNotes(notes, { title: '#170 A Song of Impotent Rage' });
+    const insights = extractInsights(transcript, { episodeTitle: '#170 A Song of Impotent Rage' });
+    expect(insights).toHaveLength(1);
+    expect(insights[0]?.headline).toMatch(/^Alex Goldman tackles his newest job/);
+  });
+
+  it('are none when the notes only say who talks with whom', () => {
+    const notes =
       'Paul Hudson joins the show to tell us his origin story that led to running one of the best Swift learning resources in Hacking with Swift.';
     const transcript = transcriptFromShowNotes(notes, { title: '26: Paul Hudson' });
-    const insights = extractInsights(transcript, { episodeTitle: '26: Paul Hudson' });
-    expect(insights).toHaveLength(1);
-    expect(insights[0]?.headline).toMatch(/^Paul Hudson joins the show/);
+    expect(extractInsights(transcript, { episodeTitle: '26: Paul Hudson' })).toEqual([]);
+  });
+});
+
+describe.runIf(requireCorpus())('insights from the show notes of a real feed', () => {
+  const episodes = parseFeed(
+    readFileSync(corpusPath('feeds', 'real', 'fivethirtyeight-politics-archive.rss')),
+  ).episodes;
+  const insightsOf = (title: string) => {
+    const episode = episodes.find((e) => e.title === title);
+    if (!episode?.description) throw new Error(`no notes for ${title}`);
+    return extractInsights(transcriptFromShowNotes(episode.description, { title }), { episodeTitle: title });
+  };
+
+  it('leave out the sentence that only introduces the guests, keeping what the notes report', () => {
+    const insights = insightsOf('Is The Era Of ‘Macho Man’ Politics Here?');
+    expect(insights.length).toBeGreaterThan(0);
+    for (const i of insights) {
+      expect(i.text).not.toMatch(/Galen speaks with/);
+      expect(i.headline).not.toMatch(/Galen speaks with/);
+    }
+    expect(insights.map((i) => i.text).join(' ')).toMatch(/funding the government by March 14/);
+  });
+
+  it('are none when the notes hold nothing but the title and who speaks with whom', () => {
+    expect(insightsOf('Reaction Podcast: Trump Goes Long')).toEqual([]);
   });
 });

@@ -35,6 +35,10 @@ const FURNITURE = phrasePattern(
     /special offer/,
     /(?:go|head) (?:to|over to) \S+\.(?:com|org|net|io|fm|co)\b/,
     /advertis(?:e|ing) (?:with|on) (?:us|this)/,
+    // a book, album or another show plugged ("… is available everywhere now", "a new podcast from …")
+    /\b(?:is|are) (?:available|out) (?:now|everywhere)\b/,
+    /\bis everywhere (?:now|too)\b/,
+    /\b(?:a|this|our) new (?:podcast|show)\b(?! app)/,
     // subscribe, follow, rate, support
     /\bsubscribe (?:to|on|at|via|now|wherever|here)\b/,
     /wherever you (?:get|listen to) (?:your )?podcasts/,

@@ -112,6 +112,18 @@ describe('transcriptFromShowNotes', () => {
     ).toBeUndefined();
   });
 
+  it('drops plugs for a book or another show (Sentimental Garbage, 1865 in ../shared/corpus/feeds/real)', () => {
+    for (const sentence of [
+      "The Rachel Incident by Caroline O'Donoghue is available everywhere now.",
+      "Jen Cownie's Wild Card: Let The Tarot Tell Your Story is everywhere too.",
+      "'History Daily' is a new podcast from host Lindsay Graham which does history, daily.",
+      'Every weekday beginning November 1st, this new podcast will bring you a slice of the history that happened that day.',
+    ]) {
+      expect(furnitureReason(sentence), sentence).toBe('boilerplate phrase');
+    }
+    expect(furnitureReason('Try a new podcast app that lets you clip and share any moment.')).toBeUndefined();
+  });
+
   it('keeps content that merely mentions a host or a link', () => {
     expect(
       furnitureReason('Straight Up is the weekly podcast hosted by journalists Kathleen and Ellie.'),

@@ -12,6 +12,7 @@
 import { MIN_SHARED_EVIDENCE } from '../src/related/evidence.js';
 import { indexEntryFor } from '../src/related/index.js';
 import { InsightPool } from '../src/related/pool.js';
+import { relatedText } from '../src/related/related-text.js';
 import {
   isRelatedEvidence,
   RELATED_TELLING,
@@ -28,8 +29,7 @@ const pool = new InsightPool(
     episodeId: i.episodeId,
     feedId: i.feedId,
     terms: indexEntryFor(i).terms,
-    text: `${i.headline}. ${i.text}`,
-    headlineLength: i.headline.length,
+    ...relatedText(i),
   })),
 );
 

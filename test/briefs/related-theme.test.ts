@@ -28,6 +28,10 @@ function insight(id: number, feedId: number, headline: string, text: string): In
   };
 }
 
+const poolOf = (insights: InsightWithContext[]) =>
+  buildBriefPool(insights, new Map(insights.map((i) => [i.id, indexEntryFor(i)])), { now: NOW });
+const profile = buildProfile({ interests: ['tariffs'] }, { now: NOW });
+
 /** Other shows' insights on other subjects, so that the words below are rare in the pool. */
 const OTHERS = OTHER_SUBJECTS.map((h, i) => insight(100 + i, 10 + i, h, otherSubjectText(h)));
 
@@ -50,8 +54,7 @@ describe('related insights in a brief', () => {
     insight(5, 4, 'Swift announces a new album', 'Taylor Swift announced a new album and a tour of Canada.'),
     ...OTHERS,
   ];
-  const pool = buildBriefPool(insights, new Map(insights.map((i) => [i.id, indexEntryFor(i)])), { now: NOW });
-  const profile = buildProfile({ interests: ['tariffs'] }, { now: NOW });
+  const pool = poolOf(insights);
 
   it('come from another show on the same theme, never the item’s own show nor shared everyday words', () => {
     const [item] = toBriefItems(pool, profile, [{ index: pool.index.indexOf(1)!, score: 1 }], 3);
@@ -61,5 +64,25 @@ describe('related insights in a brief', () => {
   it('an item with nothing on its theme elsewhere gets an empty list', () => {
     const [item] = toBriefItems(pool, profile, [{ index: pool.index.indexOf(4)!, score: 1 }], 3);
     expect(item?.related).toEqual([]);
+  });
+});
+
+describe('related insights of an insight with a neutral headline', () => {
+  // The headline is the episode's title: the insight made no claim of its own, as most show notes.
+  const insights = [
+    insight(1, 1, 'From “Trump Tariffs Week”', 'Donald Trump announced tariffs on Canada this week.'),
+    insight(
+      2,
+      2,
+      'Donald Trump defends his tariffs',
+      'Donald Trump says tariffs bring factories home; economists disagree.',
+    ),
+    ...OTHERS,
+  ];
+  const pool = poolOf(insights);
+
+  it('read the title it shows as its headline', () => {
+    const [item] = toBriefItems(pool, profile, [{ index: pool.index.indexOf(1)!, score: 1 }], 3);
+    expect(item?.related.map((r) => r.insightId)).toEqual([2]);
   });
 });

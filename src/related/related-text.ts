@@ -1,20 +1,21 @@
-import type { StoredInsight } from '../model/insight.js';
+import type { InsightWithContext } from '../store/types.js';
 
 /** What the related rule reads of an insight: its text and how much of it states the theme. */
 export interface RelatedText {
-  /** The headline as shown, then the text. */
+  /** The episode's title and the headline as shown, then the text. */
   text: string;
-  /** Characters of `text` that are the headline (PoolItem.headlineLength). */
+  /** Characters of `text` that state the theme: the title and the headline (PoolItem.headlineLength). */
   headlineLength: number;
 }
 
 /**
- * The headline as the reader sees it, a neutral one included: that is the episode's title, and for
- * an insight with no claim of its own (most show notes) the title is what states its theme. Leaving
- * it out put every such insight (30% of the bench day's pool) beyond any related list, since a
- * related pair needs a telling word named by both headlines. Only its words that the text also
- * uses can count (telling words come from the indexed features, indexText).
+ * A related pair needs a telling word named where both items state their theme. That is the
+ * headline as the reader sees it, a neutral one (the episode's title) included, and the episode's
+ * title itself: a show-notes headline is often a line naming the guests ("Galen speaks with …")
+ * while the title names the subject. Only title and headline words the text's indexed features
+ * also have can count (telling words come from indexText). Measured by `npm run eval:related-pairs`.
  */
-export function relatedText(insight: Pick<StoredInsight, 'headline' | 'text'>): RelatedText {
-  return { text: `${insight.headline}. ${insight.text}`, headlineLength: insight.headline.length };
+export function relatedText(insight: Pick<InsightWithContext, 'episodeTitle' | 'headline' | 'text'>): RelatedText {
+  const theme = `${insight.episodeTitle}. ${insight.headline}`;
+  return { text: `${theme}. ${insight.text}`, headlineLength: theme.length };
 }

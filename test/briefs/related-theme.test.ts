@@ -67,22 +67,31 @@ describe('related insights in a brief', () => {
   });
 });
 
-describe('related insights of an insight with a neutral headline', () => {
-  // The headline is the episode's title: the insight made no claim of its own, as most show notes.
-  const insights = [
-    insight(1, 1, 'From “Trump Tariffs Week”', 'Donald Trump announced tariffs on Canada this week.'),
-    insight(
-      2,
-      2,
-      'Donald Trump defends his tariffs',
-      'Donald Trump says tariffs bring factories home; economists disagree.',
-    ),
-    ...OTHERS,
-  ];
-  const pool = poolOf(insights);
+/** The related insights a brief shows under insight 1, in a pool of `insights` and OTHERS. */
+function relatedUnderFirst(insights: InsightWithContext[]): number[] {
+  const pool = poolOf([...insights, ...OTHERS]);
+  const [item] = toBriefItems(pool, profile, [{ index: pool.index.indexOf(1)!, score: 1 }], 3);
+  return item?.related.map((r) => r.insightId) ?? [];
+}
 
-  it('read the title it shows as its headline', () => {
-    const [item] = toBriefItems(pool, profile, [{ index: pool.index.indexOf(1)!, score: 1 }], 3);
-    expect(item?.related.map((r) => r.insightId)).toEqual([2]);
+describe('where related insights find the theme', () => {
+  const other = insight(
+    2,
+    2,
+    'Donald Trump defends his tariffs',
+    'Donald Trump says tariffs bring factories home; economists disagree.',
+  );
+
+  it('a neutral headline (the episode title, for an insight with no claim of its own) counts as shown', () => {
+    const neutral = insight(1, 1, 'From “Trump Tariffs Week”', 'Donald Trump announced tariffs on Canada this week.');
+    expect(relatedUnderFirst([neutral, other])).toEqual([2]);
+  });
+
+  it('a show-notes headline naming the guests leaves the theme to the episode title', () => {
+    const guests = {
+      ...insight(1, 1, 'Galen speaks with two guests', 'Galen speaks with two guests about Donald Trump and Canada.'),
+      episodeTitle: 'Trump Tariffs Week',
+    };
+    expect(relatedUnderFirst([guests, other])).toEqual([2]);
   });
 });

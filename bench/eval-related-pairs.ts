@@ -1,8 +1,9 @@
 /**
  * Precision and recall of "related" (same theme, other show) on pairs of real insights labelled by
  * hand (bench/labelled/README.md says how), before (the lexical rule briefs used) and now (telling words,
- * telling-words.ts), on all pairs and held out: the rule's thresholds are tuned on half the pairs
- * (by the headline item's episode) and scored on the other half, then the halves swap.
+ * telling-words.ts), on all pairs and held out: the rule's thresholds, theme zone and show share are
+ * tuned on half the pairs (by the headline item's episode) and scored on the other half, then the
+ * halves swap.
  *   npm run eval:related-pairs                   the figures
  *   npm run eval:related-pairs -- --show         also the pairs the rule calls related
  *   npm run eval:related-pairs -- --candidates   the first round's candidate pairs, to label by reading
@@ -12,8 +13,10 @@
 import { MIN_SHARED_EVIDENCE } from '../src/related/evidence.js';
 import { indexEntryFor } from '../src/related/index.js';
 import { InsightPool } from '../src/related/pool.js';
+import { relatedText } from '../src/related/related-text.js';
 import {
   isRelatedEvidence,
+  MAX_SHOW_SHARE,
   RELATED_TELLING,
   type RelatedRule,
   type TellingEvidence,
@@ -22,16 +25,46 @@ import { readDump, readLabelledPairs } from './related-pairs.js';
 import { cosine, sifVectors } from './word-vector-signal.js';
 
 const dump = readDump();
-const pool = new InsightPool(
-  dump.map((i) => ({
-    id: i.id,
-    episodeId: i.episodeId,
-    feedId: i.feedId,
-    terms: indexEntryFor(i).terms,
-    text: `${i.headline}. ${i.text}`,
-    headlineLength: i.headline.length,
-  })),
+type Insight = (typeof dump)[number];
+
+/**
+ * Where the rule looks for the theme both items must name (PoolItem.headlineLength): the headline
+ * alone, or the episode's title and the headline. CURRENT_ZONE is what related-text.ts gives briefs.
+ */
+const ZONES = {
+  headline: (i: Insight) => ({ text: `${i.headline}. ${i.text}`, headlineLength: i.headline.length }),
+  'episode title and headline': (i: Insight) => {
+    const zone = `${i.episodeTitle}. ${i.headline}`;
+    return { text: `${zone}. ${i.text}`, headlineLength: zone.length };
+  },
+};
+type Zone = keyof typeof ZONES;
+const CURRENT_ZONE: Zone = 'episode title and headline';
+for (const i of dump)
+  if (JSON.stringify(relatedText(i)) !== JSON.stringify(ZONES[CURRENT_ZONE](i)))
+    throw new Error('CURRENT_ZONE is not what related-text.ts gives briefs');
+/** Shares of the pool's shows beyond which a word is not telling (telling-words.ts). */
+const SHOW_SHARES = [0.4, 0.3, 0.25];
+if (!SHOW_SHARES.includes(MAX_SHOW_SHARE)) throw new Error('SHOW_SHARES must hold MAX_SHOW_SHARE');
+const evidenceKey = (zone: Zone, share: number) => `${zone} ${share}`;
+const pools = new Map(
+  (Object.keys(ZONES) as Zone[]).flatMap((zone) =>
+    SHOW_SHARES.map((share) => [
+      evidenceKey(zone, share),
+      new InsightPool(
+        dump.map((i) => ({
+          id: i.id,
+          episodeId: i.episodeId,
+          feedId: i.feedId,
+          terms: indexEntryFor(i).terms,
+          ...ZONES[zone](i),
+        })),
+        { maxShowShare: share },
+      ),
+    ]),
+  ),
 );
+const pool = pools.get(evidenceKey(CURRENT_ZONE, MAX_SHOW_SHARE))!;
 
 if (process.argv.includes('--candidates')) {
   printCandidates();
@@ -46,7 +79,8 @@ interface Judged {
   episode: number;
   /** The rule briefs used before: lexical cosine ≥ 0.1 and MIN_SHARED_EVIDENCE telling words. */
   before: boolean;
-  evidence: TellingEvidence;
+  /** Telling evidence by zone and show share (evidenceKey). */
+  evidence: Map<string, TellingEvidence>;
   /** Word-vector cosine of the two (with --word-vectors). */
   wordCosine: number;
 }
@@ -66,7 +100,7 @@ const judged: Judged[] = readLabelledPairs().map((p) => {
     shows: [dump[a]!.podcastTitle, dump[b]!.podcastTitle],
     episode: dump[a]!.episodeId,
     before: pool.lexical(a, b) >= 0.1 && pool.sharedEvidence(a, b) >= MIN_SHARED_EVIDENCE,
-    evidence: pool.tellingEvidence(a, b),
+    evidence: new Map([...pools].map(([key, p]) => [key, p.tellingEvidence(a, b)])),
     wordCosine: withWordVectors ? cosine(wordVectors[a]!, wordVectors[b]!) : 0,
   };
 });
@@ -103,7 +137,7 @@ function tune(train: Judged[]): Rule {
     if (!(p >= MIN_PRECISION)) continue;
     if (!best || r > best.r || (r === best.r && p > best.p)) best = { rule, p, r };
   }
-  return best?.rule ?? { telling: TELLING_GRID[TELLING_GRID.length - 1]! };
+  return best?.rule ?? { ...CURRENT, telling: TELLING_GRID[TELLING_GRID.length - 1]! };
 }
 const show = (c: Counts) =>
   `precision ${Number.isNaN(precision(c)) ? 'n/a' : precision(c).toFixed(2)} (${c.tp}/${c.tp + c.fp}), recall ${Number.isNaN(recall(c)) ? 'n/a' : recall(c).toFixed(2)} (${c.tp}/${c.tp + c.fn})`;
@@ -132,27 +166,37 @@ const GATES: WordVectorGate[] = [0, 1].flatMap((minInHeadlines) =>
 );
 interface Rule {
   telling: RelatedRule;
+  zone: Zone;
+  showShare: number;
   gate?: WordVectorGate;
 }
-const GRID: Rule[] = TELLING_GRID.flatMap((telling) => [
-  { telling },
-  ...(withWordVectors ? GATES.map((gate) => ({ telling, gate })) : []),
-]);
-function ruleName({ telling: t, gate: g }: Rule): string {
-  const base = `${t.minInHeadlines} in both headlines, and ≥ ${t.minWords} telling words with ${t.minNames} a name in both or telling cosine ≥ ${t.orCosine}`;
+const GRID: Rule[] = (Object.keys(ZONES) as Zone[]).flatMap((zone) =>
+  SHOW_SHARES.flatMap((showShare) =>
+    TELLING_GRID.flatMap((telling) => [
+      { telling, zone, showShare },
+      ...(withWordVectors ? GATES.map((gate) => ({ telling, zone, showShare, gate })) : []),
+    ]),
+  ),
+);
+function ruleName({ telling: t, zone, showShare, gate: g }: Rule): string {
+  const base = `telling words in at most ${showShare} of shows, ${t.minInHeadlines} in both ${zone === 'headline' ? 'headlines' : `${zone}s`}, and ≥ ${t.minWords} telling words with ${t.minNames} a name in both or telling cosine ≥ ${t.orCosine}`;
   return g
     ? `${base}; or ${g.minInHeadlines} in both headlines, ≥ ${g.minWords} telling words and word-vector cosine ≥ ${g.minCosine}`
     : base;
 }
 const byRule =
-  ({ telling, gate }: Rule) =>
-  (j: Judged) =>
-    isRelatedEvidence(j.evidence, telling) ||
-    (gate !== undefined &&
-      j.evidence.inHeadlines >= gate.minInHeadlines &&
-      j.evidence.words >= gate.minWords &&
-      j.wordCosine >= gate.minCosine);
-const CURRENT: Rule = { telling: RELATED_TELLING };
+  ({ telling, zone, showShare, gate }: Rule) =>
+  (j: Judged) => {
+    const evidence = j.evidence.get(evidenceKey(zone, showShare))!;
+    return (
+      isRelatedEvidence(evidence, telling) ||
+      (gate !== undefined &&
+        evidence.inHeadlines >= gate.minInHeadlines &&
+        evidence.words >= gate.minWords &&
+        j.wordCosine >= gate.minCosine)
+    );
+  };
+const CURRENT: Rule = { telling: RELATED_TELLING, zone: CURRENT_ZONE, showShare: MAX_SHOW_SHARE };
 
 const positives = judged.filter((j) => j.related).length;
 console.log(
@@ -184,13 +228,19 @@ for (const fold of [0, 1]) {
   );
 }
 console.log(`held out, both folds: ${show(total)}`);
+const tunedOnAll = tune(judged);
+console.log(`tuned on all pairs: ${ruleName(tunedOnAll)}: ${show(count(judged, byRule(tunedOnAll)))}`);
 console.log(`before, same pairs:   ${show(totalBefore)}`);
 // Round 3 (bench/labelled/README.md): a sample away from the politics shows, labelled after the rule was set.
 const ROUND_3_FROM = 329;
-const round3 = judged.slice(ROUND_3_FROM);
+const ROUND_4_FROM = 399;
+const round3 = judged.slice(ROUND_3_FROM, ROUND_4_FROM);
 console.log(
   `round 3 alone (${round3.length} pairs, no rule tuned on them), now: ${show(count(round3, byRule(CURRENT)))}`,
 );
+// Round 4: pairs that two relaxed rules (bench/labelled/README.md) accepted, labelled before scoring them.
+const round4 = judged.slice(ROUND_4_FROM);
+console.log(`round 4 alone (${round4.length} pairs), now: ${show(count(round4, byRule(CURRENT)))}`);
 if (withWordVectors) {
   const best = tune(judged.slice(0, ROUND_3_FROM));
   console.log(`  rule tuned on rounds 1–2 (${ruleName(best)}): ${show(count(round3, byRule(best)))}`);

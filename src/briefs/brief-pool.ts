@@ -1,6 +1,6 @@
-import { isNeutralHeadline } from '../insights/index.js';
-import { indexEntryFor, indexText } from '../related/insight-index.js';
+import { indexEntryFor } from '../related/insight-index.js';
 import { InsightPool, type SimilarityThresholds } from '../related/pool.js';
+import { relatedText } from '../related/related-text.js';
 import type { AlsoOn, RelatedItem } from '../model/brief.js';
 import type { InsightIndexEntry, InsightWithContext } from '../store/types.js';
 
@@ -68,8 +68,7 @@ export function buildBriefPool(
       episodeId: c.episodeId,
       feedId: c.feedId,
       terms: e.terms,
-      text: indexText(c),
-      headlineLength: isNeutralHeadline(c.headline) ? 0 : c.headline.length,
+      ...relatedText(c),
       ...(e.embedding ? { embedding: e.embedding, embeddingModel: e.embeddingModel ?? '' } : {}),
     };
   });

@@ -79,7 +79,8 @@ export class InsightPool {
   /** Per item, filled on first use: its telling feature ids and the sum of their squared weights. */
   private readonly tellingOf: Array<TellingFeatures | undefined> = [];
 
-  constructor(items: PoolItem[]) {
+  /** `maxShowShare`: a word in more of the pool's shows than this share is not telling (telling-words.ts). */
+  constructor(items: PoolItem[], opts: { maxShowShare?: number } = {}) {
     this.items = items;
     const df = new Map<string, number>();
     const showsOf = new Map<string, Set<number>>();
@@ -123,6 +124,7 @@ export class InsightPool {
       keys.map((k) => showsOf.get(k)?.size ?? 0),
       n,
       new Set(items.map((i) => i.feedId)).size,
+      opts.maxShowShare,
     );
   }
 

@@ -60,9 +60,10 @@ export function isGenericWord(stemmed: string): boolean {
 
 /**
  * A word found in more than this share of the pool's shows is common talk, not a theme
- * (e.g. "app", "team" across a mix of tech, product and fitness shows).
+ * (e.g. "app", "team" across a mix of tech, product and fitness shows; "president" across four
+ * politics and history shows of fourteen). Tuned with the rule below (eval:related-pairs).
  */
-const MAX_SHOW_SHARE = 0.4;
+export const MAX_SHOW_SHARE = 0.3;
 
 /**
  * How telling each single-word feature is, by id: its IDF over the pool (ln of insights over
@@ -75,9 +76,10 @@ export function tellingWeights(
   showDf: readonly number[],
   n: number,
   shows: number,
+  maxShowShare = MAX_SHOW_SHARE,
 ): Float64Array {
   const out = new Float64Array(keys.length);
-  const showCap = Math.max(2, shows * MAX_SHOW_SHARE);
+  const showCap = Math.max(2, shows * maxShowShare);
   keys.forEach((key, id) => {
     if (key.includes(' ') || GENERIC.has(key) || evidenceWords(key).length === 0) return;
     const d = df[id] ?? 0;
@@ -144,7 +146,7 @@ export interface RelatedRule {
  * When two insights from different shows are on the same theme. Tuned on half the labelled pairs
  * of `npm run eval:related-pairs` and scored on the other half (see docs/ARCHITECTURE.md).
  */
-export const RELATED_TELLING: RelatedRule = { minInHeadlines: 1, minWords: 2, minNames: 1, orCosine: 0.2 };
+export const RELATED_TELLING: RelatedRule = { minInHeadlines: 1, minWords: 2, minNames: 1, orCosine: 0.3 };
 
 export function isRelatedEvidence(e: TellingEvidence, t: RelatedRule = RELATED_TELLING): boolean {
   if (e.inHeadlines < t.minInHeadlines || e.words === 0) return false;

@@ -28,6 +28,10 @@ function insight(id: number, feedId: number, headline: string, text: string): In
   };
 }
 
+const poolOf = (insights: InsightWithContext[]) =>
+  buildBriefPool(insights, new Map(insights.map((i) => [i.id, indexEntryFor(i)])), { now: NOW });
+const profile = buildProfile({ interests: ['tariffs'] }, { now: NOW });
+
 /** Other shows' insights on other subjects, so that the words below are rare in the pool. */
 const OTHERS = OTHER_SUBJECTS.map((h, i) => insight(100 + i, 10 + i, h, otherSubjectText(h)));
 
@@ -50,8 +54,7 @@ describe('related insights in a brief', () => {
     insight(5, 4, 'Swift announces a new album', 'Taylor Swift announced a new album and a tour of Canada.'),
     ...OTHERS,
   ];
-  const pool = buildBriefPool(insights, new Map(insights.map((i) => [i.id, indexEntryFor(i)])), { now: NOW });
-  const profile = buildProfile({ interests: ['tariffs'] }, { now: NOW });
+  const pool = poolOf(insights);
 
   it('come from another show on the same theme, never the item’s own show nor shared everyday words', () => {
     const [item] = toBriefItems(pool, profile, [{ index: pool.index.indexOf(1)!, score: 1 }], 3);
@@ -61,5 +64,34 @@ describe('related insights in a brief', () => {
   it('an item with nothing on its theme elsewhere gets an empty list', () => {
     const [item] = toBriefItems(pool, profile, [{ index: pool.index.indexOf(4)!, score: 1 }], 3);
     expect(item?.related).toEqual([]);
+  });
+});
+
+/** The related insights a brief shows under insight 1, in a pool of `insights` and OTHERS. */
+function relatedUnderFirst(insights: InsightWithContext[]): number[] {
+  const pool = poolOf([...insights, ...OTHERS]);
+  const [item] = toBriefItems(pool, profile, [{ index: pool.index.indexOf(1)!, score: 1 }], 3);
+  return item?.related.map((r) => r.insightId) ?? [];
+}
+
+describe('where related insights find the theme', () => {
+  const other = insight(
+    2,
+    2,
+    'Donald Trump defends his tariffs',
+    'Donald Trump says tariffs bring factories home; economists disagree.',
+  );
+
+  it('a neutral headline (the episode title, for an insight with no claim of its own) counts as shown', () => {
+    const neutral = insight(1, 1, 'From “Trump Tariffs Week”', 'Donald Trump announced tariffs on Canada this week.');
+    expect(relatedUnderFirst([neutral, other])).toEqual([2]);
+  });
+
+  it('a show-notes headline naming the guests leaves the theme to the episode title', () => {
+    const guests = {
+      ...insight(1, 1, 'Galen speaks with two guests', 'Galen speaks with two guests about Donald Trump and Canada.'),
+      episodeTitle: 'Trump Tariffs Week',
+    };
+    expect(relatedUnderFirst([guests, other])).toEqual([2]);
   });
 });

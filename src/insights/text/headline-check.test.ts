@@ -52,6 +52,30 @@ describe('a headline beside its text', () => {
     expect(opensOnTalk('Small teams ship faster')).toBe(false);
   });
 
+  it('is talk on every marker a headline drops, not only on some of them', () => {
+    // The check and the markers a headline loses were two lists: "So…", "Now…", "Look,…" passed as claims.
+    for (const said of [
+      'So if I can kind of tie this together',
+      'Now, with agentic systems, this gets harder',
+      'Look, the churn numbers lie',
+      'Obviously the rules changed',
+      'Right, and the rules changed',
+      'Yeah.',
+    ])
+      expect(opensOnTalk(said), said).toBe(true);
+    // The same word as the sentence's own: not talk.
+    for (const said of [
+      'So many pods fail on their first day',
+      'Now is the time to hire a platform team',
+      'Look at the churn numbers before the pricing page',
+      'Well-run teams ship faster',
+      '“Honest pricing” wins customers',
+    ])
+      expect(opensOnTalk(said), said).toBe(false);
+    const text = 'We route seven percent of requests to the hosted model, and the rest to our own cluster.';
+    expect(readableHeadline('So if I can kind of tie this together', text, 'E12')).toBe('From “E12”');
+  });
+
   it('gives way to a neutral headline from the episode title', () => {
     const text = "As far as I'm concerned, the rules changed in 2019 and nobody noticed.";
     expect(readableHeadline("As far as I'm concerned", text, 'E12: The rules')).toBe('From “E12: The rules”');

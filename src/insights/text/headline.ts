@@ -3,8 +3,8 @@ import { isContentToken, termOf, type Token } from '../../text/index.js';
 import { clausesOf } from './clauses.js';
 import { nounPhrases } from './noun-phrases.js';
 import { renderKept } from './clean.js';
-import { opensOnTalk, repeatsOpening } from './headline-check.js';
-import { capitalizedStart, leadingTalkLength } from './leading-talk.js';
+import { repeatsOpening } from './headline-check.js';
+import { capitalizedStart, leadingTalkLength, opensOnTalkTokens } from './leading-talk.js';
 
 export const HEADLINE_MAX_WORDS = 12;
 const MIN_WORDS = 4;
@@ -315,7 +315,7 @@ export function makeHeadline(
     const pronoun = pointsBack(words);
     if (!dependent && !pronoun && readsAsClaim(words)) {
       claim = better(claim, words, v);
-      if (text !== undefined && !opensOnTalk(render(words)) && !repeatsOpening(render(words), text))
+      if (text !== undefined && !opensOnTalkTokens(words) && !repeatsOpening(render(words), text))
         standing = better(standing, words, v);
     } else if (!dependent && readsAsClaim(words)) pointingBack = better(pointingBack, words, v);
     else if (dependent || pronoun) weak = better(weak, words, v);

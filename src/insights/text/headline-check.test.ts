@@ -120,6 +120,49 @@ describe('makeHeadline on claims framed by a marker and a reporting verb', () =>
     ).toMatch(/^Teams who are very bought to your vision/);
   });
 
+  it('keeps a negated reporting verb with its claim: "don\'t think X" never becomes "X"', () => {
+    // podlets-004-observability: the claim alone said the opposite ("Every one needs to be automated").
+    expect(
+      strictHeadline(
+        'Yeah, I mean I think like they certainly can be automated. I just don’t think that there is a hard bit of criteria that says every one needs to be automated. Like there ain’t nothing wrong with SSH-ing into a server and running a debug script or something if you are having a really bad day.',
+      ).headline,
+    ).toBe('I don’t think that there is a hard bit of criteria');
+    const negated: Array<[string, string]> = [
+      [
+        "Most of this came out of the survey. The operators don't know that the cluster is running out of memory every night.",
+        "The operators don't know that the cluster is running out of memory",
+      ],
+      [
+        'Most of this came out of the survey. I don’t think open models will catch up with the frontier labs this year.',
+        'I don’t think open models will catch up with the frontier labs',
+      ],
+      [
+        'Galen thinks the race is close. I never said that Biden would win Ohio in the fall.',
+        'I never said that Biden would win Ohio in the fall',
+      ],
+      [
+        'We ran the numbers twice. The point isn’t that the cluster is slow.',
+        'The point isn’t that the cluster is slow',
+      ],
+    ];
+    for (const [passage, expected] of negated) expect(strictHeadline(passage).headline, passage).toBe(expected);
+  });
+
+  it('falls back to no headline rather than the claim without its negation', () => {
+    // podlets-014-jobs-in-cloud-native: the only claim is the text's opening, so the item is titled neutrally.
+    expect(
+      strictHeadline(
+        'Yeah, I don’t think that you need to have a certification to do a job. I really don’t think so unless it is like required by law like you have to.',
+      ).headline,
+    ).toBe('');
+    // The negated claim is too long to end well within twelve words: no headline, not "the cluster".
+    expect(
+      strictHeadline(
+        "We ran the numbers twice. Most operators on the night shift don't know that the cluster behind the main storefront is failing.",
+      ).headline,
+    ).toBe('');
+  });
+
   it('still has none when the claim after "that" points back', () => {
     // podlets-007-kubernetes-as-per-kelsey-hightower
     expect(

@@ -55,6 +55,15 @@ describe('makeHeadline', () => {
     );
   });
 
+  it('keeps the negation of a reporting verb with its claim', () => {
+    // podlets-014-jobs-in-cloud-native: the headline was "You need to have a certification to do a job".
+    expect(
+      headline(
+        'Yeah, I don’t think that you need to have a certification to do a job. I really don’t think so unless it is like required by law like you have to.',
+      ),
+    ).toBe('I don’t think that you need to have a certification');
+  });
+
   it('never stops at a copula whose complement is the next clause', () => {
     // Margin Notes (demo): the headline was "The signal I look".
     const text =

@@ -88,6 +88,8 @@ const RELATIVIZERS = new Set(['that', 'who', 'which', 'whom', 'whose']);
 function opensRelative(word: Token, before: Token | undefined): boolean {
   if (!before) return false;
   if (word.normal === 'what') return true;
+  // "…don't know that the cluster" + "is failing": the verb's complement still owes its own verb.
+  if (word.normal === 'that' && word.pos === 'SCONJ' && isVerb(before)) return true;
   // wink often tags a relative "that" as a determiner ("the work that protocol architects…").
   return RELATIVIZERS.has(word.normal) && (before.pos === 'NOUN' || before.pos === 'PROPN');
 }
@@ -129,8 +131,12 @@ function endsWell(last: Token, next: Token | undefined, strict: boolean, before?
     PARTICLES.has(last.normal) && before !== undefined && isVerb(before) && (!next || !OBJECT_START.has(next.pos));
   if (!particle && (WEAK_END.has(last.pos) || SOFTENERS.has(last.normal) || CONTRACTION.test(last.normal)))
     return false;
-  // "…is going" + "to": the phrase is not finished.
-  if (next && (partOf(next) || next.normal === 'to')) return false;
+  // "…don't know" + "that…": the verb owes its complement.
+  if (next && isVerb(last) && next.normal === 'that' && next.pos === 'SCONJ') return false;
+  // "…is going" + "to": the phrase is not finished. Short of a stricter end, a noun may leave its
+  // infinitive behind ("…need to have a certification" + "to do a job").
+  const infinitiveAfterNoun = next?.normal === 'to' && !strict && NOUNISH.has(last.pos);
+  if (next && (partOf(next) || next.normal === 'to') && !infinitiveAfterNoun) return false;
   // "…cut total" + "sleep", "…paired them with two" + "of our engineers": something is still owed.
   if (next && isVerb(last) && (OBJECT_START.has(next.pos) || PARTICLES.has(next.normal))) return false;
   if (next?.normal === 'of' && last.pos === 'NUM') return false;

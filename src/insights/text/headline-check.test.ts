@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, termWeighter } from '../../text/index.js';
 import { keepMask, renderKept } from './clean.js';
-import { makeHeadline } from './headline.js';
+import { headlineSentences, makeHeadline } from './headline.js';
 import { neutralHeadline } from '../../model/neutral-headline.js';
 import { opensOnTalk, repeatsOpening, standsBeside } from './headline-check.js';
 import { readableHeadline } from './readable-headline.js';
@@ -12,8 +12,10 @@ function strictHeadline(passage: string): { headline: string; text: string } {
   const keep = keepMask(tokens);
   const text = renderKept(tokens, keep);
   const headline = makeHeadline(
-    sentences.map(([a, b]) => tokens.slice(a, b + 1)),
-    sentences.map(([a, b]) => keep.slice(a, b + 1)),
+    headlineSentences(
+      sentences.map(([a, b]) => tokens.slice(a, b + 1)),
+      sentences.map(([a, b]) => keep.slice(a, b + 1)),
+    ),
     termWeighter(),
     [],
     text,

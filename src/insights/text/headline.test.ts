@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { analyse, termWeighter } from '../../text/index.js';
 import { matchWords } from '../../transcripts/normalize.js';
 import { keepMask } from './clean.js';
-import { HEADLINE_MAX_WORDS, makeHeadline } from './headline.js';
+import { HEADLINE_MAX_WORDS, headlineSentences, makeHeadline } from './headline.js';
 
 function headline(text: string): string {
   const { tokens, sentences } = analyse(text);
   const keep = keepMask(tokens);
   return makeHeadline(
-    sentences.map(([a, b]) => tokens.slice(a, b + 1)),
-    sentences.map(([a, b]) => keep.slice(a, b + 1)),
+    headlineSentences(
+      sentences.map(([a, b]) => tokens.slice(a, b + 1)),
+      sentences.map(([a, b]) => keep.slice(a, b + 1)),
+    ),
     termWeighter(),
   );
 }

@@ -1,6 +1,6 @@
 import type { PartOfSpeech } from 'wink-nlp';
 import { isContentToken, termOf, type Token } from '../../text/index.js';
-import { clausesOf } from './clauses.js';
+import { type Clause, clausesOf } from './clauses.js';
 import { nounPhrases } from './noun-phrases.js';
 import { renderKept } from './clean.js';
 import { repeatsOpening } from './headline-check.js';
@@ -285,6 +285,23 @@ function better(a: Candidate | undefined, words: Token[], v: number): Candidate 
   return words.length > 0 && (!a || v > a.value) ? { words, value: v } : a;
 }
 
+/** One sentence as headlines read it: its kept words, and its clauses with softeners dropped and the tagger's slips undone. */
+export interface HeadlineSentence {
+  kept: Token[];
+  clauses: Clause[];
+  /** The kept words the clauses were split from. */
+  words: Token[];
+}
+
+/** The passage analysed once for makeHeadline and hasStandaloneClaim, which read the same clauses. */
+export function headlineSentences(sentences: Token[][], keeps: boolean[][]): HeadlineSentence[] {
+  return sentences.map((tokens, s) => {
+    const kept = tokens.filter((_, i) => keeps[s]?.[i]);
+    const words = retagged(unsoftened(kept));
+    return { kept, words, clauses: clausesOf(words) };
+  });
+}
+
 /**
  * A short extractive headline that reads as a claim: the clause of the passage that carries the
  * most weight (rare, central words) and has a subject and a verb, framing removed, cut to at most
@@ -299,8 +316,7 @@ function better(a: Candidate | undefined, words: Token[], v: number): Candidate 
  * verbless phrase. When no claim qualifies it is '' (the caller titles the item neutrally).
  */
 export function makeHeadline(
-  sentences: Token[][],
-  keeps: boolean[][],
+  sentences: HeadlineSentence[],
   weight: (term: string) => number,
   salience: number[] = [],
   text?: string,
@@ -327,14 +343,12 @@ export function makeHeadline(
     else if (dependent || pronoun) weak = better(weak, words, v);
     else clean = better(clean, words, v);
   };
-  sentences.forEach((tokens, s) => {
-    const kept = retagged(unsoftened(tokens.filter((_, i) => keeps[s]?.[i])));
+  sentences.forEach(({ words: kept, clauses }, s) => {
     const question = kept.some((t) => t.value === '?');
     const factor = (salience[s] ?? 1) * (question ? 0.5 : 1);
     const conditional = afterCondition;
     // "If you can have that conversation? Every meeting goes better.": the answer carries the if.
     afterCondition = question && kept.some((t) => t.normal === 'if');
-    const clauses = clausesOf(kept);
     clauses.forEach((clause, c) => {
       if (conditional) return;
       if (clause.conditional) {
@@ -368,7 +382,7 @@ export function makeHeadline(
   const lead = claim && (!verbless || claim.value >= CLAIM_MIN_SHARE * verbless.value) ? claim : verbless;
   let best = (lead ?? pointingBack ?? weak ?? pair)?.words;
   if (!best) {
-    const kept = sentences.flatMap((t, s) => t.filter((_, i) => keeps[s]?.[i]));
+    const kept = sentences.flatMap((sentence) => sentence.kept);
     best = kept.slice(0, (wordsOf(kept)[HEADLINE_MAX_WORDS - 1]?.[1] ?? kept.length - 1) + 1);
   }
   return capitalizedStart(render(best));
@@ -391,9 +405,9 @@ function pointsBack(words: Token[]): boolean {
  * beside its noun phrases and wherever it stands: show notes with none are fragments ("Fast as
  * hell, and everything is upstream"; a run of titles; a list of guests).
  */
-export function hasStandaloneClaim(sentences: Token[][], keeps: boolean[][]): boolean {
-  return sentences.some((tokens, s) =>
-    clausesOf(retagged(unsoftened(tokens.filter((_, i) => keeps[s]?.[i])))).some((clause) => {
+export function hasStandaloneClaim(sentences: HeadlineSentence[]): boolean {
+  return sentences.some(({ clauses }) =>
+    clauses.some((clause) => {
       if (clause.dependent) return false;
       const words = cut(clause.tokens.slice(leadingTalkLength(clause.tokens)));
       return isStandaloneClaim(words);

@@ -39,7 +39,11 @@ const REPORTING = new Set([
  * there, the claim would say X, the opposite of what was said.
  */
 const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nobody', 'none', 'neither', 'nor', 'hardly', 'barely']);
-const isNegated = (tokens: Token[]): boolean => tokens.some((t) => NEGATIONS.has(t.normal.replace(/’/g, "'")));
+/** Negated since its last coordinator: in "they never will be and the problem is | that X", X stands. */
+function isNegated(tokens: Token[]): boolean {
+  const from = tokens.findLastIndex((t) => t.pos === 'CCONJ') + 1;
+  return tokens.slice(from).some((t) => NEGATIONS.has(t.normal.replace(/’/g, "'")));
+}
 
 /** Coordinators that open a clause of its own when a subject follows ("…, and we shipped it"). */
 const COORDINATORS = new Set(['and', 'but', 'so']);

@@ -157,6 +157,12 @@ describe('makeHeadline on claims framed by a marker and a reporting verb', () =>
         'Yeah, I don’t think that you need to have a certification to do a job. I really don’t think so unless it is like required by law like you have to.',
       ).headline,
     ).toBe('');
+    // The Intercepted show notes: the headline was "Journalist Naomi Klein warns that the Trudeau".
+    expect(
+      strictHeadline(
+        'We talk to him about Canada’s stop and frisk and how Cole would change Toronto. Journalist Naomi Klein warns that the Trudeau and Trump brands may have more in common than expected.',
+      ).headline,
+    ).not.toMatch(/that the Trudeau$/);
     // The negated claim is too long to end well within twelve words: no headline, not "the cluster".
     expect(
       strictHeadline(

@@ -85,11 +85,11 @@ const PARTICLES = new Set(['up', 'out', 'off', 'down', 'over', 'back', 'through'
 const RELATIVIZERS = new Set(['that', 'who', 'which', 'whom', 'whose']);
 
 /** "…the work that…", "…understands what…" (not opening the headline); not "mix that up" or "that trade". */
-function opensRelative(word: Token, before: Token | undefined): boolean {
+function opensRelative(word: Token, before: Token | undefined, clauseAhead: boolean): boolean {
   if (!before) return false;
   if (word.normal === 'what') return true;
   // "…don't know that the cluster" + "is failing": the verb's complement still owes its own verb.
-  if (word.normal === 'that' && word.pos === 'SCONJ' && isVerb(before)) return true;
+  if (word.normal === 'that' && word.pos === 'SCONJ' && isVerb(before) && clauseAhead) return true;
   // wink often tags a relative "that" as a determiner ("the work that protocol architects…").
   return RELATIVIZERS.has(word.normal) && (before.pos === 'NOUN' || before.pos === 'PROPN');
 }
@@ -97,12 +97,21 @@ function opensRelative(word: Token, before: Token | undefined): boolean {
 type RelativeStep = 'opens' | 'closes' | 'main-verb' | 'other';
 
 /**
+ * A subject and, later, a verb follow the word at `at`: a clause may open there. Without them
+ * "make that/SCONJ trade", "keep that/SCONJ in mind" hold a mistagged determiner or pronoun.
+ */
+function clauseAhead(tokens: Token[], at: number): boolean {
+  const next = tokens[at + 1];
+  return next !== undefined && OBJECT_START.has(next.pos) && tokens.slice(at + 2).some(isVerb);
+}
+
+/**
  * Follows relative and "what" clauses word by word: which verb belongs to the main clause, and
  * whether a clause is still waiting for its verb. "…what can this model" + "do": an auxiliary
  * right after "what" is a question's, not the clause's verb.
  */
 function relativeClauses(): {
-  step(word: Token, before: Token | undefined, isVerbWord: boolean): RelativeStep;
+  step(word: Token, before: Token | undefined, isVerbWord: boolean, clauseAhead: boolean): RelativeStep;
   readonly open: boolean;
 } {
   let open = false;
@@ -110,8 +119,8 @@ function relativeClauses(): {
     get open() {
       return open;
     },
-    step(word, before, isVerbWord) {
-      if (opensRelative(word, before)) {
+    step(word, before, isVerbWord, clauseAhead) {
+      if (opensRelative(word, before, clauseAhead)) {
         open = true;
         return 'opens';
       }
@@ -133,10 +142,8 @@ function endsWell(last: Token, next: Token | undefined, strict: boolean, before?
     return false;
   // "…don't know" + "that…": the verb owes its complement.
   if (next && isVerb(last) && next.normal === 'that' && next.pos === 'SCONJ') return false;
-  // "…is going" + "to": the phrase is not finished. Short of a stricter end, a noun may leave its
-  // infinitive behind ("…need to have a certification" + "to do a job").
-  const infinitiveAfterNoun = next?.normal === 'to' && !strict && NOUNISH.has(last.pos);
-  if (next && (partOf(next) || next.normal === 'to') && !infinitiveAfterNoun) return false;
+  // "…is going" + "to": the phrase is not finished.
+  if (next && (partOf(next) || next.normal === 'to')) return false;
   // "…cut total" + "sleep", "…paired them with two" + "of our engineers": something is still owed.
   if (next && isVerb(last) && (OBJECT_START.has(next.pos) || PARTICLES.has(next.normal))) return false;
   if (next?.normal === 'of' && last.pos === 'NUM') return false;
@@ -178,7 +185,7 @@ function cut(tokens: Token[]): Token[] {
       // "isn't" is one word whose last token is "n't": any verb token makes the word a verb.
       const [from, to] = words[end - 1] as [number, number];
       const verbWord = tokens.slice(from, to + 1).some(isVerb);
-      const step = relative.step(last, before, verbWord);
+      const step = relative.step(last, before, verbWord, clauseAhead(tokens, to));
       if (step === 'opens') verbBeforeRelative = hasVerb;
       else if (step === 'main-verb') hasVerb = true;
       // "…isn't what can this model do": the verb that closes such a clause may end the headline.
@@ -254,7 +261,7 @@ function isFragment(words: Token[]): boolean {
 /** The first verb outside a relative clause ("The companies that we studied" has none), or -1. */
 function mainVerbAt(words: Token[]): number {
   const relative = relativeClauses();
-  return words.findIndex((w, i) => relative.step(w, words[i - 1], isVerb(w)) === 'main-verb');
+  return words.findIndex((w, i) => relative.step(w, words[i - 1], isVerb(w), clauseAhead(words, i)) === 'main-verb');
 }
 
 /** A claim beats a weightier verbless phrase unless it carries less than this share of its weight ("We're starting to see"). */

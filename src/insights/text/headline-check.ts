@@ -1,5 +1,5 @@
 import { isNeutralHeadline } from '../../model/neutral-headline.js';
-import { analyse } from '../../text/index.js';
+import { analyse, type Token } from '../../text/index.js';
 import { opensOnTalkTokens } from './leading-talk.js';
 
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
@@ -35,7 +35,11 @@ export function opensOnTalk(headline: string): boolean {
 }
 
 /** Says something the text's opening does not, and is not talk: worth a line of its own above the text. */
-export function standsBeside(headline: string, text: string): boolean {
+export function standsBeside(
+  headline: string,
+  text: string,
+  tokens: readonly Token[] = analyse(headline.trim()).tokens,
+): boolean {
   const h = headline.trim();
-  return h !== '' && !isNeutralHeadline(h) && !opensOnTalk(h) && !repeatsOpening(h, text);
+  return h !== '' && !isNeutralHeadline(h) && !opensOnTalkTokens(tokens) && !repeatsOpening(h, text);
 }

@@ -4,7 +4,7 @@ import type { PreparedEpisode } from './prepare.js';
 import type { Passage } from './score/passages.js';
 import { cosine } from './score/vectors.js';
 import { keepMask, renderKept } from './text/clean.js';
-import { hasStandaloneClaim, makeHeadline } from './text/headline.js';
+import { hasStandaloneClaim, headlineSentences, makeHeadline } from './text/headline.js';
 import { neutralHeadline } from '../model/neutral-headline.js';
 
 /**
@@ -45,17 +45,17 @@ export function toInsight(prep: PreparedEpisode, p: Passage & { score: number })
   const speaker = doc.layout.turns[firstSentence?.turn ?? 0]?.speaker;
   const text = renderKept(tokens, keep);
   // A claim of its own, else the episode's title; without a title (local files), the best phrase there is.
-  const claim = makeHeadline(perSentence, keeps, prep.weight, salience, text);
+  const sentences = headlineSentences(perSentence, keeps);
+  const claim = makeHeadline(sentences, prep.weight, salience, text);
   // Show notes are a producer's few lines: where none makes a claim ("Fast as hell, and everything
   // is upstream", a title run, a list of guests), there is nothing to brief.
   if (!claim && prep.showNotes && isFragment(tokens, keep)) {
     // The notes open on the episode's title, which names the episode rather than claims anything.
     const title = wordKey(prep.episodeTitle ?? '');
-    const said = perSentence.map((t) => (wordKey(t.map((w) => w.value).join(' ')) === title ? [] : t));
-    if (!hasStandaloneClaim(said, keeps)) return undefined;
+    const said = sentences.filter((_, s) => wordKey((perSentence[s] ?? []).map((w) => w.value).join(' ')) !== title);
+    if (!hasStandaloneClaim(said)) return undefined;
   }
-  const headline =
-    claim || neutralHeadline(prep.episodeTitle ?? '') || makeHeadline(perSentence, keeps, prep.weight, salience);
+  const headline = claim || neutralHeadline(prep.episodeTitle ?? '') || makeHeadline(sentences, prep.weight, salience);
   return {
     text,
     headline,

@@ -1,9 +1,8 @@
 import { isNeutralHeadline } from '../insights/index.js';
-import { indexText, isGenericWord } from '../related/index.js';
-import { analyse, isContentToken, isRarerThan, termOf } from '../text/index.js';
 import type { FeedRow, InsightWithContext } from '../store/types.js';
 import type { LandingStore } from './ports.js';
 import { feedLabel } from './mask-url.js';
+import { suggestedTopics } from './landing-topics.js';
 
 /** One item of the landing page's sample brief: what an insight says and where, nothing about a subscriber. */
 interface SampleItem {
@@ -22,17 +21,6 @@ export interface LandingData {
 
 const RECENT_DAYS = 30;
 const MAX_INSIGHTS_SCANNED = 400;
-const TOPIC_COUNT = 10;
-/**
- * Units of time, money and amount: frequent in insights ("forty percent within two weeks") and rarer
- * in everyday speech than the rarity table's cut, but nobody's topic.
- */
-const UNITS = new Set(
-  'percent percentage second minute hour day week month quarter year decade dollar cent euro pound thousand million billion'
-    .split(' ')
-    .flatMap((w) => [w, `${w}s`]),
-);
-
 const BUILT_IN: SampleItem[] = [
   {
     headline: 'Small models win when the task is narrow',
@@ -114,105 +102,6 @@ export function bestInsights(insights: InsightWithContext[]): InsightWithContext
   );
   const shows = new Set<number>();
   return ranked.filter((i) => !shows.has(i.feedId) && shows.add(i.feedId)).slice(0, 5);
-}
-
-/** A topic found in more than this share of the shows is everyone's talk ("software", "team"), not a topic. */
-const MAX_TOPIC_SHOW_SHARE = 0.5;
-/** A name or term of two words ("Donald Trump", "cloud native") says more than either word alone. */
-const PHRASE_BOOST = 2;
-const PHRASE_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
-const HEAD_POS = new Set(['NOUN', 'PROPN']);
-
-interface TopicCounts {
-  /** Episodes (or insights, when the episode is not known) that name it. */
-  docs: number;
-  shows: Set<number>;
-  forms: Map<string, number>;
-}
-
-/**
- * Telling topics of recent insights: two-word names and terms ("Donald Trump", "cloud native") and
- * nouns and names that several insights share, that everyday speech rarely uses (the rarity table
- * the briefs use), that are not generic in podcast talk ("model", "test", "episode") and that are
- * distinctive across shows: each scores its insight count × its IDF over the shows, and one found
- * in more than half of the shows is left out. Each in the form most often written.
- */
-export function suggestedTopics(
-  insights: Array<
-    Pick<InsightWithContext, 'headline' | 'text' | 'feedId'> & { podcastTitle?: string; episodeId?: number }
-  >,
-): string[] {
-  const counts = new Map<string, TopicCounts>();
-  // One episode's insights share its words: "several insights" means several episodes.
-  const counted = new Set<string>();
-  const count = (key: string, form: string, feedId: number, showName: Set<string>, doc: string) => {
-    if (key.split(' ').every((w) => showName.has(`title:${w}`))) return;
-    const c = counts.get(key) ?? counts.set(key, { docs: 0, shows: new Set(), forms: new Map() }).get(key)!;
-    c.forms.set(form, (c.forms.get(form) ?? 0) + 1);
-    c.shows.add(feedId);
-    if (!counted.has(`${doc} ${key}`)) {
-      counted.add(`${doc} ${key}`);
-      c.docs += 1;
-    }
-  };
-  // Each show's title is read once, not once for each of its insights.
-  const titles = new Map<string, Set<string>>();
-  const showNameWords = (title = ''): Set<string> => {
-    let words = titles.get(title);
-    if (!words) {
-      words = new Set(title ? analyse(title).tokens.map((t) => `title:${termOf(t)}`) : []);
-      titles.set(title, words);
-    }
-    return words;
-  };
-  insights.forEach((insight, n) => {
-    const doc = insight.episodeId !== undefined ? `e${insight.episodeId}` : `i${n}`;
-    // A show's own name recurs in its notes ("Giant Bombcast 603: …"): no topic.
-    const showName = showNameWords(insight.podcastTitle);
-    let previous: { key: string; form: string; telling: boolean; pos: string } | undefined;
-    // A neutral headline is the episode's title, not what was said: "Open Questions", "Sleep Tracker".
-    for (const t of analyse(indexText(insight)).tokens) {
-      const key = termOf(t);
-      const wordy =
-        isContentToken(t) &&
-        PHRASE_POS.has(t.pos) &&
-        t.value.length >= 3 &&
-        !UNITS.has(t.normal) &&
-        !/['’]/.test(t.normal); // "I'm", "we're": no topics
-      if (!wordy) {
-        previous = undefined;
-        continue;
-      }
-      const form = t.pos === 'PROPN' ? t.value : t.value.toLowerCase();
-      const telling = isRarerThan(key) && !isGenericWord(key);
-      if (telling && HEAD_POS.has(t.pos)) count(key, form, insight.feedId, showName, doc);
-      if (previous && (previous.telling || telling) && HEAD_POS.has(t.pos) && previous.key !== key)
-        count(`${previous.key} ${key}`, `${previous.form} ${form}`, insight.feedId, showName, doc);
-      previous = { key, form, telling, pos: t.pos };
-    }
-  });
-  const shows = new Set(insights.map((i) => i.feedId)).size;
-  const showCap = shows >= 3 ? shows * MAX_TOPIC_SHOW_SHARE : Number.POSITIVE_INFINITY;
-  const scored = [...counts]
-    .filter(([, c]) => c.docs >= 2 && c.shows.size <= showCap)
-    .map(([key, c]) => ({
-      key,
-      c,
-      score: c.docs * Math.log((shows + 1) / c.shows.size) * (key.includes(' ') ? PHRASE_BOOST : 1),
-    }))
-    .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
-  // A word is not suggested beside a chosen phrase holding it, nor a phrase beside both its words.
-  const chosen: string[] = [];
-  const out: string[] = [];
-  for (const { key, c } of scored) {
-    if (out.length >= TOPIC_COUNT) break;
-    const words = key.split(' ');
-    const covered = (w: string) => chosen.some((k) => k.split(' ').includes(w));
-    if (words.length === 1 ? covered(key) : words.every(covered)) continue;
-    chosen.push(key);
-    out.push([...c.forms].sort((a, b) => b[1] - a[1])[0]![0]);
-  }
-  return out;
 }
 
 function listedFeeds(feeds: FeedRow[]): LandingData['feeds'] {

@@ -34,6 +34,17 @@ const REPORTING = new Set([
   'guess',
   'argue',
 ]);
+/**
+ * Deny what follows: "I don't think | that X", "Nobody said | X", "The point isn't | that X". Split
+ * there, the claim would say X, the opposite of what was said.
+ */
+const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nobody', 'none', 'neither', 'nor', 'hardly', 'barely']);
+/** Negated since its last coordinator: in "they never will be and the problem is | that X", X stands. */
+function isNegated(tokens: Token[]): boolean {
+  const from = tokens.findLastIndex((t) => t.pos === 'CCONJ') + 1;
+  return tokens.slice(from).some((t) => NEGATIONS.has(t.normal.replace(/’/g, "'")));
+}
+
 /** Coordinators that open a clause of its own when a subject follows ("…, and we shipped it"). */
 const COORDINATORS = new Set(['and', 'but', 'so']);
 const SUBJECTS = new Set([
@@ -155,6 +166,8 @@ function stripHedges(tokens: Token[]): Token[] {
       if (
         h.every((w, k) => tokens[at + k]?.normal === w) &&
         rest &&
+        // "The point is | n't that X": the frame carries the negation.
+        !/^(not|n['’]t)$/.test(rest.normal) &&
         !(keptBeforePreposition && rest.pos === 'ADP') &&
         !frameIsSubject
       ) {
@@ -224,6 +237,7 @@ export function clausesOf(sentence: Token[]): Clause[] {
     } else if (
       REPORTING.has(t.normal) &&
       (current.length > 0 || out.length > 0) &&
+      !isNegated(current) &&
       next &&
       (next.pos === 'DET' || next.pos === 'PROPN' || SUBJECTS.has(next.normal))
     ) {
@@ -234,6 +248,7 @@ export function clausesOf(sentence: Token[]): Clause[] {
       // "We argue | that the evaluation should…": the complementizer belongs to the framing, not the claim.
     } else if (
       t.normal === 'that' &&
+      !isNegated(current) &&
       (previous?.pos === 'AUX' ||
         previous?.normal === 'is' ||
         previous?.normal === 'was' ||

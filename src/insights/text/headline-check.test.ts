@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, termWeighter } from '../../text/index.js';
 import { keepMask, renderKept } from './clean.js';
-import { makeHeadline } from './headline.js';
+import { headlineSentences, makeHeadline } from './headline.js';
 import { neutralHeadline } from '../../model/neutral-headline.js';
 import { opensOnTalk, repeatsOpening, standsBeside } from './headline-check.js';
 import { readableHeadline } from './readable-headline.js';
@@ -12,8 +12,10 @@ function strictHeadline(passage: string): { headline: string; text: string } {
   const keep = keepMask(tokens);
   const text = renderKept(tokens, keep);
   const headline = makeHeadline(
-    sentences.map(([a, b]) => tokens.slice(a, b + 1)),
-    sentences.map(([a, b]) => keep.slice(a, b + 1)),
+    headlineSentences(
+      sentences.map(([a, b]) => tokens.slice(a, b + 1)),
+      sentences.map(([a, b]) => keep.slice(a, b + 1)),
+    ),
     termWeighter(),
     [],
     text,
@@ -50,6 +52,30 @@ describe('a headline beside its text', () => {
     expect(opensOnTalk('Wellness apps keep users for a week')).toBe(false);
     expect(opensOnTalk('Ok-rated models still ship')).toBe(false);
     expect(opensOnTalk('Small teams ship faster')).toBe(false);
+  });
+
+  it('is talk on every marker a headline drops, not only on some of them', () => {
+    // The check and the markers a headline loses were two lists: "So…", "Now…", "Look,…" passed as claims.
+    for (const said of [
+      'So if I can kind of tie this together',
+      'Now, with agentic systems, this gets harder',
+      'Look, the churn numbers lie',
+      'Obviously the rules changed',
+      'Right, and the rules changed',
+      'Yeah.',
+    ])
+      expect(opensOnTalk(said), said).toBe(true);
+    // The same word as the sentence's own: not talk.
+    for (const said of [
+      'So many pods fail on their first day',
+      'Now is the time to hire a platform team',
+      'Look at the churn numbers before the pricing page',
+      'Well-run teams ship faster',
+      '“Honest pricing” wins customers',
+    ])
+      expect(opensOnTalk(said), said).toBe(false);
+    const text = 'We route seven percent of requests to the hosted model, and the rest to our own cluster.';
+    expect(readableHeadline('So if I can kind of tie this together', text, 'E12')).toBe('From “E12”');
   });
 
   it('gives way to a neutral headline from the episode title', () => {
@@ -94,6 +120,55 @@ describe('makeHeadline on claims framed by a marker and a reporting verb', () =>
         "Where I usually have more trouble is with leadership that aren't necessarily in the weeds with your team every day. And actually I found that teams who are very bought to your vision and strategy are less distractable.",
       ).headline,
     ).toMatch(/^Teams who are very bought to your vision/);
+  });
+
+  it('keeps a negated reporting verb with its claim: "don\'t think X" never becomes "X"', () => {
+    // podlets-004-observability: the claim alone said the opposite ("Every one needs to be automated").
+    expect(
+      strictHeadline(
+        'Yeah, I mean I think like they certainly can be automated. I just don’t think that there is a hard bit of criteria that says every one needs to be automated. Like there ain’t nothing wrong with SSH-ing into a server and running a debug script or something if you are having a really bad day.',
+      ).headline,
+    ).toBe('I don’t think that there is a hard bit of criteria');
+    const negated: Array<[string, string]> = [
+      [
+        "Most of this came out of the survey. The operators don't know that the cluster is running out of memory every night.",
+        "The operators don't know that the cluster is running out of memory",
+      ],
+      [
+        'Most of this came out of the survey. I don’t think open models will catch up with the frontier labs this year.',
+        'I don’t think open models will catch up with the frontier labs',
+      ],
+      [
+        'Galen thinks the race is close. I never said that Biden would win Ohio in the fall.',
+        'I never said that Biden would win Ohio in the fall',
+      ],
+      [
+        'We ran the numbers twice. The point isn’t that the cluster is slow.',
+        'The point isn’t that the cluster is slow',
+      ],
+    ];
+    for (const [passage, expected] of negated) expect(strictHeadline(passage).headline, passage).toBe(expected);
+  });
+
+  it('falls back to no headline rather than the claim without its negation', () => {
+    // podlets-014-jobs-in-cloud-native: the only claim is the text's opening, so the item is titled neutrally.
+    expect(
+      strictHeadline(
+        'Yeah, I don’t think that you need to have a certification to do a job. I really don’t think so unless it is like required by law like you have to.',
+      ).headline,
+    ).toBe('');
+    // The Intercepted show notes: the headline was "Journalist Naomi Klein warns that the Trudeau".
+    expect(
+      strictHeadline(
+        'We talk to him about Canada’s stop and frisk and how Cole would change Toronto. Journalist Naomi Klein warns that the Trudeau and Trump brands may have more in common than expected.',
+      ).headline,
+    ).not.toMatch(/that the Trudeau$/);
+    // The negated claim is too long to end well within twelve words: no headline, not "the cluster".
+    expect(
+      strictHeadline(
+        "We ran the numbers twice. Most operators on the night shift don't know that the cluster behind the main storefront is failing.",
+      ).headline,
+    ).toBe('');
   });
 
   it('still has none when the claim after "that" points back', () => {

@@ -1,12 +1,8 @@
 import { isNeutralHeadline } from '../../model/neutral-headline.js';
+import { analyse, type Token } from '../../text/index.js';
+import { opensOnTalkTokens } from './leading-talk.js';
 
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
-/**
- * Talk, not a claim: a headline that opens on a discourse marker or hedge ("As far as I'm
- * concerned", "You know", "And then") leans on what was said before it.
- */
-const TALK_OPENER =
-  /^["'“‘(]?(as far as|as for|i think|i mean|i guess|i feel like|i would say|i'd say|you know|kind of|sort of|um|uh|oh|okay|ok|yeah|yes|well|and|but|or|because|cause|anyway|honestly|basically|actually|literally)(?![\p{L}'’-])/iu;
 /**
  * A headline whose words, in order, make up the text's first sentence from near its start (framing,
  * fillers and softeners dropped) "opens" the text: "As far as I'm concerned, the rules changed…"
@@ -33,12 +29,17 @@ export function repeatsOpening(headline: string, text: string): boolean {
   return k === h.length;
 }
 
+/** Talk, not a claim: the headline opens on a marker or frame ("As far as I'm concerned", "You know", "And then"). */
 export function opensOnTalk(headline: string): boolean {
-  return TALK_OPENER.test(headline.trim());
+  return opensOnTalkTokens(analyse(headline.trim()).tokens);
 }
 
 /** Says something the text's opening does not, and is not talk: worth a line of its own above the text. */
-export function standsBeside(headline: string, text: string): boolean {
+export function standsBeside(
+  headline: string,
+  text: string,
+  tokens: readonly Token[] = analyse(headline.trim()).tokens,
+): boolean {
   const h = headline.trim();
-  return h !== '' && !isNeutralHeadline(h) && !opensOnTalk(h) && !repeatsOpening(h, text);
+  return h !== '' && !isNeutralHeadline(h) && !opensOnTalkTokens(tokens) && !repeatsOpening(h, text);
 }

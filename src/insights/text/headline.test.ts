@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { analyse, termWeighter } from '../../text/index.js';
 import { matchWords } from '../../transcripts/normalize.js';
 import { keepMask } from './clean.js';
-import { HEADLINE_MAX_WORDS, makeHeadline } from './headline.js';
+import { HEADLINE_MAX_WORDS, headlineSentences, makeHeadline } from './headline.js';
 
 function headline(text: string): string {
   const { tokens, sentences } = analyse(text);
   const keep = keepMask(tokens);
   return makeHeadline(
-    sentences.map(([a, b]) => tokens.slice(a, b + 1)),
-    sentences.map(([a, b]) => keep.slice(a, b + 1)),
+    headlineSentences(
+      sentences.map(([a, b]) => tokens.slice(a, b + 1)),
+      sentences.map(([a, b]) => keep.slice(a, b + 1)),
+    ),
     termWeighter(),
   );
 }
@@ -53,6 +55,15 @@ describe('makeHeadline', () => {
     expect(headline('I think the key is to ship small changes every day.')).toBe(
       'The key is to ship small changes every day',
     );
+  });
+
+  it('keeps the negation of a reporting verb with its claim', () => {
+    // podlets-014-jobs-in-cloud-native: the headline was "You need to have a certification to do a job".
+    expect(
+      headline(
+        'Yeah, I don’t think that you need to have a certification to do a job. I really don’t think so unless it is like required by law like you have to.',
+      ),
+    ).not.toMatch(/^You need/);
   });
 
   it('never stops at a copula whose complement is the next clause', () => {

@@ -1,10 +1,10 @@
 import type { PartOfSpeech } from 'wink-nlp';
 import { isContentToken, termOf, type Token } from '../../text/index.js';
-import { clausesOf } from './clauses.js';
+import { type Clause, clausesOf } from './clauses.js';
 import { nounPhrases } from './noun-phrases.js';
 import { renderKept } from './clean.js';
-import { opensOnTalk, repeatsOpening } from './headline-check.js';
-import { capitalizedStart, leadingTalkLength } from './leading-talk.js';
+import { repeatsOpening } from './headline-check.js';
+import { capitalizedStart, leadingTalkLength, opensOnTalkTokens } from './leading-talk.js';
 
 export const HEADLINE_MAX_WORDS = 12;
 const MIN_WORDS = 4;
@@ -85,9 +85,11 @@ const PARTICLES = new Set(['up', 'out', 'off', 'down', 'over', 'back', 'through'
 const RELATIVIZERS = new Set(['that', 'who', 'which', 'whom', 'whose']);
 
 /** "…the work that…", "…understands what…" (not opening the headline); not "mix that up" or "that trade". */
-function opensRelative(word: Token, before: Token | undefined): boolean {
+function opensRelative(word: Token, before: Token | undefined, clauseAhead: boolean): boolean {
   if (!before) return false;
   if (word.normal === 'what') return true;
+  // "…don't know that the cluster" + "is failing": the verb's complement still owes its own verb.
+  if (word.normal === 'that' && word.pos === 'SCONJ' && isVerb(before) && clauseAhead) return true;
   // wink often tags a relative "that" as a determiner ("the work that protocol architects…").
   return RELATIVIZERS.has(word.normal) && (before.pos === 'NOUN' || before.pos === 'PROPN');
 }
@@ -95,12 +97,21 @@ function opensRelative(word: Token, before: Token | undefined): boolean {
 type RelativeStep = 'opens' | 'closes' | 'main-verb' | 'other';
 
 /**
+ * A subject and, later, a verb follow the word at `at`: a clause may open there. Without them
+ * "make that/SCONJ trade", "keep that/SCONJ in mind" hold a mistagged determiner or pronoun.
+ */
+function clauseAhead(tokens: Token[], at: number): boolean {
+  const next = tokens[at + 1];
+  return next !== undefined && OBJECT_START.has(next.pos) && tokens.slice(at + 2).some(isVerb);
+}
+
+/**
  * Follows relative and "what" clauses word by word: which verb belongs to the main clause, and
  * whether a clause is still waiting for its verb. "…what can this model" + "do": an auxiliary
  * right after "what" is a question's, not the clause's verb.
  */
 function relativeClauses(): {
-  step(word: Token, before: Token | undefined, isVerbWord: boolean): RelativeStep;
+  step(word: Token, before: Token | undefined, isVerbWord: boolean, clauseAhead: boolean): RelativeStep;
   readonly open: boolean;
 } {
   let open = false;
@@ -108,8 +119,8 @@ function relativeClauses(): {
     get open() {
       return open;
     },
-    step(word, before, isVerbWord) {
-      if (opensRelative(word, before)) {
+    step(word, before, isVerbWord, clauseAhead) {
+      if (opensRelative(word, before, clauseAhead)) {
         open = true;
         return 'opens';
       }
@@ -129,6 +140,8 @@ function endsWell(last: Token, next: Token | undefined, strict: boolean, before?
     PARTICLES.has(last.normal) && before !== undefined && isVerb(before) && (!next || !OBJECT_START.has(next.pos));
   if (!particle && (WEAK_END.has(last.pos) || SOFTENERS.has(last.normal) || CONTRACTION.test(last.normal)))
     return false;
+  // "…don't know" + "that…": the verb owes its complement.
+  if (next && isVerb(last) && next.normal === 'that' && next.pos === 'SCONJ') return false;
   // "…is going" + "to": the phrase is not finished.
   if (next && (partOf(next) || next.normal === 'to')) return false;
   // "…cut total" + "sleep", "…paired them with two" + "of our engineers": something is still owed.
@@ -172,7 +185,7 @@ function cut(tokens: Token[]): Token[] {
       // "isn't" is one word whose last token is "n't": any verb token makes the word a verb.
       const [from, to] = words[end - 1] as [number, number];
       const verbWord = tokens.slice(from, to + 1).some(isVerb);
-      const step = relative.step(last, before, verbWord);
+      const step = relative.step(last, before, verbWord, clauseAhead(tokens, to));
       if (step === 'opens') verbBeforeRelative = hasVerb;
       else if (step === 'main-verb') hasVerb = true;
       // "…isn't what can this model do": the verb that closes such a clause may end the headline.
@@ -248,7 +261,7 @@ function isFragment(words: Token[]): boolean {
 /** The first verb outside a relative clause ("The companies that we studied" has none), or -1. */
 function mainVerbAt(words: Token[]): number {
   const relative = relativeClauses();
-  return words.findIndex((w, i) => relative.step(w, words[i - 1], isVerb(w)) === 'main-verb');
+  return words.findIndex((w, i) => relative.step(w, words[i - 1], isVerb(w), clauseAhead(words, i)) === 'main-verb');
 }
 
 /** A claim beats a weightier verbless phrase unless it carries less than this share of its weight ("We're starting to see"). */
@@ -279,6 +292,23 @@ function better(a: Candidate | undefined, words: Token[], v: number): Candidate 
   return words.length > 0 && (!a || v > a.value) ? { words, value: v } : a;
 }
 
+/** One sentence as headlines read it: its kept words, and its clauses with softeners dropped and the tagger's slips undone. */
+export interface HeadlineSentence {
+  kept: Token[];
+  clauses: Clause[];
+  /** The kept words the clauses were split from. */
+  words: Token[];
+}
+
+/** The passage analysed once for makeHeadline and hasStandaloneClaim, which read the same clauses. */
+export function headlineSentences(sentences: Token[][], keeps: boolean[][]): HeadlineSentence[] {
+  return sentences.map((tokens, s) => {
+    const kept = tokens.filter((_, i) => keeps[s]?.[i]);
+    const words = retagged(unsoftened(kept));
+    return { kept, words, clauses: clausesOf(words) };
+  });
+}
+
 /**
  * A short extractive headline that reads as a claim: the clause of the passage that carries the
  * most weight (rare, central words) and has a subject and a verb, framing removed, cut to at most
@@ -293,8 +323,7 @@ function better(a: Candidate | undefined, words: Token[], v: number): Candidate 
  * verbless phrase. When no claim qualifies it is '' (the caller titles the item neutrally).
  */
 export function makeHeadline(
-  sentences: Token[][],
-  keeps: boolean[][],
+  sentences: HeadlineSentence[],
   weight: (term: string) => number,
   salience: number[] = [],
   text?: string,
@@ -315,20 +344,18 @@ export function makeHeadline(
     const pronoun = pointsBack(words);
     if (!dependent && !pronoun && readsAsClaim(words)) {
       claim = better(claim, words, v);
-      if (text !== undefined && !opensOnTalk(render(words)) && !repeatsOpening(render(words), text))
+      if (text !== undefined && !opensOnTalkTokens(words) && !repeatsOpening(render(words), text))
         standing = better(standing, words, v);
     } else if (!dependent && readsAsClaim(words)) pointingBack = better(pointingBack, words, v);
     else if (dependent || pronoun) weak = better(weak, words, v);
     else clean = better(clean, words, v);
   };
-  sentences.forEach((tokens, s) => {
-    const kept = retagged(unsoftened(tokens.filter((_, i) => keeps[s]?.[i])));
+  sentences.forEach(({ words: kept, clauses }, s) => {
     const question = kept.some((t) => t.value === '?');
     const factor = (salience[s] ?? 1) * (question ? 0.5 : 1);
     const conditional = afterCondition;
     // "If you can have that conversation? Every meeting goes better.": the answer carries the if.
     afterCondition = question && kept.some((t) => t.normal === 'if');
-    const clauses = clausesOf(kept);
     clauses.forEach((clause, c) => {
       if (conditional) return;
       if (clause.conditional) {
@@ -362,7 +389,7 @@ export function makeHeadline(
   const lead = claim && (!verbless || claim.value >= CLAIM_MIN_SHARE * verbless.value) ? claim : verbless;
   let best = (lead ?? pointingBack ?? weak ?? pair)?.words;
   if (!best) {
-    const kept = sentences.flatMap((t, s) => t.filter((_, i) => keeps[s]?.[i]));
+    const kept = sentences.flatMap((sentence) => sentence.kept);
     best = kept.slice(0, (wordsOf(kept)[HEADLINE_MAX_WORDS - 1]?.[1] ?? kept.length - 1) + 1);
   }
   return capitalizedStart(render(best));
@@ -385,9 +412,9 @@ function pointsBack(words: Token[]): boolean {
  * beside its noun phrases and wherever it stands: show notes with none are fragments ("Fast as
  * hell, and everything is upstream"; a run of titles; a list of guests).
  */
-export function hasStandaloneClaim(sentences: Token[][], keeps: boolean[][]): boolean {
-  return sentences.some((tokens, s) =>
-    clausesOf(retagged(unsoftened(tokens.filter((_, i) => keeps[s]?.[i])))).some((clause) => {
+export function hasStandaloneClaim(sentences: HeadlineSentence[]): boolean {
+  return sentences.some(({ clauses }) =>
+    clauses.some((clause) => {
       if (clause.dependent) return false;
       const words = cut(clause.tokens.slice(leadingTalkLength(clause.tokens)));
       return isStandaloneClaim(words);

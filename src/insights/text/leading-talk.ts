@@ -1,9 +1,9 @@
 import type { Token } from '../../text/index.js';
 
 /**
- * Discourse markers and hedges a spoken sentence opens on ("So, …", "And honestly …", "I mean
- * …"): they tie the sentence to what came before and say nothing themselves. Multi-word ones
- * first, so "you know" is not read as "you".
+ * The one list of talk a spoken sentence opens on. Markers and hedges ("So, …", "And honestly …",
+ * "I mean …") tie the sentence to what came before and say nothing themselves: a headline drops
+ * them. Multi-word ones first, so "you know" is not read as "you".
  */
 const MARKERS = [
   'i mean',
@@ -41,6 +41,13 @@ const MARKERS = [
 ].map((m) => m.split(' '));
 
 /**
+ * Talk that cannot be dropped: it frames ("As far as I'm concerned"), hedges the words after it
+ * ("kind of") or hangs on a clause said before ("because…", "or…"). A headline opening on it is
+ * no claim of its own.
+ */
+const FRAMES = ['as far as', 'as for', 'kind of', 'sort of', 'or', 'because', 'cause'].map((m) => m.split(' '));
+
+/**
  * "Look at…", "Listen to…", "Now is…", "So many…", "You see these platforms…": the words are the
  * sentence's own, not a marker.
  */
@@ -53,6 +60,15 @@ function markerIsOwnWord(marker: string[], next: Token): boolean {
   return false;
 }
 
+const spoken = (t: Token | undefined): string | undefined => t?.normal.replace(/’/g, "'");
+
+/** The phrase's tokens at `at`, as a word of their own: "Ok-rated", "Well-run" are not "ok", "well". */
+function phraseAt(tokens: readonly Token[], at: number, phrase: string[]): boolean {
+  if (!phrase.every((w, k) => spoken(tokens[at + k]) === w)) return false;
+  const next = tokens[at + phrase.length];
+  return !(next && next.space === '' && /^[-‐–]$/.test(next.value));
+}
+
 /** How many leading tokens are discourse markers, with the commas between them ("So, yeah, the…" → 4). */
 export function leadingTalkLength(tokens: readonly Token[]): number {
   let at = 0;
@@ -60,7 +76,7 @@ export function leadingTalkLength(tokens: readonly Token[]): number {
     changed = false;
     while (tokens[at]?.isPunct) at += 1;
     for (const m of MARKERS) {
-      if (!m.every((w, k) => tokens[at + k]?.normal.replace(/’/g, "'") === w)) continue;
+      if (!phraseAt(tokens, at, m)) continue;
       const next = tokens[at + m.length];
       if (!next || markerIsOwnWord(m, next)) continue;
       at += m.length;
@@ -70,6 +86,18 @@ export function leadingTalkLength(tokens: readonly Token[]): number {
   }
   while (tokens[at]?.isPunct) at += 1;
   return at;
+}
+
+/**
+ * Opens on talk, not a claim: a marker a headline drops, one left alone ("Yeah."), or a frame
+ * ("As far as I'm concerned"), past any opening quote.
+ */
+export function opensOnTalkTokens(tokens: readonly Token[]): boolean {
+  let first = 0;
+  while (tokens[first]?.isPunct) first += 1;
+  if (leadingTalkLength(tokens) > first) return true;
+  if (FRAMES.some((m) => phraseAt(tokens, first, m))) return true;
+  return MARKERS.some((m) => phraseAt(tokens, first, m) && tokens.slice(first + m.length).every((t) => t.isPunct));
 }
 
 /** "the evaluation…" → "The evaluation…"; a word styled with capitals inside ("iPhone") keeps its case. */

@@ -36,6 +36,9 @@ describe('a headline opening on a discourse marker', () => {
       'So many pods fail on their first day',
       'Now is the time to hire a platform team',
       'You see these very cloud native platforms',
+      // A hyphen makes the marker part of a word.
+      'Well-run teams ship faster than big ones',
+      'Ok-rated models still ship',
     ])
       expect(withoutLeadingTalk(said)).toBe(said);
   });

@@ -1,8 +1,19 @@
-import { analyse } from '../../text/index.js';
+import { analyse, type Token } from '../../text/index.js';
 import { isNeutralHeadline, neutralHeadline } from '../../model/neutral-headline.js';
 import { standsBeside } from './headline-check.js';
 import { isStandaloneClaim } from './headline.js';
 import { capitalizedStart, leadingTalkLength } from './leading-talk.js';
+
+/** The headline freed of leading talk, with its tokens, so the checks need not read it again. */
+function droppingLeadingTalk(headline: string): { text: string; tokens: Token[] } {
+  const h = headline.trim();
+  const { tokens, sentences } = analyse(h);
+  const first = tokens.slice(0, (sentences[0]?.[1] ?? tokens.length - 1) + 1);
+  const drop = leadingTalkLength(first);
+  const rest = first.slice(drop);
+  if (drop === 0 || !rest[0] || !isStandaloneClaim(rest)) return { text: h, tokens };
+  return { text: capitalizedStart(h.slice(rest[0].offset)), tokens: tokens.slice(drop) };
+}
 
 /**
  * The headline without the discourse markers it opens on ("So the rule is: self-host the bulk"
@@ -10,19 +21,13 @@ import { capitalizedStart, leadingTalkLength } from './leading-talk.js';
  * the headline as given, for the checks to judge.
  */
 export function withoutLeadingTalk(headline: string): string {
-  const h = headline.trim();
-  const { tokens, sentences } = analyse(h);
-  const first = tokens.slice(0, (sentences[0]?.[1] ?? tokens.length - 1) + 1);
-  const drop = leadingTalkLength(first);
-  const rest = first.slice(drop);
-  if (drop === 0 || !rest[0] || !isStandaloneClaim(rest)) return h;
-  return capitalizedStart(h.slice(rest[0].offset));
+  return droppingLeadingTalk(headline).text;
 }
 
 /** The insight's own headline, freed of leading talk, when it stands beside its text; else ''. */
 export function standingHeadline(headline: string, text: string): string {
-  const h = withoutLeadingTalk(headline);
-  return standsBeside(h, text) ? h : '';
+  const h = droppingLeadingTalk(headline);
+  return standsBeside(h.text, text, h.tokens) ? h.text : '';
 }
 
 /**

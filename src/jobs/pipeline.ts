@@ -2,6 +2,7 @@ import type { App } from '../app.js';
 import { createPoolCache, localTime } from '../briefs/index.js';
 import { SendBreaker, withBatchedReads, withGroupedWrites } from '../delivery/index.js';
 import { dueSubscribers } from './due-subscribers.js';
+import { suppressedBriefCounter, type CountSuppressed } from './suppressed-briefs.js';
 import type { FeedRow } from '../store/types.js';
 import { withNewlyPublished } from '../transcripts/asr/index.js';
 import type { DeliverBriefsStore, PollFeedsStore, ProcessEpisodesStore } from './ports.js';
@@ -115,6 +116,8 @@ export interface DeliverOptions {
   /** Send now regardless of each subscriber's delivery hour. */
   ignoreHour?: boolean;
   userIds?: number[];
+  /** Counts the suppressed subscribers found due; a scheduler passes the one it keeps across ticks. */
+  countSuppressed?: CountSuppressed;
 }
 
 /** What a delivery run needs of the App. */
@@ -129,10 +132,11 @@ export type DeliverBriefsDeps = Pick<App, 'config' | 'log' | 'metrics' | 'mailer
  */
 export async function deliverBriefs(app: DeliverBriefsDeps, opts: DeliverOptions = {}): Promise<DeliverResult[]> {
   const now = opts.now ?? new Date();
+  const countSuppressed = opts.countSuppressed ?? suppressedBriefCounter(app);
   const users = await dueSubscribers(app, now, {
     ...(opts.ignoreHour && { ignoreHour: true }),
     ...(opts.userIds && { userIds: opts.userIds }),
-    onSuppressed: () => app.metrics.briefs.inc({ outcome: 'suppressed' }),
+    onSuppressed: (user) => countSuppressed(user, now),
   });
   // One pool of recent insights for the whole run: built once, ranked against every profile.
   const pools = createPoolCache();

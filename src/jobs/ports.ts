@@ -46,7 +46,7 @@ export type ProcessEpisodesStore = ProcessEpisodeStore & NewlyPublishedStore & P
 export type DeliverBriefsStore = DueSubscribersStore & DeliverBriefStore & GroupedWritesStore & BatchedReadsStore;
 
 /** What one tick of the scale-mode scheduler reads to queue jobs. */
-export type EnqueueDueStore = DueSubscribersStore & Pick<Store, 'dueFeeds' | 'episodesToProcess'>;
+export type EnqueueDueStore = DueSubscribersStore & Pick<Store, 'dueFeeds' | 'episodesToProcess' | 'deliveryOverFor'>;
 
 /** What finding a feed's episodes waiting for their first processing reads. */
 export type NewEpisodesStore = Pick<Store, 'episodesByFeed'>;

@@ -449,6 +449,8 @@ export interface Store {
   // the reads of composing and sending, for many subscribers at once (see src/delivery/batched-store.ts)
   /** briefFor for each (user, date), in order. */
   briefsFor(keys: { userId: number; date: string }[]): Promise<(Brief | undefined)[]>;
+  /** Whether each (user, date)'s brief is past sending (sent, bounced or cancelled: nothing more goes out for it), in order. */
+  deliveryOverFor(keys: { userId: number; date: string }[]): Promise<boolean[]>;
   /** sentInsightIds for each user (every id given is a key). */
   sentInsightIdsOf(userIds: number[]): Promise<Map<number, Set<number>>>;
   /** profileOf for each user (every id given is a key). */

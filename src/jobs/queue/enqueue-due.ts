@@ -47,6 +47,11 @@ export async function enqueueDue(
     userId: user.id,
     date: localTime(now, user.timezone).date,
   }));
-  const briefs = await enqueue(sendBriefJob, due);
+  // A brief already past sending today needs no job (its stable id would only be refused by the queue again).
+  const over = await app.store.deliveryOverFor(due);
+  const briefs = await enqueue(
+    sendBriefJob,
+    due.filter((_, i) => !over[i]),
+  );
   return { feeds, episodes, briefs };
 }

@@ -3,6 +3,7 @@ import { createPoolCache, localTime } from '../briefs/index.js';
 import { SendBreaker, withBatchedReads, withGroupedWrites } from '../delivery/index.js';
 import { dueSubscribers } from './due-subscribers.js';
 import { suppressedBriefCounter, type CountSuppressed } from './suppressed-briefs.js';
+import { logBounce, logEpisodeFailure, logFeedFailure } from './task-failures.js';
 import type { FeedRow } from '../store/types.js';
 import { withNewlyPublished } from '../transcripts/asr/index.js';
 import type { DeliverBriefsStore, PollFeedsStore, ProcessEpisodesStore } from './ports.js';
@@ -36,7 +37,7 @@ export async function pollFeeds(app: PollFeedsDeps, opts: PollOptions = {}): Pro
       async (feed) => {
         const result = await runJob(app, { name: 'refresh-feed' }, async (log) => {
           const r = await refreshFeed(app, feed, now);
-          if (r.status === 'failed') log.warn(`feed ${feed.url}: ${r.error}`, { code: r.code });
+          logFeedFailure(log, feed, r);
           return r;
         });
         opts.onProgress?.(++done, total());
@@ -102,7 +103,7 @@ export async function processEpisodes(app: ProcessEpisodesDeps, opts: ProcessOpt
   for (const episode of episodes) {
     const result = await runJob(app, { name: 'process-episode' }, async (log) => {
       const r = await processEpisode(app, episode, now, boilerplate);
-      if (r.status === 'failed') log.warn(`episode ${episode.id} "${episode.title}": ${r.error}`);
+      logEpisodeFailure(log, episode, r);
       return r;
     });
     results.push(result);
@@ -158,8 +159,7 @@ export async function deliverBriefs(app: DeliverBriefsDeps, opts: DeliverOptions
           const r = await deliverBrief(run, user, { date: localTime(now, user.timezone).date, now, pools, breaker });
           const send = r.send;
           if (send?.status === 'failed') log.error(`brief for user ${user.id}: ${send.error}`, { code: send.code });
-          if (send?.status === 'bounced')
-            log.warn(`brief for user ${user.id} bounced; address suppressed: ${send.error}`, { code: send.code });
+          logBounce(log, user, r);
           return r;
         },
         (r) => r.send?.status ?? r.compose,

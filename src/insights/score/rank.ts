@@ -18,7 +18,7 @@ export interface ScoreWeights {
   dangling: number;
   question: number;
   preamble: number;
-  /** A passage holding a sentence the show repeats across its episodes (ad read, intro, outro). */
+  /** A passage holding a sentence the show repeats across its episodes (ad read, intro, outro); 0 by default: left out. */
   recurring: number;
   /** Passages shorter or longer than this are scaled down by the ratio. */
   idealMinWords: number;

@@ -426,7 +426,7 @@ export interface Store {
    */
   closeDelivery(id: number, close: { status: 'cancelled' | 'bounced'; error: string; code: string }): Promise<void>;
 
-  // the same writes for many deliveries at once (see src/delivery/group-commit.ts)
+  // the same writes for many deliveries at once (see src/delivery/batched-store.ts)
   /**
    * createBrief for each of `create` (undefined where that (user, date) already had a brief),
    * claimDelivery for each brief of each claim set (one statement a set; the deliveries claimed, in

@@ -11,6 +11,7 @@ import { deliverBrief, type DeliverBriefDeps, type DeliverResult } from './tasks
 import { processEpisode, showBoilerplateFor, type ProcessResult } from './tasks/process-episode.task.js';
 import { refreshFeed, type RefreshResult } from './tasks/refresh-feed.task.js';
 import { hostOf, mapLimitPerKey } from './limit-per-key.js';
+import { feedLeaseMs, withFeedLeases } from './feed-lease.js';
 import { runJob } from '../ops/index.js';
 
 export type Progress = (done: number, total: number) => void;
@@ -52,22 +53,25 @@ export async function pollFeeds(app: PollFeedsDeps, opts: PollOptions = {}): Pro
   }
   // Due feeds are taken a batch at a time under a lease, so pollers sharing a database split them
   // instead of each fetching all. A batch several times the concurrency leaves room to skip a busy
-  // host; its lease outlasts polling it one feed after another.
+  // host; its lease is renewed while the batch is polled.
   const batch = pollConcurrency * 8;
-  const leaseMs = batch * fetchTimeoutSeconds * 1000;
+  const started = Date.now();
+  const lease = {
+    ms: feedLeaseMs(fetchTimeoutSeconds),
+    // `now` moves on with the run, so a batch taken late in a long run still gets a whole lease.
+    clock: () => new Date(now.getTime() + (Date.now() - started)),
+  };
   const results: RefreshResult[] = [];
   const polled = new Set<number>();
-  const started = Date.now();
   for (;;) {
-    // `now` moves on with the run, so a batch taken late in a long run still gets a whole lease.
-    const at = new Date(now.getTime() + (Date.now() - started));
     // A feed rescheduled into the past (a clock far behind) comes back at once: once a run is enough.
-    const feeds = (await app.store.claimDueFeeds(at, batch, leaseMs)).filter((f) => !polled.has(f.id));
+    const feeds = (await app.store.claimDueFeeds(lease.clock(), batch, lease.ms)).filter((f) => !polled.has(f.id));
     if (feeds.length === 0) return results;
     for (const f of feeds) polled.add(f.id);
     // The total grows batch by batch: what other pollers take is not known ahead.
     opts.onProgress?.(done, polled.size);
-    results.push(...(await poll(feeds, () => polled.size)));
+    const ids = feeds.map((f) => f.id);
+    results.push(...(await withFeedLeases(app.store, ids, lease, () => poll(feeds, () => polled.size))));
   }
 }
 

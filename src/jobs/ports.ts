@@ -37,7 +37,7 @@ export type DueSubscribersStore = Pick<Store, 'listUsers' | 'listSuppressions'>;
 export type ExpireSignUpsStore = Pick<Store, 'deleteExpiredSignups' | 'deleteExpiredAuth' | 'deleteRetiredInsights'>;
 
 /** What a polling run reads besides each feed's poll: the feeds due (or all of them). */
-export type PollFeedsStore = RefreshFeedStore & Pick<Store, 'listFeeds' | 'claimDueFeeds'>;
+export type PollFeedsStore = RefreshFeedStore & Pick<Store, 'listFeeds' | 'claimDueFeeds' | 'renewFeedLeases'>;
 
 /** What a processing run reads besides each episode's processing: the episodes to process. */
 export type ProcessEpisodesStore = ProcessEpisodeStore & NewlyPublishedStore & Pick<Store, 'episodesToProcess'>;

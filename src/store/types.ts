@@ -321,6 +321,8 @@ export interface Store {
    * feed (updateFeed with nextPollAt) ends its lease.
    */
   claimDueFeeds(now: Date, limit: number, leaseMs: number): Promise<FeedRow[]>;
+  /** Extends to `leaseMs` from `now` the lease of each of these feeds still leased (not rescheduled since). */
+  renewFeedLeases(ids: number[], now: Date, leaseMs: number): Promise<void>;
   updateFeed(id: number, update: FeedPollUpdate): Promise<void>;
 
   // episodes

@@ -1,6 +1,6 @@
 import type { Brief } from '../model/brief.js';
 import type { DeliveryClaimRules, DeliveryRow, FeedbackRow, ProfileRow, Store } from '../store/types.js';
-import { groupCommit } from './group-commit.js';
+import { groupCommit } from '../model/group-commit.js';
 import type { BatchedReadsStore, GroupedWritesStore } from './ports.js';
 
 type Round = Parameters<Store['deliveryRound']>[0];

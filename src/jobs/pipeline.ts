@@ -2,6 +2,8 @@ import type { App } from '../app.js';
 import { createPoolCache, localTime } from '../briefs/index.js';
 import { SendBreaker, withBatchedReads, withGroupedWrites } from '../delivery/index.js';
 import { dueSubscribers } from './due-subscribers.js';
+import { suppressedBriefCounter, type CountSuppressed } from './suppressed-briefs.js';
+import { logBounce, logEpisodeFailure, logFeedFailure } from './task-failures.js';
 import type { FeedRow } from '../store/types.js';
 import { withNewlyPublished } from '../transcripts/asr/index.js';
 import type { DeliverBriefsStore, PollFeedsStore, ProcessEpisodesStore } from './ports.js';
@@ -9,6 +11,7 @@ import { deliverBrief, type DeliverBriefDeps, type DeliverResult } from './tasks
 import { processEpisode, showBoilerplateFor, type ProcessResult } from './tasks/process-episode.task.js';
 import { refreshFeed, type RefreshResult } from './tasks/refresh-feed.task.js';
 import { hostOf, mapLimitPerKey } from './limit-per-key.js';
+import { feedLeaseMs, withFeedLeases } from './feed-lease.js';
 import { runJob } from '../ops/index.js';
 
 export type Progress = (done: number, total: number) => void;
@@ -35,7 +38,7 @@ export async function pollFeeds(app: PollFeedsDeps, opts: PollOptions = {}): Pro
       async (feed) => {
         const result = await runJob(app, { name: 'refresh-feed' }, async (log) => {
           const r = await refreshFeed(app, feed, now);
-          if (r.status === 'failed') log.warn(`feed ${feed.url}: ${r.error}`, { code: r.code });
+          logFeedFailure(log, feed, r);
           return r;
         });
         opts.onProgress?.(++done, total());
@@ -50,22 +53,25 @@ export async function pollFeeds(app: PollFeedsDeps, opts: PollOptions = {}): Pro
   }
   // Due feeds are taken a batch at a time under a lease, so pollers sharing a database split them
   // instead of each fetching all. A batch several times the concurrency leaves room to skip a busy
-  // host; its lease outlasts polling it one feed after another.
+  // host; its lease is renewed while the batch is polled.
   const batch = pollConcurrency * 8;
-  const leaseMs = batch * fetchTimeoutSeconds * 1000;
+  const started = Date.now();
+  const lease = {
+    ms: feedLeaseMs(fetchTimeoutSeconds),
+    // `now` moves on with the run, so a batch taken late in a long run still gets a whole lease.
+    clock: () => new Date(now.getTime() + (Date.now() - started)),
+  };
   const results: RefreshResult[] = [];
   const polled = new Set<number>();
-  const started = Date.now();
   for (;;) {
-    // `now` moves on with the run, so a batch taken late in a long run still gets a whole lease.
-    const at = new Date(now.getTime() + (Date.now() - started));
     // A feed rescheduled into the past (a clock far behind) comes back at once: once a run is enough.
-    const feeds = (await app.store.claimDueFeeds(at, batch, leaseMs)).filter((f) => !polled.has(f.id));
+    const feeds = (await app.store.claimDueFeeds(lease.clock(), batch, lease.ms)).filter((f) => !polled.has(f.id));
     if (feeds.length === 0) return results;
     for (const f of feeds) polled.add(f.id);
     // The total grows batch by batch: what other pollers take is not known ahead.
     opts.onProgress?.(done, polled.size);
-    results.push(...(await poll(feeds, () => polled.size)));
+    const ids = feeds.map((f) => f.id);
+    results.push(...(await withFeedLeases(app.store, ids, lease, () => poll(feeds, () => polled.size))));
   }
 }
 
@@ -101,7 +107,7 @@ export async function processEpisodes(app: ProcessEpisodesDeps, opts: ProcessOpt
   for (const episode of episodes) {
     const result = await runJob(app, { name: 'process-episode' }, async (log) => {
       const r = await processEpisode(app, episode, now, boilerplate);
-      if (r.status === 'failed') log.warn(`episode ${episode.id} "${episode.title}": ${r.error}`);
+      logEpisodeFailure(log, episode, r);
       return r;
     });
     results.push(result);
@@ -115,6 +121,8 @@ export interface DeliverOptions {
   /** Send now regardless of each subscriber's delivery hour. */
   ignoreHour?: boolean;
   userIds?: number[];
+  /** Counts the suppressed subscribers found due; a scheduler passes the one it keeps across ticks. */
+  countSuppressed?: CountSuppressed;
 }
 
 /** What a delivery run needs of the App. */
@@ -129,10 +137,11 @@ export type DeliverBriefsDeps = Pick<App, 'config' | 'log' | 'metrics' | 'mailer
  */
 export async function deliverBriefs(app: DeliverBriefsDeps, opts: DeliverOptions = {}): Promise<DeliverResult[]> {
   const now = opts.now ?? new Date();
+  const countSuppressed = opts.countSuppressed ?? suppressedBriefCounter(app);
   const users = await dueSubscribers(app, now, {
     ...(opts.ignoreHour && { ignoreHour: true }),
     ...(opts.userIds && { userIds: opts.userIds }),
-    onSuppressed: () => app.metrics.briefs.inc({ outcome: 'suppressed' }),
+    onSuppressed: (user) => countSuppressed(user, now),
   });
   // One pool of recent insights for the whole run: built once, ranked against every profile.
   const pools = createPoolCache();
@@ -154,8 +163,7 @@ export async function deliverBriefs(app: DeliverBriefsDeps, opts: DeliverOptions
           const r = await deliverBrief(run, user, { date: localTime(now, user.timezone).date, now, pools, breaker });
           const send = r.send;
           if (send?.status === 'failed') log.error(`brief for user ${user.id}: ${send.error}`, { code: send.code });
-          if (send?.status === 'bounced')
-            log.warn(`brief for user ${user.id} bounced; address suppressed: ${send.error}`, { code: send.code });
+          logBounce(log, user, r);
           return r;
         },
         (r) => r.send?.status ?? r.compose,

@@ -37,7 +37,7 @@ export type DueSubscribersStore = Pick<Store, 'listUsers' | 'listSuppressions'>;
 export type ExpireSignUpsStore = Pick<Store, 'deleteExpiredSignups' | 'deleteExpiredAuth' | 'deleteRetiredInsights'>;
 
 /** What a polling run reads besides each feed's poll: the feeds due (or all of them). */
-export type PollFeedsStore = RefreshFeedStore & Pick<Store, 'listFeeds' | 'claimDueFeeds'>;
+export type PollFeedsStore = RefreshFeedStore & Pick<Store, 'listFeeds' | 'claimDueFeeds' | 'renewFeedLeases'>;
 
 /** What a processing run reads besides each episode's processing: the episodes to process. */
 export type ProcessEpisodesStore = ProcessEpisodeStore & NewlyPublishedStore & Pick<Store, 'episodesToProcess'>;
@@ -46,7 +46,7 @@ export type ProcessEpisodesStore = ProcessEpisodeStore & NewlyPublishedStore & P
 export type DeliverBriefsStore = DueSubscribersStore & DeliverBriefStore & GroupedWritesStore & BatchedReadsStore;
 
 /** What one tick of the scale-mode scheduler reads to queue jobs. */
-export type EnqueueDueStore = DueSubscribersStore & Pick<Store, 'dueFeeds' | 'episodesToProcess'>;
+export type EnqueueDueStore = DueSubscribersStore & Pick<Store, 'dueFeeds' | 'episodesToProcess' | 'deliveryOverFor'>;
 
 /** What finding a feed's episodes waiting for their first processing reads. */
 export type NewEpisodesStore = Pick<Store, 'episodesByFeed'>;

@@ -7,6 +7,7 @@ import {
   type PollFeedsDeps,
   type ProcessEpisodesDeps,
 } from './pipeline.js';
+import { suppressedBriefCounter } from './suppressed-briefs.js';
 import { startTicker, type Ticker } from './ticker.js';
 import { expireSignUps, type ExpireSignUpsDeps } from './tasks/expire-sign-ups.task.js';
 import { upgradeInsights, type UpgradeInsightsDeps } from './tasks/upgrade-insights.task.js';
@@ -26,6 +27,7 @@ export function startScheduler(
   opts: { intervalSeconds?: number; now?: () => Date } = {},
 ): Scheduler {
   const now = opts.now ?? (() => new Date());
+  const countSuppressed = suppressedBriefCounter(app);
 
   const cycle = async () => {
     const at = now();
@@ -34,7 +36,7 @@ export function startScheduler(
     const processed = await processEpisodes(app, { now: at });
     const upgrades = await runJob(app, { name: 'upgrade-insights' }, () => upgradeInsights(app, { now: at }));
     const upgraded = upgrades.filter((u) => u.status === 'upgraded').length;
-    const delivered = await deliverBriefs(app, { now: at });
+    const delivered = await deliverBriefs(app, { now: at, countSuppressed });
     const sent = delivered.filter((d) => d.send?.status === 'sent').length;
     if (polled.length || processed.length || upgraded || sent) {
       app.log.info('scheduler tick', {

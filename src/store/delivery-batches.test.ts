@@ -22,11 +22,17 @@ for (const { dialect, label, skip } of await testDialects()) {
       await store.close();
       await db.dispose();
     });
+    type Round = Parameters<Store['deliveryRound']>[0];
+    const createBriefs = async (create: Round['create']) =>
+      (await store.deliveryRound({ create, claims: [], sent: [] })).created;
+    const claimDeliveries = async (briefIds: number[], at: Date) =>
+      (await store.deliveryRound({ create: [], claims: [{ briefIds, rules: rules(at) }], sent: [] })).claimed[0] ?? [];
+    const markDeliveriesSent = (sent: Round['sent']) => store.deliveryRound({ create: [], claims: [], sent });
 
-    it('stores many briefs in one call, each once, with its insights and a pending delivery', async () => {
+    it('stores many briefs in one round, each once, with its insights and a pending delivery', async () => {
       const [a, b, c] = users as [number, number, number];
       const earlier = await store.createBrief(c, '2026-12-01', [briefItem(5)]);
-      const stored = await store.createBriefs([
+      const stored = await createBriefs([
         { userId: a, date: '2026-12-01', items: [briefItem(1), briefItem(2)] },
         { userId: b, date: '2026-12-01', items: [briefItem(2), briefItem(3)] },
         { userId: c, date: '2026-12-01', items: [briefItem(9)] },
@@ -38,37 +44,37 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect([...(await store.sentInsightIds(a))].sort()).toEqual([1, 2]);
       expect([...(await store.sentInsightIds(b))].sort()).toEqual([2, 3]);
       expect((await store.statusCounts()).deliveries).toMatchObject({ pending: 3 });
-      expect(await store.createBriefs([])).toEqual([]);
-      await expect(store.createBriefs([{ userId: a, date: '1 Dec', items: [] }])).rejects.toMatchObject({
+      expect(await createBriefs([])).toEqual([]);
+      await expect(createBriefs([{ userId: a, date: '1 Dec', items: [] }])).rejects.toMatchObject({
         code: 'invalid_date',
       });
     });
 
-    it('claims many deliveries in one statement, each by one claimer, and marks them sent together', async () => {
-      const briefs = await store.createBriefs(users.map((userId) => ({ userId, date: '2026-12-01', items: [] })));
+    it('claims many deliveries in one round, each by one claimer, and marks them sent together', async () => {
+      const briefs = await createBriefs(users.map((userId) => ({ userId, date: '2026-12-01', items: [] })));
       const ids = briefs.map((b) => b?.id ?? 0);
       const now = new Date();
-      const claimed = await store.claimDeliveries([...ids, 999_999], rules(now));
+      const claimed = await claimDeliveries([...ids, 999_999], now);
       expect(claimed.map((d) => d.briefId).sort()).toEqual([...ids].sort());
       expect(claimed.every((d) => d.status === 'sending' && d.attempts === 1)).toBe(true);
-      expect(await store.claimDeliveries(ids, rules(now))).toEqual([]);
+      expect(await claimDeliveries(ids, now)).toEqual([]);
       expect(await store.claimDelivery(ids[0] ?? 0, rules(now))).toBeUndefined();
 
-      await store.markDeliveriesSent(
+      await markDeliveriesSent(
         claimed.map((d) => ({ id: d.id, transport: 'smtp', messageId: `<m${d.id}@x>`, location: null })),
       );
       for (const d of claimed)
         expect(await store.deliveryForBrief(d.briefId)).toMatchObject({ status: 'sent', messageId: `<m${d.id}@x>` });
-      expect(await store.claimDeliveries(ids, rules(new Date(now.getTime() + 3_600_000)))).toEqual([]);
+      expect(await claimDeliveries(ids, new Date(now.getTime() + 3_600_000))).toEqual([]);
       await expect(
-        store.markDeliveriesSent([{ id: 999_999, transport: 'smtp', messageId: null, location: null }]),
+        markDeliveriesSent([{ id: 999_999, transport: 'smtp', messageId: null, location: null }]),
       ).rejects.toMatchObject({ code: 'delivery_not_found' });
     });
 
     it('stores, claims and marks sent in one round, all or nothing', async () => {
       const [a, b, c] = users as [number, number, number];
-      const [first] = await store.createBriefs([{ userId: a, date: '2026-12-01', items: [] }]);
-      const [claimedFirst] = await store.claimDeliveries([first?.id ?? 0], rules(new Date()));
+      const [first] = await createBriefs([{ userId: a, date: '2026-12-01', items: [] }]);
+      const [claimedFirst] = await claimDeliveries([first?.id ?? 0], new Date());
       const now = new Date();
       const round = await store.deliveryRound({
         create: [

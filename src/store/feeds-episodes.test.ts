@@ -69,6 +69,24 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect((await t.store.claimDueFeeds(after, 100, 60_000)).map((f) => f.id)).toEqual(ids.slice(1, 28));
     });
 
+    it('renews the leases of a batch still being polled, not of a feed rescheduled since', async () => {
+      const now = new Date('2024-06-01T12:00:00Z');
+      const ids: number[] = [];
+      for (let i = 0; i < 3; i++) ids.push((await t.store.addFeed(`https://lease${i}.example/feed`)).feed.id);
+      const [polled, waiting, other] = ids as [number, number, number];
+      await t.store.updateFeed(other, { nextPollAt: '2024-06-01T11:00:00.000Z' });
+      expect((await t.store.claimDueFeeds(now, 2, 60_000)).map((f) => f.id)).toEqual([polled, waiting]);
+      await t.store.updateFeed(polled, { nextPollAt: '2024-06-01T12:00:30.000Z' });
+      await t.store.renewFeedLeases([polled, waiting, other], new Date('2024-06-01T12:00:50Z'), 60_000);
+      // Past the first lease: the renewed one holds, the rescheduled one and the never-leased one are free.
+      const later = new Date('2024-06-01T12:01:30Z');
+      expect((await t.store.claimDueFeeds(later, 10, 60_000)).map((f) => f.id)).toEqual([other, polled]);
+      expect(await t.store.claimDueFeeds(new Date('2024-06-01T12:01:49Z'), 10, 60_000)).toEqual([]);
+      expect((await t.store.claimDueFeeds(new Date('2024-06-01T12:01:51Z'), 10, 60_000)).map((f) => f.id)).toEqual([
+        waiting,
+      ]);
+    });
+
     it('updates poll state and lists only active due feeds', async () => {
       const now = new Date('2024-06-01T12:00:00Z');
       const never = (await t.store.addFeed('https://a.example/feed')).feed;

@@ -80,5 +80,38 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(suppressed.map((s) => s?.reason)).toEqual([undefined, 'hard_bounce', 'hard_bounce']);
       expect(await store.briefsFor([])).toEqual([]);
     });
+
+    it('tells which briefs are past sending: sent, bounced or cancelled, not pending, sending or failed', async () => {
+      const [a, b, c] = users;
+      const rules = { now: new Date(), leaseMs: 60_000, maxAttempts: 6, retryDelayMs: () => 0 };
+      const claimed = async (userId: number, date: string) => {
+        const brief = await store.createBrief(userId, date, [briefItem(userId)]);
+        return (await store.claimDelivery(brief!.id, rules))!;
+      };
+      await store.markDeliverySent((await claimed(a, '2026-12-01')).id, {
+        transport: 'smtp',
+        messageId: null,
+        location: null,
+      });
+      await store.closeDelivery((await claimed(b, '2026-12-01')).id, {
+        status: 'bounced',
+        error: '550',
+        code: 'smtp_rejected',
+      });
+      await store.closeDelivery((await claimed(c, '2026-12-01')).id, {
+        status: 'cancelled',
+        error: 'left',
+        code: 'unsubscribed',
+      });
+      await claimed(a, '2026-12-02');
+      await store.markDeliveryFailed((await claimed(b, '2026-12-02')).id, 'timeout');
+      await store.createBrief(c, '2026-12-02', [briefItem(9)]);
+
+      const keys = [a, b, c].flatMap((userId) =>
+        ['2026-12-01', '2026-12-02', '2026-12-03'].map((date) => ({ userId, date })),
+      );
+      expect(await store.deliveryOverFor(keys)).toEqual([true, false, false, true, false, false, true, false, false]);
+      expect(await store.deliveryOverFor([])).toEqual([]);
+    });
   });
 }

@@ -321,6 +321,8 @@ export interface Store {
    * feed (updateFeed with nextPollAt) ends its lease.
    */
   claimDueFeeds(now: Date, limit: number, leaseMs: number): Promise<FeedRow[]>;
+  /** Extends to `leaseMs` from `now` the lease of each of these feeds still leased (not rescheduled since). */
+  renewFeedLeases(ids: number[], now: Date, leaseMs: number): Promise<void>;
   updateFeed(id: number, update: FeedPollUpdate): Promise<void>;
 
   // episodes
@@ -426,19 +428,12 @@ export interface Store {
    */
   closeDelivery(id: number, close: { status: 'cancelled' | 'bounced'; error: string; code: string }): Promise<void>;
 
-  // the same writes for many deliveries at once (one transaction each; see src/delivery/group-commit.ts)
-  /** createBrief for each, in one transaction; undefined where that (user, date) already had a brief. */
-  createBriefs(briefs: { userId: number; date: string; items: BriefItem[] }[]): Promise<(Brief | undefined)[]>;
-  /** claimDelivery for each brief, in one statement; returns the deliveries claimed, in no particular order. */
-  claimDeliveries(briefIds: number[], rules: DeliveryClaimRules): Promise<DeliveryRow[]>;
-  /** markDeliverySent for each, in one transaction; throws `delivery_not_found` if any id is unknown. */
-  markDeliveriesSent(
-    sent: { id: number; transport: string; messageId: string | null; location: string | null }[],
-  ): Promise<void>;
-
+  // the same writes for many deliveries at once (see src/delivery/batched-store.ts)
   /**
-   * createBriefs, claimDeliveries (per set of rules) and markDeliveriesSent in one transaction: a
-   * send run's writes of one moment cost one commit. All or nothing: fails as markDeliveriesSent does.
+   * createBrief for each of `create` (undefined where that (user, date) already had a brief),
+   * claimDelivery for each brief of each claim set (one statement a set; the deliveries claimed, in
+   * no particular order) and markDeliverySent for each of `sent`, in one transaction: a send run's
+   * writes of one moment cost one commit. All or nothing: throws `delivery_not_found` if any sent id is unknown.
    */
   deliveryRound(round: {
     create: { userId: number; date: string; items: BriefItem[] }[];
@@ -449,6 +444,8 @@ export interface Store {
   // the reads of composing and sending, for many subscribers at once (see src/delivery/batched-store.ts)
   /** briefFor for each (user, date), in order. */
   briefsFor(keys: { userId: number; date: string }[]): Promise<(Brief | undefined)[]>;
+  /** Whether each (user, date)'s brief is past sending (sent, bounced or cancelled: nothing more goes out for it), in order. */
+  deliveryOverFor(keys: { userId: number; date: string }[]): Promise<boolean[]>;
   /** sentInsightIds for each user (every id given is a key). */
   sentInsightIdsOf(userIds: number[]): Promise<Map<number, Set<number>>>;
   /** profileOf for each user (every id given is a key). */

@@ -69,6 +69,39 @@ describe("briefs go out at each subscriber's local hour, once a day", () => {
     expect(briefs.map((b) => b.date).sort()).toEqual(['2026-11-29', '2026-11-29']);
   });
 
+  it('counts a suppressed subscriber once a day their brief is due, however many ticks find it', async () => {
+    for (const email of ['tokyo@example.com', 'berlin@example.com']) {
+      const user = (await app.store.userByEmail(email))!;
+      await app.store.suppressAddress({
+        email,
+        userId: user.id,
+        reason: 'hard_bounce',
+        responseCode: 550,
+        detail: null,
+      });
+    }
+    const suppressedRuns = async () =>
+      (await app.metrics.briefs.get()).values.find((v) => v.labels.outcome === 'suppressed')?.value ?? 0;
+    // 00:30 UTC is 09:30 in Tokyo (due) and 01:30 in Berlin (not yet).
+    let now = new Date('2026-11-29T00:30:00Z');
+    const scheduler = startScheduler(app, { intervalSeconds: 3600, now: () => now });
+    await scheduler.tick();
+    now = new Date('2026-11-29T00:31:00Z');
+    await scheduler.tick();
+    expect(await suppressedRuns()).toBe(1);
+    // 06:10 UTC: Berlin's hour has come; Tokyo's day is the same one.
+    now = new Date('2026-11-29T06:10:00Z');
+    await scheduler.tick();
+    expect(await suppressedRuns()).toBe(2);
+    // 23:10 UTC is the next morning in Tokyo.
+    now = new Date('2026-11-29T23:10:00Z');
+    await scheduler.tick();
+    await scheduler.tick();
+    await scheduler.stop();
+    expect(await suppressedRuns()).toBe(3);
+    expect(await app.store.listBriefs(10)).toEqual([]);
+  });
+
   it('an unsubscribed subscriber gets nothing', async () => {
     const berlin = (await app.store.userByEmail('berlin@example.com'))!;
     await app.store.setUserStatus(berlin.id, 'unsubscribed');

@@ -137,7 +137,7 @@ export interface Housekeeping {
   excluded: boolean[];
   /** Sentences before the interview proper (cold open, host intro): down-weighted, not excluded. */
   preamble: boolean[];
-  /** Sentences the show repeats across its episodes (see recurring.ts): down-weighted by the scorer. */
+  /** Sentences the show repeats across its episodes (see recurring.ts): a passage holding one scores 0 (rank.ts), so it never becomes an insight. */
   recurring: boolean[];
 }
 

@@ -20,7 +20,7 @@ export interface ScoreWeights {
   preamble: number;
   /** Scales the score by 1 − weight × numeric density: a tally of counts is no takeaway. */
   numeric: number;
-  /** A passage holding a sentence the show repeats across its episodes (ad read, intro, outro). */
+  /** A passage holding a sentence the show repeats across its episodes (ad read, intro, outro); 0 by default: left out. */
   recurring: number;
   /** Passages shorter or longer than this are scaled down by the ratio. */
   idealMinWords: number;

@@ -1,5 +1,6 @@
 import { hostOf } from '../limit-per-key.js';
 import type { PollFeedJobStore } from '../ports.js';
+import { logFeedFailure } from '../task-failures.js';
 import { refreshFeed, type RefreshFeedDeps } from '../tasks/refresh-feed.task.js';
 import type { JobDefinition } from './job-definition.js';
 import { newEpisodesOf, processEpisodeJob } from './process-episode.job.js';
@@ -40,7 +41,7 @@ export const pollFeedJob: JobDefinition<PollFeedData, RefreshFeedDeps & { store:
     if (feed.nextPollAt && Date.parse(feed.nextPollAt) > now.getTime())
       return { feedId, status: 'skipped', reason: 'polled since it was queued' };
     const result = await refreshFeed(app, feed, now, auth);
-    if (result.status === 'failed') app.log.warn(`feed ${feed.url}: ${result.error}`, { code: result.code });
+    logFeedFailure(app.log, feed, result);
     if (result.status === 'updated' && result.inserted > 0)
       await enqueue(processEpisodeJob, await newEpisodesOf(app, feedId, now));
     return result;

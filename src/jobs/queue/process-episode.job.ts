@@ -1,3 +1,4 @@
+import { logEpisodeFailure } from '../task-failures.js';
 import { processEpisode, type ProcessEpisodeDeps } from '../tasks/process-episode.task.js';
 import { PROCESS_WINDOW_DAYS } from '../pipeline.js';
 import type { JobDefinition } from './job-definition.js';
@@ -37,7 +38,7 @@ export const processEpisodeJob: JobDefinition<
     // would wait out its two hours.
     if (retryCount > 0) await app.store.releaseEpisode(episodeId);
     const result = await processEpisode(app, episode, now, showBoilerplate(app, now));
-    if (result.status === 'failed') app.log.warn(`episode ${episode.id} "${episode.title}": ${result.error}`);
+    logEpisodeFailure(app.log, episode, result);
     return result;
   },
 };

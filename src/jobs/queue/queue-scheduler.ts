@@ -1,4 +1,5 @@
 import type { App } from '../../app.js';
+import { suppressedBriefCounter } from '../suppressed-briefs.js';
 import { startTicker, type Ticker } from '../ticker.js';
 import { enqueueDue, type EnqueueDueDeps } from './enqueue-due.js';
 import type { JobQueue } from './job-queue.js';
@@ -18,6 +19,7 @@ export function startQueueScheduler(
   opts: { now?: () => Date } = {},
 ): Ticker {
   const now = opts.now ?? (() => new Date());
+  const countSuppressed = suppressedBriefCounter(app);
   const leadership = electLeader(app.config.databaseUrl, SCHEDULER_LOCK_KEY, {
     retryMs: app.config.schedulerFailoverSeconds * 1000,
     log: app.log,
@@ -27,7 +29,7 @@ export function startQueueScheduler(
   });
   const ticker = startTicker(
     async () => {
-      const queued = await enqueueDue(app, queue.enqueue, now());
+      const queued = await enqueueDue(app, queue.enqueue, now(), countSuppressed);
       if (queued.feeds || queued.episodes || queued.briefs) app.log.info('scheduler queued jobs', { ...queued });
     },
     { intervalSeconds: app.config.schedulerIntervalSeconds, log: app.log, ready: () => leadership.leading },

@@ -1,6 +1,7 @@
 import { localTime } from '../../briefs/index.js';
 import { receivesBriefs } from '../../model/user.js';
 import type { App } from '../../app.js';
+import { logBounce } from '../task-failures.js';
 import { deliverBrief, type DeliverBriefDeps } from '../tasks/deliver-brief.task.js';
 import { stableJobId } from './stable-job-id.js';
 import type { JobDefinition } from './job-definition.js';
@@ -40,9 +41,8 @@ export const sendBriefJob: JobDefinition<SendBriefData, DeliverBriefDeps & Pick<
     // Queued late in the subscriber's day and run after midnight there: that day's brief is gone.
     if (localTime(now, user.timezone).date !== date) return { userId, status: 'skipped', reason: 'the day has passed' };
     const result = await deliverBrief(app, user, { date, now });
+    logBounce(app.log, user, result);
     const send = result.send;
-    if (send?.status === 'bounced')
-      app.log.warn(`brief for user ${user.id} bounced; address suppressed: ${send.error}`, { code: send.code });
     if (send?.status === 'failed') throw new Error(`brief for user ${user.id}: ${send.code}: ${send.error}`);
     if (send?.status === 'skipped' && RETRIED.has(send.reason))
       throw new Error(`brief for user ${user.id} not sent yet: ${send.reason}`);

@@ -15,7 +15,7 @@ export function briefQueries(db: Kysely<Database>): BriefQueries {
   const reads = subscriberReadQueries(db);
   return {
     async createBrief(userId, date, items) {
-      return (await batches.createBriefs([{ userId, date, items }]))[0];
+      return (await batches.deliveryRound({ create: [{ userId, date, items }], claims: [], sent: [] })).created[0];
     },
 
     async briefFor(userId, date) {

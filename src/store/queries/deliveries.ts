@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../model/errors.js';
 import { toDeliveryRow } from '../row-mappers.js';
-import { deliveryBatchQueries } from './delivery-batches.js';
+import { claimDeliveries, deliveryBatchQueries } from './delivery-batches.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../types.js';
 import { isoUtc } from '../values.js';
@@ -26,10 +26,12 @@ export function deliveryQueries(db: Kysely<Database>): DeliveryQueries {
     },
 
     async claimDelivery(briefId, rules) {
-      return (await batches.claimDeliveries([briefId], rules))[0];
+      return (await claimDeliveries(db, [briefId], rules))[0];
     },
 
-    markDeliverySent: (id, sent) => batches.markDeliveriesSent([{ id, ...sent }]),
+    async markDeliverySent(id, sent) {
+      await batches.deliveryRound({ create: [], claims: [], sent: [{ id, ...sent }] });
+    },
 
     async markDeliveryFailed(id, error, at = new Date(), code) {
       const result = await db

@@ -7,7 +7,7 @@ import type { Brief } from '../../model/brief.js';
 import type { DeliveryClaimRules, DeliveryRow, Store } from '../types.js';
 import { isoUtc, toJson } from '../values.js';
 
-type DeliveryBatchQueries = Pick<Store, 'createBriefs' | 'claimDeliveries' | 'markDeliveriesSent' | 'deliveryRound'>;
+type DeliveryBatchQueries = Pick<Store, 'deliveryRound'>;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Rows per multi-row statement: well under SQLite's 32,766 bound parameters. */
@@ -19,8 +19,9 @@ function chunks<T>(items: readonly T[], size = ROWS): T[][] {
   return out;
 }
 
-type NewBrief = Parameters<Store['createBriefs']>[0][number];
-type SentDelivery = Parameters<Store['markDeliveriesSent']>[0][number];
+type Round = Parameters<Store['deliveryRound']>[0];
+type NewBrief = Round['create'][number];
+type SentDelivery = Round['sent'][number];
 
 function checkDates(briefs: readonly NewBrief[]): void {
   for (const b of briefs)
@@ -62,7 +63,12 @@ async function insertBriefs(trx: Kysely<Database>, briefs: NewBrief[]): Promise<
   return stored;
 }
 
-async function claim(db: Kysely<Database>, briefIds: number[], rules: DeliveryClaimRules): Promise<DeliveryRow[]> {
+/** claimDelivery for each brief, in one statement a thousand; the deliveries claimed, in no particular order. */
+export async function claimDeliveries(
+  db: Kysely<Database>,
+  briefIds: number[],
+  rules: DeliveryClaimRules,
+): Promise<DeliveryRow[]> {
   if (briefIds.length === 0) return [];
   const now = rules.now.getTime();
   const before = (ms: number) => isoUtc(new Date(now - ms));
@@ -146,26 +152,12 @@ function notFound(ids: number[]): AppError {
  */
 export function deliveryBatchQueries(db: Kysely<Database>): DeliveryBatchQueries {
   return {
-    async createBriefs(briefs) {
-      checkDates(briefs);
-      if (briefs.length === 0) return [];
-      return writeTransaction(db, (trx) => insertBriefs(trx, briefs));
-    },
-
-    claimDeliveries: (briefIds, rules) => claim(db, briefIds, rules),
-
-    async markDeliveriesSent(sent) {
-      if (sent.length === 0) return;
-      const missing = await writeTransaction(db, (trx) => markSent(trx, sent));
-      if (missing.length > 0) throw notFound(missing);
-    },
-
     async deliveryRound(round) {
       checkDates(round.create);
       return writeTransaction(db, async (trx) => {
         const created = await insertBriefs(trx, round.create);
         const claimed = [];
-        for (const c of round.claims) claimed.push(await claim(trx, c.briefIds, c.rules));
+        for (const c of round.claims) claimed.push(await claimDeliveries(trx, c.briefIds, c.rules));
         const missing = await markSent(trx, round.sent);
         // Thrown inside, so the round's other writes are rolled back with it (and retried alone).
         if (missing.length > 0) throw notFound(missing);

@@ -20,6 +20,7 @@ type FeedQueries = Pick<
   | 'listFeeds'
   | 'dueFeeds'
   | 'claimDueFeeds'
+  | 'renewFeedLeases'
   | 'updateFeed'
 >;
 
@@ -122,6 +123,16 @@ export function feedQueries(db: Kysely<Database>, credentials: CredentialSeal): 
       return rows
         .sort((a, b) => (a.next_poll_at ?? '').localeCompare(b.next_poll_at ?? '') || a.id - b.id)
         .map(toFeedRow);
+    },
+
+    async renewFeedLeases(ids, now, leaseMs) {
+      if (ids.length === 0) return;
+      await db
+        .updateTable('feeds')
+        .set({ poll_lease_until: isoUtc(new Date(now.getTime() + leaseMs)) })
+        .where('id', 'in', ids)
+        .where('poll_lease_until', 'is not', null)
+        .execute();
     },
 
     async updateFeed(id, update) {

@@ -8,7 +8,13 @@ import type { ProfileTables } from './profiles.js';
 
 type SubscriberReadQueries = Pick<
   Store,
-  'briefsFor' | 'sentInsightIdsOf' | 'profilesOf' | 'feedbackOfUsers' | 'usersById' | 'suppressionsFor'
+  | 'briefsFor'
+  | 'deliveryOverFor'
+  | 'sentInsightIdsOf'
+  | 'profilesOf'
+  | 'feedbackOfUsers'
+  | 'usersById'
+  | 'suppressionsFor'
 >;
 
 /** Keys per `in (…)` list: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
@@ -46,6 +52,23 @@ export function subscriberReadQueries(base: Kysely<Database>): SubscriberReadQue
         const row = byKey.get(`${k.userId}:${k.date}`);
         return row && toBrief(row);
       });
+    },
+
+    async deliveryOverFor(keys) {
+      const rows = await inParts(
+        keys.map((k) => k.userId),
+        (userIds) =>
+          db
+            .selectFrom('briefs as b')
+            .innerJoin('deliveries as d', 'd.brief_id', 'b.id')
+            .select(['b.user_id as user_id', 'b.date as date'])
+            .where('b.user_id', 'in', userIds)
+            .where('b.date', 'in', [...new Set(keys.map((k) => k.date))])
+            .where('d.status', 'in', ['sent', 'bounced', 'cancelled'])
+            .execute(),
+      );
+      const over = new Set(rows.map((r) => `${r.user_id}:${r.date}`));
+      return keys.map((k) => over.has(`${k.userId}:${k.date}`));
     },
 
     async sentInsightIdsOf(userIds) {

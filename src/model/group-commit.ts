@@ -1,7 +1,7 @@
 /**
  * Turns a batch write into a one-item call that many concurrent callers share: the items that
- * arrive while a batch is being written go together in the next one, so N sends in flight cost
- * about one commit (one fsync on SQLite) per round instead of N. Each caller still waits for its
+ * arrive while a batch is being written go together in the next one, so N callers in flight (a send
+ * run's briefs, a poll's feeds) cost about one commit (one fsync on SQLite) per round instead of N. Each caller still waits for its
  * own item to be committed, so nothing is acknowledged before it is stored. When a batch fails,
  * its items are written one by one, so one bad item fails only its own caller.
  */

@@ -13,15 +13,17 @@ import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 const RATE = 10;
 const GAP_MS = 1000 / RATE;
 const SENDERS = 3;
-const PER_SENDER = 10;
+const PER_SENDER = 12;
 /**
  * Messages over the rate allowed in any window: one for a slot boundary (a message may start
  * anywhere in its slot), and what JITTER_MS of differing delay between a message's slot and its
- * arrival adds (a database reply, a busy event loop, the SMTP server in this same process). Seen:
- * 0.3 to 0.6 alone, up to 3 beside other test files, at load average 11 to 19 on 2 cores; each
- * sender pacing itself alone: 20. Load that delays every message alike only spreads them out.
+ * arrival adds: a database reply, and an event loop stalled while the senders and the SMTP server,
+ * all in this process, share 2 loaded cores (a stall hands the server several messages at once).
+ * Seen with 10 a sender: 0.3 to 0.6 alone, up to 6.9 beside other test files at load average 11
+ * to 19; each sender pacing itself alone: 20. Load that delays every message alike only spreads
+ * them out.
  */
-const JITTER_MS = 400;
+const JITTER_MS = 600;
 const BURST = 1 + JITTER_MS / GAP_MS;
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -117,7 +119,7 @@ describe.skipIf(postgres?.skip ?? true)(`SMTP_RATE_PER_SECOND across processes (
     const arrivals = await sendFromEach(smtp, mailers);
 
     expect(arrivals).toHaveLength(SENDERS * PER_SENDER);
-    // Three senders at the rate each: about two thirds of the messages come early (20 seen).
+    // Three senders at the rate each: about two thirds of the messages come early (~24).
     expect(excessOverRate(arrivals)).toBeGreaterThan(2 * BURST);
   });
 });

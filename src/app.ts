@@ -58,7 +58,12 @@ export async function createApp(config: Config, overrides: { log?: Logger } = {}
     smtpUrl: config.smtpUrl || undefined,
     outboxDir,
     smtpTimeouts: smtpTimeouts(config.smtpTimeoutSeconds),
-    smtpThroughput: { maxConnections: config.smtpMaxConnections, ratePerSecond: config.smtpRatePerSecond },
+    smtpThroughput: {
+      maxConnections: config.smtpMaxConnections,
+      ratePerSecond: config.smtpRatePerSecond,
+      // Several processes send on one PostgreSQL database; SQLite has the one.
+      sharedSlots: store.dialect === 'postgres' ? store : undefined,
+    },
     dkim: dkimFromConfig(config),
   });
   const metrics = createMetrics();

@@ -99,7 +99,7 @@ export const options = {
     env: 'SMTP_RATE_PER_SECOND',
     type: integer(0, 100_000),
     default: '0',
-    doc: 'At most this many messages a second per process (what a relay or provider allows); 0: no limit.',
+    doc: 'At most this many messages a second (what a relay or provider allows), over all processes sharing the database (PostgreSQL); 0: no limit.',
   }),
   sendConcurrency: option({
     env: 'SEND_CONCURRENCY',

@@ -33,3 +33,6 @@ export type BatchedReadsStore = Pick<
   | 'usersById'
   | 'suppressionsFor'
 >;
+
+/** Where the processes sharing a database take SMTP_RATE_PER_SECOND's send slots from (scale mode). */
+export type SendSlotsStore = Pick<Store, 'reserveSendSlots'>;

@@ -3,7 +3,9 @@ import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import { domainOf } from '../model/email-address.js';
 import { smtpFailure } from './delivery-error.js';
 import { dkimSettings, toMailOptions } from './mail-options.js';
+import { fleetSendPace } from './fleet-send-pace.js';
 import type { DkimOptions, Mailer, SendOptions, SendResult } from './mailer.js';
+import type { SendSlotsStore } from './ports.js';
 import type { RenderedEmail } from './rendered-email.js';
 import { sendPace } from './send-pace.js';
 import { noDelaySocket } from './smtp-socket.js';
@@ -21,6 +23,8 @@ export interface SmtpThroughput {
   maxConnections?: number;
   /** Messages a second over all connections; 0 or unset: no limit. */
   ratePerSecond?: number;
+  /** When set, `ratePerSecond` holds across every process taking slots from this store, not per process. */
+  sharedSlots?: SendSlotsStore;
 }
 
 export interface SmtpMailerOptions extends SmtpTimeouts, SmtpThroughput {
@@ -73,7 +77,8 @@ export class SmtpMailer implements Mailer {
     this.transport = nodemailer.createTransport(poolOptions);
     // Not nodemailer's rateLimit: it resumes every waiting connection at once and let 9 through in
     // about a second at 4 a second.
-    this.pace = sendPace(options.ratePerSecond ?? 0);
+    const rate = options.ratePerSecond ?? 0;
+    this.pace = options.sharedSlots ? fleetSendPace(rate, options.sharedSlots) : sendPace(rate);
   }
 
   async send(email: RenderedEmail, opts: SendOptions): Promise<SendResult> {

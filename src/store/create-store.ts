@@ -18,6 +18,7 @@ import { operationsQueries } from './queries/operations.js';
 import { subscriberReadQueries } from './queries/subscriber-reads.js';
 import { suppressionQueries } from './queries/suppressions.js';
 import { llmUsageQueries } from './queries/llm-usage.js';
+import { sendPaceQueries } from './queries/send-pace.js';
 import { transcriptQueries } from './queries/transcripts.js';
 import { userQueries } from './queries/users.js';
 import type { Database } from './schema.js';
@@ -47,6 +48,7 @@ export function createStore(db: Kysely<Database>, credentials: CredentialSeal): 
     ...sessionQueries(db),
     ...suppressionQueries(db),
     ...subscriberReadQueries(db),
+    ...sendPaceQueries(db),
     close() {
       closing ??= db.destroy();
       return closing;

@@ -479,6 +479,14 @@ export interface Store {
   /** Keeps the entry already there when two extractions of the same key race. */
   cacheLlmInsights(key: LlmCacheKey, insights: Insight[]): Promise<void>;
 
+  // send pace (SMTP_RATE_PER_SECOND across every process on the database)
+  /**
+   * Reserves the next `count` send slots, `gapMs` apart, that no process on this database holds;
+   * returns in how many ms (by the database's clock) the first one starts, 0 when it is now. Slots
+   * not used are lost, so the rate stays an upper bound.
+   */
+  reserveSendSlots(count: number, gapMs: number): Promise<number>;
+
   // insight index, profiles, follows and feedback
   /** Adds or replaces index entries by insight id. */
   saveInsightIndex(entries: InsightIndexEntry[]): Promise<void>;

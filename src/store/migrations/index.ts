@@ -12,6 +12,7 @@ import { feedCredentials } from './0010-feed-credentials.js';
 import { idempotentWork } from './0011-idempotent-work.js';
 import { feedSchedule } from './0012-feed-schedule.js';
 import { retiredInsights } from './0013-retired-insights.js';
+import { sendPace } from './0014-send-pace.js';
 
 /** Every migration, keyed by a name that sorts in the order they must run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011-idempotent-work': idempotentWork,
   '0012-feed-schedule': feedSchedule,
   '0013-retired-insights': retiredInsights,
+  '0014-send-pace': sendPace,
 };

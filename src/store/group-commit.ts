@@ -13,7 +13,8 @@ interface Pending<T> {
  * arrive while a batch commits go together in the next transaction, so a poll of thousands of feeds
  * pays one commit (on SQLite, one fsync) per batch instead of one per feed. Each caller's promise
  * settles once its own write is committed; a batch that fails is retried one write at a time, so one
- * bad write fails only its caller.
+ * bad write fails only its caller. `write` is one statement per item: a batch of one commits by
+ * itself, without the round trips of BEGIN and COMMIT.
  */
 export function groupCommit<T>(
   db: Kysely<Database>,
@@ -30,6 +31,11 @@ export function groupCommit<T>(
         await new Promise((resolve) => setImmediate(resolve));
         const batch = queue;
         queue = [];
+        const [only] = batch;
+        if (batch.length === 1 && only) {
+          await write(db, only.item).then(only.done, only.fail);
+          continue;
+        }
         try {
           await writeTransaction(db, async (trx) => {
             for (const p of batch) await write(trx, p.item);

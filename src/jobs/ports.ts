@@ -48,11 +48,11 @@ export type DeliverBriefsStore = DueSubscribersStore & DeliverBriefStore & Group
 /** What one tick of the scale-mode scheduler reads to queue jobs. */
 export type EnqueueDueStore = DueSubscribersStore & Pick<Store, 'dueFeeds' | 'episodesToProcess' | 'deliveryOverFor'>;
 
-/** What finding a feed's episodes waiting for their first processing reads. */
-export type NewEpisodesStore = Pick<Store, 'episodesByFeed'>;
-
 /** What the poll-feed job reads besides polling: the feed it was queued for, with its credentials (its new episodes come with RefreshFeedStore). */
 export type PollFeedJobStore = Pick<Store, 'feedToPoll'>;
 
-/** What the process-episode job reads besides processing: the episode it was queued for. */
-export type ProcessEpisodeJobStore = Pick<Store, 'episodeById'>;
+/** What processing an episode by its id reads besides: the claim that reads it. */
+export type ProcessDueEpisodeStore = ProcessEpisodeStore & Pick<Store, 'claimEpisodeToProcess'>;
+
+/** What the process-episode job reads besides processing: the episode it was queued for, on a retry. */
+export type ProcessEpisodeJobStore = ProcessDueEpisodeStore & Pick<Store, 'episodeById'>;

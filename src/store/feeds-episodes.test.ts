@@ -161,8 +161,13 @@ for (const { dialect, label, skip } of await testDialects()) {
       const episodes = [parsedEpisode('a'), parsedEpisode('b'), parsedEpisode('c')];
       const seen = new Date('2024-06-01T00:00:00Z');
 
-      expect(await t.store.upsertEpisodes(feed.id, episodes, seen)).toEqual({ inserted: 3, updated: 0 });
-      expect(await t.store.upsertEpisodes(feed.id, episodes, new Date())).toEqual({ inserted: 0, updated: 0 });
+      const first = await t.store.upsertEpisodes(feed.id, episodes, seen);
+      expect(first).toMatchObject({ inserted: 3, updated: 0 });
+      expect(await t.store.upsertEpisodes(feed.id, episodes, new Date())).toEqual({
+        inserted: 0,
+        updated: 0,
+        insertedIds: [],
+      });
 
       const changed = [
         parsedEpisode('a', { title: 'Renamed', persons: [] }),
@@ -171,10 +176,14 @@ for (const { dialect, label, skip } of await testDialects()) {
         parsedEpisode('d', { title: 'duplicate guid in one feed' }),
       ];
       const later = new Date('2024-06-02T00:00:00Z');
-      expect(await t.store.upsertEpisodes(feed.id, changed, later)).toEqual({ inserted: 1, updated: 1 });
+      const second = await t.store.upsertEpisodes(feed.id, changed, later);
+      expect(second).toMatchObject({ inserted: 1, updated: 1 });
 
       const rows = await t.store.episodesByFeed(feed.id);
       expect(rows.map((r) => r.guid)).toEqual(['a', 'b', 'c', 'd']);
+      const idOf = (guid: string) => rows.find((r) => r.guid === guid)?.id;
+      expect([...first.insertedIds].sort((x, y) => x - y)).toEqual([idOf('a'), idOf('b'), idOf('c')]);
+      expect(second.insertedIds).toEqual([idOf('d')]);
       const a = rows.find((r) => r.guid === 'a');
       expect(a).toMatchObject({ title: 'Renamed', persons: [], firstSeenAt: seen.toISOString(), status: 'new' });
       expect(rows.find((r) => r.guid === 'd')).toMatchObject({ title: 'Episode d', firstSeenAt: later.toISOString() });
@@ -184,10 +193,9 @@ for (const { dialect, label, skip } of await testDialects()) {
       const one = (await t.store.addFeed('https://one.example/feed')).feed;
       const two = (await t.store.addFeed('https://two.example/feed')).feed;
       await t.store.upsertEpisodes(one.id, [parsedEpisode('x')], new Date());
-      expect(await t.store.upsertEpisodes(two.id, [parsedEpisode('x')], new Date())).toEqual({
-        inserted: 1,
-        updated: 0,
-      });
+      const second = await t.store.upsertEpisodes(two.id, [parsedEpisode('x')], new Date());
+      const [x] = await t.store.episodesByFeed(two.id);
+      expect(second).toEqual({ inserted: 1, updated: 0, insertedIds: [x!.id] });
     });
 
     it('round-trips every episode field, JSON columns included', async () => {
@@ -252,8 +260,14 @@ for (const { dialect, label, skip } of await testDialects()) {
     it('upserts a large batch in one call', async () => {
       const feed = (await t.store.addFeed('https://example.com/big')).feed;
       const many = Array.from({ length: 450 }, (_, i) => parsedEpisode(`g${i}`));
-      expect(await t.store.upsertEpisodes(feed.id, many, new Date())).toEqual({ inserted: 450, updated: 0 });
-      expect(await t.store.upsertEpisodes(feed.id, many, new Date())).toEqual({ inserted: 0, updated: 0 });
+      const first = await t.store.upsertEpisodes(feed.id, many, new Date());
+      expect(first).toMatchObject({ inserted: 450, updated: 0 });
+      expect(new Set(first.insertedIds).size).toBe(450);
+      expect(await t.store.upsertEpisodes(feed.id, many, new Date())).toEqual({
+        inserted: 0,
+        updated: 0,
+        insertedIds: [],
+      });
     });
 
     it('lists episodes to process oldest first and honours status changes', async () => {
@@ -421,6 +435,49 @@ for (const { dialect, label, skip } of await testDialects()) {
       });
       await t.store.releaseEpisode(id('notes'));
       expect(await claim('notes')).toBe(false);
+    });
+
+    it('claims an episode to process and reads it in one go: only a due one, only once, with the lease held', async () => {
+      const feed = (await t.store.addFeed('https://example.com/feed')).feed;
+      const seen = new Date('2024-06-01T00:00:00Z');
+      const { insertedIds } = await t.store.upsertEpisodes(
+        feed.id,
+        ['fresh', 'done', 'later', 'notes'].map((g) => parsedEpisode(g)),
+        seen,
+      );
+      const [fresh, done, later, notes] = insertedIds as [number, number, number, number];
+      const now = new Date('2024-06-01T01:00:00Z');
+      const claim = (episodeId: number, at = now) => t.store.claimEpisodeToProcess(episodeId, at, 60_000);
+
+      const claimed = await claim(fresh);
+      expect(claimed).toMatchObject({ guid: 'fresh', status: 'new', firstSeenAt: seen.toISOString() });
+      expect(claimed).toEqual(await t.store.episodeById(fresh));
+      expect(await claim(fresh, new Date('2024-06-01T01:00:59Z'))).toBeUndefined();
+      expect(await t.store.claimEpisode(fresh, now, 60_000, 'process')).toBe(false);
+      await t.store.releaseEpisode(fresh);
+      expect(await claim(fresh)).toMatchObject({ id: fresh });
+
+      await t.store.replaceInsights(done, [insight(1)], 'embedded');
+      expect(await claim(done)).toBeUndefined();
+      await t.store.markEpisodeFailed(later, 'down', new Date('2024-06-01T02:00:00Z'));
+      expect(await claim(later)).toBeUndefined();
+      expect(await claim(later, new Date('2024-06-01T02:00:00Z'))).toMatchObject({ status: 'failed', failures: 1 });
+
+      // Extracted from show notes, then the feed linked a transcript: claimEpisode's work, not this one's.
+      await t.store.saveTranscript(notes, {
+        source: 'shownotes',
+        hash: 'h',
+        segments: [{ start: 0, end: 1, text: 'x' }],
+      });
+      await t.store.replaceInsights(notes, [], 'none');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await t.store.upsertEpisodes(
+        feed.id,
+        [parsedEpisode('notes', { transcripts: [{ url: 'https://example.com/new.vtt', type: 'text/vtt' }] })],
+        new Date(),
+      );
+      expect(await claim(notes)).toBeUndefined();
+      expect(await t.store.claimEpisode(notes, now, 60_000, 'process')).toBe(true);
     });
 
     it('lists recent episodes another engine extracted and nobody was sent yet, newest first, for an LLM back-fill', async () => {

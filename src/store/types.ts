@@ -73,9 +73,14 @@ export interface EpisodeRow {
   retryAt: string | null;
 }
 
+/** Opens a feed's sealed credentials ('user:password'); throws when no key of SECRET_KEY opens them. */
+export type OpenFeedAuth = () => Promise<string>;
+
 export interface UpsertResult {
   inserted: number;
   updated: number;
+  /** The episodes it inserted (status 'new', first seen at `seenAt`): what a poll hands on for processing. */
+  insertedIds: number[];
 }
 
 /** An insight with what a brief needs to show it. */
@@ -307,10 +312,10 @@ export interface Store {
   feedAuth(id: number): Promise<string | null>;
   feedById(id: number): Promise<FeedRow | undefined>;
   /**
-   * The feed for polling it, in one read: `auth` is null when it has no credentials, undefined when
-   * it has some (sealed: the poll opens them with feedAuth, where a wrong key fails only that feed).
+   * The feed for polling it, in one read: `auth` is null when it has no credentials, else what opens
+   * them (as feedAuth, from this read; the poll calls it, where a wrong key fails only that feed).
    */
-  feedToPoll(id: number): Promise<{ feed: FeedRow; auth: null | undefined } | undefined>;
+  feedToPoll(id: number): Promise<{ feed: FeedRow; auth: OpenFeedAuth | null } | undefined>;
   feedByUrl(url: string): Promise<FeedRow | undefined>;
   listFeeds(): Promise<FeedRow[]>;
   /** Active feeds whose nextPollAt is null or <= now. */
@@ -347,6 +352,11 @@ export interface Store {
    * listed the episode before another finished it gets false: finished work is never redone.
    */
   claimEpisode(id: number, now: Date, leaseMs: number, work: EpisodeWork): Promise<boolean>;
+  /**
+   * claimEpisode for processing, of an episode due for it as episodesToProcess lists them (not one
+   * only awaiting a published transcript), in the one statement: the episode as claimed, else undefined.
+   */
+  claimEpisodeToProcess(id: number, now: Date, leaseMs: number): Promise<EpisodeRow | undefined>;
   releaseEpisode(id: number): Promise<void>;
   /** Sets the status; `lastError` omitted clears it. */
   markEpisode(id: number, status: EpisodeRow['status'], lastError?: string | null): Promise<void>;

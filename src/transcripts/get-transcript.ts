@@ -22,14 +22,14 @@ export type SpeechToText = (
 /**
  * The episode's published transcript when it offers one that fetches and parses; else
  * speech-to-text when given and it succeeds; otherwise its show notes, marked as such, without
- * their furniture (`showNotes.repeated`: the show's boilerplate sentences); undefined when they say
- * nothing substantive.
+ * their furniture (`showNotes().repeated`: the show's boilerplate sentences, asked for only when the
+ * notes are used); undefined when they say nothing substantive.
  */
 export async function getTranscript(
   episode: EpisodeRow,
   fetchOptions: FetchOptions,
   speechToText?: SpeechToText,
-  showNotes: NotesCleaning = {},
+  showNotes: () => Promise<NotesCleaning> = async () => ({}),
 ): Promise<TranscriptOutcome | undefined> {
   const published = await publishedTranscript(episode, fetchOptions);
   if ('transcript' in published) return { transcript: published.transcript };
@@ -40,9 +40,10 @@ export async function getTranscript(
     fallbackReason = `${fallbackReason}; speech-to-text not used: ${asr.reason}`;
   }
   if (!episode.description || episode.description.trim().length < 40) return undefined;
+  const cleaning = await showNotes();
   try {
     return {
-      transcript: transcriptFromShowNotes(episode.description, { ...showNotes, title: episode.title }),
+      transcript: transcriptFromShowNotes(episode.description, { ...cleaning, title: episode.title }),
       fallbackReason,
     };
   } catch {

@@ -1,9 +1,9 @@
 import { hostOf } from '../limit-per-key.js';
 import type { PollFeedJobStore } from '../ports.js';
 import { logFeedFailure } from '../task-failures.js';
-import { refreshFeed, type RefreshFeedDeps } from '../tasks/refresh-feed.task.js';
+import { refreshFeedForNewEpisodes, type RefreshFeedDeps } from '../tasks/refresh-feed.task.js';
 import type { JobDefinition } from './job-definition.js';
-import { newEpisodesOf, processEpisodeJob } from './process-episode.job.js';
+import { processEpisodeJob } from './process-episode.job.js';
 
 export interface PollFeedData {
   feedId: number;
@@ -40,10 +40,13 @@ export const pollFeedJob: JobDefinition<PollFeedData, RefreshFeedDeps & { store:
     const { feed, auth } = polled;
     if (feed.nextPollAt && Date.parse(feed.nextPollAt) > now.getTime())
       return { feedId, status: 'skipped', reason: 'polled since it was queued' };
-    const result = await refreshFeed(app, feed, now, auth);
+    const { result, newEpisodeIds } = await refreshFeedForNewEpisodes(app, feed, now, auth);
     logFeedFailure(app.log, feed, result);
-    if (result.status === 'updated' && result.inserted > 0)
-      await enqueue(processEpisodeJob, await newEpisodesOf(app, feedId, now));
+    // Episodes stored earlier and still unprocessed are the scheduler tick's (episodesToProcess).
+    await enqueue(
+      processEpisodeJob,
+      newEpisodeIds.map((episodeId) => ({ episodeId })),
+    );
     return result;
   },
 };

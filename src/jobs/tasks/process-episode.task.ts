@@ -5,9 +5,9 @@ import { AppError, errorMessage } from '../../model/errors.js';
 import type { EpisodeRow } from '../../store/types.js';
 import { getTranscript, showBoilerplate } from '../../transcripts/index.js';
 import { preferPublished, transcribeEpisode, type EpisodeAsrDeps } from '../../transcripts/asr/index.js';
-import { withEpisodeClaim } from '../episode-lease.js';
+import { EPISODE_LEASE_MS, holdingEpisodeClaim, withEpisodeClaim } from '../episode-lease.js';
 import { episodeRetryAt } from '../episode-retry.js';
-import type { ProcessEpisodeStore, ShowRepeatsStore } from '../ports.js';
+import type { ProcessDueEpisodeStore, ProcessEpisodeStore, ShowRepeatsStore } from '../ports.js';
 import { indexNewInsights } from './index-insights.js';
 import { showTranscriptRepeats, type ShowTranscriptRepeats } from './show-repeats.js';
 
@@ -50,9 +50,29 @@ export async function processEpisode(
   const result = await withEpisodeClaim(app.store, episode.id, now, 'process', () =>
     processClaimed(app, episode, now, boilerplate),
   );
-  return (
-    result ?? { episodeId: episode.id, status: 'skipped', reason: 'another worker is processing it or has done it' }
+  return result ?? notClaimed(episode.id);
+}
+
+/**
+ * processEpisode of an episode by id, claimed and read in one statement (claimEpisodeToProcess):
+ * what a process-episode job runs. Undefined when it is not due for processing (done, or failed and
+ * waiting for its retry) or another worker holds it.
+ */
+export async function processDueEpisode(
+  app: ProcessEpisodeDeps & { store: ProcessDueEpisodeStore },
+  episodeId: number,
+  now: Date,
+  boilerplate: ShowBoilerplate,
+): Promise<ProcessResult | undefined> {
+  const episode = await app.store.claimEpisodeToProcess(episodeId, now, EPISODE_LEASE_MS);
+  if (!episode) return undefined;
+  return holdingEpisodeClaim(app.store, episodeId, () =>
+    processClaimed(app, episode, now, boilerplate, { readWithClaim: true }),
   );
+}
+
+function notClaimed(episodeId: number): ProcessResult {
+  return { episodeId, status: 'skipped', reason: 'another worker is processing it or has done it' };
 }
 
 /**
@@ -95,19 +115,28 @@ async function processClaimed(
   episode: EpisodeRow,
   now: Date,
   boilerplate: ShowBoilerplate,
+  { readWithClaim = false } = {},
 ): Promise<ProcessResult> {
   const { store, config } = app;
   const fail = (error: string) => store.markEpisodeFailed(episode.id, error, episodeRetryAt(episode.failures + 1, now));
+  // The show's stored transcripts are read while this one is fetched, and before it is stored: it is
+  // added to them (remember), not read back.
+  const repeats = boilerplate.repeats(episode);
+  // Awaited below unless processing stops first; a failed read then fails nothing.
+  repeats.catch(() => undefined);
   try {
-    let transcript = await store.transcriptByEpisode(episode.id);
+    // saveTranscript moves a new episode to 'transcribed' with its transcript, so one read 'new' by
+    // its claim has none (a row listed before the claim may be older than a transcript stored since).
+    const untranscribed = readWithClaim && episode.status === 'new';
+    let transcript = untranscribed ? undefined : await store.transcriptByEpisode(episode.id);
     let note: string | undefined;
     if (transcript)
       ({ transcript, note } = await preferPublished(store, episode, transcript, app.fetchOptions('transcript')));
     if (!transcript) {
       const asr = config.asrEngine.length > 0 ? (ep: EpisodeRow) => transcribeEpisode(asrDeps(app), ep) : undefined;
-      const got = await getTranscript(episode, app.fetchOptions('transcript'), asr, {
+      const got = await getTranscript(episode, app.fetchOptions('transcript'), asr, async () => ({
         repeated: await boilerplate.notes(episode.feedId),
-      });
+      }));
       if (!got && episode.transcripts.length === 0 && !asr) {
         // Nothing to retry: without a transcript to fetch, the notes are all there is, and they say nothing.
         const reason = 'no transcript, and the show notes say nothing substantive';
@@ -129,7 +158,7 @@ async function processClaimed(
     const report = await app.insightEngine().extractWithReport(transcript, {
       top: config.insightsPerEpisode,
       episodeId: episode.id,
-      repeats: await boilerplate.repeats(episode),
+      repeats: await repeats,
       episodeTitle: episode.title,
     });
     // replaceInsights marks the episode extracted (and clears its last error) with the insights.

@@ -10,7 +10,7 @@ import {
 import { AppError, errorMessage } from '../../model/errors.js';
 import type { ParsedEpisode } from '../../model/feed.js';
 import { withFeedCredentials } from '../../model/feed-url.js';
-import type { FeedPollUpdate, FeedRow } from '../../store/types.js';
+import type { FeedPollUpdate, FeedRow, OpenFeedAuth } from '../../store/types.js';
 import type { RefreshFeedStore } from '../ports.js';
 
 export type RefreshResult =
@@ -48,26 +48,42 @@ type Hints = Pick<PollDelayInput, 'ttlSeconds' | 'cacheMaxAgeSeconds' | 'retryAf
  * A failure is recorded on the feed and never touches the episodes already stored; enough of them in
  * a row pause the feed, and any success (a scheduled retry or `feeds refresh`) resumes it.
  * Counted in podbrief_feed_polls_total whichever path runs it (scheduler, queue, CLI).
- * `auth` is the feed's stored credentials when the caller read them with the feed (feedToPoll), else
- * they are read here.
+ * `auth` opens the feed's stored credentials (null: none) when the caller read them with the feed
+ * (feedToPoll), else they are read here.
  */
 export async function refreshFeed(
   app: RefreshFeedDeps,
   feed: FeedRow,
   now = new Date(),
-  auth?: string | null,
+  auth?: OpenFeedAuth | null,
 ): Promise<RefreshResult> {
-  const result = await pollOneFeed(app, feed, now, auth);
-  app.metrics.feedPolls.inc({ outcome: result.status });
-  return result;
+  return (await refreshFeedForNewEpisodes(app, feed, now, auth)).result;
+}
+
+/** A poll's result, with the episodes it stored for the first time (status 'new'). */
+export interface PolledFeed {
+  result: RefreshResult;
+  newEpisodeIds: number[];
+}
+
+/** refreshFeed, also naming the episodes it inserted: the poll-feed job queues them without reading them back. */
+export async function refreshFeedForNewEpisodes(
+  app: RefreshFeedDeps,
+  feed: FeedRow,
+  now: Date,
+  auth?: OpenFeedAuth | null,
+): Promise<PolledFeed> {
+  const polled = await pollOneFeed(app, feed, now, auth);
+  app.metrics.feedPolls.inc({ outcome: polled.result.status });
+  return polled;
 }
 
 async function pollOneFeed(
   app: RefreshFeedDeps,
   feed: FeedRow,
   now: Date,
-  auth: string | null | undefined,
-): Promise<RefreshResult> {
+  auth: OpenFeedAuth | null | undefined,
+): Promise<PolledFeed> {
   const { config, store } = app;
   const nextPollAt = (errorCount: number, hints: Hints) =>
     new Date(
@@ -89,11 +105,15 @@ async function pollOneFeed(
     lastError: null,
     ...(feed.status !== 'active' && { status: 'active' as const }),
   };
+  const unchanged: PolledFeed = {
+    result: { feedId: feed.id, url: feed.url, status: 'not_modified' },
+    newEpisodeIds: [],
+  };
   try {
     const unconditional = unconditionalFetchDue(feed, config.pollUnconditionalHours, now);
     // Credentials are stored apart from the URL; safeFetch sends them as Basic auth, same origin only.
     const res = await fetchFeed(
-      withFeedCredentials(feed.url, auth === undefined ? await store.feedAuth(feed.id) : auth),
+      withFeedCredentials(feed.url, auth === undefined ? await store.feedAuth(feed.id) : await auth?.()),
       unconditional ? {} : { etag: feed.etag, lastModified: feed.lastModified },
       app.fetchOptions('feed'),
     );
@@ -102,7 +122,7 @@ async function pollOneFeed(
         ...succeeded,
         nextPollAt: nextPollAt(0, { ...serverHints(res), cadenceSeconds: feed.cadenceSeconds }),
       });
-      return { feedId: feed.id, url: feed.url, status: 'not_modified' };
+      return unchanged;
     }
     const cadenceSeconds = publishingCadenceSeconds(res.feed.episodes) ?? null;
     const scheduled: FeedPollUpdate = {
@@ -115,7 +135,7 @@ async function pollOneFeed(
     };
     if (res.contentHash === feed.contentHash) {
       await store.updateFeed(feed.id, scheduled);
-      return { feedId: feed.id, url: feed.url, status: 'not_modified' };
+      return unchanged;
     }
     const { episodes, republished } = await newEpisodes(app, feed, res.feed.episodes);
     if (republished > 0) {
@@ -124,7 +144,7 @@ async function pollOneFeed(
         { code: 'guid_churn' },
       );
     }
-    const counts = await store.upsertEpisodes(feed.id, episodes, now);
+    const { inserted, updated, insertedIds } = await store.upsertEpisodes(feed.id, episodes, now);
     await store.updateFeed(feed.id, {
       ...scheduled,
       title: res.feed.title || feed.title,
@@ -134,15 +154,17 @@ async function pollOneFeed(
       language: res.feed.language ?? null,
       contentHash: res.contentHash,
     });
-    return {
+    const result: RefreshResult = {
       feedId: feed.id,
       url: feed.url,
       status: 'updated',
       title: res.feed.title,
-      ...counts,
+      inserted,
+      updated,
       warnings: res.feed.warnings,
       ...(republished > 0 && { republished }),
     };
+    return { result, newEpisodeIds: insertedIds };
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'unexpected_error';
     const errorCount = feed.errorCount + 1;
@@ -167,7 +189,17 @@ async function pollOneFeed(
     if (paused && feed.status !== 'paused') {
       app.log.warn(`feed ${feed.id} ${feed.url} paused after ${errorCount} failed polls in a row: ${code}`, { code });
     }
-    return { feedId: feed.id, url: feed.url, status: 'failed', code, error, ...(paused && { paused: true as const }) };
+    return {
+      result: {
+        feedId: feed.id,
+        url: feed.url,
+        status: 'failed',
+        code,
+        error,
+        ...(paused && { paused: true as const }),
+      },
+      newEpisodeIds: [],
+    };
   }
 }
 

@@ -15,6 +15,7 @@ type EpisodeQueries = Pick<
   | 'episodesToProcess'
   | 'episodesToUpgrade'
   | 'claimEpisode'
+  | 'claimEpisodeToProcess'
   | 'releaseEpisode'
   | 'markEpisode'
   | 'markEpisodeFailed'
@@ -52,12 +53,20 @@ function metadataOf(ep: ParsedEpisode) {
 }
 
 export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
+  // One statement is the compare-and-set: of two workers, only one matches; and a worker that
+  // listed the episode before another finished it finds nothing left to do.
+  const claim = (id: number, now: Date, leaseMs: number) =>
+    db
+      .updateTable('episodes')
+      .set({ claimed_until: isoUtc(new Date(now.getTime() + leaseMs)) })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', isoUtc(now))]));
   return {
     async upsertEpisodes(feedId, episodes, seenAt) {
       const unique = firstByGuid(episodes);
       const now = isoUtc(seenAt);
       return writeTransaction(db, async (trx) => {
-        const result: UpsertResult = { inserted: 0, updated: 0 };
+        const result: UpsertResult = { inserted: 0, updated: 0, insertedIds: [] };
         for (let i = 0; i < unique.length; i += CHUNK) {
           const chunk = unique.slice(i, i + CHUNK);
           const existing = await trx
@@ -101,6 +110,7 @@ export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
             .returning('id')
             .execute();
           result.inserted += inserted.length;
+          for (const { id } of inserted) result.insertedIds.push(id);
         }
         return result;
       });
@@ -149,16 +159,18 @@ export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
     },
 
     async claimEpisode(id, now, leaseMs, work) {
-      // One statement is the compare-and-set: of two workers, only one matches; and a worker that
-      // listed the episode before another finished it finds nothing left to do.
-      const result = await db
-        .updateTable('episodes')
-        .set({ claimed_until: isoUtc(new Date(now.getTime() + leaseMs)) })
-        .where('id', '=', id)
-        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', isoUtc(now))]))
+      const result = await claim(id, now, leaseMs)
         .where((eb) => (work === 'process' ? needsProcessing(eb, now) : needsUpgrade(eb, work.upgradeTo)))
         .executeTakeFirst();
       return result.numUpdatedRows === 1n;
+    },
+
+    async claimEpisodeToProcess(id, now, leaseMs) {
+      const row = await claim(id, now, leaseMs)
+        .where((eb) => dueForProcessing(eb, now))
+        .returningAll()
+        .executeTakeFirst();
+      return row && toEpisodeRow(row);
     },
 
     async releaseEpisode(id) {

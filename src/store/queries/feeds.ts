@@ -28,6 +28,18 @@ export function feedQueries(db: Kysely<Database>, credentials: CredentialSeal): 
   const writeFeed = groupCommit<{ id: number; values: Updateable<FeedsTable> }>(db, async (trx, { id, values }) => {
     await trx.updateTable('feeds').set(values).where('id', '=', id).execute();
   });
+  const openAuth = async (id: number, sealed: string) => {
+    const { clear, stale } = credentials.open(sealed);
+    // Stored in clear (before sealing) or under the previous secret: sealed under the current one now.
+    if (stale)
+      await db
+        .updateTable('feeds')
+        .set({ auth: credentials.seal(clear) })
+        .where('id', '=', id)
+        .where('auth', '=', sealed)
+        .execute();
+    return clear;
+  };
   const feedByUrl = async (raw: string) => {
     const { url } = splitFeedCredentials(raw);
     const row = await db.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
@@ -58,17 +70,7 @@ export function feedQueries(db: Kysely<Database>, credentials: CredentialSeal): 
 
     async feedAuth(id) {
       const row = await db.selectFrom('feeds').select('auth').where('id', '=', id).executeTakeFirst();
-      if (!row?.auth) return null;
-      const { clear, stale } = credentials.open(row.auth);
-      // Stored in clear (before sealing) or under the previous secret: sealed under the current one now.
-      if (stale)
-        await db
-          .updateTable('feeds')
-          .set({ auth: credentials.seal(clear) })
-          .where('id', '=', id)
-          .where('auth', '=', row.auth)
-          .execute();
-      return clear;
+      return row?.auth ? openAuth(id, row.auth) : null;
     },
 
     async feedById(id) {
@@ -78,9 +80,11 @@ export function feedQueries(db: Kysely<Database>, credentials: CredentialSeal): 
 
     async feedToPoll(id) {
       const row = await db.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
-      // Sealed credentials are opened by feedAuth, inside the poll, where a key that cannot open them
-      // fails that feed with its code: undefined says "ask feedAuth", null "there are none".
-      return row && { feed: toFeedRow(row), auth: row.auth ? undefined : null };
+      if (!row) return undefined;
+      // Sealed credentials are opened inside the poll, where a key that cannot open them fails that
+      // feed with its code.
+      const sealed = row.auth;
+      return { feed: toFeedRow(row), auth: sealed ? () => openAuth(id, sealed) : null };
     },
 
     feedByUrl,

@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../model/errors.js';
 import { toStoredInsight } from '../row-mappers.js';
-import type { Database } from '../schema.js';
+import type { Database, InsightsTable } from '../schema.js';
 import { writeTransaction } from '../transaction.js';
 import type { InsightWithContext, Store } from '../types.js';
 import type { Insight } from '../../model/insight.js';
@@ -57,38 +57,42 @@ export function insightQueries(db: Kysely<Database>): InsightQueries {
       const now = isoUtc(new Date());
       return writeTransaction(db, async (trx) => {
         const episode = await trx
-          .selectFrom('episodes')
-          .select('feed_id')
-          .where('id', '=', episodeId)
-          .executeTakeFirst();
-        if (!episode) throw new AppError('episode_not_found', `Episode ${episodeId} does not exist`);
-        await trx
           .updateTable('episodes')
           .set({ status: 'extracted', last_error: null })
           .where('id', '=', episodeId)
-          .execute();
+          .returning('feed_id')
+          .executeTakeFirst();
+        if (!episode) throw new AppError('episode_not_found', `Episode ${episodeId} does not exist`);
         const existing = await trx.selectFrom('insights').selectAll().where('episode_id', '=', episodeId).execute();
         const { kept, added, vanished } = matchInsights(existing, insights);
+        // Kept and added are the episode's insights now: the rest are retired or deleted below.
+        const current: Selectable<InsightsTable>[] = [];
         for (const { id, insight, position } of kept) {
           // Same id and first extraction time: it is not news again, and briefs that showed it still point at it.
-          await trx
-            .updateTable('insights')
-            .set({ ...insightValues(insight, position, engine), retired_at: null })
-            .where('id', '=', id)
-            .execute();
+          current.push(
+            await trx
+              .updateTable('insights')
+              .set({ ...insightValues(insight, position, engine), retired_at: null })
+              .where('id', '=', id)
+              .returningAll()
+              .executeTakeFirstOrThrow(),
+          );
         }
         if (added.length > 0) {
-          await trx
-            .insertInto('insights')
-            .values(
-              added.map(({ insight, position }) => ({
-                episode_id: episodeId,
-                feed_id: episode.feed_id,
-                ...insightValues(insight, position, engine),
-                created_at: now,
-              })),
-            )
-            .execute();
+          current.push(
+            ...(await trx
+              .insertInto('insights')
+              .values(
+                added.map(({ insight, position }) => ({
+                  episode_id: episodeId,
+                  feed_id: episode.feed_id,
+                  ...insightValues(insight, position, engine),
+                  created_at: now,
+                })),
+              )
+              .returningAll()
+              .execute()),
+          );
         }
         if (vanished.length > 0) {
           // One a brief showed is retired, not deleted: the brief's items, feedback and "already sent" still find it.
@@ -108,14 +112,7 @@ export function insightQueries(db: Kysely<Database>): InsightQueries {
               .execute();
           if (remove.length > 0) await trx.deleteFrom('insights').where('id', 'in', remove).execute();
         }
-        const rows = await trx
-          .selectFrom('insights')
-          .selectAll()
-          .where('episode_id', '=', episodeId)
-          .where('retired_at', 'is', null)
-          .orderBy('position')
-          .execute();
-        return rows.map(toStoredInsight);
+        return current.sort((a, b) => a.position - b.position).map(toStoredInsight);
       });
     },
 

@@ -54,6 +54,20 @@ function positionsByTag<T>(handlers: readonly TagHandler<T>[]): Map<string, numb
   return positions;
 }
 
+/** In place, ascending: by insertion for the few pairs an item has (no comparator calls), else sort(). */
+function sortNumbers(xs: number[]): void {
+  if (xs.length > 32) {
+    xs.sort((a, b) => a - b);
+    return;
+  }
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i] as number;
+    let j = i - 1;
+    for (; j >= 0 && (xs[j] as number) > x; j--) xs[j + 1] = xs[j] as number;
+    xs[j + 1] = x;
+  }
+}
+
 /**
  * Runs each handler on the children it names: handlers in registry order, each one's children in
  * document order. The (handler, child) pairs are packed into numbers and sorted, rather than an
@@ -73,7 +87,7 @@ export function applyHandlers<T>(
     const list = positions.get((children[c] as XmlNode).name);
     if (list) for (const p of list) pairs.push(p * n + c);
   }
-  if (pairs.length > 1) pairs.sort((a, b) => a - b);
+  sortNumbers(pairs);
   for (const pair of pairs) {
     const c = pair % n;
     (handlers[(pair - c) / n] as TagHandler<T>).apply(children[c] as XmlNode, into, ctx);

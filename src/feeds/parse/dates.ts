@@ -140,12 +140,15 @@ function fromFallback(text: string): string | undefined {
   return year < MIN_YEAR || year > MAX_YEAR ? undefined : new Date(ms).toISOString();
 }
 
+const SPACES_TO_COLLAPSE = /\s\s|[^\S ]/;
+
 /**
  * RFC 822 (with the usual real-world deviations) or ISO 8601 → ISO string; undefined for anything
  * unparseable or out of range, never an Invalid Date. Future dates are kept: callers clamp.
  */
 export function parseFeedDate(raw: string | undefined): string | undefined {
-  const text = raw?.replace(/\s+/g, ' ').trim();
+  // Most dates have single spaces only: then there is nothing to collapse (and no copy to make).
+  const text = (raw && SPACES_TO_COLLAPSE.test(raw) ? raw.replace(/\s+/g, ' ') : raw)?.trim();
   if (!text || text.length > 100) return undefined;
   const result = fromIso(text) ?? fromRfc822(text) ?? fromFallback(text);
   return result === 'invalid' ? undefined : result;

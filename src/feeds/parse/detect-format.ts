@@ -29,7 +29,8 @@ export function looksBinary(bytes: Uint8Array): boolean {
     return false;
   const head = bytes.subarray(0, 1024);
   let nuls = 0;
-  for (const byte of head) if (byte === 0) nuls++;
+  // An index loop: for…of over the bytes made an iterator result per byte.
+  for (let i = 0; i < head.length; i++) if (head[i] === 0) nuls++;
   return nuls > head.length / 10;
 }
 

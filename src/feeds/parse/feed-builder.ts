@@ -31,6 +31,8 @@ const EMPTY_SCOPE: PrefixMap = new Map();
 const NAME_MEMO_SIZE = 1024;
 
 interface BuiltNode extends XmlNode {
+  children: BuiltNode[];
+  content: (string | BuiltNode)[];
   /** Characters of own text kept so far (capped at TEXT_CAP). */
   textLength: number;
 }
@@ -65,8 +67,24 @@ export interface BuiltFeed {
 /** The attributes of every element written without any (read only, so one object serves them all). */
 const NO_ATTRS: Record<string, string> = Object.freeze({});
 
+/**
+ * The children and content of a node that has none yet: one frozen array serves every node until
+ * its first piece (most hold one text piece, and an empty array's first push makes room for 17).
+ */
+const NONE: never[] = Object.freeze([]) as never[];
+
 function newNode(name: string, attrs: Record<string, string>): BuiltNode {
-  return { name, attrs, children: [], content: [], textLength: 0 };
+  return { name, attrs, children: NONE, content: NONE, textLength: 0 };
+}
+
+function addChild(parent: BuiltNode, child: BuiltNode): void {
+  if (parent.children === NONE) parent.children = [child];
+  else parent.children.push(child);
+}
+
+function addContent(node: BuiltNode, piece: string | BuiltNode): void {
+  if (node.content === NONE) node.content = [piece];
+  else node.content.push(piece);
 }
 
 /**
@@ -182,16 +200,15 @@ export class FeedBuilder implements XmlEvents {
         frame.kind = CAPTURE;
         frame.node = newNode(name, this.attrs(rawAttrs));
         this.nodesInItem = 1;
-        const into = (parent.kind === CHANNEL ? this.channelNode : this.rootNode) as BuiltNode;
-        into.children.push(frame.node);
+        addChild((parent.kind === CHANNEL ? this.channelNode : this.rootNode) as BuiltNode, frame.node);
       }
     } else if (this.stack.length < MAX_DEPTH && this.nodesInItem < MAX_NODES_PER_ITEM) {
       frame.kind = INNER;
       frame.node = newNode(name, this.attrs(rawAttrs));
       this.nodesInItem++;
       const into = parent.node as BuiltNode;
-      into.children.push(frame.node);
-      into.content.push(frame.node);
+      addChild(into, frame.node);
+      addContent(into, frame.node);
     } else {
       frame.kind = FLAT;
       frame.node = parent.node;
@@ -341,7 +358,7 @@ export class FeedBuilder implements XmlEvents {
   }
 
   private append(node: BuiltNode, piece: string): void {
-    node.content.push(piece);
+    addContent(node, piece);
     node.textLength += piece.length;
   }
 

@@ -39,10 +39,14 @@ function groupByKey(indexes: number[], keys: string[]): number[][] {
  */
 export function assignGuids(items: EpisodeDraft[]): string[] {
   const keys = items.map(baseKey);
-  for (const indexes of groupByKey(
-    keys.map((_, i) => i),
-    keys,
-  )) {
+  // Most feeds' keys are all distinct already: then there is nothing to group.
+  const distinct = new Set(keys).size === keys.length;
+  for (const indexes of distinct
+    ? []
+    : groupByKey(
+        keys.map((_, i) => i),
+        keys,
+      )) {
     if (indexes.length < 2) continue;
     const base = keys[indexes[0] as number] as string;
     const enclosures = new Set(indexes.map((i) => items[i]?.audioUrl ?? ''));

@@ -36,25 +36,61 @@ export interface TagHandler<T> {
   apply(node: XmlNode, into: T, ctx: ParseContext): void;
 }
 
-function childrenByName(parent: XmlNode): Map<string, XmlNode[]> {
-  const index = new Map<string, XmlNode[]>();
-  for (const child of parent.children) {
-    const list = index.get(child.name);
-    if (list) list.push(child);
-    else index.set(child.name, [child]);
+/** Each handler list's positions by tag, made once per list (the lists are module constants). */
+const positionsByList = new WeakMap<readonly TagHandler<never>[], Map<string, number[]>>();
+
+function positionsByTag<T>(handlers: readonly TagHandler<T>[]): Map<string, number[]> {
+  let positions = positionsByList.get(handlers);
+  if (!positions) {
+    positions = new Map();
+    for (let p = 0; p < handlers.length; p++) {
+      const tag = (handlers[p] as TagHandler<T>).tag;
+      const list = positions.get(tag);
+      if (list) list.push(p);
+      else positions.set(tag, [p]);
+    }
+    positionsByList.set(handlers, positions);
   }
-  return index;
+  return positions;
 }
 
+/** In place, ascending: by insertion for the few pairs an item has (no comparator calls), else sort(). */
+function sortNumbers(xs: number[]): void {
+  if (xs.length > 32) {
+    xs.sort((a, b) => a - b);
+    return;
+  }
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i] as number;
+    let j = i - 1;
+    for (; j >= 0 && (xs[j] as number) > x; j--) xs[j + 1] = xs[j] as number;
+    xs[j + 1] = x;
+  }
+}
+
+/**
+ * Runs each handler on the children it names: handlers in registry order, each one's children in
+ * document order. The (handler, child) pairs are packed into numbers and sorted, rather than an
+ * index of children by name made per item (a Map and arrays for every item).
+ */
 export function applyHandlers<T>(
   handlers: readonly TagHandler<T>[],
   parent: XmlNode,
   into: T,
   ctx: ParseContext,
 ): void {
-  const index = childrenByName(parent);
-  for (const handler of handlers) {
-    for (const node of index.get(handler.tag) ?? []) handler.apply(node, into, ctx);
+  const positions = positionsByTag(handlers);
+  const children = parent.children;
+  const n = children.length;
+  const pairs: number[] = [];
+  for (let c = 0; c < n; c++) {
+    const list = positions.get((children[c] as XmlNode).name);
+    if (list) for (const p of list) pairs.push(p * n + c);
+  }
+  sortNumbers(pairs);
+  for (const pair of pairs) {
+    const c = pair % n;
+    (handlers[(pair - c) / n] as TagHandler<T>).apply(children[c] as XmlNode, into, ctx);
   }
 }
 

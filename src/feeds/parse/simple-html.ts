@@ -1,4 +1,5 @@
 import { decodeHTML } from 'entities';
+import { plainTag, readPlainTag } from './html-tag.js';
 
 // What a tag is to htmlToText and to htmlparser2's tree rules, for the few tags most show notes use.
 const BLOCK = 1; // a paragraph break where it opens and where it closes
@@ -37,12 +38,6 @@ const KINDS = new Map<string, number>([
   ['code', 0],
 ]);
 
-// htmlparser2's whitespace; an attribute value in quotes, or unquoted without anything doubtful.
-const WS = '[ \\t\\n\\r\\f]';
-const ATTR = `[A-Za-z_:][-A-Za-z0-9_:.]*(?:${WS}*=${WS}*(?:"[^"]*"|'[^']*'|[^ \\t\\n\\r\\f"'=<>\`]+))?`;
-/** A closing tag (name in 1) or an opening one (name in 2), written plainly. */
-const TAG = new RegExp(`<(?:/([A-Za-z][A-Za-z0-9]*)${WS}*|([A-Za-z][A-Za-z0-9]*)(?:${WS}+${ATTR})*${WS}*/?)>`, 'y');
-
 /**
  * The text htmlparser2 (entities left to decodeHTML) hands to htmlToText's handler for plain show
  * notes, in one pass without its tokenizer; undefined for anything else (another tag, a comment, a
@@ -62,14 +57,13 @@ export function simpleHtmlText(html: string, max: number): string | undefined {
       out += text.includes('&') ? decodeHTML(text) : text;
     }
     if (lt < 0) break;
-    TAG.lastIndex = lt;
-    const tag = TAG.exec(html);
-    if (!tag) return undefined;
-    const closing = tag[1] !== undefined;
-    const name = ((closing ? tag[1] : tag[2]) as string).toLowerCase();
+    const after = readPlainTag(html, lt);
+    if (after < 0) return undefined;
+    const { closing } = plainTag;
+    const name = plainTag.name.toLowerCase();
     const kind = KINDS.get(name);
     if (kind === undefined) return undefined;
-    at = TAG.lastIndex;
+    at = after;
     if (!closing) {
       out += open(stack, name, kind);
     } else if (kind & VOID) {

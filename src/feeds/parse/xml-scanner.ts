@@ -44,8 +44,17 @@ function isNameStart(c: number): boolean {
  * wrong (bare `&`, unquoted or valueless attributes, stray `<`), and reports the end of input
  * inside a tag, comment or CDATA section as malformed rather than throwing.
  */
+/** Slots of the name cache (a power of two). */
+const NAME_SLOTS = 512;
+
 export class XmlScanner {
   private pos = 0;
+  /**
+   * Tag and attribute names seen, by a hash of their characters: a feed repeats a few dozen names
+   * thousands of times, so most are found here instead of sliced out anew (and, being the same
+   * string each time, compare and look up fast downstream).
+   */
+  private readonly names: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
   private sawElement = false;
   /** Where the token being reported starts. */
   tokenStart = 0;
@@ -165,18 +174,30 @@ export class XmlScanner {
     return end + 1;
   }
 
+  /** The name `from`–`to` (its characters' hash given): the cached string when it is the same. */
+  private name(from: number, to: number, hash: number): string {
+    const slot = hash & (NAME_SLOTS - 1);
+    const cached = this.names[slot];
+    if (cached !== undefined && cached.length === to - from && this.s.startsWith(cached, from)) return cached;
+    const name = this.s.slice(from, to);
+    this.names[slot] = name;
+    return name;
+  }
+
   /** `<name attr="v" …>` or `…/>`; returns the index after it. */
   private openTag(lt: number): number {
     const s = this.s;
     const n = s.length;
     const ev = this.events;
     let j = lt + 1;
+    let hash = 0;
     while (j < n) {
       const c = s.charCodeAt(j);
       if (c === GT || c === SLASH || isSpace(c)) break;
+      hash = (hash * 31 + c) | 0;
       j++;
     }
-    const name = s.slice(lt + 1, j);
+    const name = this.name(lt + 1, j, hash);
     let attrs: Record<string, string> | undefined;
     for (;;) {
       while (j < n && isSpace(s.charCodeAt(j))) j++;
@@ -204,12 +225,14 @@ export class XmlScanner {
         return j;
       }
       const start = j;
+      let hash = 0;
       while (j < n) {
         const k = s.charCodeAt(j);
         if (k === EQUALS || k === GT || k === SLASH || isSpace(k)) break;
+        hash = (hash * 31 + k) | 0;
         j++;
       }
-      const attrName = s.slice(start, j);
+      const attrName = this.name(start, j, hash);
       let value = '';
       let k = j;
       while (k < n && isSpace(s.charCodeAt(k))) k++;

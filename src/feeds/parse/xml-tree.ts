@@ -2,7 +2,7 @@
 export interface XmlNode {
   name: string;
   attrs: Record<string, string>;
-  children: XmlNode[];
+  children: readonly XmlNode[];
   /** Text and CDATA pieces (already decoded) interleaved with child elements. */
-  content: (string | XmlNode)[];
+  content: readonly (string | XmlNode)[];
 }

@@ -36,10 +36,11 @@ export async function enqueueDue(app: EnqueueDueDeps, enqueue: Enqueue, now: Dat
     (await app.store.episodesToProcess(since, EPISODES_PER_TICK, now)).map((e) => ({ episodeId: e.id })),
   );
   if (app.config.insightEngine === 'llm') await enqueue(upgradeInsightsJob, [{}]);
-  const due = (await dueSubscribers(app, now)).map((user) => ({
-    userId: user.id,
-    date: localTime(now, user.timezone).date,
-  }));
-  const briefs = await enqueue(sendBriefJob, due);
+  let briefs = 0;
+  for await (const due of dueSubscribers(app, now))
+    briefs += await enqueue(
+      sendBriefJob,
+      due.map((user) => ({ userId: user.id, date: localTime(now, user.timezone).date })),
+    );
   return { feeds, episodes, briefs };
 }

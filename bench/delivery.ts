@@ -39,6 +39,9 @@ const { values: args } = parseArgs({
     sink: { type: 'boolean', default: false },
     // Writes a V8 CPU profile of the pooled run alone (not the seeding or module loading) to FILE.
     'cpu-prof': { type: 'string' },
+    // With node --expose-gc: every second a full collection, and the most heap still reachable after
+    // one (what the run holds, garbage aside); costs throughput, for memory investigations only.
+    'live-heap': { type: 'boolean', default: false },
   },
 });
 
@@ -206,6 +209,8 @@ interface RunFigures {
   /** The most V8 heap in use at any sample of the run, and outside it (buffers, SQLite): where RSS went. */
   peakHeapUsedMb: number;
   peakExternalMb: number;
+  /** With --live-heap: the most V8 heap reachable at a once-a-second full collection. */
+  peakLiveHeapMb: number | undefined;
 }
 
 /** Runs `work` under the V8 CPU profiler and writes the profile to `file`. */
@@ -246,6 +251,13 @@ async function run(
   };
   sample();
   const sampler = setInterval(sample, 50);
+  let peakLiveHeap: number | undefined;
+  const gc = args['live-heap'] ? globalThis.gc : undefined;
+  const liveSampler = setInterval(() => {
+    if (!gc) return;
+    gc();
+    peakLiveHeap = Math.max(peakLiveHeap ?? 0, process.memoryUsage().heapUsed);
+  }, 1000);
   const cpu = process.cpuUsage();
   const started = performance.now();
   // Tallied as they come, not kept: the bench holds nothing per subscriber that the run does not.
@@ -262,6 +274,7 @@ async function run(
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   clearInterval(sampler);
+  clearInterval(liveSampler);
   sample();
   if (failed > 0) console.error(`${label}: ${failed} not sent, first:`, firstFailure);
   const heapUsedMb = process.memoryUsage().heapUsed / 2 ** 20;
@@ -281,6 +294,7 @@ async function run(
     retainedHeapMb: globalThis.gc ? process.memoryUsage().heapUsed / 2 ** 20 : undefined,
     peakHeapUsedMb: peakHeapUsed / 2 ** 20,
     peakExternalMb: peakExternal / 2 ** 20,
+    peakLiveHeapMb: peakLiveHeap === undefined ? undefined : peakLiveHeap / 2 ** 20,
   };
 }
 
@@ -295,7 +309,8 @@ function line(f: RunFigures): string {
     `CPU ${f.cpuSeconds.toFixed(1).padStart(5)} s (${((1000 * f.cpuSeconds) / Math.max(1, f.sent)).toFixed(2)} ms/mail)`,
     `peak RSS ${f.peakRssMb.toFixed(0)} MB (${f.startRssMb.toFixed(0)} at start, run +${(f.peakRssMb - f.startRssMb).toFixed(0)}; ` +
       `heap used ${f.startHeapUsedMb.toFixed(0)} at start, peak ${f.peakHeapUsedMb.toFixed(0)}, after ${f.heapUsedMb.toFixed(0)}` +
-      `${f.retainedHeapMb === undefined ? '' : `, kept ${f.retainedHeapMb.toFixed(0)}`}; external peak ${f.peakExternalMb.toFixed(0)})`,
+      `${f.retainedHeapMb === undefined ? '' : `, kept ${f.retainedHeapMb.toFixed(0)}`}` +
+      `${f.peakLiveHeapMb === undefined ? '' : `, live peak ${f.peakLiveHeapMb.toFixed(0)}`}; external peak ${f.peakExternalMb.toFixed(0)})`,
   ].join('  ');
 }
 

@@ -22,7 +22,8 @@ import { SMTPServer } from 'smtp-server';
 import { createApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config/index.js';
 import { createMailer } from '../src/delivery/index.js';
-import { deliverBriefs } from '../src/jobs/index.js';
+import { sendDueBriefs } from '../src/jobs/index.js';
+import type { SendOutcome } from '../src/delivery/index.js';
 import type { Insight } from '../src/model/insight.js';
 import { openDatabase } from '../src/store/open-store.js';
 import { parsedEpisode } from '../src/store/test-fixtures.js';
@@ -38,6 +39,9 @@ const { values: args } = parseArgs({
     sink: { type: 'boolean', default: false },
     // Writes a V8 CPU profile of the pooled run alone (not the seeding or module loading) to FILE.
     'cpu-prof': { type: 'string' },
+    // With node --expose-gc: every second a full collection, and the most heap still reachable after
+    // one (what the run holds, garbage aside); costs throughput, for memory investigations only.
+    'live-heap': { type: 'boolean', default: false },
   },
 });
 
@@ -196,8 +200,17 @@ interface RunFigures {
   peakRssMb: number;
   /** RSS when the run started: what the seeding and loading left, for telling the run's own growth. */
   startRssMb: number;
+  /** V8 heap in use when the run started (after a full collection with --expose-gc). */
+  startHeapUsedMb: number;
   /** V8 heap in use right after the run, before any further collection. */
   heapUsedMb: number;
+  /** V8 heap in use after the run and a full collection (only with --expose-gc). */
+  retainedHeapMb: number | undefined;
+  /** The most V8 heap in use at any sample of the run, and outside it (buffers, SQLite): where RSS went. */
+  peakHeapUsedMb: number;
+  peakExternalMb: number;
+  /** With --live-heap: the most V8 heap reachable at a once-a-second full collection. */
+  peakLiveHeapMb: number | undefined;
 }
 
 /** Runs `work` under the V8 CPU profiler and writes the profile to `file`. */
@@ -224,21 +237,49 @@ async function run(
   countAccepted: () => Promise<number>,
 ): Promise<RunFigures> {
   const acceptedBefore = await countAccepted();
+  globalThis.gc?.();
   const startRss = process.memoryUsage.rss();
+  const startHeapUsed = process.memoryUsage().heapUsed;
   let peakRss = startRss;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  }, 50);
+  let peakHeapUsed = 0;
+  let peakExternal = 0;
+  const sample = () => {
+    const memory = process.memoryUsage();
+    peakRss = Math.max(peakRss, memory.rss);
+    peakHeapUsed = Math.max(peakHeapUsed, memory.heapUsed);
+    peakExternal = Math.max(peakExternal, memory.external);
+  };
+  sample();
+  const sampler = setInterval(sample, 50);
+  let peakLiveHeap: number | undefined;
+  const gc = args['live-heap'] ? globalThis.gc : undefined;
+  const liveSampler = setInterval(() => {
+    if (!gc) return;
+    gc();
+    peakLiveHeap = Math.max(peakLiveHeap ?? 0, process.memoryUsage().heapUsed);
+  }, 1000);
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const results = await deliverBriefs(app, { now, userIds, ignoreHour: true });
+  // Tallied as they come, not kept: the bench holds nothing per subscriber that the run does not.
+  let sent = 0;
+  let failed = 0;
+  let firstFailure: SendOutcome | undefined;
+  await sendDueBriefs(app, { now, userIds, ignoreHour: true }, ({ send }) => {
+    if (send?.status === 'sent') sent += 1;
+    else if (send) {
+      failed += 1;
+      firstFailure ??= send;
+    }
+  });
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   clearInterval(sampler);
-  peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  const sent = results.filter((r) => r.send?.status === 'sent').length;
-  const failed = results.filter((r) => r.send && r.send.status !== 'sent');
-  if (failed.length > 0) console.error(`${label}: ${failed.length} not sent, first:`, failed[0]?.send);
+  clearInterval(liveSampler);
+  sample();
+  if (failed > 0) console.error(`${label}: ${failed} not sent, first:`, firstFailure);
+  const heapUsedMb = process.memoryUsage().heapUsed / 2 ** 20;
+  // With --expose-gc: what the run left reachable, apart from garbage not yet collected.
+  globalThis.gc?.();
   return {
     label,
     users: userIds.length,
@@ -248,7 +289,12 @@ async function run(
     cpuSeconds: (used.user + used.system) / 1e6,
     peakRssMb: peakRss / 2 ** 20,
     startRssMb: startRss / 2 ** 20,
-    heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
+    startHeapUsedMb: startHeapUsed / 2 ** 20,
+    heapUsedMb,
+    retainedHeapMb: globalThis.gc ? process.memoryUsage().heapUsed / 2 ** 20 : undefined,
+    peakHeapUsedMb: peakHeapUsed / 2 ** 20,
+    peakExternalMb: peakExternal / 2 ** 20,
+    peakLiveHeapMb: peakLiveHeap === undefined ? undefined : peakLiveHeap / 2 ** 20,
   };
 }
 
@@ -261,7 +307,10 @@ function line(f: RunFigures): string {
     `${f.seconds.toFixed(1).padStart(6)} s`,
     `${rate.toFixed(0).padStart(5)} mails/s`,
     `CPU ${f.cpuSeconds.toFixed(1).padStart(5)} s (${((1000 * f.cpuSeconds) / Math.max(1, f.sent)).toFixed(2)} ms/mail)`,
-    `peak RSS ${f.peakRssMb.toFixed(0)} MB (${f.startRssMb.toFixed(0)} at start, heap used after ${f.heapUsedMb.toFixed(0)})`,
+    `peak RSS ${f.peakRssMb.toFixed(0)} MB (${f.startRssMb.toFixed(0)} at start, run +${(f.peakRssMb - f.startRssMb).toFixed(0)}; ` +
+      `heap used ${f.startHeapUsedMb.toFixed(0)} at start, peak ${f.peakHeapUsedMb.toFixed(0)}, after ${f.heapUsedMb.toFixed(0)}` +
+      `${f.retainedHeapMb === undefined ? '' : `, kept ${f.retainedHeapMb.toFixed(0)}`}` +
+      `${f.peakLiveHeapMb === undefined ? '' : `, live peak ${f.peakLiveHeapMb.toFixed(0)}`}; external peak ${f.peakExternalMb.toFixed(0)})`,
   ].join('  ');
 }
 

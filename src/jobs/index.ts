@@ -1,4 +1,4 @@
-export { pollFeeds, processEpisodes, deliverBriefs, fairShare, type Progress } from './pipeline.js';
+export { pollFeeds, processEpisodes, deliverBriefs, sendDueBriefs, fairShare, type Progress } from './pipeline.js';
 export { startScheduler } from './scheduler.js';
 export { processEpisode } from './tasks/process-episode.task.js';
 export { refreshFeed } from './tasks/refresh-feed.task.js';

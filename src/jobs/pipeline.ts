@@ -2,6 +2,7 @@ import type { App } from '../app.js';
 import { createPoolCache, localTime } from '../briefs/index.js';
 import { SendBreaker, withBatchedReads, withGroupedWrites } from '../delivery/index.js';
 import { dueSubscribers } from './due-subscribers.js';
+import { forEachLimit } from './for-each-limit.js';
 import { suppressedBriefCounter, type CountSuppressed } from './suppressed-briefs.js';
 import { logBounce, logEpisodeFailure, logFeedFailure } from './task-failures.js';
 import type { FeedRow } from '../store/types.js';
@@ -133,12 +134,30 @@ export type DeliverBriefsDeps = Pick<App, 'config' | 'log' | 'metrics' | 'mailer
 /**
  * Each active, confirmed, unpaused subscriber whose local delivery hour has come gets today's brief,
  * once. SEND_CONCURRENCY subscribers are composed and sent at the same time (over the mailer's
- * pooled connections); the store writes of those in flight are committed together.
+ * pooled connections); the store writes of those in flight are committed together. Every result,
+ * in the order of the subscribers; a run over a long list that needs only a tally: `sendDueBriefs`.
  */
 export async function deliverBriefs(app: DeliverBriefsDeps, opts: DeliverOptions = {}): Promise<DeliverResult[]> {
+  const results: DeliverResult[] = [];
+  await sendDueBriefs(app, opts, (result, index) => {
+    results[index] = result;
+  });
+  return results;
+}
+
+/**
+ * `deliverBriefs` with each result handed to `onResult` (with its place among the due subscribers)
+ * as it comes, none kept: the run holds a page of due subscribers and the briefs in flight, so its
+ * memory stays the same for a hundred subscribers or a hundred thousand.
+ */
+export async function sendDueBriefs(
+  app: DeliverBriefsDeps,
+  opts: DeliverOptions,
+  onResult: (result: DeliverResult, index: number) => void,
+): Promise<void> {
   const now = opts.now ?? new Date();
   const countSuppressed = opts.countSuppressed ?? suppressedBriefCounter(app);
-  const users = await dueSubscribers(app, now, {
+  const users = dueSubscribers(app, now, {
     ...(opts.ignoreHour && { ignoreHour: true }),
     ...(opts.userIds && { userIds: opts.userIds }),
     onSuppressed: (user) => countSuppressed(user, now),
@@ -148,33 +167,26 @@ export async function deliverBriefs(app: DeliverBriefsDeps, opts: DeliverOptions
   // One breaker for the run: a down or stalled mail server costs a few timeouts, not one per brief.
   const breaker = new SendBreaker();
   const run: DeliverBriefDeps = { ...app, store: withBatchedReads(withGroupedWrites(app.store)) };
-  const concurrency = app.config.sendConcurrency;
   let stopSaid = false;
-  return mapLimitPerKey(
-    users,
-    concurrency,
-    concurrency,
-    () => 'all',
-    async (user) => {
-      const result = await runJob(
-        app,
-        { name: 'deliver-brief' },
-        async (log) => {
-          const r = await deliverBrief(run, user, { date: localTime(now, user.timezone).date, now, pools, breaker });
-          const send = r.send;
-          if (send?.status === 'failed') log.error(`brief for user ${user.id}: ${send.error}`, { code: send.code });
-          logBounce(log, user, r);
-          return r;
-        },
-        (r) => r.send?.status ?? r.compose,
-      );
-      if (breaker.open && !stopSaid) {
-        stopSaid = true;
-        app.log.error(`send run stopped: ${breaker.reason}`, { code: 'smtp_circuit_open' });
-      }
-      return result;
-    },
-  );
+  await forEachLimit(users, app.config.sendConcurrency, async (user, index) => {
+    const result = await runJob(
+      app,
+      { name: 'deliver-brief' },
+      async (log) => {
+        const r = await deliverBrief(run, user, { date: localTime(now, user.timezone).date, now, pools, breaker });
+        const send = r.send;
+        if (send?.status === 'failed') log.error(`brief for user ${user.id}: ${send.error}`, { code: send.code });
+        logBounce(log, user, r);
+        return r;
+      },
+      (r) => r.send?.status ?? r.compose,
+    );
+    if (breaker.open && !stopSaid) {
+      stopSaid = true;
+      app.log.error(`send run stopped: ${breaker.reason}`, { code: 'smtp_circuit_open' });
+    }
+    onResult(result, index);
+  });
 }
 
 /**

@@ -31,7 +31,7 @@ export type UpgradeInsightsStore = EpisodeLeaseStore &
 export type DeliverBriefStore = ComposeStore & SendBriefStore;
 
 /** What finding the subscribers due for a brief reads. */
-export type DueSubscribersStore = Pick<Store, 'listUsers' | 'listSuppressions'>;
+export type DueSubscribersStore = Pick<Store, 'usersAfter' | 'suppressionsFor'>;
 
 /** What forgetting unconfirmed sign-ups and expired tokens and sessions deletes. */
 export type ExpireSignUpsStore = Pick<Store, 'deleteExpiredSignups' | 'deleteExpiredAuth' | 'deleteRetiredInsights'>;

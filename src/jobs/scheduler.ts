@@ -1,7 +1,7 @@
 import { runJob } from '../ops/index.js';
 import {
-  deliverBriefs,
   pollFeeds,
+  sendDueBriefs,
   processEpisodes,
   type DeliverBriefsDeps,
   type PollFeedsDeps,
@@ -36,8 +36,10 @@ export function startScheduler(
     const processed = await processEpisodes(app, { now: at });
     const upgrades = await runJob(app, { name: 'upgrade-insights' }, () => upgradeInsights(app, { now: at }));
     const upgraded = upgrades.filter((u) => u.status === 'upgraded').length;
-    const delivered = await deliverBriefs(app, { now: at, countSuppressed });
-    const sent = delivered.filter((d) => d.send?.status === 'sent').length;
+    let sent = 0;
+    await sendDueBriefs(app, { now: at, countSuppressed }, (d) => {
+      if (d.send?.status === 'sent') sent += 1;
+    });
     if (polled.length || processed.length || upgraded || sent) {
       app.log.info('scheduler tick', {
         feeds: polled.length,

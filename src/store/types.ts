@@ -394,6 +394,8 @@ export interface Store {
   userByEmail(email: string): Promise<User | undefined>;
   userById(id: number): Promise<User | undefined>;
   listUsers(): Promise<User[]>;
+  /** Up to `limit` users with an id above `afterId`, by id: all of them a page at a time. */
+  usersAfter(afterId: number, limit: number): Promise<User[]>;
   setUserStatus(id: number, status: User['status']): Promise<void>;
   updateUser(id: number, patch: Partial<Pick<User, 'interests' | 'timezone' | 'deliveryHour'>>): Promise<void>;
 

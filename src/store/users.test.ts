@@ -44,6 +44,22 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(await t.store.userByEmail('nobody@example.com')).toBeUndefined();
     });
 
+    it('lists users a page at a time by id', async () => {
+      const added = [];
+      for (const email of ['a@example.com', 'b@example.com', 'c@example.com', 'd@example.com', 'e@example.com'])
+        added.push((await t.store.addUser({ email, interests: [] })).user);
+      const seen = [];
+      for (let afterId = 0; ; ) {
+        const page = await t.store.usersAfter(afterId, 2);
+        if (page.length === 0) break;
+        expect(page.length).toBeLessThanOrEqual(2);
+        seen.push(...page);
+        afterId = page[page.length - 1]!.id;
+      }
+      expect(seen).toEqual(added);
+      expect(await t.store.usersAfter(added[3]!.id, 10)).toEqual([added[4]]);
+    });
+
     it('updates a user and their status', async () => {
       const { user } = await t.store.addUser({ email: 'ada@example.com', interests: ['a'] });
       await t.store.updateUser(user.id, { interests: ['b', 'c'], deliveryHour: 23 });

@@ -43,15 +43,15 @@ export async function enqueueDue(
     (await app.store.episodesToProcess(since, EPISODES_PER_TICK, now)).map((e) => ({ episodeId: e.id })),
   );
   if (app.config.insightEngine === 'llm') await enqueue(upgradeInsightsJob, [{}]);
-  const due = (await dueSubscribers(app, now, { onSuppressed: (user) => countSuppressed(user, now) })).map((user) => ({
-    userId: user.id,
-    date: localTime(now, user.timezone).date,
-  }));
-  // A brief already past sending today needs no job (its stable id would only be refused by the queue again).
-  const over = await app.store.deliveryOverFor(due);
-  const briefs = await enqueue(
-    sendBriefJob,
-    due.filter((_, i) => !over[i]),
-  );
+  let briefs = 0;
+  for await (const page of dueSubscribers(app, now, { onSuppressed: (user) => countSuppressed(user, now) })) {
+    const due = page.map((user) => ({ userId: user.id, date: localTime(now, user.timezone).date }));
+    // A brief already past sending today needs no job (its stable id would only be refused by the queue again).
+    const over = await app.store.deliveryOverFor(due);
+    briefs += await enqueue(
+      sendBriefJob,
+      due.filter((_, i) => !over[i]),
+    );
+  }
   return { feeds, episodes, briefs };
 }

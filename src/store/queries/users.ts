@@ -13,6 +13,7 @@ type UserQueries = Pick<
   | 'userByEmail'
   | 'userById'
   | 'listUsers'
+  | 'usersAfter'
   | 'setUserStatus'
   | 'updateUser'
   | 'confirmUser'
@@ -67,6 +68,17 @@ export function userQueries(db: Kysely<Database>): UserQueries {
 
     async listUsers() {
       const rows = await db.selectFrom('users').selectAll().orderBy('id').execute();
+      return rows.map(toUser);
+    },
+
+    async usersAfter(afterId, limit) {
+      const rows = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
       return rows.map(toUser);
     },
 

@@ -1,0 +1,40 @@
+/**
+ * Runs `fn` over the items of `pages` with at most `limit` in flight, taking the next page only
+ * when the one before is all started: what is held is one page and the items in flight, however
+ * long the source. Rejects with the first error (items already started finish on their own).
+ */
+export async function forEachLimit<T>(
+  pages: AsyncIterable<readonly T[]>,
+  limit: number,
+  fn: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  const source = pages[Symbol.asyncIterator]();
+  let page: readonly T[] = [];
+  let next = 0;
+  let index = 0;
+  let ended = false;
+  // One reader at a time: workers that run out wait for the same page read, not one each.
+  let reading: Promise<void> | undefined;
+  const readPage = async (): Promise<void> => {
+    const step = await source.next();
+    if (step.done) ended = true;
+    else {
+      page = step.value;
+      next = 0;
+    }
+  };
+  const take = async (): Promise<{ item: T; index: number } | undefined> => {
+    while (next >= page.length) {
+      if (ended) return undefined;
+      reading ??= readPage().finally(() => {
+        reading = undefined;
+      });
+      await reading;
+    }
+    return { item: page[next++] as T, index: index++ };
+  };
+  const worker = async (): Promise<void> => {
+    for (let taken = await take(); taken; taken = await take()) await fn(taken.item, taken.index);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
+}

@@ -100,7 +100,10 @@ export function buildBriefPool(
   const showTexts = new Map<number, ShowText>();
   for (const c of insights)
     if (!showTexts.has(c.feedId))
-      showTexts.set(c.feedId, opts.shows?.get(c.feedId) ?? { title: c.podcastTitle, description: null });
+      showTexts.set(
+        c.feedId,
+        opts.shows?.get(c.feedId) ?? { title: c.podcastTitle, description: null, categories: [] },
+      );
   const order = insights.map((_, i) => i);
   order.sort((a, b) => (base[b] as number) - (base[a] as number) || (insights[a]?.id ?? 0) - (insights[b]?.id ?? 0));
   return {

@@ -10,14 +10,26 @@ const NOW = new Date('2026-12-07T06:00:00Z');
 const SEEN = new Date(NOW.getTime() - 3_600_000).toISOString();
 
 const SHOWS: Record<number, ShowText & { title: string }> = {
-  1: { title: 'Garden Hour', description: 'Growing vegetables, fruit trees and flowers at home, season by season.' },
+  1: {
+    title: 'Garden Hour',
+    description: 'Growing vegetables, fruit trees and flowers at home, season by season.',
+    categories: [],
+  },
   2: {
     title: 'The Weekly Roundup',
     description: 'Our team covers the latest in politics: the campaigns, the polls and the issues that decide them.',
+    categories: [],
   },
   3: {
     title: 'Bench Notes',
     description: 'Woodworkers talk about their tools, their shops and the furniture they build.',
+    categories: [],
+  },
+  // Its words say nothing of politics; only the category it files itself under does.
+  4: {
+    title: 'Evening Desk',
+    description: 'Long conversations with reporters about the stories behind the headlines.',
+    categories: ['News', 'Politics'],
   },
 };
 
@@ -95,6 +107,17 @@ describe('an interest matches the shows about it, not only the insights that nam
     expect(showsOf(p, picks)).toEqual(['Bench Notes', 'The Weekly Roundup']);
     const items = toBriefItems(p, profile, picks, 0);
     expect(items[0]?.reason).toBe('matches your interest "politics"');
+  });
+
+  it('matches a show by the categories it files itself under', () => {
+    const fromNewsShow = insight(5, 4, 'Nobody remembers the quiet months when the real decisions were already made.');
+    const p = pool([fromGardenShow, fromNewsShow]);
+    const profile = buildProfile({ interests: ['politics'] }, { now: NOW });
+    const picks = rankForProfile(p, profile, request);
+    expect(showsOf(p, picks)).toEqual(['Evening Desk', 'Garden Hour']);
+    expect(toBriefItems(p, profile, picks, 0)[0]?.reason).toBe(
+      'from a show about your interest "politics" (Evening Desk)',
+    );
   });
 
   it('knows a show by its title when the store gave no description', () => {

@@ -14,8 +14,8 @@ export interface ShowTopics {
 }
 
 /**
- * The title names the subject; a description also lists hosts, guests and sponsors, and is
- * many times longer, so its words alone would drown the title's.
+ * The title and the categories name the subject; a description also lists hosts, guests and
+ * sponsors, and is many times longer, so its words alone would drown theirs.
  */
 const TITLE_WEIGHT = 2;
 
@@ -57,11 +57,13 @@ const vectors = new Map<string, Vector>();
 const MAX_CACHED = 20_000;
 
 function showVector(text: ShowText): Vector {
-  const key = `${text.title ?? ''}\n${text.description ?? ''}`;
+  // Categories are separate names ("News", "Politics"): sentences, so no pair spans two of them.
+  const named = [text.title ?? '', ...text.categories].join('.\n');
+  const key = `${named}\n\n${text.description ?? ''}`;
   let v = vectors.get(key);
   if (!v) {
     v = weightedFeatures(featureBag(text.description ?? ''));
-    for (const [k, x] of weightedFeatures(featureBag(text.title ?? ''))) v.set(k, (v.get(k) ?? 0) + TITLE_WEIGHT * x);
+    for (const [k, x] of weightedFeatures(featureBag(named))) v.set(k, (v.get(k) ?? 0) + TITLE_WEIGHT * x);
     normalize(v);
     if (vectors.size >= MAX_CACHED) vectors.clear();
     vectors.set(key, v);

@@ -27,13 +27,20 @@ for (const { dialect, label, skip } of await testDialects()) {
     it('reads what shows say they are about, by feed id, in chunks past the bound-parameter cap', async () => {
       const a = (await t.store.addFeed('https://example.com/a.xml')).feed;
       const b = (await t.store.addFeed('https://example.com/b.xml')).feed;
-      await t.store.updateFeed(a.id, { title: 'Politics Weekly', description: 'The campaigns and the polls.' });
+      await t.store.updateFeed(a.id, {
+        title: 'Politics Weekly',
+        description: 'The campaigns and the polls.',
+        categories: ['News', 'Politics'],
+      });
       const unknown = Array.from({ length: 1200 }, (_, n) => 10_000 + n);
       const texts = await t.store.showTexts([a.id, b.id, a.id, ...unknown]);
       expect(texts).toEqual(
         new Map([
-          [a.id, { title: 'Politics Weekly', description: 'The campaigns and the polls.' }],
-          [b.id, { title: null, description: null }],
+          [
+            a.id,
+            { title: 'Politics Weekly', description: 'The campaigns and the polls.', categories: ['News', 'Politics'] },
+          ],
+          [b.id, { title: null, description: null, categories: [] }],
         ]),
       );
       expect(await t.store.showTexts([])).toEqual(new Map());

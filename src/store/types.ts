@@ -35,6 +35,7 @@ export interface FeedRow {
 export interface FeedPollUpdate {
   title?: string | null;
   description?: string | null;
+  categories?: string[];
   link?: string | null;
   imageUrl?: string | null;
   language?: string | null;
@@ -54,6 +55,8 @@ export interface FeedPollUpdate {
 export interface ShowText {
   title: string | null;
   description: string | null;
+  /** itunes:category and RSS <category> names ("News", "Politics"). */
+  categories: string[];
 }
 
 export interface EpisodeRow {

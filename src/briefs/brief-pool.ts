@@ -2,13 +2,16 @@ import { indexEntryFor } from '../related/insight-index.js';
 import { InsightPool, type SimilarityThresholds } from '../related/pool.js';
 import { relatedText } from '../related/related-text.js';
 import type { AlsoOn, RelatedItem } from '../model/brief.js';
-import type { InsightIndexEntry, InsightWithContext } from '../store/types.js';
+import type { InsightIndexEntry, InsightWithContext, ShowText } from '../store/types.js';
+import { buildShowTopics, type ShowTopics } from './show-topics.js';
 
 export interface BriefPoolOptions {
   now: Date;
   /** Days over which freshness halves. */
   freshnessHalfLifeDays?: number;
   duplicate?: SimilarityThresholds;
+  /** Each show's title and description; a show missing here is known by its podcastTitle only. */
+  shows?: ReadonlyMap<number, ShowText>;
 }
 
 /**
@@ -32,6 +35,8 @@ export interface BriefPool {
   /** Insight indexes by base descending, then id ascending. */
   byBase: Int32Array;
   byFeed: Map<number, number[]>;
+  /** What each show is about, from its title and description. */
+  shows: ShowTopics;
   /** Related insights per insight, labelled, filled on first use (many subscribers share items). */
   relatedCache: Map<number, RelatedItem[]>;
   /** The same for each item's link and "also on". */
@@ -92,6 +97,13 @@ export function buildBriefPool(
   for (const [g, members] of dupMembers) if (members.length < 2) dupMembers.delete(g);
   const byFeed = new Map<number, number[]>();
   insights.forEach((c, i) => push(byFeed, c.feedId, i));
+  const showTexts = new Map<number, ShowText>();
+  for (const c of insights)
+    if (!showTexts.has(c.feedId))
+      showTexts.set(
+        c.feedId,
+        opts.shows?.get(c.feedId) ?? { title: c.podcastTitle, description: null, categories: [] },
+      );
   const order = insights.map((_, i) => i);
   order.sort((a, b) => (base[b] as number) - (base[a] as number) || (insights[a]?.id ?? 0) - (insights[b]?.id ?? 0));
   return {
@@ -105,6 +117,7 @@ export function buildBriefPool(
     dupMembers,
     byBase: Int32Array.from(order),
     byFeed,
+    shows: buildShowTopics(showTexts),
     relatedCache: new Map(),
     sharedParts: new Map(),
   };

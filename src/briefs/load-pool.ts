@@ -9,13 +9,16 @@ import type { BriefPoolStore } from './ports.js';
 export async function loadBriefPool(store: BriefPoolStore, since: Date, now: Date): Promise<BriefPool> {
   // Retired insights come too: a subscriber who got one is not sent a near-duplicate of it again.
   const insights = await store.insightsSince(since, { withRetired: true });
-  const entries = await store.insightIndex(insights.map((i) => i.id));
+  const [entries, shows] = await Promise.all([
+    store.insightIndex(insights.map((i) => i.id)),
+    store.showTexts([...new Set(insights.map((i) => i.feedId))]),
+  ]);
   const missing = insights.filter((i) => !entries.has(i.id)).map(indexEntryFor);
   if (missing.length > 0) {
     await store.saveInsightIndex(missing);
     for (const e of missing) entries.set(e.insightId, e);
   }
-  return buildBriefPool(insights, entries, { now });
+  return buildBriefPool(insights, entries, { now, shows });
 }
 
 /** Pools by window and time, so one delivery run builds the pool once for every subscriber. */

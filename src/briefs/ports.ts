@@ -1,7 +1,10 @@
 import type { Store } from '../store/types.js';
 
-/** What building the pool of recent insights reads, and the index entries it fills in when missing. */
-export type BriefPoolStore = Pick<Store, 'insightsSince' | 'insightIndex' | 'saveInsightIndex'>;
+/**
+ * What building the pool of recent insights reads (with what their shows say they are about),
+ * and the index entries it fills in when missing.
+ */
+export type BriefPoolStore = Pick<Store, 'insightsSince' | 'insightIndex' | 'saveInsightIndex' | 'showTexts'>;
 
 /** What composing one subscriber's brief reads and writes, besides the pool. */
 export type ComposeStore = BriefPoolStore &

@@ -1,8 +1,13 @@
 import type { BriefPool } from './brief-pool.js';
 import type { Profile } from './profile.js';
+import { showMatches } from './show-topics.js';
 
-/** relevance = max(min, floor + gain × (profile · insight) + follow bonus); 1 for a cold start. */
-export const RELEVANCE = { floor: 0.15, gain: 3, follow: 0.5, min: 0.01 } as const;
+/**
+ * relevance = max(min, floor + gain × (profile · insight) + showGain × (profile · show) + follow
+ * bonus); 1 for a cold start. showGain is below gain: an insight that itself matches beats one
+ * that only comes from a show about the subject.
+ */
+export const RELEVANCE = { floor: 0.15, gain: 3, showGain: 1.5, follow: 0.5, min: 0.01 } as const;
 
 /** Strongest profile features kept for scoring (feedback keeps adding features). */
 const MAX_PROFILE_TERMS = 24;
@@ -15,6 +20,8 @@ const MAX_PROFILE_TERMS = 24;
 export class ProfileScorer {
   readonly termIds: number[];
   readonly termWeights: number[];
+  /** profile · show, by feed id, for every show of the pool sharing a feature with the profile. */
+  readonly showMatch: Map<number, number>;
   private readonly lookup: Float64Array;
 
   constructor(
@@ -22,7 +29,10 @@ export class ProfileScorer {
     readonly profile: Profile,
   ) {
     const terms: Array<[number, number]> = [];
-    for (const [k, w] of strongest(profile.weights)) {
+    const kept = [...strongest(profile.weights)];
+    // Show words the pool's insights never use ("politics") count too: matched by key, not id.
+    this.showMatch = profile.coldStart ? new Map() : showMatches(pool.shows, kept);
+    for (const [k, w] of kept) {
       const id = pool.index.termIds.get(k);
       if (id !== undefined) terms.push([id, w]);
     }
@@ -48,8 +58,10 @@ export class ProfileScorer {
   relevanceOfDot(dot: number, i: number): number {
     if (this.profile.coldStart) return 1;
     const followed = this.profile.followed;
-    const follow = followed.size > 0 && followed.has(this.pool.feedOf[i] as number) ? RELEVANCE.follow : 0;
-    return Math.max(RELEVANCE.min, RELEVANCE.floor + RELEVANCE.gain * dot + follow);
+    const feedId = this.pool.feedOf[i] as number;
+    const follow = followed.size > 0 && followed.has(feedId) ? RELEVANCE.follow : 0;
+    const show = this.showMatch.size > 0 ? (this.showMatch.get(feedId) ?? 0) : 0;
+    return Math.max(RELEVANCE.min, RELEVANCE.floor + RELEVANCE.gain * dot + RELEVANCE.showGain * show + follow);
   }
 
   /** The exact score every path uses: relevance × quality × freshness. */
@@ -57,7 +69,7 @@ export class ProfileScorer {
     return this.relevanceOfDot(this.profile.coldStart ? 0 : this.dot(i), i) * (this.pool.base[i] as number);
   }
 
-  /** The score of an insight sharing no feature with the profile and not from a followed show. */
+  /** The score of an insight sharing no feature with the profile, from a show sharing none and not followed. */
   fallbackScore(i: number): number {
     return (this.profile.coldStart ? 1 : Math.max(RELEVANCE.min, RELEVANCE.floor)) * (this.pool.base[i] as number);
   }

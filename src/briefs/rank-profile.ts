@@ -15,7 +15,8 @@ export interface RankRequest {
 
 /**
  * The production ranker. Only insights sharing a feature with the profile (found through the
- * postings) or from a followed show can score above the floor; every other insight scores
+ * postings), from a show whose title or description shares one, or from a followed show can
+ * score above the floor; every other insight scores
  * floor × quality × freshness, so they are taken in the pool's precomputed quality order.
  * The two lists are merged lazily and fed to the same diverse pick as the brute-force ranker,
  * so both return the same brief.

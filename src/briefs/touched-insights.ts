@@ -8,7 +8,7 @@ import { byScore, type Scored, type ScoredStream } from './select-diverse.js';
 const FIRST_CUT = 64;
 
 /**
- * The eligible insights sharing a feature with the profile or from a followed show, with their
+ * The eligible insights sharing a feature with the profile, from a show that does or from a followed show, with their
  * exact scores, found by walking the postings of the profile's features once. They are held in
  * the pool's scratch space (and marked in pool.index.marks) until `release()`.
  */
@@ -42,7 +42,8 @@ export class TouchedInsights {
         acc[i] = (acc[i] as number) + w * (weights[k] as number);
       }
     }
-    for (const feedId of scorer.profile.followed) {
+    // Every insight of a followed show, or of a show sharing a feature with the profile, scores off the floor.
+    for (const feedId of [...scorer.profile.followed, ...scorer.showMatch.keys()]) {
       for (const i of pool.byFeed.get(feedId) ?? []) {
         if (marks[i] === 0) {
           marks[i] = 1;

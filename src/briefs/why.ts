@@ -2,11 +2,12 @@ import type { Vector } from '../related/vectors.js';
 import type { BriefPool } from './brief-pool.js';
 import type { Profile } from './profile.js';
 import { RELEVANCE } from './profile-scorer.js';
+import { showDot } from './show-topics.js';
 
 /**
  * The "why you got this" line: whichever part of the profile contributed most to the insight's
- * relevance: an interest, the free-text description, a followed show, or an insight the
- * subscriber liked.
+ * relevance: an interest, the free-text description, a followed show, an insight the subscriber
+ * liked, or a show whose title and description match an interest or the description.
  */
 export function reasonFor(pool: BriefPool, profile: Profile, index: number): string {
   const insight = pool.insights[index];
@@ -19,9 +20,14 @@ export function reasonFor(pool: BriefPool, profile: Profile, index: number): str
   if (insight && profile.followed.has(insight.feedId)) consider(`from ${show}, a show you follow`, RELEVANCE.follow);
   for (const source of profile.sources) {
     const value = RELEVANCE.gain * dotWith(pool, index, source.vector);
-    if (source.kind === 'interest') consider(`matches your interest "${source.label}"`, value);
-    else if (source.kind === 'about') consider(`matches what you asked for: "${clip(source.label)}"`, value);
-    else consider(`similar to one you liked: "${clip(source.label)}"`, value);
+    const fromShow = insight ? RELEVANCE.showGain * showDot(pool.shows, insight.feedId, source.vector) : 0;
+    if (source.kind === 'interest') {
+      consider(`matches your interest "${source.label}"`, value);
+      consider(`from a show about your interest "${source.label}" (${show})`, fromShow);
+    } else if (source.kind === 'about') {
+      consider(`matches what you asked for: "${clip(source.label)}"`, value);
+      consider(`from a show about what you asked for: "${clip(source.label)}" (${show})`, fromShow);
+    } else consider(`similar to one you liked: "${clip(source.label)}"`, value);
   }
   // Tiny overlaps (a shared everyday word) are no reason worth stating.
   return best && best.value >= 0.05 ? best.text : `a top insight from ${show}`;

@@ -13,6 +13,8 @@ export interface ParsedFeed {
   newFeedUrl?: string;
   /** podcast:locked value ("yes"/"no"); the owner email is never kept. */
   locked?: boolean;
+  /** Subjects it files itself under: itunes:category (and subcategories), then RSS <category>; once each. */
+  categories?: string[];
   /** sy:updatePeriod / ttl in minutes when the feed states one. */
   ttlMinutes?: number;
   episodes: ParsedEpisode[];

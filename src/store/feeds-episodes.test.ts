@@ -24,6 +24,28 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(await t.store.feedById(9999)).toBeUndefined();
     });
 
+    it('reads what shows say they are about, by feed id, in chunks past the bound-parameter cap', async () => {
+      const a = (await t.store.addFeed('https://example.com/a.xml')).feed;
+      const b = (await t.store.addFeed('https://example.com/b.xml')).feed;
+      await t.store.updateFeed(a.id, {
+        title: 'Politics Weekly',
+        description: 'The campaigns and the polls.',
+        categories: ['News', 'Politics'],
+      });
+      const unknown = Array.from({ length: 1200 }, (_, n) => 10_000 + n);
+      const texts = await t.store.showTexts([a.id, b.id, a.id, ...unknown]);
+      expect(texts).toEqual(
+        new Map([
+          [
+            a.id,
+            { title: 'Politics Weekly', description: 'The campaigns and the polls.', categories: ['News', 'Politics'] },
+          ],
+          [b.id, { title: null, description: null, categories: [] }],
+        ]),
+      );
+      expect(await t.store.showTexts([])).toEqual(new Map());
+    });
+
     it('keeps the credentials of a feed URL apart from its url', async () => {
       const { feed, created } = await t.store.addFeed('https://alice:s3cret@example.com/private.xml');
       expect(created).toBe(true);

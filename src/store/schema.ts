@@ -29,6 +29,8 @@ export interface FeedsTable {
   full_fetched_at: string | null;
   /** Set while a poller holds the feed (0011), so two pollers never fetch it both. */
   poll_lease_until: string | null;
+  /** JSON array of the feed's category names (0015); null until a poll stores them. */
+  categories: string | null;
 }
 
 export interface EpisodesTable {

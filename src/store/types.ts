@@ -35,6 +35,7 @@ export interface FeedRow {
 export interface FeedPollUpdate {
   title?: string | null;
   description?: string | null;
+  categories?: string[];
   link?: string | null;
   imageUrl?: string | null;
   language?: string | null;
@@ -48,6 +49,14 @@ export interface FeedPollUpdate {
   status?: FeedRow['status'];
   cadenceSeconds?: number | null;
   fullFetchedAt?: string | null;
+}
+
+/** A show's own words about itself, which ranking matches a subscriber's interests against. */
+export interface ShowText {
+  title: string | null;
+  description: string | null;
+  /** itunes:category and RSS <category> names ("News", "Politics"). */
+  categories: string[];
 }
 
 export interface EpisodeRow {
@@ -311,6 +320,8 @@ export interface Store {
   /** The feed's stored credentials (`user:password` as in a URL), for the fetch only; never shown. */
   feedAuth(id: number): Promise<string | null>;
   feedById(id: number): Promise<FeedRow | undefined>;
+  /** What each of these shows says it is about (title, description), by feed id; unknown ids are left out. */
+  showTexts(feedIds: number[]): Promise<Map<number, ShowText>>;
   /**
    * The feed for polling it, in one read: `auth` is null when it has no credentials, else what opens
    * them (as feedAuth, from this read; the poll calls it, where a wrong key fails only that feed).

@@ -1,4 +1,5 @@
 import { parseFeedDate } from './dates.js';
+import { itunesCategory, rssCategory } from './categories.js';
 import { itunesChannel, itunesItem } from './itunes.js';
 import { mediaChannel, mediaItem } from './media-rss.js';
 import { podcastChannel, podcastItem } from './podcast-namespace.js';
@@ -49,6 +50,8 @@ const channelHandlers: TagHandler<F>[] = [
   podcastChannel.guid,
   podcastChannel.locked,
   podcastChannel.person,
+  itunesCategory,
+  rssCategory,
   setOnce<F, 'ttlMinutes'>('ttl', RSS, 'ttlMinutes', (n) => {
     const minutes = Number(textOf(n).trim());
     return Number.isInteger(minutes) && minutes > 0 && minutes <= 60 * 24 * 365 ? minutes : undefined;

@@ -149,6 +149,7 @@ async function pollOneFeed(
       ...scheduled,
       title: res.feed.title || feed.title,
       description: res.feed.description ?? null,
+      categories: res.feed.categories ?? [],
       link: res.feed.link ?? null,
       imageUrl: res.feed.imageUrl ?? null,
       language: res.feed.language ?? null,

@@ -13,6 +13,7 @@ import { idempotentWork } from './0011-idempotent-work.js';
 import { feedSchedule } from './0012-feed-schedule.js';
 import { retiredInsights } from './0013-retired-insights.js';
 import { sendPace } from './0014-send-pace.js';
+import { feedCategories } from './0015-feed-categories.js';
 
 /** Every migration, keyed by a name that sorts in the order they must run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012-feed-schedule': feedSchedule,
   '0013-retired-insights': retiredInsights,
   '0014-send-pace': sendPace,
+  '0015-feed-categories': feedCategories,
 };

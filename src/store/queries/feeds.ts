@@ -6,8 +6,11 @@ import { groupCommit } from '../group-commit.js';
 import { dialectOf } from '../dialect.js';
 import { toFeedRow } from '../row-mappers.js';
 import type { Database, FeedsTable } from '../schema.js';
-import type { FeedPollUpdate, Store } from '../types.js';
-import { isoUtc, isoFromString } from '../values.js';
+import type { FeedPollUpdate, ShowText, Store } from '../types.js';
+import { fromJson, isoUtc, isoFromString } from '../values.js';
+
+/** Feed ids per query: SQLite caps the bound parameters of one statement. */
+const SHOW_TEXT_CHUNK = 500;
 
 type FeedQueries = Pick<
   Store,
@@ -15,6 +18,7 @@ type FeedQueries = Pick<
   | 'removeFeed'
   | 'feedAuth'
   | 'feedById'
+  | 'showTexts'
   | 'feedToPoll'
   | 'feedByUrl'
   | 'listFeeds'
@@ -89,6 +93,25 @@ export function feedQueries(db: Kysely<Database>, credentials: CredentialSeal): 
 
     feedByUrl,
 
+    async showTexts(feedIds) {
+      const texts = new Map<number, ShowText>();
+      const ids = [...new Set(feedIds)];
+      for (let i = 0; i < ids.length; i += SHOW_TEXT_CHUNK) {
+        const rows = await db
+          .selectFrom('feeds')
+          .select(['id', 'title', 'description', 'categories'])
+          .where('id', 'in', ids.slice(i, i + SHOW_TEXT_CHUNK))
+          .execute();
+        for (const r of rows)
+          texts.set(r.id, {
+            title: r.title,
+            description: r.description,
+            categories: r.categories ? fromJson<string[]>(r.categories, 'feed categories') : [],
+          });
+      }
+      return texts;
+    },
+
     async listFeeds() {
       const rows = await db.selectFrom('feeds').selectAll().orderBy('id').execute();
       return rows.map(toFeedRow);
@@ -160,6 +183,7 @@ function feedUpdateValues(u: FeedPollUpdate): Updateable<FeedsTable> {
   const v: Updateable<FeedsTable> = {};
   if (u.title !== undefined) v.title = u.title;
   if (u.description !== undefined) v.description = u.description;
+  if (u.categories !== undefined) v.categories = JSON.stringify(u.categories);
   if (u.link !== undefined) v.link = u.link;
   if (u.imageUrl !== undefined) v.image_url = u.imageUrl;
   if (u.language !== undefined) v.language = u.language;

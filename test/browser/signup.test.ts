@@ -46,7 +46,7 @@ describe.skipIf(!chromiumPath)('in chromium: sign up on the landing page, confir
     // A button inside the form that belongs to another form (form="…") is not the sign-up button.
     await form.locator('[type=submit]:not([form])').last().click();
     await page.waitForLoadState();
-    await expect.poll(() => pb.smtp.messages.some((m) => m.to.includes(email))).toBe(true);
+    await expect.poll(() => pb.smtp.messages.some((m) => m.to.includes(email)), { timeout: 15_000 }).toBe(true);
 
     // Not confirmed yet: no brief.
     await deliverBriefs(pb.app, { ignoreHour: true });

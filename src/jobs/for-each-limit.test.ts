@@ -40,4 +40,27 @@ describe('forEachLimit', () => {
       }),
     ).rejects.toThrow('boom');
   });
+
+  it('starts no item after one fails, reading no further page (a failed send run stops)', async () => {
+    const started: number[] = [];
+    let pagesRead = 0;
+    async function* pages() {
+      for (let p = 0; p < 10; p += 1) {
+        pagesRead += 1;
+        yield Array.from({ length: 4 }, (_, i) => p * 4 + i);
+      }
+    }
+    await expect(
+      forEachLimit(pages(), 3, async (item) => {
+        started.push(item);
+        await tick();
+        if (item === 0) throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    // Let any worker still running take its next item, as it would have before the fix.
+    await new Promise((r) => setTimeout(r, 50));
+    // Items 0, 1, 2 start together and 0 fails: 1 and 2 finish, and no item starts after the failure.
+    expect(started).toEqual([0, 1, 2]);
+    expect(pagesRead).toBe(1);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Runs `fn` over the items of `pages` with at most `limit` in flight, taking the next page only
  * when the one before is all started: what is held is one page and the items in flight, however
- * long the source. Rejects with the first error (items already started finish on their own).
+ * long the source. Rejects with the first error; no item starts after it (those already started
+ * finish on their own).
  */
 export async function forEachLimit<T>(
   pages: AsyncIterable<readonly T[]>,
@@ -13,6 +14,7 @@ export async function forEachLimit<T>(
   let next = 0;
   let index = 0;
   let ended = false;
+  let failed = false;
   // One reader at a time: workers that run out wait for the same page read, not one each.
   let reading: Promise<void> | undefined;
   const readPage = async (): Promise<void> => {
@@ -24,8 +26,8 @@ export async function forEachLimit<T>(
     }
   };
   const take = async (): Promise<{ item: T; index: number } | undefined> => {
-    while (next >= page.length) {
-      if (ended) return undefined;
+    while (next >= page.length || failed) {
+      if (ended || failed) return undefined;
       reading ??= readPage().finally(() => {
         reading = undefined;
       });
@@ -34,7 +36,14 @@ export async function forEachLimit<T>(
     return { item: page[next++] as T, index: index++ };
   };
   const worker = async (): Promise<void> => {
-    for (let taken = await take(); taken; taken = await take()) await fn(taken.item, taken.index);
+    for (let taken = await take(); taken; taken = await take()) {
+      try {
+        await fn(taken.item, taken.index);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
 }

@@ -41,12 +41,16 @@ describe('withFeedLeases', () => {
         throw new Error('database down');
       },
     };
-    const polled = withFeedLeases(store, [1], { ms: 3000, clock: () => new Date() }, async () => {
+    const told: unknown[] = [];
+    const lease = { ms: 3000, clock: () => new Date(), onRenewalFailed: (err: unknown) => told.push(err) };
+    const polled = withFeedLeases(store, [1], lease, async () => {
       await new Promise((resolve) => setTimeout(resolve, 4500));
       return 'done';
     });
     await vi.advanceTimersByTimeAsync(4500);
     expect(await polled).toBe('done');
     expect(tries).toBe(4);
+    // Told once a batch, not at every renewal.
+    expect(told.map(String)).toEqual(['Error: database down']);
   });
 });

@@ -14,16 +14,23 @@ export function feedLeaseMs(fetchTimeoutSeconds: number): number {
 
 /**
  * Runs `poll` over a claimed batch, renewing the leases of its feeds not yet rescheduled three
- * times a lease, on the poll's clock. A renewal that fails is left to the next one.
+ * times a lease, on the poll's clock. A renewal that fails is left to the next one; the first
+ * failure of a batch is told to `onRenewalFailed` (if they all fail, another poller may take the
+ * batch's feeds once the lease lapses).
  */
 export async function withFeedLeases<T>(
   store: Pick<PollFeedsStore, 'renewFeedLeases'>,
   feedIds: number[],
-  lease: { ms: number; clock: () => Date },
+  lease: { ms: number; clock: () => Date; onRenewalFailed?: (err: unknown) => void },
   poll: () => Promise<T>,
 ): Promise<T> {
+  let told = false;
   const renew = setInterval(
-    () => void store.renewFeedLeases(feedIds, lease.clock(), lease.ms).catch(() => undefined),
+    () =>
+      void store.renewFeedLeases(feedIds, lease.clock(), lease.ms).catch((err: unknown) => {
+        if (!told) lease.onRenewalFailed?.(err);
+        told = true;
+      }),
     lease.ms / 3,
   );
   try {

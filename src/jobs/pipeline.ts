@@ -61,6 +61,10 @@ export async function pollFeeds(app: PollFeedsDeps, opts: PollOptions = {}): Pro
     ms: feedLeaseMs(fetchTimeoutSeconds),
     // `now` moves on with the run, so a batch taken late in a long run still gets a whole lease.
     clock: () => new Date(now.getTime() + (Date.now() - started)),
+    onRenewalFailed: (err: unknown) =>
+      app.log.warn(`feed lease renewal failed; another poller may take these feeds: ${String(err)}`, {
+        code: 'feed_lease_renewal_failed',
+      }),
   };
   const results: RefreshResult[] = [];
   const polled = new Set<number>();

@@ -31,7 +31,8 @@ export class ProfileScorer {
     const terms: Array<[number, number]> = [];
     const kept = [...strongest(profile.weights)];
     // Show words the pool's insights never use ("politics") count too: matched by key, not id.
-    this.showMatch = profile.coldStart ? new Map() : showMatches(pool.shows, kept);
+    // A show sharing only an everyday word with the profile is no match (as why.ts says no reason).
+    this.showMatch = profile.coldStart ? new Map() : strongShowMatches(showMatches(pool.shows, kept));
     for (const [k, w] of kept) {
       const id = pool.index.termIds.get(k);
       if (id !== undefined) terms.push([id, w]);
@@ -77,6 +78,15 @@ export class ProfileScorer {
   release(): void {
     for (const id of this.termIds) this.lookup[id] = 0;
   }
+}
+
+/** Below this a show's part of the relevance (showGain × profile · show) is a shared everyday word. */
+const MIN_SHOW_RELEVANCE = 0.05;
+
+function strongShowMatches(matches: Map<number, number>): Map<number, number> {
+  for (const [feedId, value] of matches)
+    if (Math.abs(value) * RELEVANCE.showGain < MIN_SHOW_RELEVANCE) matches.delete(feedId);
+  return matches;
 }
 
 /** The MAX_PROFILE_TERMS heaviest features of a profile (ties: by feature). */

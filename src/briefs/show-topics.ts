@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { featureBag } from '../related/features.js';
 import { normalize, weightedFeatures, type Vector } from '../related/vectors.js';
 import type { ShowText } from '../store/types.js';
@@ -23,7 +24,7 @@ export function buildShowTopics(shows: ReadonlyMap<number, ShowText>): ShowTopic
   const vectors = new Map<number, Vector>();
   const postings: ShowTopics['postings'] = new Map();
   for (const [feedId, text] of shows) {
-    const v = showVector(text);
+    const v = showVector(feedId, text);
     if (v.size === 0) continue;
     vectors.set(feedId, v);
     for (const [k, weight] of v) {
@@ -53,20 +54,25 @@ export function showDot(topics: ShowTopics, feedId: number, vector: Vector): num
 }
 
 // A delivery run builds a pool per window, and the shows change rarely: analyse each text once.
-const vectors = new Map<string, Vector>();
+// Kept by feed id with a digest of the text, so an edited description replaces its entry and the
+// cache holds vectors, not descriptions.
+const vectors = new Map<number, { digest: string; vector: Vector }>();
 const MAX_CACHED = 20_000;
 
-function showVector(text: ShowText): Vector {
+function showVector(feedId: number, text: ShowText): Vector {
   // Categories are separate names ("News", "Politics"): sentences, so no pair spans two of them.
   const named = [text.title ?? '', ...text.categories].join('.\n');
-  const key = `${named}\n\n${text.description ?? ''}`;
-  let v = vectors.get(key);
-  if (!v) {
-    v = weightedFeatures(featureBag(text.description ?? ''));
-    for (const [k, x] of weightedFeatures(featureBag(named))) v.set(k, (v.get(k) ?? 0) + TITLE_WEIGHT * x);
-    normalize(v);
-    if (vectors.size >= MAX_CACHED) vectors.clear();
-    vectors.set(key, v);
-  }
+  const digest = createHash('sha1')
+    .update(named)
+    .update('\0')
+    .update(text.description ?? '')
+    .digest('base64');
+  const cached = vectors.get(feedId);
+  if (cached?.digest === digest) return cached.vector;
+  const v = weightedFeatures(featureBag(text.description ?? ''));
+  for (const [k, x] of weightedFeatures(featureBag(named))) v.set(k, (v.get(k) ?? 0) + TITLE_WEIGHT * x);
+  normalize(v);
+  if (!cached && vectors.size >= MAX_CACHED) vectors.clear();
+  vectors.set(feedId, { digest, vector: v });
   return v;
 }

@@ -36,9 +36,11 @@ const FURNITURE = phrasePattern(
     /(?:go|head) (?:to|over to) \S+\.(?:com|org|net|io|fm|co)\b/,
     /advertis(?:e|ing) (?:with|on) (?:us|this)/,
     // a book, album or another show plugged ("… is available everywhere now", "a new podcast from …")
-    /\b(?:is|are) (?:available|out) (?:now|everywhere)\b/,
+    // (not "the booster is available now to everyone", "results are out now", "this new show of force")
+    /\b(?:is|are) (?:available|out) (?:now )?(?:everywhere|wherever)\b/,
     /\bis everywhere (?:now|too)\b/,
-    /\b(?:a|this|our) new (?:podcast|show)\b(?! app)/,
+    /\b(?:a|this|our) new podcast\b(?! app)/,
+    /\b(?:a|this|our) new show (?:from|by|called|hosted)\b/,
     // subscribe, follow, rate, support
     /\bsubscribe (?:to|on|at|via|now|wherever|here)\b/,
     /wherever you (?:get|listen to) (?:your )?podcasts/,

@@ -121,7 +121,13 @@ describe('transcriptFromShowNotes', () => {
     ]) {
       expect(furnitureReason(sentence), sentence).toBe('boilerplate phrase');
     }
-    expect(furnitureReason('Try a new podcast app that lets you clip and share any moment.')).toBeUndefined();
+    for (const news of [
+      'Try a new podcast app that lets you clip and share any moment.',
+      'The booster is available now to everyone over 65.',
+      'Exit poll results are out now, and they favour the incumbent.',
+      'This new show of force by Beijing worries its neighbours.',
+    ])
+      expect(furnitureReason(news), news).toBeUndefined();
   });
 
   it('keeps content that merely mentions a host or a link', () => {

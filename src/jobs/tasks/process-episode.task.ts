@@ -120,10 +120,11 @@ async function processClaimed(
   const { store, config } = app;
   const fail = (error: string) => store.markEpisodeFailed(episode.id, error, episodeRetryAt(episode.failures + 1, now));
   // The show's stored transcripts are read while this one is fetched, and before it is stored: it is
-  // added to them (remember), not read back.
-  const repeats = boilerplate.repeats(episode);
+  // added to them (remember), not read back. What they repeat is counted once this one is added, so
+  // episodes of a new show processed at once see each other.
+  const showRead = boilerplate.warm(episode);
   // Awaited below unless processing stops first; a failed read then fails nothing.
-  repeats.catch(() => undefined);
+  showRead.catch(() => undefined);
   try {
     // saveTranscript moves a new episode to 'transcribed' with its transcript, so one read 'new' by
     // its claim has none (a row listed before the claim may be older than a transcript stored since).
@@ -154,11 +155,12 @@ async function processClaimed(
       // saveTranscript marks a new episode transcribed itself; a failed one being retried is marked here.
       if (episode.status !== 'new') await store.markEpisode(episode.id, 'transcribed');
     }
+    await showRead;
     await boilerplate.remember(episode, transcript);
     const report = await app.insightEngine().extractWithReport(transcript, {
       top: config.insightsPerEpisode,
       episodeId: episode.id,
-      repeats: await repeats,
+      repeats: await boilerplate.repeats(episode),
       episodeTitle: episode.title,
     });
     // replaceInsights marks the episode extracted (and clears its last error) with the insights.

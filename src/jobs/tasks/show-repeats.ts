@@ -10,6 +10,9 @@ const KEPT_SHOWS = 32;
 
 /** What a show says in every episode, from its other stored transcripts; shared by a run's episodes. */
 export interface ShowTranscriptRepeats {
+  /** Starts reading the episode's show, so `repeats` later finds it read. */
+  warm(episode: EpisodeRow): Promise<void>;
+  /** What the show repeats as of now, with the transcripts remembered so far. */
   repeats(episode: EpisodeRow): Promise<ShowRepeats>;
   /** A transcript this run stored: later episodes of the show compare against it too. */
   remember(episode: EpisodeRow, transcript: Transcript): Promise<void>;
@@ -33,6 +36,9 @@ export function showTranscriptRepeats(app: { store: ShowRepeatsStore }): ShowTra
     return show;
   };
   return {
+    warm: async (episode) => {
+      await load(episode.feedId);
+    },
     repeats: async (episode) => (await load(episode.feedId)).repeatsFor(episode.id),
     remember: async (episode, transcript) => {
       (await load(episode.feedId)).set(episode.id, episodeShingles(transcript));

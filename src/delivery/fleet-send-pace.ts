@@ -13,44 +13,30 @@ export function fleetSendPace(ratePerSecond: number, store: SendSlotsStore): () 
   const gapMs = 1000 / ratePerSecond;
   const count = slotsPerReservation(ratePerSecond);
   let block: SlotBlock | undefined;
-  // Sends of this process still without a slot: a reservation takes no more slots than they can
-  // use, so what one process would leave empty stays free for the others.
-  let unserved = 0;
   // One reservation at a time; sends that find the block used up wait for it together.
   let reserving: Promise<void> | undefined;
 
   async function reserve(): Promise<void> {
-    // After the sends starting in this same turn have counted themselves.
-    await Promise.resolve();
-    const slots = Math.min(count, Math.max(1, unserved));
-    const waitMs = await store.reserveSendSlots(slots, gapMs);
+    const waitMs = await store.reserveSendSlots(count, gapMs);
     // Counted from the reply, so a slot starts no earlier here than the database gave it.
-    block = { start: performance.now() + waitMs, gapMs, count: slots, used: 0 };
+    block = { start: performance.now() + waitMs, gapMs, count, used: 0 };
   }
 
   return async () => {
-    unserved += 1;
     for (;;) {
       const now = performance.now();
       const slot = block && takeSlot(block, now);
       if (slot !== undefined) {
-        unserved -= 1;
         if (slot.startAt > now) await sleep(slot.startAt - now);
         // Woken after the slot ended (a busy event loop): starting now could crowd the next slot's
         // message, so this one takes another slot.
         if (performance.now() < slot.endsAt) return;
-        unserved += 1;
         continue;
       }
       reserving ??= reserve().finally(() => {
         reserving = undefined;
       });
-      try {
-        await reserving;
-      } catch (err) {
-        unserved -= 1;
-        throw err;
-      }
+      await reserving;
     }
   };
 }

@@ -24,6 +24,16 @@ describe('suggested topics', () => {
     for (const unit of ['percent', 'weeks', 'months']) expect(topics).not.toContain(unit);
   });
 
+  it('takes no abbreviation of fewer than three letters as a topic ("p.m.")', () => {
+    const topics = suggestedTopics([
+      { feedId: 1, headline: 'Naps after 3 p.m. hurt sleep', text: 'A nap after 3 p.m. delays melatonin.' },
+      { feedId: 2, headline: 'Workouts at 9 p.m. are fine', text: 'Late workouts at 9 p.m. barely change melatonin.' },
+      { feedId: 3, headline: 'Caffeine', text: 'Coffee after lunch is the problem.' },
+    ]);
+    expect(topics).toContain('melatonin');
+    expect(topics.map((t) => t.toLowerCase())).not.toContain('p.m.');
+  });
+
   it('leaves out generic words and words every show uses; prefers a two-word name to its parts', () => {
     const topics = suggestedTopics([
       {

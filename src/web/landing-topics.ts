@@ -99,7 +99,7 @@ export function suggestedTopics(insights: TopicSource[]): string[] {
       const wordy =
         isContentToken(t) &&
         PHRASE_POS.has(t.pos) &&
-        t.value.length >= 3 &&
+        letters(t.value) >= 3 && // "p.m.", "AI": no topics
         !UNITS.has(t.normal) &&
         !/['’]/.test(t.normal) && // "I'm", "we're": no topics
         !isGlued(tokens, i);
@@ -149,4 +149,8 @@ function chosenTopics(counts: Map<string, TopicCounts>, shows: number): string[]
     else chosen.push(topic);
   }
   return chosen.map((t) => t.form);
+}
+
+function letters(word: string): number {
+  return word.match(/\p{L}/gu)?.length ?? 0;
 }

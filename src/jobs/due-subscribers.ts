@@ -27,10 +27,15 @@ export async function* dueSubscribers(
     const page = await app.store.usersAfter(afterId, pageSize);
     if (page.length === 0) return;
     afterId = page[page.length - 1]?.id ?? afterId;
-    const candidates = page.filter((u) => receivesBriefs(u) && (!only || only.has(u.id)));
+    // Suppressions are looked up only for those whose hour has come: most of a tick's page is not.
+    const candidates = page.filter(
+      (u) =>
+        receivesBriefs(u) &&
+        (!only || only.has(u.id)) &&
+        (opts.ignoreHour || localTime(now, u.timezone).hour >= u.deliveryHour),
+    );
     const suppressions = candidates.length > 0 ? await app.store.suppressionsFor(candidates.map((u) => u.email)) : [];
     const due = candidates.filter((u, i) => {
-      if (!opts.ignoreHour && localTime(now, u.timezone).hour < u.deliveryHour) return false;
       if (!suppressions[i]) return true;
       opts.onSuppressed?.(u);
       return false;

@@ -5,9 +5,10 @@ import { showMatches } from './show-topics.js';
 /**
  * relevance = max(min, floor + gain × (profile · insight) + showGain × (profile · show) + follow
  * bonus); 1 for a cold start. showGain is below gain: an insight that itself matches beats one
- * that only comes from a show about the subject.
+ * that only comes from a show about the subject. Below minReason a part of the relevance is a
+ * shared everyday word: no reason given (why.ts) and no show match.
  */
-export const RELEVANCE = { floor: 0.15, gain: 3, showGain: 1.5, follow: 0.5, min: 0.01 } as const;
+export const RELEVANCE = { floor: 0.15, gain: 3, showGain: 1.5, follow: 0.5, min: 0.01, minReason: 0.05 } as const;
 
 /** Strongest profile features kept for scoring (feedback keeps adding features). */
 const MAX_PROFILE_TERMS = 24;
@@ -80,12 +81,9 @@ export class ProfileScorer {
   }
 }
 
-/** Below this a show's part of the relevance (showGain × profile · show) is a shared everyday word. */
-const MIN_SHOW_RELEVANCE = 0.05;
-
 function strongShowMatches(matches: Map<number, number>): Map<number, number> {
   for (const [feedId, value] of matches)
-    if (Math.abs(value) * RELEVANCE.showGain < MIN_SHOW_RELEVANCE) matches.delete(feedId);
+    if (Math.abs(value) * RELEVANCE.showGain < RELEVANCE.minReason) matches.delete(feedId);
   return matches;
 }
 

@@ -30,7 +30,7 @@ export function reasonFor(pool: BriefPool, profile: Profile, index: number): str
     } else consider(`similar to one you liked: "${clip(source.label)}"`, value);
   }
   // Tiny overlaps (a shared everyday word) are no reason worth stating.
-  return best && best.value >= 0.05 ? best.text : `a top insight from ${show}`;
+  return best && best.value >= RELEVANCE.minReason ? best.text : `a top insight from ${show}`;
 }
 
 function dotWith(pool: BriefPool, index: number, vector: Vector): number {

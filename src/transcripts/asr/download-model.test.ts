@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { partBytes, sendThenDrop } from '../../../test/net/drop-once-saved.js';
 import { startLocalServer, type LocalServer } from '../../../test/net/local-server.js';
 import { failure } from './test-support/failure.js';
 import { downloadModel, type DownloadModelOptions } from './download-model.js';
@@ -32,7 +33,7 @@ beforeAll(async () => {
     if (cutNext) {
       const at = cutNext;
       cutNext = 0;
-      return void res.write(model.subarray(0, at), () => setTimeout(() => res.socket?.destroy(), 30));
+      return void sendThenDrop(res, model, at, () => partBytes(dir));
     }
     res.end(model);
   });

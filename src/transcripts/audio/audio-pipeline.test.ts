@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partBytes, sendThenDrop } from '../../../test/net/drop-once-saved.js';
 import { startLocalServer, type LocalServer } from '../../../test/net/local-server.js';
 import { AppError } from '../../model/errors.js';
 import { failure } from '../asr/test-support/failure.js';
@@ -18,6 +19,8 @@ let dir: string;
 let server: LocalServer;
 const files = new Map<string, Buffer>();
 let cutNext = 0;
+/** What the interrupted download has saved: the cut waits for it. */
+let cutSaved = (): number => 0;
 
 /** A static host with ETag and byte ranges; `cutNext` makes the next full answer stop early. */
 function host(req: IncomingMessage, res: ServerResponse): void {
@@ -42,7 +45,7 @@ function host(req: IncomingMessage, res: ServerResponse): void {
   if (cutNext > 0) {
     const at = cutNext;
     cutNext = 0;
-    return void res.write(body.subarray(0, at), () => setTimeout(() => res.socket?.destroy(), 30));
+    return void sendThenDrop(res, body, at, cutSaved);
   }
   res.end(body);
 }
@@ -112,6 +115,7 @@ describe('audio pipeline on recorded speech (MP3/M4A/Opus → HTTP → disk → 
     const work = join(dir, 'resume');
     const body = files.get('/episode.m4a')!;
     cutNext = Math.floor(body.length / 2);
+    cutSaved = () => partBytes(work);
     const err = await failure(
       fetchAudio(`${server.url}/episode.m4a`, { dir: work, maxBytes: 5_000_000, download: local }),
     );

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { partBytes, sendThenDrop } from '../../test/net/drop-once-saved.js';
 import { fetchFailure } from '../../test/net/fetch-failure.js';
 import { startLocalServer, type LocalServer } from '../../test/net/local-server.js';
 import { safeDownload, type DownloadOptions } from './index.js';
@@ -61,8 +62,7 @@ function fileHandler(body: Buffer, o: FileServerOptions = {}) {
     }
     res.writeHead(200, { etag, 'content-type': 'audio/mpeg', 'content-length': body.length, 'accept-ranges': 'bytes' });
     if (served === 1 && o.cutFirstAt !== undefined) {
-      res.write(body.subarray(0, o.cutFirstAt), () => setTimeout(() => res.socket?.destroy(), 50));
-      return;
+      return void sendThenDrop(res, body, o.cutFirstAt, () => partBytes(dir));
     }
     res.end(body);
   };
@@ -134,8 +134,7 @@ describe('safeDownload', () => {
     const s = await serve((_req, res) => {
       calls++;
       res.writeHead(200, { etag: '"v1"', 'content-length': body.length });
-      if (calls === 1)
-        return void res.write(body.subarray(0, 70_000), () => setTimeout(() => res.socket?.destroy(), 50));
+      if (calls === 1) return void sendThenDrop(res, body, 70_000, () => partBytes(dir));
       res.end(body);
     });
     const dest = join(dir, 'x.mp3');

@@ -183,7 +183,14 @@ describe.skipIf(!chromiumPath)('in chromium: a hostile feed reaches no script in
     await page.getByLabel('Your email').fill(email);
     await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
     // The sign-in mail goes out through the real SMTP path: on a loaded machine that takes over the 1 s default.
-    await expect.poll(() => pb.smtp.messages.length, { timeout: 15_000 }).toBe(before + 1);
+    await expect
+      .poll(() => pb.smtp.messages.length, { timeout: 15_000 })
+      .toBe(before + 1)
+      .catch(async (err: Error) => {
+        // Seen now and then under load and not yet explained: keep what the app and the page said.
+        const shown = (await page.textContent('main').catch(() => null))?.replace(/\s+/g, ' ').trim();
+        throw new Error(`${err.message}\npage: ${shown}\napp log:\n${pb.logs.slice(-15).join('\n')}`);
+      });
     await page.goto(linkIn(latestMail(pb.smtp, email), /\/login\/verify\?token=/));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/account');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
+import { createLogger } from '../../src/logger.js';
 import { startDemoServer } from '../../src/demo/demo-server.js';
 import { demoRoot } from '../../src/demo/run-demo.js';
 import { pollFeeds, processEpisodes } from '../../src/jobs/index.js';
@@ -18,6 +19,8 @@ export interface RunningPodbrief {
   url: string;
   smtp: SmtpSink;
   dataDir: string;
+  /** The app's log lines (info and above), kept to explain a failed test, not shown otherwise. */
+  logs: string[];
   close(): Promise<void>;
 }
 
@@ -29,13 +32,16 @@ export interface RunningPodbrief {
 export async function startPodbrief(env: Record<string, string> = {}): Promise<RunningPodbrief> {
   const smtp = await startSmtpSink();
   const dataDir = mkdtempSync(join(tmpdir(), 'podbrief-browser-'));
+  const logs: string[] = [];
+  const log = createLogger('info', (line) => logs.push(`${new Date().toISOString()} ${line}`));
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const app = await createApp(
       loadConfig({
-        env: { DATA_DIR: dataDir, SMTP_URL: smtp.url, PUBLIC_URL: url, LOG_LEVEL: 'silent', ...env },
+        env: { DATA_DIR: dataDir, SMTP_URL: smtp.url, PUBLIC_URL: url, ...env },
       }),
+      { log },
     );
     let server: WebServer;
     try {
@@ -51,6 +57,7 @@ export async function startPodbrief(env: Record<string, string> = {}): Promise<R
       url,
       smtp,
       dataDir,
+      logs,
       async close() {
         await server.close();
         await app.close();

@@ -145,6 +145,31 @@ describe('SmtpMailer', () => {
     }
   });
 
+  it('sends again on a new connection when a pooled one was closed with 421 before the message, once', async () => {
+    let closings = 0;
+    let always = false;
+    const { port, received } = await startSmtpServer({
+      // The second message on a connection meets what an idle timeout does: 421, then the server hangs up.
+      onMailFrom(_address, session, callback) {
+        if (!always && session.transaction < 2) return callback();
+        closings++;
+        callback(Object.assign(new Error('Timeout - closing connection'), { responseCode: 421 }));
+      },
+    });
+    const mailer = mailerFor(`smtp://127.0.0.1:${port}`, { maxConnections: 1 });
+    await mailer.send(briefEmail(), { idempotencyKey: 'first' });
+    await mailer.send(briefEmail(), { idempotencyKey: 'second' });
+    expect(received).toHaveLength(2);
+    expect(closings).toBe(1);
+
+    // A server that answers every message 421 is not tried a third time: the delivery's retry policy takes over.
+    always = true;
+    const err = await sendError(mailer.send(briefEmail(), { idempotencyKey: 'third' }));
+    expect(err.responseCode).toBe(421);
+    expect(err.retryable).toBe(true);
+    expect(closings).toBe(3);
+  });
+
   it('keeps the same Message-ID when the same key is sent again', async () => {
     const { port, received } = await startSmtpServer();
     const mailer = mailerFor(`smtp://127.0.0.1:${port}`);

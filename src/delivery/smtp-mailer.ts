@@ -83,16 +83,27 @@ export class SmtpMailer implements Mailer {
 
   async send(email: RenderedEmail, opts: SendOptions): Promise<SendResult> {
     const mail = toMailOptions(email, opts.idempotencyKey);
-    await this.pace();
-    try {
-      const info: { messageId?: string } = await this.transport.sendMail(mail);
-      return { messageId: info.messageId ?? mail.messageId, location: null };
-    } catch (err) {
-      throw smtpFailure(err, { recipientDomain: domainOf(email.to), server: this.endpoint.label });
+    for (let attempt = 1; ; attempt++) {
+      await this.pace();
+      try {
+        const info: { messageId?: string } = await this.transport.sendMail(mail);
+        return { messageId: info.messageId ?? mail.messageId, location: null };
+      } catch (err) {
+        // A pooled connection the server timed out while it sat idle answers the next envelope with
+        // 421 and closes: the message was never taken, so it goes once more on a new connection.
+        if (attempt === 1 && closedBeforeMessage(err)) continue;
+        throw smtpFailure(err, { recipientDomain: domainOf(email.to), server: this.endpoint.label });
+      }
     }
   }
 
   async close(): Promise<void> {
     this.transport.close();
   }
+}
+
+/** A 421 (closing) to MAIL FROM or RCPT TO: the server closed the connection before any message data. */
+function closedBeforeMessage(err: unknown): boolean {
+  const e = (typeof err === 'object' && err !== null ? err : {}) as { responseCode?: unknown; command?: unknown };
+  return e.responseCode === 421 && (e.command === 'MAIL FROM' || e.command === 'RCPT TO');
 }

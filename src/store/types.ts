@@ -86,7 +86,6 @@ export interface EpisodeRow {
 export type OpenFeedAuth = () => Promise<string>;
 
 export interface UpsertResult {
-  inserted: number;
   updated: number;
   /** The episodes it inserted (status 'new', first seen at `seenAt`): what a poll hands on for processing. */
   insertedIds: number[];

@@ -11,7 +11,7 @@ export async function loadBriefPool(store: BriefPoolStore, since: Date, now: Dat
   const insights = await store.insightsSince(since, { withRetired: true });
   const [entries, shows] = await Promise.all([
     store.insightIndex(insights.map((i) => i.id)),
-    store.showTexts([...new Set(insights.map((i) => i.feedId))]),
+    store.showTexts(insights.map((i) => i.feedId)),
   ]);
   const missing = insights.filter((i) => !entries.has(i.id)).map(indexEntryFor);
   if (missing.length > 0) {

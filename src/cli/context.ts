@@ -25,6 +25,20 @@ export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
+/** A JSON array printed an element at a time, as printJson prints a whole one, for lists too long to hold. */
+export function printJsonArray(): { element(value: unknown): void; end(): void } {
+  let count = 0;
+  return {
+    element(value) {
+      const text = JSON.stringify(value, null, 2).replaceAll('\n', '\n  ');
+      process.stdout.write(`${count++ === 0 ? '[\n' : ',\n'}  ${text}`);
+    },
+    end() {
+      process.stdout.write(count === 0 ? '[]\n' : '\n]\n');
+    },
+  };
+}
+
 /** Config from env and the `--config` file, for commands that need no store. */
 export function loadGlobalConfig(program: Command): Config {
   const file = program.opts<GlobalOptions>().config;

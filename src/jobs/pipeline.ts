@@ -112,7 +112,7 @@ export async function processEpisodes(app: ProcessEpisodesDeps, opts: ProcessOpt
   for (const episode of episodes) {
     const result = await runJob(app, { name: 'process-episode' }, async (log) => {
       const r = await processEpisode(app, episode, now, boilerplate);
-      logEpisodeFailure(log, episode, r);
+      logEpisodeFailure(log, r);
       return r;
     });
     results.push(result);

@@ -9,8 +9,8 @@ export function logFeedFailure(log: Logger, feed: { url: string }, result: Refre
   if (result.status === 'failed') log.warn(`feed ${feed.url}: ${result.error}`, { code: result.code });
 }
 
-export function logEpisodeFailure(log: Logger, episode: { id: number; title: string }, result: ProcessResult): void {
-  if (result.status === 'failed') log.warn(`episode ${episode.id} "${episode.title}": ${result.error}`);
+export function logEpisodeFailure(log: Logger, result: ProcessResult): void {
+  if (result.status === 'failed') log.warn(`episode ${result.episodeId} "${result.title}": ${result.error}`);
 }
 
 export function logBounce(log: Logger, user: { id: number }, result: DeliverResult): void {

@@ -86,7 +86,6 @@ export interface EpisodeRow {
 export type OpenFeedAuth = () => Promise<string>;
 
 export interface UpsertResult {
-  inserted: number;
   updated: number;
   /** The episodes it inserted (status 'new', first seen at `seenAt`): what a poll hands on for processing. */
   insertedIds: number[];
@@ -320,7 +319,7 @@ export interface Store {
   /** The feed's stored credentials (`user:password` as in a URL), for the fetch only; never shown. */
   feedAuth(id: number): Promise<string | null>;
   feedById(id: number): Promise<FeedRow | undefined>;
-  /** What each of these shows says it is about (title, description), by feed id; unknown ids are left out. */
+  /** What each of these shows says it is about (title, description), by feed id; repeated ids are read once, unknown ids are left out. */
   showTexts(feedIds: number[]): Promise<Map<number, ShowText>>;
   /**
    * The feed for polling it, in one read: `auth` is null when it has no credentials, else what opens

@@ -1,13 +1,14 @@
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { insight, parsedEpisode } from '../../src/store/test-fixtures.js';
 import { startLocalHttp } from '../helpers/local-http.js';
 import { startSmtpSink } from '../helpers/smtp-sink.js';
-import { invokeCli } from './run-cli.js';
+import { invokeCli, startCli } from './run-cli.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -20,6 +21,60 @@ function dataDir(): string {
   return dir;
 }
 
+/** Two episodes' insights and these subscribers, in the database `env` names. */
+async function seed(env: Record<string, string>, emails: string[]): Promise<void> {
+  const app = await createApp(loadConfig({ env }));
+  const { feed } = await app.store.addFeed('https://example.com/feed.xml');
+  await app.store.upsertEpisodes(feed.id, [parsedEpisode('a'), parsedEpisode('b')], new Date());
+  for (const episode of await app.store.episodesByFeed(feed.id))
+    await app.store.replaceInsights(
+      episode.id,
+      [insight(episode.id, { text: `Finding ${episode.guid}.` })],
+      'embedded',
+    );
+  for (const email of emails) await app.store.addUser({ email, interests: [], timezone: 'UTC', deliveryHour: 0 });
+  await app.close();
+}
+
+describe('podbrief send --json', () => {
+  // A child process, for what it prints while it works: starting one (tsx) takes ~20 s on a loaded machine.
+  it("prints each result as its send finishes, in the subscribers' order, as one JSON array", {
+    timeout: 120_000,
+  }, async () => {
+    const smtp = await startSmtpSink();
+    cleanups.push(() => smtp.close());
+    const env = { DATA_DIR: dataDir(), SMTP_URL: smtp.url, DATABASE_URL: '', LOG_LEVEL: 'silent' };
+    const emails = ['ada@example.com', 'bo@example.com', 'late@example.com'];
+    await seed(env, emails);
+    const release = smtp.holdRecipient('late@example.com');
+
+    const send = startCli(['send', '--now', '--json'], env);
+    cleanups.push(() => void send.kill());
+    let stdout = '';
+    send.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    const exited = once(send, 'exit');
+    // The last subscriber's mailbox has not answered: the two before are printed already.
+    await vi.waitFor(() => expect(stdout).toContain('"email": "bo@example.com"'), { timeout: 90_000, interval: 50 });
+    expect(stdout).not.toContain('late@example.com');
+    release();
+    const [code] = await exited;
+
+    expect(code).toBe(0);
+    const results = JSON.parse(stdout) as { email: string; send: { status: string } }[];
+    expect(results.map((r) => [r.email, r.send.status])).toEqual(emails.map((e) => [e, 'sent']));
+    // The same text printJson would print for the whole array.
+    expect(stdout).toBe(`${JSON.stringify(results, null, 2)}\n`);
+  });
+
+  it('prints an empty array when no subscriber is due', async () => {
+    const env = { DATA_DIR: dataDir(), SMTP_URL: '', DATABASE_URL: '', LOG_LEVEL: 'silent' };
+    await seed(env, []);
+    expect(await invokeCli(['send', '--now', '--json'], env)).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+  });
+});
+
 describe('podbrief send: failures', () => {
   it('exits 1 with one line per failure (stable code), and shows suppressions in users list and status', async () => {
     const smtp = await startSmtpSink();
@@ -27,18 +82,7 @@ describe('podbrief send: failures', () => {
     smtp.rejectRecipient('gone@example.com', 550, '5.1.1 <gone@example.com>: no such user');
     smtp.rejectRecipient('busy@example.com', 451, '4.2.1 mailbox busy');
     const env = { DATA_DIR: dataDir(), SMTP_URL: smtp.url, DATABASE_URL: '', LOG_LEVEL: 'silent' };
-    const app = await createApp(loadConfig({ env }));
-    const { feed } = await app.store.addFeed('https://example.com/feed.xml');
-    await app.store.upsertEpisodes(feed.id, [parsedEpisode('a'), parsedEpisode('b')], new Date());
-    for (const episode of await app.store.episodesByFeed(feed.id))
-      await app.store.replaceInsights(
-        episode.id,
-        [insight(episode.id, { text: `Finding ${episode.guid}.` })],
-        'embedded',
-      );
-    for (const email of ['ada@example.com', 'gone@example.com', 'busy@example.com'])
-      await app.store.addUser({ email, interests: [], timezone: 'UTC', deliveryHour: 0 });
-    await app.close();
+    await seed(env, ['ada@example.com', 'gone@example.com', 'busy@example.com']);
 
     const send = await invokeCli(['send', '--now', '--json'], env);
     expect(send.code).toBe(1);

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
@@ -14,6 +14,7 @@ export interface CliResult {
 
 /** What every run gets unless the test says otherwise (a child process inherits the rest of the environment). */
 const DEFAULT_ENV: Record<string, string> = { LOG_LEVEL: 'warn' };
+const FROM_SOURCE = ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts')];
 
 /**
  * Runs the real `podbrief` CLI from source in a child process: for what only a process shows
@@ -22,7 +23,7 @@ const DEFAULT_ENV: Record<string, string> = { LOG_LEVEL: 'warn' };
 export function spawnCli(
   args: string[],
   env: Record<string, string> = {},
-  entry: string[] = ['--import', 'tsx', join(repoRoot, 'src', 'cli', 'main.ts')],
+  entry: string[] = FROM_SOURCE,
 ): Promise<CliResult> {
   return new Promise((done) => {
     execFile(
@@ -31,6 +32,14 @@ export function spawnCli(
       { cwd: repoRoot, env: { ...process.env, ...DEFAULT_ENV, ...env }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
+  });
+}
+
+/** The real CLI from source in a child process, left running: for what it prints while it works. */
+export function startCli(args: string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [...FROM_SOURCE, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...DEFAULT_ENV, ...env },
   });
 }
 

@@ -1,33 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config/index.js';
+import { describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
 import { deliverBriefs } from '../../src/jobs/index.js';
 import { createTestDatabase, testDialects } from '../../src/store/test-harness.js';
 import { insight, parsedEpisode } from '../../src/store/test-fixtures.js';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
+import { deliveryHarness } from '../helpers/delivery-harness.js';
+import type { SmtpSink } from '../helpers/smtp-sink.js';
 
 const NOW = new Date('2026-11-29T08:00:00Z');
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function sink(): Promise<SmtpSink> {
-  const s = await startSmtpSink();
-  cleanups.push(() => s.close());
-  return s;
-}
-
-async function openApp(env: Record<string, string>): Promise<App> {
-  const app = await createApp(
-    loadConfig({ env: { LOG_LEVEL: 'silent', PUBLIC_URL: 'https://brief.podbrief.example', ...env } }),
-  );
-  cleanups.push(() => app.close());
-  return app;
-}
+const { defer, sink, tempDir, openApp } = deliveryHarness();
 
 /** Three episodes' insights and `count` subscribers named reader0… (or as `name` says). */
 async function seed(app: App, count: number, name = (i: number) => `reader${i}@example.com`): Promise<string[]> {
@@ -42,12 +22,6 @@ async function seed(app: App, count: number, name = (i: number) => `reader${i}@e
   const emails = Array.from({ length: count }, (_, i) => name(i));
   for (const email of emails) await app.store.addUser({ email, interests: [], timezone: 'UTC', deliveryHour: 6 });
   return emails;
-}
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'podbrief-concurrency-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
 }
 
 const to = (smtp: SmtpSink) => smtp.messages.flatMap((m) => m.to).sort();
@@ -113,7 +87,7 @@ describe.skipIf(postgres?.skip ?? true)(`two workers on one database (${postgres
   it('sends each brief once when two processes run the same send at the same time', async () => {
     const smtp = await sink();
     const db = await createTestDatabase('postgres');
-    cleanups.push(() => db.dispose());
+    defer(() => db.dispose());
     const env = { DATABASE_URL: db.options.databaseUrl ?? '', SMTP_URL: smtp.url, SEND_CONCURRENCY: '8' };
     const one = await openApp({ ...env, DATA_DIR: tempDir() });
     const two = await openApp({ ...env, DATA_DIR: tempDir(), SECRET_KEY: one.secret });

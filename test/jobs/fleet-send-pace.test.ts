@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/index.js';
+import { describe, expect, it } from 'vitest';
 import { SmtpMailer } from '../../src/delivery/smtp-mailer.js';
 import type { Mailer } from '../../src/delivery/mailer.js';
 import type { RenderedEmail } from '../../src/delivery/rendered-email.js';
 import { createTestDatabase, testDialects } from '../../src/store/test-harness.js';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
+import { deliveryHarness } from '../helpers/delivery-harness.js';
+import type { SmtpSink } from '../helpers/smtp-sink.js';
 
 const RATE = 10;
 const GAP_MS = 1000 / RATE;
@@ -26,16 +22,7 @@ const PER_SENDER = 12;
 const JITTER_MS = 600;
 const BURST = 1 + JITTER_MS / GAP_MS;
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function sink(): Promise<SmtpSink> {
-  const s = await startSmtpSink();
-  cleanups.push(() => s.close());
-  return s;
-}
+const { defer, sink, tempDir, openApp } = deliveryHarness();
 
 /**
  * How many messages beyond the rate the worst window held: for arrivals i < j, the j − i gaps
@@ -86,22 +73,16 @@ describe.skipIf(postgres?.skip ?? true)(`SMTP_RATE_PER_SECOND across processes (
   it('holds the rate at the SMTP server with three senders on one database', async () => {
     const smtp = await sink();
     const db = await createTestDatabase('postgres');
-    cleanups.push(() => db.dispose());
+    defer(() => db.dispose());
     const mailers: Mailer[] = [];
     // One after another: each opens its own pool, as a process would; the first migrates.
     for (let s = 0; s < SENDERS; s++) {
-      const dataDir = mkdtempSync(join(tmpdir(), 'podbrief-pace-'));
-      cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-      const env = {
-        LOG_LEVEL: 'silent',
-        PUBLIC_URL: 'https://brief.podbrief.example',
-        DATA_DIR: dataDir,
+      const app = await openApp({
+        DATA_DIR: tempDir(),
         DATABASE_URL: db.options.databaseUrl ?? '',
         SMTP_URL: smtp.url,
         SMTP_RATE_PER_SECOND: String(RATE),
-      };
-      const app = await createApp(loadConfig({ env }));
-      cleanups.push(() => app.close());
+      });
       mailers.push(app.mailer);
     }
 
@@ -114,7 +95,7 @@ describe.skipIf(postgres?.skip ?? true)(`SMTP_RATE_PER_SECOND across processes (
   it('would not with each sender pacing itself alone (the check can fail)', async () => {
     const smtp = await sink();
     const mailers = Array.from({ length: SENDERS }, () => new SmtpMailer({ url: smtp.url, ratePerSecond: RATE }));
-    cleanups.push(() => Promise.all(mailers.map((m) => m.close())).then(() => undefined));
+    defer(() => Promise.all(mailers.map((m) => m.close())).then(() => undefined));
 
     const arrivals = await sendFromEach(smtp, mailers);
 

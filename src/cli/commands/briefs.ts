@@ -3,11 +3,11 @@ import type { App } from '../../app.js';
 import type { Store } from '../../store/types.js';
 import { composeBrief, localTime } from '../../briefs/index.js';
 import { renderBriefEmail, type SendOutcome } from '../../delivery/index.js';
-import { deliverBriefs } from '../../jobs/index.js';
+import { sendDueBriefs } from '../../jobs/index.js';
 import type { Brief } from '../../model/brief.js';
 import { AppError } from '../../model/errors.js';
 import { receivesBriefs, type User } from '../../model/user.js';
-import { printJson, withApp, type GlobalOptions } from '../context.js';
+import { printJson, printJsonArray, withApp, type GlobalOptions } from '../context.js';
 import { say, sayError } from '../terminal-text.js';
 
 export function briefCommands(program: Command): void {
@@ -51,23 +51,30 @@ export function briefCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { now?: boolean; json?: boolean }) => {
       await withApp(program.opts<GlobalOptions>(), async (app) => {
-        const results = (await deliverBriefs(app, { ignoreHour: opts.now ?? false })).map((r) => {
-          const failure = sendFailure(r.send);
-          return failure ? { ...r, failure } : r;
-        });
-        if (opts.json) printJson(results);
-        else {
-          if (results.length === 0) say('no subscriber is due (use --now to send regardless of the hour)');
-          for (const r of results) say(`${r.email} ${r.date}: ${describeSend(r.compose, r.send)}`);
-        }
-        // Anything that failed in this run: one line each on stderr, and a non-zero exit status.
-        for (const r of results) {
-          if (!('failure' in r) || !r.failure) continue;
-          sayError(
-            `send: ${maskEmail(r.email)} (user ${r.userId}) brief ${r.date}: ${r.failure.code} ${oneLine(r.failure.message)}`,
-          );
-        }
-        if (results.some((r) => 'failure' in r && r.failure)) process.exitCode = 1;
+        // Each result is printed as it comes (in the subscribers' order), none kept: a run over a
+        // long list holds no more than a short one.
+        const json = opts.json ? printJsonArray() : undefined;
+        let printed = 0;
+        let failed = false;
+        await sendDueBriefs(
+          app,
+          { ignoreHour: opts.now ?? false },
+          inOrder((r) => {
+            printed += 1;
+            const failure = sendFailure(r.send);
+            if (json) json.element(failure ? { ...r, failure } : r);
+            else say(`${r.email} ${r.date}: ${describeSend(r.compose, r.send)}`);
+            // Anything that failed in this run: one line each on stderr, and a non-zero exit status.
+            if (!failure) return;
+            failed = true;
+            sayError(
+              `send: ${maskEmail(r.email)} (user ${r.userId}) brief ${r.date}: ${failure.code} ${oneLine(failure.message)}`,
+            );
+          }),
+        );
+        json?.end();
+        if (!json && printed === 0) say('no subscriber is due (use --now to send regardless of the hour)');
+        if (failed) process.exitCode = 1;
       });
     });
 }
@@ -75,6 +82,24 @@ export function briefCommands(program: Command): void {
 export function printBrief(app: Pick<App, 'briefEmailSettings'>, brief: Brief, user: User): void {
   const email = renderBriefEmail({ brief, user, ...app.briefEmailSettings() });
   say(`To: ${email.to}\nSubject: ${email.subject}\n\n${email.text}`);
+}
+
+/**
+ * Hands `emit` the items numbered 0, 1, 2… in that order, however they arrive: holds only those that
+ * came before an earlier one (the sends still in flight ahead of them).
+ */
+function inOrder<T>(emit: (item: T) => void): (item: T, index: number) => void {
+  const early = new Map<number, T>();
+  let next = 0;
+  return (item, index) => {
+    early.set(index, item);
+    while (early.has(next)) {
+      const ready = early.get(next) as T;
+      early.delete(next);
+      next += 1;
+      emit(ready);
+    }
+  };
 }
 
 /** What went wrong with a send in this run, with a stable code; undefined when nothing did. */

@@ -3,9 +3,12 @@ import { corpusPath, requireCorpus } from '../../../test/corpus.js';
 import { analyse } from '../../text/index.js';
 import { readTranscriptFile } from '../../transcripts/index.js';
 import { extractInsights } from '../extract.js';
-import { numericDensity } from './density.js';
+import { countsSomething, numericDensity } from './density.js';
 
-const density = (text: string): number => numericDensity(analyse(text).tokens);
+const density = (text: string): number => {
+  const words = analyse(text).tokens.filter((t) => t.isWord);
+  return numericDensity(words.filter(countsSomething).length, words.length);
+};
 
 // Misfit Podcast e398 at 15:00 (../shared/corpus/eval-public): a workout read out, not a takeaway.
 const TALLY =

@@ -8,14 +8,15 @@ const TALLY_NUMBER_SHARE = 0.25;
 /** "One of the things…", "no one": tagged as numbers, but they count nothing. */
 const PRONOUN_LIKE_NUMBERS = new Set(['one', 'ones']);
 
-/** Number words per word, scaled so a tally reaches 1: a listing of counts, not a takeaway. */
-export function numericDensity(tokens: Token[]): number {
-  let words = 0;
-  let numbers = 0;
-  for (const t of tokens) {
-    if (!t.isWord) continue;
-    words += 1;
-    if (t.isNumber && !PRONOUN_LIKE_NUMBERS.has(t.normal)) numbers += 1;
-  }
+/** A number word that counts something: what numericDensity counts among a passage's words. */
+export function countsSomething(word: Token): boolean {
+  return word.isNumber && !PRONOUN_LIKE_NUMBERS.has(word.normal);
+}
+
+/**
+ * Number words (`numbers` of them counting something) per word, scaled so a tally reaches 1: a
+ * listing of counts, not a takeaway. The caller counts both in its own walk over the words.
+ */
+export function numericDensity(numbers: number, words: number): number {
   return Math.min(1, numbers / Math.max(1, words) / TALLY_NUMBER_SHARE);
 }

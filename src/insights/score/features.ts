@@ -1,6 +1,6 @@
 import type { EpisodeDoc } from '../document/index.js';
 import type { Housekeeping } from './housekeeping.js';
-import { numericDensity } from './density.js';
+import { countsSomething, numericDensity } from './density.js';
 import type { Passage } from './passages.js';
 import { claimStrength, endsOnSetup, startsDangling, styleSignals, type StyleSignals } from './signals.js';
 import { dot, norm, sumVectors, type SparseVector } from './vectors.js';
@@ -91,9 +91,12 @@ export function passageFeatures(ctx: EpisodeContext, passages: Passage[]): Passa
     const n = norm(vector) || 1;
     const lower = doc.layout.text.slice(first?.charStart ?? 0, last?.charEnd ?? 0).toLowerCase();
     const words: string[] = [];
+    let numbers = 0;
     for (let k = first?.tokenFrom ?? 0; k <= (last?.tokenTo ?? -1); k += 1) {
       const t = doc.tokens[k];
-      if (t?.isWord) words.push(t.normal);
+      if (!t?.isWord) continue;
+      words.push(t.normal);
+      if (countsSomething(t)) numbers += 1;
     }
     const speaker = doc.layout.turns[first?.turn ?? 0]?.speaker;
     const question = asked[first?.turn ?? -1];
@@ -101,7 +104,7 @@ export function passageFeatures(ctx: EpisodeContext, passages: Passage[]): Passa
     for (let k = p.last; k >= p.first && isRealQuestion(doc, k); k -= 1) openQuestions += 1;
     return {
       ...styleSignals(words),
-      numeric: numericDensity(doc.tokens.slice(first?.tokenFrom ?? 0, (last?.tokenTo ?? -1) + 1)),
+      numeric: numericDensity(numbers, words.length),
       central: dot(vector, ctx.centroid) / (n * centroidNorm),
       answers: question ? dot(vector, question.v) / (n * question.n) : 0,
       claim: claimStrength(lower),

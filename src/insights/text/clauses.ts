@@ -1,4 +1,5 @@
 import type { Token } from '../../text/index.js';
+import { spoken } from './leading-talk.js';
 
 const PIECE_BREAKS = new Set([',', ';', ':', '—', '–', '--', '(', ')', '"', '“', '”']);
 /** Open a clause that cannot stand alone ("if it keeps rising…"): never a headline by itself. */
@@ -42,7 +43,7 @@ const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nobody', 'none', 'neith
 /** Negated since its last coordinator: in "they never will be and the problem is | that X", X stands. */
 function isNegated(tokens: Token[]): boolean {
   const from = tokens.findLastIndex((t) => t.pos === 'CCONJ') + 1;
-  return tokens.slice(from).some((t) => NEGATIONS.has(t.normal.replace(/’/g, "'")));
+  return tokens.slice(from).some((t) => NEGATIONS.has(spoken(t)));
 }
 
 /** Coordinators that open a clause of its own when a subject follows ("…, and we shipped it"). */

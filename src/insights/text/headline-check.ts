@@ -29,12 +29,10 @@ export function repeatsOpening(headline: string, text: string): boolean {
   return k === h.length;
 }
 
-/** Talk, not a claim: the headline opens on a marker or frame ("As far as I'm concerned", "You know", "And then"). */
-export function opensOnTalk(headline: string): boolean {
-  return opensOnTalkTokens(analyse(headline.trim()).tokens);
-}
-
-/** Says something the text's opening does not, and is not talk: worth a line of its own above the text. */
+/**
+ * Says something the text's opening does not, and is not talk (does not open on a marker or frame:
+ * "As far as I'm concerned", "You know", "And then"): worth a line of its own above the text.
+ */
 export function standsBeside(
   headline: string,
   text: string,

@@ -97,12 +97,16 @@ function opensRelative(word: Token, before: Token | undefined, clauseAhead: bool
 type RelativeStep = 'opens' | 'closes' | 'main-verb' | 'other';
 
 /**
- * A subject and, later, a verb follow the word at `at`: a clause may open there. Without them
- * "make that/SCONJ trade", "keep that/SCONJ in mind" hold a mistagged determiner or pronoun.
+ * Whether a subject and, later, a verb follow the token at `at`: a clause may open there. Without
+ * them "make that/SCONJ trade", "keep that/SCONJ in mind" hold a mistagged determiner or pronoun.
+ * The last verb is found once, so asking at every word stays linear in the sentence.
  */
-function clauseAhead(tokens: Token[], at: number): boolean {
-  const next = tokens[at + 1];
-  return next !== undefined && OBJECT_START.has(next.pos) && tokens.slice(at + 2).some(isVerb);
+function clauseAheadIn(tokens: Token[]): (at: number) => boolean {
+  const lastVerb = tokens.findLastIndex(isVerb);
+  return (at) => {
+    const next = tokens[at + 1];
+    return next !== undefined && OBJECT_START.has(next.pos) && lastVerb >= at + 2;
+  };
 }
 
 /**
@@ -167,6 +171,7 @@ function endsWell(last: Token, next: Token | undefined, strict: boolean, before?
  */
 function cut(tokens: Token[]): Token[] {
   const words = wordsOf(tokens);
+  const clauseAhead = clauseAheadIn(tokens);
   for (const [strict, verb] of [
     [true, true],
     [false, true],
@@ -185,7 +190,7 @@ function cut(tokens: Token[]): Token[] {
       // "isn't" is one word whose last token is "n't": any verb token makes the word a verb.
       const [from, to] = words[end - 1] as [number, number];
       const verbWord = tokens.slice(from, to + 1).some(isVerb);
-      const step = relative.step(last, before, verbWord, clauseAhead(tokens, to));
+      const step = relative.step(last, before, verbWord, clauseAhead(to));
       if (step === 'opens') verbBeforeRelative = hasVerb;
       else if (step === 'main-verb') hasVerb = true;
       // "…isn't what can this model do": the verb that closes such a clause may end the headline.
@@ -261,7 +266,8 @@ function isFragment(words: Token[]): boolean {
 /** The first verb outside a relative clause ("The companies that we studied" has none), or -1. */
 function mainVerbAt(words: Token[]): number {
   const relative = relativeClauses();
-  return words.findIndex((w, i) => relative.step(w, words[i - 1], isVerb(w), clauseAhead(words, i)) === 'main-verb');
+  const clauseAhead = clauseAheadIn(words);
+  return words.findIndex((w, i) => relative.step(w, words[i - 1], isVerb(w), clauseAhead(i)) === 'main-verb');
 }
 
 /** A claim beats a weightier verbless phrase unless it carries less than this share of its weight ("We're starting to see"). */

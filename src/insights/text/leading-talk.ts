@@ -60,11 +60,18 @@ function markerIsOwnWord(marker: string[], next: Token): boolean {
   return false;
 }
 
-const spoken = (t: Token | undefined): string | undefined => t?.normal.replace(/’/g, "'");
+/** The token's word with a typographic apostrophe made straight, as the word lists spell it ("don’t" → "don't"). */
+export function spoken(t: Token): string {
+  return t.normal.replace(/’/g, "'");
+}
 
 /** The phrase's tokens at `at`, as a word of their own: "Ok-rated", "Well-run" are not "ok", "well". */
 function phraseAt(tokens: readonly Token[], at: number, phrase: string[]): boolean {
-  if (!phrase.every((w, k) => spoken(tokens[at + k]) === w)) return false;
+  const said = (w: string, k: number): boolean => {
+    const t = tokens[at + k];
+    return t !== undefined && spoken(t) === w;
+  };
+  if (!phrase.every(said)) return false;
   const next = tokens[at + phrase.length];
   return !(next && next.space === '' && /^[-‐–]$/.test(next.value));
 }

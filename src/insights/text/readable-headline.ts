@@ -4,7 +4,11 @@ import { standsBeside } from './headline-check.js';
 import { isStandaloneClaim } from './headline.js';
 import { capitalizedStart, leadingTalkLength } from './leading-talk.js';
 
-/** The headline freed of leading talk, with its tokens, so the checks need not read it again. */
+/**
+ * The headline without the discourse markers it opens on ("So the rule is: self-host the bulk"
+ * → "The rule is: self-host the bulk") when what remains is a complete claim of its own, else as
+ * given for the checks to judge; with its tokens, so the checks need not read it again.
+ */
 function droppingLeadingTalk(headline: string): { text: string; tokens: Token[] } {
   const h = headline.trim();
   const { tokens, sentences } = analyse(h);
@@ -13,15 +17,6 @@ function droppingLeadingTalk(headline: string): { text: string; tokens: Token[] 
   const rest = first.slice(drop);
   if (drop === 0 || !rest[0] || !isStandaloneClaim(rest)) return { text: h, tokens };
   return { text: capitalizedStart(h.slice(rest[0].offset)), tokens: tokens.slice(drop) };
-}
-
-/**
- * The headline without the discourse markers it opens on ("So the rule is: self-host the bulk"
- * → "The rule is: self-host the bulk"), when what remains is a complete claim of its own; else
- * the headline as given, for the checks to judge.
- */
-export function withoutLeadingTalk(headline: string): string {
-  return droppingLeadingTalk(headline).text;
 }
 
 /** The insight's own headline, freed of leading talk, when it stands beside its text; else ''. */

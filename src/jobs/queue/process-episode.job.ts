@@ -40,11 +40,7 @@ export const processEpisodeJob: JobDefinition<
     }
     const result = await processDueEpisode(app, episodeId, now, showBoilerplate(app, now));
     if (!result) return skipped(episodeId);
-    logEpisodeFailure(
-      app.log,
-      { id: episodeId, title: result.status === 'failed' ? (result.title ?? '') : '' },
-      result,
-    );
+    logEpisodeFailure(app.log, result);
     return result;
   },
 };

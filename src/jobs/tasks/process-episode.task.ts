@@ -14,7 +14,7 @@ import { showTranscriptRepeats, type ShowTranscriptRepeats } from './show-repeat
 export type ProcessResult =
   | { episodeId: number; status: 'extracted'; source: string; insights: number; note?: string }
   | { episodeId: number; status: 'skipped'; reason: string }
-  | { episodeId: number; status: 'failed'; error: string; code: string; title?: string };
+  | { episodeId: number; status: 'failed'; error: string; code: string; title: string };
 
 /** What processing an episode needs of the App. */
 export type ProcessEpisodeDeps = Pick<

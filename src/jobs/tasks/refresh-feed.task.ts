@@ -144,7 +144,7 @@ async function pollOneFeed(
         { code: 'guid_churn' },
       );
     }
-    const { inserted, updated, insertedIds } = await store.upsertEpisodes(feed.id, episodes, now);
+    const { updated, insertedIds } = await store.upsertEpisodes(feed.id, episodes, now);
     await store.updateFeed(feed.id, {
       ...scheduled,
       title: res.feed.title || feed.title,
@@ -160,7 +160,7 @@ async function pollOneFeed(
       url: feed.url,
       status: 'updated',
       title: res.feed.title,
-      inserted,
+      inserted: insertedIds.length,
       updated,
       warnings: res.feed.warnings,
       ...(republished > 0 && { republished }),

@@ -66,7 +66,7 @@ export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
       const unique = firstByGuid(episodes);
       const now = isoUtc(seenAt);
       return writeTransaction(db, async (trx) => {
-        const result: UpsertResult = { inserted: 0, updated: 0, insertedIds: [] };
+        const result: UpsertResult = { updated: 0, insertedIds: [] };
         for (let i = 0; i < unique.length; i += CHUNK) {
           const chunk = unique.slice(i, i + CHUNK);
           const existing = await trx
@@ -109,7 +109,6 @@ export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
             .onConflict((oc) => oc.columns(['feed_id', 'guid']).doNothing())
             .returning('id')
             .execute();
-          result.inserted += inserted.length;
           for (const { id } of inserted) result.insertedIds.push(id);
         }
         return result;

@@ -8,9 +8,7 @@ import { toFeedRow } from '../row-mappers.js';
 import type { Database, FeedsTable } from '../schema.js';
 import type { FeedPollUpdate, ShowText, Store } from '../types.js';
 import { fromJson, isoUtc, isoFromString } from '../values.js';
-
-/** Feed ids per query: SQLite caps the bound parameters of one statement. */
-const SHOW_TEXT_CHUNK = 500;
+import { inParts } from './in-parts.js';
 
 type FeedQueries = Pick<
   Store,
@@ -94,21 +92,16 @@ export function feedQueries(db: Kysely<Database>, credentials: CredentialSeal): 
     feedByUrl,
 
     async showTexts(feedIds) {
+      const rows = await inParts(feedIds, (part) =>
+        db.selectFrom('feeds').select(['id', 'title', 'description', 'categories']).where('id', 'in', part).execute(),
+      );
       const texts = new Map<number, ShowText>();
-      const ids = [...new Set(feedIds)];
-      for (let i = 0; i < ids.length; i += SHOW_TEXT_CHUNK) {
-        const rows = await db
-          .selectFrom('feeds')
-          .select(['id', 'title', 'description', 'categories'])
-          .where('id', 'in', ids.slice(i, i + SHOW_TEXT_CHUNK))
-          .execute();
-        for (const r of rows)
-          texts.set(r.id, {
-            title: r.title,
-            description: r.description,
-            categories: r.categories ? fromJson<string[]>(r.categories, 'feed categories') : [],
-          });
-      }
+      for (const r of rows)
+        texts.set(r.id, {
+          title: r.title,
+          description: r.description,
+          categories: r.categories ? fromJson<string[]>(r.categories, 'feed categories') : [],
+        });
       return texts;
     },
 

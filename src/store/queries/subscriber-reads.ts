@@ -4,6 +4,7 @@ import { toBrief, toSuppression, toUser } from '../row-mappers.js';
 import type { Database } from '../schema.js';
 import type { FeedbackRow, FeedbackValue, ProfileRow, Store, Suppression } from '../types.js';
 import { fromJson, isoUtc } from '../values.js';
+import { inParts } from './in-parts.js';
 import type { ProfileTables } from './profiles.js';
 
 type SubscriberReadQueries = Pick<
@@ -16,16 +17,6 @@ type SubscriberReadQueries = Pick<
   | 'usersById'
   | 'suppressionsFor'
 >;
-
-/** Keys per `in (…)` list: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
-const KEYS = 1000;
-
-async function inParts<K, R>(keys: readonly K[], read: (part: K[]) => Promise<R[]>): Promise<R[]> {
-  const unique = [...new Set(keys)];
-  const rows: R[] = [];
-  for (let i = 0; i < unique.length; i += KEYS) rows.push(...(await read(unique.slice(i, i + KEYS))));
-  return rows;
-}
 
 const suppressionKey = (email: string) => email.trim().toLowerCase();
 

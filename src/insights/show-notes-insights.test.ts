@@ -21,6 +21,19 @@ describe('insights from show notes', () => {
     );
   });
 
+  it('show the notes from their first sentence, not the episode title put before it (Intercepted, "White Mirror")', () => {
+    const notes =
+      '<p>Jeremy lays out the bloody US history in Haiti and El Salvador and blasts the bipartisan, selective amnesia and historical revisionism that “American exceptionalism” demands.</p>';
+    const insights = extractInsights(transcriptFromShowNotes(notes, { title: 'White Mirror' }), {
+      episodeTitle: 'White Mirror',
+    });
+    expect(insights).toHaveLength(1);
+    expect(insights[0]?.text).toMatch(/^Jeremy lays out the bloody US history/);
+    expect(insights[0]?.quote).toMatch(/^Jeremy lays out/);
+    // Its claim is now the text's opening, which a headline does not read again.
+    expect(insights[0]?.headline).toBe('From “White Mirror”');
+  });
+
   it('are none when the notes only say who talks with whom', () => {
     const notes =
       'Paul Hudson joins the show to tell us his origin story that led to running one of the best Swift learning resources in Hacking with Swift.';

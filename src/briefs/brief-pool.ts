@@ -78,15 +78,14 @@ export function buildBriefPool(
     };
   });
   const index = new InsightPool(items);
-  const bestPerEpisode = new Map<number, number>();
-  for (const c of insights) bestPerEpisode.set(c.episodeId, Math.max(bestPerEpisode.get(c.episodeId) ?? 0, c.score));
+  const best = bestPerShow(insights);
   const now = opts.now.getTime();
-  // Quality is relative to the best insight of the same episode, so show notes would otherwise
-  // stand level with transcripts: they rank below a transcript insight of equal relevance.
+  // Quality is relative to the best insight of the same show and source, so show notes would
+  // otherwise stand level with transcripts: they rank below a transcript insight of equal relevance.
   const halfLife = opts.freshnessHalfLifeDays ?? 3;
   const base = Float64Array.from(insights, (c) => {
-    const best = bestPerEpisode.get(c.episodeId) ?? 0;
-    const quality = best > 0 ? Math.max(0, c.score) / best : 0;
+    const showBest = bestOf(best, c);
+    const quality = showBest > 0 ? Math.max(0, c.score) / showBest : 0;
     const published = Date.parse(c.publishedAt ?? c.firstSeenAt);
     const ageDays = Number.isFinite(published) ? Math.max(0, (now - published) / 86_400_000) : halfLife;
     return (c.fromShowNotes ? SHOW_NOTES_WEIGHT : 1) * (0.5 + 0.5 * quality) * 0.5 ** (ageDays / halfLife);
@@ -122,6 +121,25 @@ export function buildBriefPool(
     sharedParts: new Map(),
   };
 }
+
+/**
+ * Each show's best score per source (transcript or show notes): scores are comparable within a show,
+ * not across shows. Against its episode's best instead, a flat episode (chat where nothing stands
+ * out) had its second and third passages rated as highly as a strong episode's best, and they opened
+ * the next day's briefs; on eval-public, ordering a show's insights by score put more that match a
+ * reference point first than ordering them against their episode's best (bench/pool-quality.ts).
+ */
+function bestPerShow(insights: InsightWithContext[]): Map<string, number> {
+  const best = new Map<string, number>();
+  for (const c of insights) {
+    const key = showKey(c);
+    best.set(key, Math.max(best.get(key) ?? 0, c.score));
+  }
+  return best;
+}
+
+const showKey = (c: InsightWithContext): string => `${c.feedId}:${c.fromShowNotes ? 'notes' : 'said'}`;
+const bestOf = (best: ReadonlyMap<string, number>, c: InsightWithContext): number => best.get(showKey(c)) ?? 0;
 
 function push(map: Map<number, number[]>, key: number, value: number): void {
   const list = map.get(key);

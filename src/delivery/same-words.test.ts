@@ -20,6 +20,17 @@ describe('sameSaying', () => {
     ).toBe(true);
   });
 
+  it('is true when the quote only opens on a discourse marker the text dropped (Lenny’s, Rachel Lockett at 1:15:54)', () => {
+    expect(
+      sameSaying(
+        "The other person doesn't have to meet my request. They might make a counter proposal.",
+        "Now, the other person doesn't have to meet my request. They might make a counter proposal.",
+      ),
+    ).toBe(true);
+    // Past the opening, "now" is a word said.
+    expect(sameSaying('We ship on Fridays.', 'We now ship on Fridays.')).toBe(false);
+  });
+
   it('is false when either says something the other does not', () => {
     expect(sameSaying('Kubernetes is an orchestrator.', 'Kubernetes is not an orchestrator.')).toBe(false);
     expect(sameSaying('Kubernetes is an orchestrator for containers.', 'Kubernetes is an orchestrator.')).toBe(false);

@@ -10,6 +10,12 @@ const DISFLUENT = new Set(
   ).split(' '),
 );
 
+/**
+ * Discourse markers the cleaner drops where a sentence opens on them ("Now, the other person …"):
+ * left out before the text's first word, they too are no difference.
+ */
+const OPENERS = new Set('now look listen see anyway honestly obviously'.split(' '));
+
 function words(text: string): string[] {
   return text
     .toLowerCase()
@@ -39,7 +45,8 @@ export function sameSaying(text: string, quote: string): boolean {
       continue;
     }
     // A word left out must be a filler or a stutter (the same word again).
-    if (!DISFLUENT.has(w) && w !== lastSaid && w !== q[j + 1]) return false;
+    const opener = i === 0 && OPENERS.has(w);
+    if (!DISFLUENT.has(w) && !opener && w !== lastSaid && w !== q[j + 1]) return false;
     if (!DISFLUENT.has(w)) lastSaid = w;
     skipped += 1;
   }

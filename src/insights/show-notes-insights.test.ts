@@ -13,13 +13,25 @@ describe('insights from show notes', () => {
     expect(extractInsights(transcript, { episodeTitle: '384: Born To Run Fedora' })).toEqual([]);
   });
 
-  it('keep a line that says something, headlined by its claim', () => {
+  it('are none when what is left beside a call to listen to another show is a nine-word teaser', () => {
     const notes =
       '<p>Alex Goldman tackles his newest job: prophet of doom. Listen to Song Exploder, a huge inspiration for this episode.</p>';
-    const transcript = transcriptFromShowNotes(notes, { title: '#170 A Song of Impotent Rage' });
-    const insights = extractInsights(transcript, { episodeTitle: '#170 A Song of Impotent Rage' });
+    expect(() => transcriptFromShowNotes(notes, { title: '#170 A Song of Impotent Rage' })).toThrow(
+      expect.objectContaining({ code: 'transcript_invalid' }),
+    );
+  });
+
+  it('show the notes from their first sentence, not the episode title put before it (Intercepted, "White Mirror")', () => {
+    const notes =
+      '<p>Jeremy lays out the bloody US history in Haiti and El Salvador and blasts the bipartisan, selective amnesia and historical revisionism that “American exceptionalism” demands.</p>';
+    const insights = extractInsights(transcriptFromShowNotes(notes, { title: 'White Mirror' }), {
+      episodeTitle: 'White Mirror',
+    });
     expect(insights).toHaveLength(1);
-    expect(insights[0]?.headline).toMatch(/^Alex Goldman tackles his newest job/);
+    expect(insights[0]?.text).toMatch(/^Jeremy lays out the bloody US history/);
+    expect(insights[0]?.quote).toMatch(/^Jeremy lays out/);
+    // Its claim is now the text's opening, which a headline does not read again.
+    expect(insights[0]?.headline).toBe('From “White Mirror”');
   });
 
   it('are none when the notes only say who talks with whom', () => {

@@ -23,8 +23,9 @@ function isFragment(tokens: Token[], keep: boolean[]): boolean {
  * The chosen passage as an insight: cleaned text, headline, verbatim quote, times, speaker; none
  * from show notes that make no claim.
  */
-export function toInsight(prep: PreparedEpisode, p: Passage & { score: number }): Insight | undefined {
+export function toInsight(prep: PreparedEpisode, scored: Passage & { score: number }): Insight | undefined {
   const { doc } = prep;
+  const p = withoutTitle(prep, scored);
   const firstSentence = doc.sentences[p.first];
   const lastSentence = doc.sentences[p.last];
   const from = firstSentence?.tokenFrom ?? 0;
@@ -65,4 +66,17 @@ export function toInsight(prep: PreparedEpisode, p: Passage & { score: number })
     ...(speaker ? { speaker } : {}),
     score: Math.round(p.score * 10_000) / 10_000,
   };
+}
+
+/**
+ * Show notes open on the episode's title (show-notes.ts puts it first), which weighs in the scoring
+ * of the passage it starts but is not said in the notes: the reader sees it above the item already
+ * ("White Mirror. Jeremy lays out …"). The passage is shown from its next sentence.
+ */
+function withoutTitle<P extends Passage>(prep: PreparedEpisode, p: P): P {
+  if (!prep.showNotes || p.last <= p.first || !prep.episodeTitle) return p;
+  const s = prep.doc.sentences[p.first];
+  if (!s) return p;
+  const said = wordKey(prep.doc.layout.text.slice(s.charStart, s.charEnd));
+  return said === wordKey(prep.episodeTitle) ? { ...p, first: p.first + 1 } : p;
 }

@@ -41,6 +41,8 @@ const FURNITURE = phrasePattern(
     /\bis everywhere (?:now|too)\b/,
     /\b(?:a|this|our) new podcast\b(?! app)/,
     /\b(?:a|this|our) new show (?:from|by|called|hosted)\b/,
+    // a call to go to something else ("Listen to Song Exploder, a huge inspiration for this episode.")
+    /^(?:go )?(?:listen to|check out|search for)\b/,
     // subscribe, follow, rate, support
     /\bsubscribe (?:to|on|at|via|now|wherever|here)\b/,
     /wherever you (?:get|listen to) (?:your )?podcasts/,
@@ -186,27 +188,63 @@ export function cleanShowNotesParagraphs(
   opts: NotesCleaning = {},
 ): string[][] {
   const out: string[][] = [];
-  for (const paragraph of paragraphs) {
+  const plugged = new Set<string>();
+  const drop = (text: string): boolean => {
+    if (!furnitureReason(text, opts)) return false;
+    for (const name of pluggedNames(text)) plugged.add(name);
+    return true;
+  };
+  notes: for (const paragraph of paragraphs) {
     const kept: string[] = [];
     for (const rawLine of paragraph.split(/\r?\n/)) {
       const line = rawLine.replace(/^\s*[-*•–]\s+/, '').trim();
       if (line === '') continue;
-      if (isHeading(line)) return finish(out, kept);
-      if (isLabelLine(line) || furnitureReason(line, opts)) continue;
-      for (const sentence of segment(line)) {
-        const s = sentence.trim();
-        // A one-sentence line passed the check above already: no second part-of-speech pass.
-        if (s === line || !furnitureReason(s, opts)) kept.push(s);
+      if (isHeading(line)) {
+        if (kept.length > 0) out.push(kept);
+        break notes;
       }
+      if (isLabelLine(line)) continue;
+      const sentences = segment(line).map((sentence) => sentence.trim());
+      // Furniture is judged per sentence: a line of content ending on "Learn more about your ad
+      // choices." keeps its content. A one-sentence line is judged once.
+      if (sentences.length <= 1) {
+        if (!drop(line)) kept.push(...sentences);
+        continue;
+      }
+      for (const s of sentences) if (!drop(s)) kept.push(s);
     }
     if (kept.length > 0) out.push(kept);
   }
-  return out;
+  return withoutPlugged(out, plugged);
 }
 
-function finish(out: string[][], kept: string[]): string[][] {
-  if (kept.length > 0) out.push(kept);
-  return out;
+/**
+ * The name a plug introduces as another show ("'History Daily' is a new podcast from …",
+ * "Fun City, a new show from …"): a quoted title or a run of capitalised words right before it.
+ */
+const NEW_SHOW =
+  /(?:(?<![\p{L}\p{N}])['‘"“]([^'‘’"“”]{2,60})['’"”](?![\p{L}\p{N}])|(\p{Lu}[\p{L}\p{N}'’&-]*(?:\s+(?:of|the|and|&|\p{Lu}[\p{L}\p{N}'’&-]*))*))\s*,?\s*(?:is|are)?\s*(?:a|an|our)\s+(?:brand[- ])?new\s+(?:podcast|show|series)\b/gu;
+const INTRODUCING = /^(?:introducing|meet|presenting|announcing)\s+/i;
+
+function pluggedNames(text: string): string[] {
+  const names: string[] = [];
+  for (const m of text.matchAll(NEW_SHOW)) {
+    const name = (m[1] ?? m[2] ?? '').replace(INTRODUCING, '').trim();
+    if (name.split(/\s+/).some((w) => /^\p{Lu}/u.test(w))) names.push(name);
+  }
+  return names;
+}
+
+/**
+ * A plug runs on past its one sentence: every sentence naming the show it plugs ("History Daily is
+ * there to tell you the true stories …", "History Daily premiers November 1st.") is part of it.
+ */
+function withoutPlugged(paragraphs: string[][], plugged: ReadonlySet<string>): string[][] {
+  if (plugged.size === 0) return paragraphs;
+  const names = phrasePattern([...plugged], { end: 'word', flags: 'u' });
+  return paragraphs
+    .map((sentences) => sentences.filter((s) => !names.test(s)))
+    .filter((sentences) => sentences.length > 0);
 }
 
 function isHeading(line: string): boolean {

@@ -54,6 +54,14 @@ describe('transcriptFromShowNotes', () => {
     ]);
   });
 
+  it('judges furniture per sentence: content sharing its line with an ad-choice line stays', () => {
+    expect(
+      texts(
+        'Congress has kept quiet during the first month of the new term, but a shutdown looms by March 14. Learn more about your ad choices. Visit podcastchoices.com/adchoices',
+      ),
+    ).toEqual(['Congress has kept quiet during the first month of the new term, but a shutdown looms by March 14.']);
+  });
+
   it('throws transcript_invalid when nothing substantive is left', () => {
     for (const notes of [
       '  \n ',
@@ -128,6 +136,30 @@ describe('transcriptFromShowNotes', () => {
       'This new show of force by Beijing worries its neighbours.',
     ])
       expect(furnitureReason(news), news).toBeUndefined();
+  });
+
+  it('drops every sentence naming a show that a plug introduces: the History Daily trailer (1865) says nothing of its own', () => {
+    const trailer = [
+      "<p>'History Daily' is a new podcast from host Lindsay Graham which does history, daily. Every weekday beginning November 1st—the same day President John Adams first moved into the White House—this new podcast will&nbsp;bring you a slice of the history that happened that day.</p>",
+      '<p>Whether it’s to remember the tragedy of December 7th, 1941, the day “that will live in infamy,” or to celebrate that 20th day in July, 1969, when mankind reached the moon, History Daily is there to tell you the true stories of the people and events that shaped our world—one day at a time.</p>',
+      '<p>So if you’re stuck in traffic, bored at work—wherever you are, listen to History Daily to remind yourself that something incredible happened to make that day historic.</p>',
+      '<p>History Daily premiers November 1st. Search for and subscribe to History Daily wherever you get your podcasts.&nbsp;</p>',
+    ].join('');
+    expect(() =>
+      transcriptFromShowNotes(trailer, { title: "Introducing 'History Daily' From Host Lindsay Graham" }),
+    ).toThrow(expect.objectContaining({ code: 'transcript_invalid' }));
+    // The episode's own content stays, and a show named without a plug is content.
+    expect(
+      texts(
+        'Ulysses Grant takes Richmond after a ten-month siege that broke the Confederate army. ' +
+          'Fun City, a new show from our friends, is out now. Fun City premieres Tuesday. ' +
+          'Historians on History Daily still argue over why Lee waited so long to leave Petersburg.',
+      ),
+    ).toEqual([
+      'Ulysses Grant takes Richmond after a ten-month siege that broke the Confederate army.',
+      'Historians on History Daily still argue over why Lee waited so long to leave Petersburg.',
+    ]);
+    expect(furnitureReason('Listen to Song Exploder, a huge inspiration for this episode.')).toBe('boilerplate phrase');
   });
 
   it('keeps content that merely mentions a host or a link', () => {

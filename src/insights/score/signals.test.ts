@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endsOnSetup, startsDangling } from './signals.js';
+import { claimStrength, endsOnSetup, startsDangling } from './signals.js';
 
 describe('startsDangling', () => {
   it('flags openers that point back or only thank', () => {
@@ -45,5 +45,17 @@ describe('endsOnSetup', () => {
     ]) {
       expect(endsOnSetup(text), text).toBe(false);
     }
+  });
+});
+
+describe('claimStrength', () => {
+  it('reads "however" as a contrast only where it connects clauses (Misfit e398: "boxes, cups, however you want to say it")', () => {
+    expect(claimStrength('boxes, cups, however you want to say it, like the entire month of may.')).toBe(0);
+    for (const text of [
+      'however, the deadlift ladder rewards strength over pacing.',
+      'the ladder rewards strength. however the rowing favours engines.',
+      'the ladder rewards strength, however.',
+    ])
+      expect(claimStrength(text), text).toBeGreaterThan(0);
   });
 });

@@ -18,7 +18,11 @@ const CLAIM_PATTERNS: Array<[RegExp, number]> = [
   [/\bthe (key|trick|secret|lesson|point|goal|problem|mistake|reason|answer|difference|challenge|idea) (is|was)\b/, 1],
   [/\b(the most important|the biggest|the hardest|the number one|what (i've|we've) (learned|found|seen))\b/, 1],
   [/\b(because|therefore|which means|that's why|leads? to|results? in|so that|as a result)\b/, 0.6],
-  [/\b(however|instead|whereas|although|rather than|on the other hand|the opposite)\b/, 0.6],
+  // "however" contrasts as a connector ("however, …", "…, however."), not in "however you want to say it".
+  [
+    /\b(instead|whereas|although|rather than|on the other hand|the opposite)\b|(^|[.;:!?]\s+)however\b|\bhowever(?=\s*([,.;:!?]|$))/,
+    0.6,
+  ],
   [/\b(always|never|every single|no one|nobody|everyone)\b/, 0.4],
   [/(\d|\b(percent|half|twice|double|triple|million|billion|thousand|hundred)\b)/, 0.6],
 ];

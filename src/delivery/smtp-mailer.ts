@@ -47,6 +47,8 @@ export class SmtpMailer implements Mailer {
   private readonly endpoint: SmtpEndpoint;
   private readonly transport: nodemailer.Transporter;
   private readonly pace: () => Promise<void>;
+  /** Sends of one message that a 421 before its data may take: one per pooled connection, and a new one. */
+  private readonly attempts: number;
 
   constructor(options: SmtpMailerOptions) {
     this.endpoint = parseSmtpUrl(options.url);
@@ -75,6 +77,7 @@ export class SmtpMailer implements Mailer {
       maxMessages: pool ? 1000 : 1,
     };
     this.transport = nodemailer.createTransport(poolOptions);
+    this.attempts = poolOptions.maxConnections! + 1;
     // Not nodemailer's rateLimit: it resumes every waiting connection at once and let 9 through in
     // about a second at 4 a second.
     const rate = options.ratePerSecond ?? 0;
@@ -90,8 +93,9 @@ export class SmtpMailer implements Mailer {
         return { messageId: info.messageId ?? mail.messageId, location: null };
       } catch (err) {
         // A pooled connection the server timed out while it sat idle answers the next envelope with
-        // 421 and closes: the message was never taken, so it goes once more on a new connection.
-        if (attempt === 1 && closedBeforeMessage(err)) continue;
+        // 421 and closes: the message was never taken, so it goes again. The pool may hand it another
+        // stale connection, each closing in turn, so it tries up to one more time than there are.
+        if (attempt < this.attempts && closedBeforeMessage(err)) continue;
         throw smtpFailure(err, { recipientDomain: domainOf(email.to), server: this.endpoint.label });
       }
     }

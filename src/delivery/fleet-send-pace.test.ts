@@ -54,10 +54,10 @@ describe('fleetSendPace', () => {
       await Promise.all([pace(), pace(), pace()]);
       await sleep(20);
     }
-    // Five rounds of three sends, 20 ms apart: about 6 slots a round (the spare for late sends),
-    // where one ~150 ms block (45 slots) a round would hold the rate for three messages.
+    // Five rounds of three sends, 20 ms apart: at most 6 slots a reservation (the spare for late
+    // sends), where one ~150 ms block (45 slots) would hold the fleet's rate for three messages.
+    expect(store.counts.length).toBeGreaterThan(0);
     expect(store.counts.every((n) => n <= 6)).toBe(true);
-    expect(store.counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5 * 6 + 6);
   });
 
   it('does not ask the store when there is no limit', async () => {

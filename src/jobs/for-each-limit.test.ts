@@ -63,4 +63,19 @@ describe('forEachLimit', () => {
     expect(started).toEqual([0, 1, 2]);
     expect(pagesRead).toBe(1);
   });
+
+  it('rejects only once the items in flight have finished, so their results are handed on', async () => {
+    const finished: number[] = [];
+    async function* pages() {
+      yield [1, 2, 3];
+    }
+    await expect(
+      forEachLimit(pages(), 3, async (item) => {
+        if (item === 1) throw new Error('boom');
+        await new Promise((r) => setTimeout(r, 30));
+        finished.push(item);
+      }),
+    ).rejects.toThrow('boom');
+    expect(finished).toEqual([2, 3]);
+  });
 });

@@ -45,5 +45,9 @@ export async function forEachLimit<T>(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
+  // After a failure no item starts, but those in flight finish before it is thrown: their side
+  // effects (a mail sent) are done, and their results are handed on, not lost.
+  const settled = await Promise.allSettled(Array.from({ length: Math.max(1, limit) }, worker));
+  const failure = settled.find((s) => s.status === 'rejected');
+  if (failure) throw failure.reason;
 }

@@ -1,4 +1,5 @@
 export { pollFeeds, processEpisodes, deliverBriefs, sendDueBriefs, fairShare, type Progress } from './pipeline.js';
+export type { DeliverResult } from './tasks/deliver-brief.task.js';
 export { startScheduler } from './scheduler.js';
 export { processEpisode } from './tasks/process-episode.task.js';
 export { refreshFeed } from './tasks/refresh-feed.task.js';

@@ -46,7 +46,7 @@ describe('podbrief send --json', () => {
     const env = { DATA_DIR: dataDir(), SMTP_URL: smtp.url, DATABASE_URL: '', LOG_LEVEL: 'silent' };
     const emails = ['ada@example.com', 'bo@example.com', 'late@example.com'];
     await seed(env, emails);
-    const release = smtp.holdRecipient('late@example.com');
+    const release = smtp.holdRecipient('bo@example.com');
 
     const send = startCli(['send', '--now', '--json'], env);
     cleanups.push(() => void send.kill());
@@ -55,8 +55,17 @@ describe('podbrief send --json', () => {
       stdout += chunk.toString();
     });
     const exited = once(send, 'exit');
-    // The last subscriber's mailbox has not answered: the two before are printed already.
-    await vi.waitFor(() => expect(stdout).toContain('"email": "bo@example.com"'), { timeout: 90_000, interval: 50 });
+    // The second subscriber's mailbox has not answered: the first is printed already, the third is
+    // sent but waits for the second, so the order holds.
+    await vi.waitFor(
+      () => {
+        expect(stdout).toContain('"email": "ada@example.com"');
+        expect(smtp.messages.some((m) => m.to.includes('late@example.com'))).toBe(true);
+      },
+      { timeout: 90_000, interval: 50 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(stdout).not.toContain('bo@example.com');
     expect(stdout).not.toContain('late@example.com');
     release();
     const [code] = await exited;

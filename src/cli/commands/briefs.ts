@@ -3,7 +3,7 @@ import type { App } from '../../app.js';
 import type { Store } from '../../store/types.js';
 import { composeBrief, localTime } from '../../briefs/index.js';
 import { renderBriefEmail, type SendOutcome } from '../../delivery/index.js';
-import { sendDueBriefs } from '../../jobs/index.js';
+import { sendDueBriefs, type DeliverResult } from '../../jobs/index.js';
 import type { Brief } from '../../model/brief.js';
 import { AppError } from '../../model/errors.js';
 import { receivesBriefs, type User } from '../../model/user.js';
@@ -56,23 +56,25 @@ export function briefCommands(program: Command): void {
         const json = opts.json ? printJsonArray() : undefined;
         let printed = 0;
         let failed = false;
-        await sendDueBriefs(
-          app,
-          { ignoreHour: opts.now ?? false },
-          inOrder((r) => {
-            printed += 1;
-            const failure = sendFailure(r.send);
-            if (json) json.element(failure ? { ...r, failure } : r);
-            else say(`${r.email} ${r.date}: ${describeSend(r.compose, r.send)}`);
-            // Anything that failed in this run: one line each on stderr, and a non-zero exit status.
-            if (!failure) return;
-            failed = true;
-            sayError(
-              `send: ${maskEmail(r.email)} (user ${r.userId}) brief ${r.date}: ${failure.code} ${oneLine(failure.message)}`,
-            );
-          }),
-        );
-        json?.end();
+        const results = inOrder<DeliverResult>((r) => {
+          printed += 1;
+          const failure = sendFailure(r.send);
+          if (json) json.element(failure ? { ...r, failure } : r);
+          else say(`${r.email} ${r.date}: ${describeSend(r.compose, r.send)}`);
+          // Anything that failed in this run: one line each on stderr, and a non-zero exit status.
+          if (!failure) return;
+          failed = true;
+          sayError(
+            `send: ${maskEmail(r.email)} (user ${r.userId}) brief ${r.date}: ${failure.code} ${oneLine(failure.message)}`,
+          );
+        });
+        try {
+          await sendDueBriefs(app, { ignoreHour: opts.now ?? false }, results.push);
+        } finally {
+          // A run that failed part way still prints what it did (its mail went out) and valid JSON.
+          results.flush();
+          json?.end();
+        }
         if (!json && printed === 0) say('no subscriber is due (use --now to send regardless of the hour)');
         if (failed) process.exitCode = 1;
       });
@@ -86,19 +88,31 @@ export function printBrief(app: Pick<App, 'briefEmailSettings'>, brief: Brief, u
 
 /**
  * Hands `emit` the items numbered 0, 1, 2… in that order, however they arrive: holds only those that
- * came before an earlier one (the sends still in flight ahead of them).
+ * came before an earlier one (the sends still in flight ahead of them). `flush` hands on what is
+ * held, in order, past any number that never came (a run that failed).
  */
-function inOrder<T>(emit: (item: T) => void): (item: T, index: number) => void {
+function inOrder<T>(emit: (item: T) => void): { push: (item: T, index: number) => void; flush: () => void } {
   const early = new Map<number, T>();
   let next = 0;
-  return (item, index) => {
-    early.set(index, item);
+  const drain = () => {
     while (early.has(next)) {
       const ready = early.get(next) as T;
       early.delete(next);
       next += 1;
       emit(ready);
     }
+  };
+  return {
+    push(item, index) {
+      early.set(index, item);
+      drain();
+    },
+    flush() {
+      for (const index of [...early.keys()].sort((a, b) => a - b)) {
+        next = index;
+        drain();
+      }
+    },
   };
 }
 

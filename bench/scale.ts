@@ -56,8 +56,8 @@ interface Run {
   seconds: number;
   /** CPU seconds (user + system) during the run: all workers, the bench with its feed farm, PostgreSQL. */
   cpu: { workers: number; workersHelperThreads: number; benchAndFarm: number; postgres: number };
-  /** PostgreSQL backends serving the run at its end, and how many of them connected during it. */
-  backends: { total: number; new: number };
+  /** PostgreSQL backends serving the run at its end, how many of them connected during it, and how many connected in all (sampled). */
+  backends: { total: number; new: number; connected: number };
   /** Transactions committed in the run's database (each autocommit statement is one). */
   transactions: number;
 }
@@ -154,7 +154,7 @@ async function run(workers: number): Promise<Run> {
     await client.connect();
     const sum = (pids: number[]) => pids.reduce((total, pid) => total + processCpuSeconds(pid), 0);
     const workerPids = procs.map((p) => p.child.pid ?? 0);
-    // A backend that connects later counts whole, one gone before the end not at all: the pools keep theirs.
+    // A backend that connects later counts whole; one gone before the end up to its last sample (below).
     const helpers = (pids: number[]) => pids.reduce((total, pid) => total + helperThreadsCpuSeconds(pid), 0);
     const cpuAtStart = {
       workers: sum(workerPids),
@@ -163,6 +163,19 @@ async function run(workers: number): Promise<Run> {
       postgres: new Map((await backendPids(client, dbName)).map((pid) => [pid, processCpuSeconds(pid)])),
     };
     const transactionsAtStart = await transactionsIn(client, dbName);
+    // The last CPU time read of every backend seen: one that disconnects during the run (a pool
+    // dropping an idle connection) counts up to its last sample instead of not at all.
+    const backendCpu = new Map(cpuAtStart.postgres);
+    let backendsSeen = backendCpu.size;
+    const sampleBackends = async () => {
+      for (const pid of await backendPids(client, dbName)) {
+        const seconds = processCpuSeconds(pid);
+        if (!backendCpu.has(pid)) {
+          backendsSeen++;
+          backendCpu.set(pid, seconds);
+        } else if (seconds > 0) backendCpu.set(pid, seconds);
+      }
+    };
     const start = performance.now();
     await enqueueDue(app, queue.enqueue, new Date());
     let feedsDone = 0;
@@ -175,16 +188,18 @@ async function run(workers: number): Promise<Run> {
       const row = rows[0]!;
       if (!feedsDone && Number(row.polled) >= FEEDS) feedsDone = performance.now();
       if (feedsDone && (POLL_ONLY || (Number(row.extracted) >= FEEDS && Number(row.open) === 0))) break;
+      await sampleBackends();
       await new Promise((r) => setTimeout(r, 100));
     }
     const end = performance.now();
+    await sampleBackends();
     const backendsAtEnd = await backendPids(client, dbName);
     const cpu = {
       workers: sum(workerPids) - cpuAtStart.workers,
       workersHelperThreads: helpers(workerPids) - cpuAtStart.workersHelperThreads,
       benchAndFarm: benchCpuSeconds() - cpuAtStart.benchAndFarm,
-      postgres: backendsAtEnd.reduce(
-        (total, pid) => total + processCpuSeconds(pid) - (cpuAtStart.postgres.get(pid) ?? 0),
+      postgres: [...backendCpu].reduce(
+        (total, [pid, seconds]) => total + seconds - (cpuAtStart.postgres.get(pid) ?? 0),
         0,
       ),
     };
@@ -232,6 +247,7 @@ async function run(workers: number): Promise<Run> {
       backends: {
         total: backendsAtEnd.length,
         new: backendsAtEnd.filter((pid) => !cpuAtStart.postgres.has(pid)).length,
+        connected: backendsSeen - cpuAtStart.postgres.size,
       },
       transactions,
     };
@@ -265,7 +281,8 @@ for (const workers of WORKER_COUNTS) {
       `PostgreSQL ${perFeed(r.cpu.postgres)}, ` +
       `bench+farm ${perFeed(r.cpu.benchAndFarm)}; ${((r.cpu.workers + r.cpu.postgres + r.cpu.benchAndFarm) / r.seconds).toFixed(2)} ` +
       `of ${CORES} cores busy with the run; ${(r.transactions / FEEDS).toFixed(1)} PostgreSQL transactions per ${what}; ` +
-      `${r.backends.total} PostgreSQL backends (${r.backends.new} connected during the run)`,
+      `${r.backends.total} PostgreSQL backends (${r.backends.new} connected during the run; ${r.backends.connected} connected in all, ` +
+      `some gone by its end)`,
   );
   // What the whole machine could do at this CPU cost: a ratio near this bound is capped by the cores.
   const cpuPerFeed = (r.cpu.workers + r.cpu.postgres + r.cpu.benchAndFarm) / FEEDS;

@@ -18,9 +18,9 @@ export interface SelectOptions {
 const similarity = (a: ScoredPassage, b: ScoredPassage): number =>
   dot(a.features.vector, b.features.vector) / (a.features.norm * b.features.norm);
 
-function conflicts(c: ScoredPassage, s: ScoredPassage): boolean {
+function conflicts(c: ScoredPassage, s: ScoredPassage, similar: number): boolean {
   const touching = c.first <= s.last + 1 && s.first <= c.last + 1;
-  return touching || similarity(c, s) > DUPLICATE_COSINE;
+  return touching || similar > DUPLICATE_COSINE;
 }
 
 /**
@@ -34,16 +34,27 @@ export function selectDiverse(candidates: ScoredPassage[], opts: SelectOptions):
   const chosen: ScoredPassage[] = [];
   const usedBlocks = new Set<number>();
   const pool = [...candidates].sort((a, b) => b.score - a.score || a.first - b.first || a.last - b.last);
+  // A candidate's similarity to each pick so far, in pick order: each pair's cosine is taken once,
+  // not again in every later round (most of a selection's time).
+  const similarities = new Map<ScoredPassage, number[]>();
+  const similaritiesOf = (c: ScoredPassage): number[] => {
+    let known = similarities.get(c);
+    if (!known) similarities.set(c, (known = []));
+    for (let i = known.length; i < chosen.length; i++) known.push(similarity(c, chosen[i]!));
+    return known;
+  };
   while (chosen.length < opts.top) {
     let best: ScoredPassage | undefined;
     let bestValue = -Infinity;
     for (const c of pool) {
       if (c.score <= floor || LAMBDA * (c.score / max) < bestValue) break;
-      if (chosen.some((s) => conflicts(c, s))) continue;
+      const similar = similaritiesOf(c);
+      if (chosen.some((s, i) => conflicts(c, s, similar[i]!))) continue;
       let redundancy = 0;
-      for (const s of chosen) {
+      for (let i = 0; i < chosen.length; i++) {
+        const s = chosen[i]!;
         const crowding = minGap > 0 ? Math.max(0, 1 - Math.abs(c.start - s.start) / minGap) : 0;
-        redundancy = Math.max(redundancy, similarity(c, s), 0.5 * crowding);
+        redundancy = Math.max(redundancy, similar[i]!, 0.5 * crowding);
       }
       const value =
         LAMBDA * (c.score / max) -

@@ -1,6 +1,21 @@
 import { analyse, phrasePattern } from '../text/index.js';
 
 /**
+ * The opening of a sponsor read or a promotion: the ad copy after it on the same line ("This episode
+ * is brought to you by Squarespace. Squarespace makes it easy to build …") is part of it.
+ */
+const SPONSOR_READS: ReadonlyArray<RegExp> = [
+  /sponsored by/,
+  /brought to you by/,
+  /(?:thanks|thank you) to (?:our|this (?:week|episode)'?s?) sponsors?/,
+  /our sponsors?\b/,
+  /(?:promo|offer|discount|coupon) code/,
+  /\buse (?:the )?code\b/,
+  /\d+ ?% off\b/,
+];
+const SPONSOR_READ = phrasePattern(SPONSOR_READS, { flags: 'i' });
+
+/**
  * What in show notes is not the episode's content: ad-choice and privacy lines, sponsor and
  * promo-code reads, calls to subscribe / follow / rate / support, hosting-platform footers,
  * addresses, link lists and credits. Each pattern is matched against one sentence (or list line);
@@ -24,13 +39,7 @@ const FURNITURE = phrasePattern(
     /get your podcast (?:on|with)/,
     /create your (?:own )?podcast/,
     // sponsors and promotions
-    /sponsored by/,
-    /brought to you by/,
-    /(?:thanks|thank you) to (?:our|this (?:week|episode)'?s?) sponsors?/,
-    /our sponsors?\b/,
-    /(?:promo|offer|discount|coupon) code/,
-    /\buse (?:the )?code\b/,
-    /\d+ ?% off\b/,
+    ...SPONSOR_READS,
     /free trial/,
     /special offer/,
     /(?:go|head) (?:to|over to) \S+\.(?:com|org|net|io|fm|co)\b/,
@@ -206,12 +215,16 @@ export function cleanShowNotesParagraphs(
       if (isLabelLine(line)) continue;
       const sentences = segment(line).map((sentence) => sentence.trim());
       // Furniture is judged per sentence: a line of content ending on "Learn more about your ad
-      // choices." keeps its content. A one-sentence line is judged once.
+      // choices." keeps its content. A one-sentence line is judged once. A sponsor read runs to the
+      // end of its line: the sentences after its opening are the ad's copy.
       if (sentences.length <= 1) {
         if (!drop(line)) kept.push(...sentences);
         continue;
       }
-      for (const s of sentences) if (!drop(s)) kept.push(s);
+      for (const s of sentences) {
+        if (!drop(s)) kept.push(s);
+        else if (SPONSOR_READ.test(s)) break;
+      }
     }
     if (kept.length > 0) out.push(kept);
   }

@@ -62,6 +62,17 @@ describe('transcriptFromShowNotes', () => {
     ).toEqual(['Congress has kept quiet during the first month of the new term, but a shutdown looms by March 14.']);
   });
 
+  it('drops a sponsor read with the ad copy after it on its line, keeping content before it', () => {
+    const content = 'Congress has kept quiet during the first month of the new term, but a shutdown looms by March 14.';
+    for (const ad of [
+      'This episode is brought to you by Squarespace. Squarespace makes it easy to build a beautiful website for your business, your portfolio or your next big idea.',
+      'Thanks to our sponsor Athletic Greens. AG1 is the daily foundational nutrition supplement that supports whole-body health with 75 vitamins, minerals and whole-food ingredients.',
+    ]) {
+      expect(texts(`${content}\n\n${ad}`), ad).toEqual([content]);
+      expect(texts(`${content} ${ad}`), ad).toEqual([content]);
+    }
+  });
+
   it('throws transcript_invalid when nothing substantive is left', () => {
     for (const notes of [
       '  \n ',

@@ -50,8 +50,6 @@ const FURNITURE = phrasePattern(
     /\bis everywhere (?:now|too)\b/,
     /\b(?:a|this|our) new podcast\b(?! app)/,
     /\b(?:a|this|our) new show (?:from|by|called|hosted)\b/,
-    // a call to go to something else ("Listen to Song Exploder, a huge inspiration for this episode.")
-    /^(?:go )?(?:listen to|check out|search for)\b/,
     // subscribe, follow, rate, support
     /\bsubscribe (?:to|on|at|via|now|wherever|here)\b/,
     /wherever you (?:get|listen to) (?:your )?podcasts/,
@@ -143,7 +141,7 @@ export function furnitureReason(sentence: string, opts: NotesCleaning = {}): str
   const s = sentence.trim();
   if (s === '') return 'empty';
   if (opts.repeated?.has(notesKey(s))) return 'repeated across episodes';
-  if (FURNITURE.test(s)) return 'boilerplate phrase';
+  if (FURNITURE.test(s) || isCallToGo(s)) return 'boilerplate phrase';
   if (CREDIT_LINE.test(s)) return 'credit';
   if (ADDRESS.test(s)) return 'address';
   if (TIMESTAMP_LINE.test(s)) return 'chapter mark';
@@ -157,6 +155,23 @@ export function furnitureReason(sentence: string, opts: NotesCleaning = {}): str
   if (urls.join('').length > s.length / 3) return 'link';
   if (isNameRun(s)) return 'names, no statement';
   return undefined;
+}
+
+const CALL_TO_GO = /^(?:go )?(?:listen to|check out|search for)\s+(.*)$/i;
+/** A title, quoted or capitalised, that ends its sentence or clause: nothing is said of it after. */
+const TITLE_THEN_END =
+  /^(?:(?:the|our|my) )?(?:['‘"“][^'‘’"“”]{2,60}['’"”]|[\p{Lu}\p{N}][\p{L}\p{N}'’&:-]*(?:\s+(?:of|the|and|a|an|in|on|for|to|with|&|[\p{Lu}\p{N}][\p{L}\p{N}'’&:-]*))*)\s*(?:[,;.!…]|$)/u;
+const SHOW_WORDING = /^(?:\S+\s+){0,4}?(?:podcasts?|episodes?|shows?|series|trailer|interview|conversation)\b/i;
+
+/**
+ * A call to go to something else ("Listen to Song Exploder, a huge inspiration for this episode.",
+ * "Check out our episode with …", "Check out example.com/…"), not a description that opens on the
+ * same words ("Listen to economist Jane Smith explain why …", "Check out how a small team …").
+ */
+function isCallToGo(sentence: string): boolean {
+  const object = CALL_TO_GO.exec(sentence)?.[1];
+  if (object === undefined) return false;
+  return object.search(URL) >= 0 || SHOW_WORDING.test(object) || TITLE_THEN_END.test(object);
 }
 
 /**

@@ -8,6 +8,12 @@ import { furnitureReason } from './show-notes-clean.js';
 const texts = (notes: string, opts: Parameters<typeof transcriptFromShowNotes>[1] = {}) =>
   transcriptFromShowNotes(notes, opts).segments.map((s) => s.text);
 
+/** Each of `furniture` is judged a boilerplate phrase, each of `content` is not furniture at all. */
+function expectBoilerplate(furniture: string[], content: string[]): void {
+  for (const sentence of furniture) expect(furnitureReason(sentence), sentence).toBe('boilerplate phrase');
+  for (const sentence of content) expect(furnitureReason(sentence), sentence).toBeUndefined();
+}
+
 describe('transcriptFromShowNotes', () => {
   it('splits notes into untimed sentence segments at time 0, the title first', () => {
     const t = transcriptFromShowNotes(
@@ -132,21 +138,20 @@ describe('transcriptFromShowNotes', () => {
   });
 
   it('drops plugs for a book or another show (Sentimental Garbage, 1865 in ../shared/corpus/feeds/real)', () => {
-    for (const sentence of [
-      "The Rachel Incident by Caroline O'Donoghue is available everywhere now.",
-      "Jen Cownie's Wild Card: Let The Tarot Tell Your Story is everywhere too.",
-      "'History Daily' is a new podcast from host Lindsay Graham which does history, daily.",
-      'Every weekday beginning November 1st, this new podcast will bring you a slice of the history that happened that day.',
-    ]) {
-      expect(furnitureReason(sentence), sentence).toBe('boilerplate phrase');
-    }
-    for (const news of [
-      'Try a new podcast app that lets you clip and share any moment.',
-      'The booster is available now to everyone over 65.',
-      'Exit poll results are out now, and they favour the incumbent.',
-      'This new show of force by Beijing worries its neighbours.',
-    ])
-      expect(furnitureReason(news), news).toBeUndefined();
+    expectBoilerplate(
+      [
+        "The Rachel Incident by Caroline O'Donoghue is available everywhere now.",
+        "Jen Cownie's Wild Card: Let The Tarot Tell Your Story is everywhere too.",
+        "'History Daily' is a new podcast from host Lindsay Graham which does history, daily.",
+        'Every weekday beginning November 1st, this new podcast will bring you a slice of the history that happened that day.',
+      ],
+      [
+        'Try a new podcast app that lets you clip and share any moment.',
+        'The booster is available now to everyone over 65.',
+        'Exit poll results are out now, and they favour the incumbent.',
+        'This new show of force by Beijing worries its neighbours.',
+      ],
+    );
   });
 
   it('drops every sentence naming a show that a plug introduces: the History Daily trailer (1865) says nothing of its own', () => {
@@ -171,6 +176,23 @@ describe('transcriptFromShowNotes', () => {
       'Historians on History Daily still argue over why Lee waited so long to leave Petersburg.',
     ]);
     expect(furnitureReason('Listen to Song Exploder, a huge inspiration for this episode.')).toBe('boilerplate phrase');
+  });
+
+  it("takes 'Listen to …'/'Check out …' as a call only when it points at a title, a link or a show, not a description", () => {
+    expectBoilerplate(
+      [
+        'Listen to Song Exploder, a huge inspiration for this episode.',
+        'Check out Hard Fork.',
+        "Listen to 'The Daily', our sister show, for the news every weekday morning.",
+        'Check out our episode with Jane Smith on zoning reform from last spring for more on this.',
+        'Check out the full interview on our website and let us know what you think of it.',
+        'Check out nytimes.com/hardfork for the full list of what we talked about in this episode.',
+      ],
+      [
+        'Listen to economist Jane Smith explain why the housing shortage drives rents up faster than wages.',
+        'Check out how a small team in Lagos built a payments network that now serves millions of traders.',
+      ],
+    );
   });
 
   it('keeps content that merely mentions a host or a link', () => {

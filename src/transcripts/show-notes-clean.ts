@@ -134,6 +134,8 @@ export interface NotesCleaning {
    * a show's boilerplate, whatever words it uses (see repeatedNotesSentences).
    */
   repeated?: ReadonlySet<string>;
+  /** The show's own title: a plug naming it ("Hard Fork is a new show from …") does not make its name furniture. */
+  showTitle?: string;
 }
 
 /** Why a sentence or line is not the episode's content, or undefined when it is. */
@@ -212,10 +214,14 @@ export function cleanShowNotesParagraphs(
   opts: NotesCleaning = {},
 ): string[][] {
   const out: string[][] = [];
-  const plugged = new Set<string>();
+  // Each name a plug introduces, with the paragraph (of `out`) from which it is furniture.
+  const plugged = new Map<string, number>();
+  const ownTitle = wordsOf(opts.showTitle ?? '');
   const drop = (text: string): boolean => {
     if (!furnitureReason(text, opts)) return false;
-    for (const name of pluggedNames(text)) plugged.add(name);
+    for (const name of pluggedNames(text))
+      if (!plugged.has(name) && !(ownTitle && ` ${ownTitle} `.includes(` ${wordsOf(name)} `)))
+        plugged.set(name, out.length);
     return true;
   };
   notes: for (const paragraph of paragraphs) {
@@ -253,25 +259,41 @@ export function cleanShowNotesParagraphs(
 const NEW_SHOW =
   /(?:(?<![\p{L}\p{N}])['‘"“]([^'‘’"“”]{2,60})['’"”](?![\p{L}\p{N}])|(\p{Lu}[\p{L}\p{N}'’&-]*(?:\s+(?:of|the|and|&|\p{Lu}[\p{L}\p{N}'’&-]*))*))\s*,?\s*(?:is|are)?\s*(?:a|an|our)\s+(?:brand[- ])?new\s+(?:podcast|show|series)\b/gu;
 const INTRODUCING = /^(?:introducing|meet|presenting|announcing)\s+/i;
+/**
+ * Capitalised words before a plug that are no name: a sentence's opening preposition or time
+ * ("On Monday, a new podcast from the BBC launched", "This week, our new show …").
+ */
+const NOT_A_NAME =
+  /^(?:(?:on|in|at|by|from|since|until|starting|beginning|this|last|next|today|tonight|tomorrow|yesterday|now|also|and|but|so|then|there|here|it|week|weekend|morning|evening|year|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|\d+(?:st|nd|rd|th)?)(?:\s+|$))+/i;
 
 function pluggedNames(text: string): string[] {
   const names: string[] = [];
   for (const m of text.matchAll(NEW_SHOW)) {
-    const name = (m[1] ?? m[2] ?? '').replace(INTRODUCING, '').trim();
+    const name = m[1]?.trim() ?? (m[2] ?? '').replace(INTRODUCING, '').replace(NOT_A_NAME, '').trim();
     if (name.split(/\s+/).some((w) => /^\p{Lu}/u.test(w))) names.push(name);
   }
   return names;
 }
 
+const wordsOf = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
 /**
  * A plug runs on past its one sentence: every sentence naming the show it plugs ("History Daily is
- * there to tell you the true stories …", "History Daily premiers November 1st.") is part of it.
+ * there to tell you the true stories …", "History Daily premiers November 1st.") is part of it, from
+ * the plug's paragraph on (before it, the name is the episode's own subject).
  */
-function withoutPlugged(paragraphs: string[][], plugged: ReadonlySet<string>): string[][] {
+function withoutPlugged(paragraphs: string[][], plugged: ReadonlyMap<string, number>): string[][] {
   if (plugged.size === 0) return paragraphs;
-  const names = phrasePattern([...plugged], { end: 'word', flags: 'u' });
+  const names = [...plugged].map(([name, from]) => ({
+    from,
+    pattern: phrasePattern([name], { end: 'word', flags: 'u' }),
+  }));
   return paragraphs
-    .map((sentences) => sentences.filter((s) => !names.test(s)))
+    .map((sentences, i) => sentences.filter((s) => !names.some((n) => n.from <= i && n.pattern.test(s))))
     .filter((sentences) => sentences.length > 0);
 }
 

@@ -178,6 +178,20 @@ describe('transcriptFromShowNotes', () => {
     expect(furnitureReason('Listen to Song Exploder, a huge inspiration for this episode.')).toBe('boilerplate phrase');
   });
 
+  it("keeps sentences naming the show itself, a plug's opening words that are no name, and what precedes the plug", () => {
+    const hardFork =
+      'This week on Hard Fork, Kevin and Casey explain why the chatbots of every big company now sound alike.';
+    expect(texts(`Hard Fork is a new show from The New York Times. ${hardFork}`, { showTitle: 'Hard Fork' })).toEqual([
+      hardFork,
+    ]);
+    const court = 'On Monday the Supreme Court heard arguments over whether states may ban gender care for minors.';
+    expect(texts(`On Monday, a new podcast from the BBC launched. ${court}`)).toEqual([court]);
+    const before = 'Fun City grew out of a 1970s campaign to sell a bankrupt New York to tourists as a safe place.';
+    expect(
+      texts(`${before}\n\nFun City, a new show from our friends, is out now. Fun City premieres Tuesday.`),
+    ).toEqual([before]);
+  });
+
   it("takes 'Listen to …'/'Check out …' as a call only when it points at a title, a link or a show, not a description", () => {
     expectBoilerplate(
       [

@@ -12,6 +12,7 @@ function insight(
   episodeId: number,
   score: number,
   fromShowNotes = false,
+  retired = false,
 ): InsightWithContext {
   const text = `Insight ${id} of episode ${episodeId} says something about topic ${id}.`;
   return {
@@ -32,6 +33,7 @@ function insight(
     firstSeenAt: SEEN,
     extractedAt: SEEN,
     ...(fromShowNotes ? { fromShowNotes } : {}),
+    ...(retired ? { retired: true as const } : {}),
   };
 }
 
@@ -49,5 +51,16 @@ describe('buildBriefPool quality', () => {
     expect(base(4)).toBeLessThan(base(2));
     expect(base(3)).toBeLessThan(base(2));
     expect(base(5)).toBeLessThan(base(1));
+  });
+
+  it("leaves a retired insight out of its show's best: an older, higher-scoring extraction does not lower the current ones", () => {
+    const current = [insight(1, 1, 10, 0.5), insight(2, 1, 20, 0.5)];
+    const withRetired = [...current, insight(3, 1, 10, 0.9, false, true)];
+    const baseOf = (insights: InsightWithContext[], id: number) => {
+      const pool = buildBriefPool(insights, new Map(insights.map((i) => [i.id, indexEntryFor(i)])), { now: NOW });
+      return pool.base[insights.findIndex((i) => i.id === id)] as number;
+    };
+    expect(baseOf(withRetired, 1)).toBe(baseOf(current, 1));
+    expect(baseOf(withRetired, 2)).toBe(baseOf(current, 2));
   });
 });

@@ -132,6 +132,8 @@ export function buildBriefPool(
 function bestPerShow(insights: InsightWithContext[]): Map<string, number> {
   const best = new Map<string, number>();
   for (const c of insights) {
+    // A retired insight is an older extraction of an episode: its score is not the show's now.
+    if (c.retired) continue;
     const key = showKey(c);
     best.set(key, Math.max(best.get(key) ?? 0, c.score));
   }

@@ -34,6 +34,17 @@ describe('insights from show notes', () => {
     expect(insights[0]?.headline).toBe('From “White Mirror”');
   });
 
+  it('show the notes from their first sentence when the sentence splitter breaks the episode title', () => {
+    const notes =
+      '<p>Jeremy lays out the bloody US history in Haiti and El Salvador and blasts the bipartisan, selective amnesia and historical revisionism that “American exceptionalism” demands.</p>';
+    for (const title of ['Ep. 12: White Mirror', 'Wait! Haiti Again?']) {
+      const insights = extractInsights(transcriptFromShowNotes(notes, { title }), { episodeTitle: title });
+      expect(insights, title).toHaveLength(1);
+      expect(insights[0]?.text, title).toMatch(/^Jeremy lays out the bloody US history/);
+      expect(insights[0]?.quote, title).toMatch(/^Jeremy lays out/);
+    }
+  });
+
   it('are none when the notes only say who talks with whom', () => {
     const notes =
       'Paul Hudson joins the show to tell us his origin story that led to running one of the best Swift learning resources in Hacking with Swift.';

@@ -71,12 +71,20 @@ export function toInsight(prep: PreparedEpisode, scored: Passage & { score: numb
 /**
  * Show notes open on the episode's title (show-notes.ts puts it first), which weighs in the scoring
  * of the passage it starts but is not said in the notes: the reader sees it above the item already
- * ("White Mirror. Jeremy lays out …"). The passage is shown from its next sentence.
+ * ("White Mirror. Jeremy lays out …"). The passage is shown from the sentence after it. The title
+ * may be split into several sentences ("Ep. 12: White Mirror", "Wait! Haiti Again?"): the sentences
+ * that together read as the title go.
  */
 function withoutTitle<P extends Passage>(prep: PreparedEpisode, p: P): P {
-  if (!prep.showNotes || p.last <= p.first || !prep.episodeTitle) return p;
-  const s = prep.doc.sentences[p.first];
-  if (!s) return p;
-  const said = wordKey(prep.doc.layout.text.slice(s.charStart, s.charEnd));
-  return said === wordKey(prep.episodeTitle) ? { ...p, first: p.first + 1 } : p;
+  const title = prep.showNotes ? wordKey(prep.episodeTitle ?? '') : '';
+  if (title === '') return p;
+  let said = '';
+  for (let k = p.first; k < p.last; k += 1) {
+    const s = prep.doc.sentences[k];
+    if (!s) return p;
+    said += wordKey(prep.doc.layout.text.slice(s.charStart, s.charEnd));
+    if (said === title) return { ...p, first: k + 1 };
+    if (!title.startsWith(said)) return p;
+  }
+  return p;
 }

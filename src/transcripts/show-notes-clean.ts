@@ -1,6 +1,21 @@
 import { analyse, phrasePattern } from '../text/index.js';
 
 /**
+ * The opening of a sponsor read or a promotion: the ad copy after it on the same line ("This episode
+ * is brought to you by Squarespace. Squarespace makes it easy to build …") is part of it.
+ */
+const SPONSOR_READS: ReadonlyArray<RegExp> = [
+  /sponsored by/,
+  /brought to you by/,
+  /(?:thanks|thank you) to (?:our|this (?:week|episode)'?s?) sponsors?/,
+  /our sponsors?\b/,
+  /(?:promo|offer|discount|coupon) code/,
+  /\buse (?:the )?code\b/,
+  /\d+ ?% off\b/,
+];
+const SPONSOR_READ = phrasePattern(SPONSOR_READS, { flags: 'i' });
+
+/**
  * What in show notes is not the episode's content: ad-choice and privacy lines, sponsor and
  * promo-code reads, calls to subscribe / follow / rate / support, hosting-platform footers,
  * addresses, link lists and credits. Each pattern is matched against one sentence (or list line);
@@ -24,13 +39,7 @@ const FURNITURE = phrasePattern(
     /get your podcast (?:on|with)/,
     /create your (?:own )?podcast/,
     // sponsors and promotions
-    /sponsored by/,
-    /brought to you by/,
-    /(?:thanks|thank you) to (?:our|this (?:week|episode)'?s?) sponsors?/,
-    /our sponsors?\b/,
-    /(?:promo|offer|discount|coupon) code/,
-    /\buse (?:the )?code\b/,
-    /\d+ ?% off\b/,
+    ...SPONSOR_READS,
     /free trial/,
     /special offer/,
     /(?:go|head) (?:to|over to) \S+\.(?:com|org|net|io|fm|co)\b/,
@@ -41,8 +50,6 @@ const FURNITURE = phrasePattern(
     /\bis everywhere (?:now|too)\b/,
     /\b(?:a|this|our) new podcast\b(?! app)/,
     /\b(?:a|this|our) new show (?:from|by|called|hosted)\b/,
-    // a call to go to something else ("Listen to Song Exploder, a huge inspiration for this episode.")
-    /^(?:go )?(?:listen to|check out|search for)\b/,
     // subscribe, follow, rate, support
     /\bsubscribe (?:to|on|at|via|now|wherever|here)\b/,
     /wherever you (?:get|listen to) (?:your )?podcasts/,
@@ -127,6 +134,8 @@ export interface NotesCleaning {
    * a show's boilerplate, whatever words it uses (see repeatedNotesSentences).
    */
   repeated?: ReadonlySet<string>;
+  /** The show's own title: a plug naming it ("Hard Fork is a new show from …") does not make its name furniture. */
+  showTitle?: string;
 }
 
 /** Why a sentence or line is not the episode's content, or undefined when it is. */
@@ -134,7 +143,7 @@ export function furnitureReason(sentence: string, opts: NotesCleaning = {}): str
   const s = sentence.trim();
   if (s === '') return 'empty';
   if (opts.repeated?.has(notesKey(s))) return 'repeated across episodes';
-  if (FURNITURE.test(s)) return 'boilerplate phrase';
+  if (FURNITURE.test(s) || isCallToGo(s)) return 'boilerplate phrase';
   if (CREDIT_LINE.test(s)) return 'credit';
   if (ADDRESS.test(s)) return 'address';
   if (TIMESTAMP_LINE.test(s)) return 'chapter mark';
@@ -148,6 +157,23 @@ export function furnitureReason(sentence: string, opts: NotesCleaning = {}): str
   if (urls.join('').length > s.length / 3) return 'link';
   if (isNameRun(s)) return 'names, no statement';
   return undefined;
+}
+
+const CALL_TO_GO = /^(?:go )?(?:listen to|check out|search for)\s+(.*)$/i;
+/** A title, quoted or capitalised, that ends its sentence or clause: nothing is said of it after. */
+const TITLE_THEN_END =
+  /^(?:(?:the|our|my) )?(?:['‘"“][^'‘’"“”]{2,60}['’"”]|[\p{Lu}\p{N}][\p{L}\p{N}'’&:-]*(?:\s+(?:of|the|and|a|an|in|on|for|to|with|&|[\p{Lu}\p{N}][\p{L}\p{N}'’&:-]*))*)\s*(?:[,;.!…]|$)/u;
+const SHOW_WORDING = /^(?:\S+\s+){0,4}?(?:podcasts?|episodes?|shows?|series|trailer|interview|conversation)\b/i;
+
+/**
+ * A call to go to something else ("Listen to Song Exploder, a huge inspiration for this episode.",
+ * "Check out our episode with …", "Check out example.com/…"), not a description that opens on the
+ * same words ("Listen to economist Jane Smith explain why …", "Check out how a small team …").
+ */
+function isCallToGo(sentence: string): boolean {
+  const object = CALL_TO_GO.exec(sentence)?.[1];
+  if (object === undefined) return false;
+  return object.search(URL) >= 0 || SHOW_WORDING.test(object) || TITLE_THEN_END.test(object);
 }
 
 /**
@@ -188,10 +214,14 @@ export function cleanShowNotesParagraphs(
   opts: NotesCleaning = {},
 ): string[][] {
   const out: string[][] = [];
-  const plugged = new Set<string>();
+  // Each name a plug introduces, with the paragraph (of `out`) from which it is furniture.
+  const plugged = new Map<string, number>();
+  const ownTitle = wordsOf(opts.showTitle ?? '');
   const drop = (text: string): boolean => {
     if (!furnitureReason(text, opts)) return false;
-    for (const name of pluggedNames(text)) plugged.add(name);
+    for (const name of pluggedNames(text))
+      if (!plugged.has(name) && !(ownTitle && ` ${ownTitle} `.includes(` ${wordsOf(name)} `)))
+        plugged.set(name, out.length);
     return true;
   };
   notes: for (const paragraph of paragraphs) {
@@ -206,12 +236,16 @@ export function cleanShowNotesParagraphs(
       if (isLabelLine(line)) continue;
       const sentences = segment(line).map((sentence) => sentence.trim());
       // Furniture is judged per sentence: a line of content ending on "Learn more about your ad
-      // choices." keeps its content. A one-sentence line is judged once.
+      // choices." keeps its content. A one-sentence line is judged once. A sponsor read runs to the
+      // end of its line: the sentences after its opening are the ad's copy.
       if (sentences.length <= 1) {
         if (!drop(line)) kept.push(...sentences);
         continue;
       }
-      for (const s of sentences) if (!drop(s)) kept.push(s);
+      for (const s of sentences) {
+        if (!drop(s)) kept.push(s);
+        else if (SPONSOR_READ.test(s)) break;
+      }
     }
     if (kept.length > 0) out.push(kept);
   }
@@ -225,25 +259,41 @@ export function cleanShowNotesParagraphs(
 const NEW_SHOW =
   /(?:(?<![\p{L}\p{N}])['‘"“]([^'‘’"“”]{2,60})['’"”](?![\p{L}\p{N}])|(\p{Lu}[\p{L}\p{N}'’&-]*(?:\s+(?:of|the|and|&|\p{Lu}[\p{L}\p{N}'’&-]*))*))\s*,?\s*(?:is|are)?\s*(?:a|an|our)\s+(?:brand[- ])?new\s+(?:podcast|show|series)\b/gu;
 const INTRODUCING = /^(?:introducing|meet|presenting|announcing)\s+/i;
+/**
+ * Capitalised words before a plug that are no name: a sentence's opening preposition or time
+ * ("On Monday, a new podcast from the BBC launched", "This week, our new show …").
+ */
+const NOT_A_NAME =
+  /^(?:(?:on|in|at|by|from|since|until|starting|beginning|this|last|next|today|tonight|tomorrow|yesterday|now|also|and|but|so|then|there|here|it|week|weekend|morning|evening|year|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|\d+(?:st|nd|rd|th)?)(?:\s+|$))+/i;
 
 function pluggedNames(text: string): string[] {
   const names: string[] = [];
   for (const m of text.matchAll(NEW_SHOW)) {
-    const name = (m[1] ?? m[2] ?? '').replace(INTRODUCING, '').trim();
+    const name = m[1]?.trim() ?? (m[2] ?? '').replace(INTRODUCING, '').replace(NOT_A_NAME, '').trim();
     if (name.split(/\s+/).some((w) => /^\p{Lu}/u.test(w))) names.push(name);
   }
   return names;
 }
 
+const wordsOf = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
 /**
  * A plug runs on past its one sentence: every sentence naming the show it plugs ("History Daily is
- * there to tell you the true stories …", "History Daily premiers November 1st.") is part of it.
+ * there to tell you the true stories …", "History Daily premiers November 1st.") is part of it, from
+ * the plug's paragraph on (before it, the name is the episode's own subject).
  */
-function withoutPlugged(paragraphs: string[][], plugged: ReadonlySet<string>): string[][] {
+function withoutPlugged(paragraphs: string[][], plugged: ReadonlyMap<string, number>): string[][] {
   if (plugged.size === 0) return paragraphs;
-  const names = phrasePattern([...plugged], { end: 'word', flags: 'u' });
+  const names = [...plugged].map(([name, from]) => ({
+    from,
+    pattern: phrasePattern([name], { end: 'word', flags: 'u' }),
+  }));
   return paragraphs
-    .map((sentences) => sentences.filter((s) => !names.test(s)))
+    .map((sentences, i) => sentences.filter((s) => !names.some((n) => n.from <= i && n.pattern.test(s))))
     .filter((sentences) => sentences.length > 0);
 }
 

@@ -8,6 +8,12 @@ import { furnitureReason } from './show-notes-clean.js';
 const texts = (notes: string, opts: Parameters<typeof transcriptFromShowNotes>[1] = {}) =>
   transcriptFromShowNotes(notes, opts).segments.map((s) => s.text);
 
+/** Each of `furniture` is judged a boilerplate phrase, each of `content` is not furniture at all. */
+function expectBoilerplate(furniture: string[], content: string[]): void {
+  for (const sentence of furniture) expect(furnitureReason(sentence), sentence).toBe('boilerplate phrase');
+  for (const sentence of content) expect(furnitureReason(sentence), sentence).toBeUndefined();
+}
+
 describe('transcriptFromShowNotes', () => {
   it('splits notes into untimed sentence segments at time 0, the title first', () => {
     const t = transcriptFromShowNotes(
@@ -60,6 +66,17 @@ describe('transcriptFromShowNotes', () => {
         'Congress has kept quiet during the first month of the new term, but a shutdown looms by March 14. Learn more about your ad choices. Visit podcastchoices.com/adchoices',
       ),
     ).toEqual(['Congress has kept quiet during the first month of the new term, but a shutdown looms by March 14.']);
+  });
+
+  it('drops a sponsor read with the ad copy after it on its line, keeping content before it', () => {
+    const content = 'Congress has kept quiet during the first month of the new term, but a shutdown looms by March 14.';
+    for (const ad of [
+      'This episode is brought to you by Squarespace. Squarespace makes it easy to build a beautiful website for your business, your portfolio or your next big idea.',
+      'Thanks to our sponsor Athletic Greens. AG1 is the daily foundational nutrition supplement that supports whole-body health with 75 vitamins, minerals and whole-food ingredients.',
+    ]) {
+      expect(texts(`${content}\n\n${ad}`), ad).toEqual([content]);
+      expect(texts(`${content} ${ad}`), ad).toEqual([content]);
+    }
   });
 
   it('throws transcript_invalid when nothing substantive is left', () => {
@@ -121,21 +138,20 @@ describe('transcriptFromShowNotes', () => {
   });
 
   it('drops plugs for a book or another show (Sentimental Garbage, 1865 in ../shared/corpus/feeds/real)', () => {
-    for (const sentence of [
-      "The Rachel Incident by Caroline O'Donoghue is available everywhere now.",
-      "Jen Cownie's Wild Card: Let The Tarot Tell Your Story is everywhere too.",
-      "'History Daily' is a new podcast from host Lindsay Graham which does history, daily.",
-      'Every weekday beginning November 1st, this new podcast will bring you a slice of the history that happened that day.',
-    ]) {
-      expect(furnitureReason(sentence), sentence).toBe('boilerplate phrase');
-    }
-    for (const news of [
-      'Try a new podcast app that lets you clip and share any moment.',
-      'The booster is available now to everyone over 65.',
-      'Exit poll results are out now, and they favour the incumbent.',
-      'This new show of force by Beijing worries its neighbours.',
-    ])
-      expect(furnitureReason(news), news).toBeUndefined();
+    expectBoilerplate(
+      [
+        "The Rachel Incident by Caroline O'Donoghue is available everywhere now.",
+        "Jen Cownie's Wild Card: Let The Tarot Tell Your Story is everywhere too.",
+        "'History Daily' is a new podcast from host Lindsay Graham which does history, daily.",
+        'Every weekday beginning November 1st, this new podcast will bring you a slice of the history that happened that day.',
+      ],
+      [
+        'Try a new podcast app that lets you clip and share any moment.',
+        'The booster is available now to everyone over 65.',
+        'Exit poll results are out now, and they favour the incumbent.',
+        'This new show of force by Beijing worries its neighbours.',
+      ],
+    );
   });
 
   it('drops every sentence naming a show that a plug introduces: the History Daily trailer (1865) says nothing of its own', () => {
@@ -160,6 +176,37 @@ describe('transcriptFromShowNotes', () => {
       'Historians on History Daily still argue over why Lee waited so long to leave Petersburg.',
     ]);
     expect(furnitureReason('Listen to Song Exploder, a huge inspiration for this episode.')).toBe('boilerplate phrase');
+  });
+
+  it("keeps sentences naming the show itself, a plug's opening words that are no name, and what precedes the plug", () => {
+    const hardFork =
+      'This week on Hard Fork, Kevin and Casey explain why the chatbots of every big company now sound alike.';
+    expect(texts(`Hard Fork is a new show from The New York Times. ${hardFork}`, { showTitle: 'Hard Fork' })).toEqual([
+      hardFork,
+    ]);
+    const court = 'On Monday the Supreme Court heard arguments over whether states may ban gender care for minors.';
+    expect(texts(`On Monday, a new podcast from the BBC launched. ${court}`)).toEqual([court]);
+    const before = 'Fun City grew out of a 1970s campaign to sell a bankrupt New York to tourists as a safe place.';
+    expect(
+      texts(`${before}\n\nFun City, a new show from our friends, is out now. Fun City premieres Tuesday.`),
+    ).toEqual([before]);
+  });
+
+  it("takes 'Listen to …'/'Check out …' as a call only when it points at a title, a link or a show, not a description", () => {
+    expectBoilerplate(
+      [
+        'Listen to Song Exploder, a huge inspiration for this episode.',
+        'Check out Hard Fork.',
+        "Listen to 'The Daily', our sister show, for the news every weekday morning.",
+        'Check out our episode with Jane Smith on zoning reform from last spring for more on this.',
+        'Check out the full interview on our website and let us know what you think of it.',
+        'Check out nytimes.com/hardfork for the full list of what we talked about in this episode.',
+      ],
+      [
+        'Listen to economist Jane Smith explain why the housing shortage drives rents up faster than wages.',
+        'Check out how a small team in Lagos built a payments network that now serves millions of traders.',
+      ],
+    );
   });
 
   it('keeps content that merely mentions a host or a link', () => {

@@ -135,9 +135,13 @@ async function processClaimed(
       ({ transcript, note } = await preferPublished(store, episode, transcript, app.fetchOptions('transcript')));
     if (!transcript) {
       const asr = config.asrEngine.length > 0 ? (ep: EpisodeRow) => transcribeEpisode(asrDeps(app), ep) : undefined;
-      const got = await getTranscript(episode, app.fetchOptions('transcript'), asr, async () => ({
-        repeated: await boilerplate.notes(episode.feedId),
-      }));
+      const got = await getTranscript(episode, app.fetchOptions('transcript'), asr, async () => {
+        const [repeated, feed] = await Promise.all([
+          boilerplate.notes(episode.feedId),
+          app.store.feedById(episode.feedId),
+        ]);
+        return { repeated, ...(feed?.title ? { showTitle: feed.title } : {}) };
+      });
       if (!got && episode.transcripts.length === 0 && !asr) {
         // Nothing to retry: without a transcript to fetch, the notes are all there is, and they say nothing.
         const reason = 'no transcript, and the show notes say nothing substantive';

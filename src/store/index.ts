@@ -1,7 +1,6 @@
 export { openStore, openDatabase, type OpenStoreOptions } from './open-store.js';
 export { createStore } from './create-store.js';
 export type { PostgresTimeouts } from './postgres-pool.js';
-export { POOL_IDLE_TIMEOUT_MS } from './postgres-pool.js';
 export { electLeader, type Leadership } from './leader-lock.js';
 export { migrateToLatest, type MigrationOutcome } from './migrate.js';
 export { isPostgresUrl, resolveDatabaseTarget, redactUrl, type DatabaseTarget } from './database-url.js';

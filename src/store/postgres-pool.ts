@@ -29,19 +29,10 @@ function clientGraceMs(t: PostgresTimeouts): number {
 
 const POOL_SIZE = 10;
 
-/**
- * How long a pool keeps a connection nobody uses (pg's default is 10 s). A new connection is a new
- * server process that loads its catalog caches and plans its first statements again: a worker whose
- * jobs come in bursts reconnected a dozen times a minute, each costing the server more CPU than
- * hundreds of statements. A minute spans the gaps between a backlog's bursts and scheduler ticks.
- */
-export const POOL_IDLE_TIMEOUT_MS = 60_000;
-
 export function postgresPoolConfig(url: string, t: PostgresTimeouts): pg.PoolConfig {
   return {
     connectionString: url,
     max: POOL_SIZE,
-    idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS,
     connectionTimeoutMillis: t.connectMs,
     statement_timeout: t.statementMs,
     idle_in_transaction_session_timeout: t.idleInTransactionMs,

@@ -1,7 +1,6 @@
 import { PgBoss } from 'pg-boss';
 import type { App } from '../../app.js';
 import { errorMessage } from '../../model/errors.js';
-import { POOL_IDLE_TIMEOUT_MS } from '../../store/index.js';
 import type { Enqueue } from './job-definition.js';
 import { JOBS } from './jobs.js';
 
@@ -19,11 +18,7 @@ export interface JobQueue {
  */
 export async function openJobQueue(app: Pick<App, 'config' | 'log' | 'readiness' | 'metrics'>): Promise<JobQueue> {
   const { config, log } = app;
-  // pg-boss passes pool settings it does not name on to its pg.Pool: idle connections are kept as long
-  // as the store's (a reconnect costs the server a new process and cold caches).
-  const pool = { idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS };
   const boss = new PgBoss({
-    ...pool,
     connectionString: config.databaseUrl,
     schema: config.queueSchema,
     // The queue's own bookkeeping (a job queued, taken, finished) does not wait for its WAL flush,

@@ -1,7 +1,7 @@
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
 import { simpleHtmlText } from './simple-html.js';
-import type { XmlNode } from './xml-tree.js';
+import { RawText, type XmlNode } from './xml-tree.js';
 
 export const LIMITS = {
   title: 1_000,
@@ -49,15 +49,24 @@ function truncate(text: string, max: number): string {
 export function textOf(node: XmlNode | undefined): string {
   if (!node) return '';
   let out = '';
-  for (const piece of node.content) if (typeof piece === 'string') out += piece;
+  for (const piece of node.content) {
+    if (typeof piece === 'string') out += piece;
+    else if (piece instanceof RawText) out += piece.text();
+  }
   return out;
 }
 
 /** All text below an element, for HTML that a feed put in without escaping it. */
 export function deepTextOf(node: XmlNode): string {
   let out = '';
-  for (const piece of node.content) out += typeof piece === 'string' ? piece : deepTextOf(piece);
+  for (const piece of node.content)
+    out += typeof piece === 'string' ? piece : piece instanceof RawText ? piece.text() : deepTextOf(piece);
   return out;
+}
+
+/** Show notes' HTML: an element's text, and its children's for HTML a feed put in without escaping it. */
+export function notesHtml(node: XmlNode): string {
+  return node.children.length > 0 ? deepTextOf(node) : textOf(node);
 }
 
 /** Whether `c` is whitespace as `\s` and trim() see it. */

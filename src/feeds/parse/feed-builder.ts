@@ -27,8 +27,7 @@ const FLAT = 5; // too deep or too many: not built, its text goes to the nearest
 const SKIP = 6; // outside anything a handler reads (a second channel, an item past the cap)
 
 const EMPTY_SCOPE: PrefixMap = new Map();
-const NON_ASCII = /[^\x00-\x7f]/;
-/** The same, searched from a position on (lastIndex) through the whole document. */
+/** A non-ASCII character, searched from a position on (lastIndex) through the whole document. */
 const NON_ASCII_FROM = /[^\x00-\x7f]/g;
 const NONE_AFTER = 2 ** 32 - 1;
 const same = (slice: string) => slice;
@@ -269,12 +268,12 @@ export class FeedBuilder implements XmlEvents {
     this.append(node, piece);
   }
 
-  cdata(raw: string): void {
+  cdata(raw: string, from: number): void {
     const top = this.stack[this.stack.length - 1];
     if (!top || top.kind < CAPTURE || top.kind === SKIP) return;
     const node = top.node as BuiltNode;
     if (raw.length <= TEXT_CAP - node.textLength) {
-      this.keepWhole(node, raw, this.carriesUtf8 && NON_ASCII.test(raw) ? this.decodeCdata : undefined);
+      this.keepWhole(node, raw, this.nonAsciiBefore(from, from + raw.length) ? this.decodeCdata : undefined);
       return;
     }
     const text = this.sliceText(raw);

@@ -39,8 +39,8 @@ interface BuiltNode extends XmlNode {
   content: (string | RawText | BuiltNode)[];
   /** Characters of own text kept so far (capped at TEXT_CAP); a RawText piece counts its raw length. */
   textLength: number;
-  /** RawText pieces in content (textLength is exact when there are none). */
-  rawPieces: number;
+  /** Index in content of the first RawText piece not yet decoded, or -1 (textLength is then exact). */
+  firstRaw: number;
 }
 
 interface Frame {
@@ -80,7 +80,7 @@ const NO_ATTRS: Record<string, string> = Object.freeze({});
 const NONE: never[] = Object.freeze([]) as never[];
 
 function newNode(name: string, attrs: Record<string, string>): BuiltNode {
-  return { name, attrs, children: NONE, content: NONE, textLength: 0, rawPieces: 0 };
+  return { name, attrs, children: NONE, content: NONE, textLength: 0, firstRaw: -1 };
 }
 
 function addChild(parent: BuiltNode, child: BuiltNode): void {
@@ -387,8 +387,8 @@ export class FeedBuilder implements XmlEvents {
       this.append(node, raw);
       return;
     }
+    if (node.firstRaw < 0) node.firstRaw = node.content.length;
     addContent(node, new RawText(raw, decode));
-    node.rawPieces++;
     node.textLength += raw.length;
   }
 
@@ -404,17 +404,17 @@ export class FeedBuilder implements XmlEvents {
 
   /** TEXT_CAP less the node's text, its RawText pieces decoded first (a piece that may be cut needs it exact). */
   private exactRoom(node: BuiltNode): number {
-    if (node.rawPieces > 0) {
+    // Only the pieces since the last call are visited: each piece is decoded here at most once.
+    if (node.firstRaw >= 0) {
       const content = node.content;
-      let length = 0;
-      for (let i = 0; i < content.length; i++) {
+      for (let i = node.firstRaw; i < content.length; i++) {
         const piece = content[i];
-        if (piece instanceof RawText) content[i] = piece.text();
-        const text = content[i];
-        if (typeof text === 'string') length += text.length;
+        if (!(piece instanceof RawText)) continue;
+        const text = piece.text();
+        content[i] = text;
+        node.textLength += text.length - piece.raw.length;
       }
-      node.rawPieces = 0;
-      node.textLength = length;
+      node.firstRaw = -1;
     }
     return TEXT_CAP - node.textLength;
   }

@@ -313,6 +313,22 @@ describe('parseFeed: items', () => {
     expect(parseFeed(undeclared).episodes[0]?.durationSeconds).toBe(3547);
   });
 
+  it('reads a prefix declared again on each element, and one an element binds to another namespace', () => {
+    const it = 'xmlns:it="http://www.itunes.com/dtds/podcast-1.0.dtd"';
+    const media = 'xmlns:it="http://search.yahoo.com/mrss/"';
+    const feed = parseFeed(
+      `<rss ${it}><channel><title>T</title>` +
+        `<item><title>a</title><it:duration ${it}>1:00</it:duration><it:episode ${it}>4</it:episode></item>` +
+        `<item ${media}><title>b</title><it:duration>2:00</it:duration><it:description>media notes</it:description></item>` +
+        `<item><title>c</title><it:duration>3:00</it:duration></item></channel></rss>`,
+    );
+    expect(feed.episodes.map((e) => [e.durationSeconds, e.episode, e.description])).toEqual([
+      [60, 4, undefined],
+      [undefined, undefined, 'media notes'],
+      [180, undefined, undefined],
+    ]);
+  });
+
   it('reads podcast:locked without keeping the owner email', () => {
     const channel = '<title>T</title><podcast:locked owner="owner@example.com">yes</podcast:locked>';
     const feed = parseFeed(rss('', channel));

@@ -24,13 +24,9 @@ type E = EpisodeDraft;
 /** RFC 4287 §3.1 text constructs: type="text" (default), "html" (escaped), or "xhtml" (inline elements). */
 function atomTextSource(node: XmlNode, max: number): () => string {
   const type = (node.attrs.type ?? 'text').toLowerCase();
-  const html =
-    type === 'xhtml' || type.includes('xhtml')
-      ? deepTextOf(node)
-      : type === 'html' || type.includes('html')
-        ? textOf(node)
-        : textOf(node).replace(/</g, '&lt;');
-  return () => htmlToText(html, max);
+  if (type === 'xhtml' || type.includes('xhtml')) return () => htmlToText(deepTextOf(node), max);
+  if (type === 'html' || type.includes('html')) return () => htmlToText(textOf(node), max);
+  return () => htmlToText(textOf(node).replace(/</g, '&lt;'), max);
 }
 
 function atomText(node: XmlNode, max: number): string {

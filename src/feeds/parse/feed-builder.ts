@@ -6,7 +6,7 @@ import { rss } from './rss.js';
 import { LIMITS } from './text.js';
 import { bareAmpersand, decodeXmlEntities } from './xml-entities.js';
 import type { XmlEvents } from './xml-scanner.js';
-import type { XmlNode } from './xml-tree.js';
+import { RawText, type XmlNode } from './xml-tree.js';
 
 /** Elements nested deeper than this (from the root) are not built: their text goes to the deepest kept one. */
 const MAX_DEPTH = 256;
@@ -27,14 +27,20 @@ const FLAT = 5; // too deep or too many: not built, its text goes to the nearest
 const SKIP = 6; // outside anything a handler reads (a second channel, an item past the cap)
 
 const EMPTY_SCOPE: PrefixMap = new Map();
+/** A non-ASCII character, searched from a position on (lastIndex) through the whole document. */
+const NON_ASCII_FROM = /[^\x00-\x7f]/g;
+const NONE_AFTER = 2 ** 32 - 1;
+const same = (slice: string) => slice;
 /** Raw names remembered per scope; a document of ever-new names starts the memo over past this. */
 const NAME_MEMO_SIZE = 1024;
 
 interface BuiltNode extends XmlNode {
   children: BuiltNode[];
-  content: (string | BuiltNode)[];
-  /** Characters of own text kept so far (capped at TEXT_CAP). */
+  content: (string | RawText | BuiltNode)[];
+  /** Characters of own text kept so far (capped at TEXT_CAP); a RawText piece counts its raw length. */
   textLength: number;
+  /** Index in content of the first RawText piece not yet decoded, or -1 (textLength is then exact). */
+  firstRaw: number;
 }
 
 interface Frame {
@@ -74,7 +80,7 @@ const NO_ATTRS: Record<string, string> = Object.freeze({});
 const NONE: never[] = Object.freeze([]) as never[];
 
 function newNode(name: string, attrs: Record<string, string>): BuiltNode {
-  return { name, attrs, children: NONE, content: NONE, textLength: 0 };
+  return { name, attrs, children: NONE, content: NONE, textLength: 0, firstRaw: -1 };
 }
 
 function addChild(parent: BuiltNode, child: BuiltNode): void {
@@ -82,7 +88,7 @@ function addChild(parent: BuiltNode, child: BuiltNode): void {
   else parent.children.push(child);
 }
 
-function addContent(node: BuiltNode, piece: string | BuiltNode): void {
+function addContent(node: BuiltNode, piece: string | RawText | BuiltNode): void {
   if (node.content === NONE) node.content = [piece];
   else node.content.push(piece);
 }
@@ -111,6 +117,13 @@ export class FeedBuilder implements XmlEvents {
   private openItemAt = -1;
   /** Index of the next `&` at or after the last text checked (2^32 - 1 when there is none). */
   private nextAmpersand = -1;
+  /** The same for the next non-ASCII character of a source carried as UTF-8 bytes. */
+  private nextNonAscii = -1;
+  /** Whether sliceText decodes anything (the source is UTF-8 bytes carried as latin1). */
+  private readonly carriesUtf8: boolean;
+  /** A raw text piece → text, and a raw CDATA piece → text. */
+  private readonly decodeText = (raw: string) => decodeXmlEntities(this.sliceText(raw));
+  private readonly decodeCdata = (raw: string) => this.sliceText(raw);
   private ending = false;
   /** Raw → canonical names under `memoScope` (a feed repeats a few dozen names thousands of times). */
   private memo = new Map<string, string>();
@@ -130,8 +143,10 @@ export class FeedBuilder implements XmlEvents {
     private readonly ctx: ParseContext,
     private readonly maxItems: number,
     /** Source slice → text (identity, or utf8FromLatin1 for a source carried as UTF-8 bytes). */
-    private readonly sliceText: (slice: string) => string = (slice) => slice,
-  ) {}
+    private readonly sliceText: (slice: string) => string = same,
+  ) {
+    this.carriesUtf8 = sliceText !== same;
+  }
 
   doctype(): void {
     this.result.doctype = true;
@@ -219,12 +234,10 @@ export class FeedBuilder implements XmlEvents {
 
   text(from: number, to: number): void {
     const src = this.source;
-    if (!this.firstMalformed) {
-      // Positions only grow, so remembering the next `&` keeps this check linear overall.
-      if (this.nextAmpersand < from) this.nextAmpersand = src.indexOf('&', from) >>> 0;
-      if (this.nextAmpersand < to && bareAmpersand(src.slice(this.nextAmpersand, to)) >= 0)
-        this.malformed(`char '&' is not expected.`, this.position());
-    }
+    // Positions only grow, so remembering the next `&` keeps this check linear overall.
+    if (this.nextAmpersand < from) this.nextAmpersand = src.indexOf('&', from) >>> 0;
+    if (!this.firstMalformed && this.nextAmpersand < to && bareAmpersand(src.slice(this.nextAmpersand, to)) >= 0)
+      this.malformed(`char '&' is not expected.`, this.position());
     const top = this.stack[this.stack.length - 1];
     if (!top) {
       if (src.slice(from, to).trim() !== '') this.malformed('text outside the root element', this.position());
@@ -233,7 +246,14 @@ export class FeedBuilder implements XmlEvents {
     // Whitespace between an item's or the channel's children is never read: not even sliced.
     if (top.kind < CAPTURE || top.kind === SKIP) return;
     const node = top.node as BuiltNode;
-    const room = TEXT_CAP - node.textLength;
+    let room = TEXT_CAP - node.textLength;
+    // A piece that fits as written fits decoded (decoding never lengthens), so it is kept whole.
+    if (to - from <= room) {
+      const decode = this.nextAmpersand < to || this.nonAsciiBefore(from, to) ? this.decodeText : undefined;
+      this.keepWhole(node, src.slice(from, to), decode);
+      return;
+    }
+    room = this.exactRoom(node);
     if (room <= 0) {
       this.result.textCut += to - from;
       return;
@@ -248,12 +268,16 @@ export class FeedBuilder implements XmlEvents {
     this.append(node, piece);
   }
 
-  cdata(raw: string): void {
+  cdata(raw: string, from: number): void {
     const top = this.stack[this.stack.length - 1];
     if (!top || top.kind < CAPTURE || top.kind === SKIP) return;
-    const text = this.sliceText(raw);
     const node = top.node as BuiltNode;
-    const room = TEXT_CAP - node.textLength;
+    if (raw.length <= TEXT_CAP - node.textLength) {
+      this.keepWhole(node, raw, this.nonAsciiBefore(from, from + raw.length) ? this.decodeCdata : undefined);
+      return;
+    }
+    const text = this.sliceText(raw);
+    const room = this.exactRoom(node);
     if (room < text.length) this.result.textCut += text.length - Math.max(0, room);
     if (room > 0) this.append(node, room < text.length ? text.slice(0, room) : text);
   }
@@ -355,6 +379,44 @@ export class FeedBuilder implements XmlEvents {
       if (out) out[key] = value;
     }
     return out ?? raw;
+  }
+
+  /** Keeps a piece that fits: as it is, or (when `decode` has work to do) as RawText decoded when read. */
+  private keepWhole(node: BuiltNode, raw: string, decode: ((raw: string) => string) | undefined): void {
+    if (!decode) {
+      this.append(node, raw);
+      return;
+    }
+    if (node.firstRaw < 0) node.firstRaw = node.content.length;
+    addContent(node, new RawText(raw, decode));
+    node.textLength += raw.length;
+  }
+
+  /** Whether the source holds a non-ASCII character in `from`–`to` (never, unless it carries UTF-8 bytes). */
+  private nonAsciiBefore(from: number, to: number): boolean {
+    if (!this.carriesUtf8) return false;
+    if (this.nextNonAscii < from) {
+      NON_ASCII_FROM.lastIndex = from;
+      this.nextNonAscii = NON_ASCII_FROM.test(this.source) ? NON_ASCII_FROM.lastIndex - 1 : NONE_AFTER;
+    }
+    return this.nextNonAscii < to;
+  }
+
+  /** TEXT_CAP less the node's text, its RawText pieces decoded first (a piece that may be cut needs it exact). */
+  private exactRoom(node: BuiltNode): number {
+    // Only the pieces since the last call are visited: each piece is decoded here at most once.
+    if (node.firstRaw >= 0) {
+      const content = node.content;
+      for (let i = node.firstRaw; i < content.length; i++) {
+        const piece = content[i];
+        if (!(piece instanceof RawText)) continue;
+        const text = piece.text();
+        content[i] = text;
+        node.textLength += text.length - piece.raw.length;
+      }
+      node.firstRaw = -1;
+    }
+    return TEXT_CAP - node.textLength;
   }
 
   private append(node: BuiltNode, piece: string): void {

@@ -24,10 +24,7 @@ export const itunesChannel = {
 
 export const itunesItem = {
   title: setOnce<EpisodeDraft, 'title'>('itunes:title', SPEC, 'title', (n) => plainTitle(textOf(n))),
-  summary: showNotes('itunes:summary', SPEC, (n) => {
-    const html = textOf(n);
-    return () => htmlToText(html);
-  }),
+  summary: showNotes('itunes:summary', SPEC, (n) => () => htmlToText(textOf(n))),
   duration: setOnce<EpisodeDraft, 'durationSeconds'>('itunes:duration', SPEC, 'durationSeconds', (n) =>
     parseDuration(textOf(n)),
   ),

@@ -36,10 +36,7 @@ const itemThumbnail: TagHandler<EpisodeDraft> = {
     ep.imageUrl ??= thumbnail(node, ctx);
   },
 };
-const description = showNotes('media:description', SPEC, (node) => {
-  const html = textOf(node);
-  return () => htmlToText(html) || undefined;
-});
+const description = showNotes('media:description', SPEC, (node) => () => htmlToText(textOf(node)) || undefined);
 
 export const mediaItem = {
   content,

@@ -26,8 +26,12 @@ export function scopePrefixes(parent: PrefixMap, attrs: Record<string, string>):
     if ((name.charCodeAt(0) | 0x20) !== 0x78 || !name.toLowerCase().startsWith('xmlns:')) continue;
     const canonical = CANONICAL[(attrs[name] as string).trim().toLowerCase()];
     if (!canonical) continue;
+    const prefix = name.slice(6).toLowerCase();
+    // Some feeds declare the same namespace again on thousands of elements: that changes nothing,
+    // and a new map each time (and the names canonicalised anew under it) was most of their parse.
+    if ((scope ?? parent).get(prefix) === canonical) continue;
     scope ??= new Map(parent);
-    scope.set(name.slice(6).toLowerCase(), canonical);
+    scope.set(prefix, canonical);
   }
   return scope ?? parent;
 }

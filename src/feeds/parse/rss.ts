@@ -12,7 +12,7 @@ import {
   type ParseContext,
   type TagHandler,
 } from './registry.js';
-import { cleanLine, deepTextOf, htmlToText, plainTitle, textOf, LIMITS } from './text.js';
+import { cleanLine, htmlToText, notesHtml, plainTitle, textOf, LIMITS } from './text.js';
 import { showNotes, type NotesSource } from './show-notes.js';
 import { cleanUrl } from './urls.js';
 import type { XmlNode } from './xml-tree.js';
@@ -23,8 +23,7 @@ const DC = 'https://www.dublincore.org/specifications/dublin-core/dcmi-terms/';
 
 /** Show notes are HTML; some feeds forget to escape it, so take nested elements' text too. */
 function htmlSource(node: XmlNode): NotesSource {
-  const html = node.children.length > 0 ? deepTextOf(node) : textOf(node);
-  return () => htmlToText(html) || undefined;
+  return () => htmlToText(notesHtml(node)) || undefined;
 }
 
 function htmlField(node: XmlNode): string | undefined {

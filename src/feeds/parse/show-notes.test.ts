@@ -35,4 +35,16 @@ describe('show notes made when read', () => {
     expect({ ...a }.description).toBe('edited');
     expect(b.description).toBe('replaced unread');
   });
+
+  it('decodes UTF-8 and entities of text kept raw only when read, piece by piece around CDATA and tags', () => {
+    const bytes = Buffer.from(
+      rss(
+        '<item><guid>u</guid><title>Caf\u00e9 &amp; cr\u00e8me</title><description>na\u00efve &lt;b&gt;A&#38;B&lt;/b&gt; <![CDATA[<i>\u00fcber &amp; \u{1F600}</i>]]> tail&#x2019;s <p>\u00e9t\u00e9</p> end</description></item>',
+      ),
+      'utf8',
+    );
+    const [episode] = parseFeed(bytes).episodes;
+    expect(episode?.title).toBe('Caf\u00e9 & cr\u00e8me');
+    expect(episode?.description).toBe('na\u00efve A&B \u00fcber & \u{1F600} tail\u2019s \u00e9t\u00e9 end');
+  });
 });

@@ -32,7 +32,8 @@ const SOURCES = Symbol('show notes sources');
 type Pending = ParsedEpisode & { [SOURCES]?: NotesSource[] };
 
 function settle(episode: Pending, text: string | undefined): void {
-  delete episode[SOURCES];
+  // Cleared, not deleted: deleting it put every episode read into slow dictionary mode.
+  episode[SOURCES] = undefined;
   if (text === undefined) delete episode.description;
   else
     Object.defineProperty(episode, 'description', {
@@ -62,6 +63,6 @@ const LAZY_DESCRIPTION: PropertyDescriptor = {
  * serialised) and from then on a plain property; absent when no source yields text.
  */
 export function defineDescription(episode: ParsedEpisode, sources: NotesSource[]): void {
-  Object.defineProperty(episode, SOURCES, { value: sources, configurable: true });
+  Object.defineProperty(episode, SOURCES, { value: sources, writable: true, configurable: true });
   Object.defineProperty(episode, 'description', LAZY_DESCRIPTION);
 }

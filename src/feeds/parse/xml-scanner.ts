@@ -6,7 +6,8 @@ export interface XmlEvents {
   openTag(name: string, attrs: Record<string, string> | undefined, selfClosing: boolean): void;
   /** Raw text `from`–`to` of the scanned string (a stray `<` comes as a one-character range). */
   text(from: number, to: number): void;
-  cdata(text: string): void;
+  /** A CDATA section's text, which starts at `from` in the scanned string. */
+  cdata(text: string, from: number): void;
   closeTag(name: string): void;
   /**
    * The name of the innermost open element as it came to openTag, if the handler keeps one: its
@@ -155,7 +156,7 @@ export class XmlScanner {
         ev.malformed('document ends inside a CDATA section', lt);
         return s.length;
       }
-      ev.cdata(s.slice(lt + 9, end));
+      ev.cdata(s.slice(lt + 9, end), lt + 9);
       return end + 3;
     }
     // A DOCTYPE (with an optional internal subset) or another markup declaration: skipped whole.

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
 import { AppError, errorMessage } from '../model/errors.js';
@@ -52,7 +53,7 @@ export function discardingTimedOut(pool: pg.Pool, t: PostgresTimeouts): Postgres
     options: pool.options,
     end: () => pool.end(),
     async connect(): Promise<PostgresPoolClient> {
-      const client = await pool.connect().catch((err: unknown) => {
+      const client = await connectWithin(pool, t.connectMs).catch((err: unknown) => {
         throw new AppError(
           'database_unavailable',
           `PostgreSQL: no connection within ${seconds(t.connectMs)} s (DATABASE_CONNECT_TIMEOUT_SECONDS): ${errorMessage(err)}`,
@@ -88,6 +89,24 @@ export function discardingTimedOut(pool: pg.Pool, t: PostgresTimeouts): Postgres
       };
     },
   };
+}
+
+// The server is full (too_many_connections) or starting (cannot_connect_now): both pass, so a fleet
+// that briefly holds every connection slot waits for one instead of failing its jobs at once.
+const BUSY_SERVER = new Set(['53300', '57P03']);
+
+/** pool.connect, tried again with backoff while the server refuses for a passing reason, up to `withinMs`. */
+export async function connectWithin(pool: Pick<pg.Pool, 'connect'>, withinMs: number): Promise<pg.PoolClient> {
+  const deadline = Date.now() + withinMs;
+  for (let waitMs = 50; ; waitMs = Math.min(waitMs * 2, 1_000)) {
+    try {
+      return await pool.connect();
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (typeof code !== 'string' || !BUSY_SERVER.has(code) || Date.now() + waitMs > deadline) throw err;
+      await sleep(waitMs);
+    }
+  }
 }
 
 function seconds(ms: number): string {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { featureBag } from '../related/features.js';
-import { normalize, weightedFeatures, type Vector } from '../related/vectors.js';
+import { dotUnit, normalize, weightedFeatures, type Vector } from '../related/vectors.js';
 import type { ShowText } from '../store/types.js';
 
 /**
@@ -47,10 +47,7 @@ export function showMatches(topics: ShowTopics, profile: Iterable<[string, numbe
 /** vector · the show's vector (0 for a show with no words). */
 export function showDot(topics: ShowTopics, feedId: number, vector: Vector): number {
   const show = topics.vectors.get(feedId);
-  if (!show) return 0;
-  let sum = 0;
-  for (const [k, w] of vector) sum += w * (show.get(k) ?? 0);
-  return sum;
+  return show ? dotUnit(vector, show) : 0;
 }
 
 // A delivery run builds a pool per window, and the shows change rarely: analyse each text once.

@@ -31,29 +31,27 @@ export function fleetSendPace(ratePerSecond: number, store: SendSlotsStore): () 
 
   return async () => {
     unserved += 1;
-    let holding = false;
-    try {
-      for (;;) {
-        const now = performance.now();
-        const slot = block && takeSlot(block, now);
-        if (slot !== undefined) {
-          unserved -= 1;
-          holding = true;
-          if (slot.startAt > now) await sleep(slot.startAt - now);
-          // Woken after the slot ended (a busy event loop): starting now could crowd the next slot's
-          // message, so this one takes another slot.
-          if (performance.now() < slot.endsAt) return;
-          unserved += 1;
-          holding = false;
-          continue;
-        }
-        reserving ??= reserve().finally(() => {
-          reserving = undefined;
-        });
-        await reserving;
+    for (;;) {
+      const now = performance.now();
+      const slot = block && takeSlot(block, now);
+      if (slot !== undefined) {
+        unserved -= 1;
+        if (slot.startAt > now) await sleep(slot.startAt - now);
+        // Woken after the slot ended (a busy event loop): starting now could crowd the next slot's
+        // message, so this one takes another slot.
+        if (performance.now() < slot.endsAt) return;
+        unserved += 1;
+        continue;
       }
-    } finally {
-      if (!holding) unserved -= 1;
+      reserving ??= reserve().finally(() => {
+        reserving = undefined;
+      });
+      try {
+        await reserving;
+      } catch (err) {
+        unserved -= 1;
+        throw err;
+      }
     }
   };
 }

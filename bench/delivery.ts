@@ -253,11 +253,12 @@ async function run(
   const sampler = setInterval(sample, 50);
   let peakLiveHeap: number | undefined;
   const gc = args['live-heap'] ? globalThis.gc : undefined;
-  const liveSampler = setInterval(() => {
-    if (!gc) return;
-    gc();
-    peakLiveHeap = Math.max(peakLiveHeap ?? 0, process.memoryUsage().heapUsed);
-  }, 1000);
+  const liveSampler =
+    gc &&
+    setInterval(() => {
+      gc();
+      peakLiveHeap = Math.max(peakLiveHeap ?? 0, process.memoryUsage().heapUsed);
+    }, 1000);
   const cpu = process.cpuUsage();
   const started = performance.now();
   // Tallied as they come, not kept: the bench holds nothing per subscriber that the run does not.
@@ -274,7 +275,7 @@ async function run(
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   clearInterval(sampler);
-  clearInterval(liveSampler);
+  if (liveSampler) clearInterval(liveSampler);
   sample();
   if (failed > 0) console.error(`${label}: ${failed} not sent, first:`, firstFailure);
   const heapUsedMb = process.memoryUsage().heapUsed / 2 ** 20;

@@ -11,7 +11,7 @@ export type EpisodeLeaseStore = Pick<Store, 'claimEpisode' | 'releaseEpisode'>;
 export type RefreshFeedStore = Pick<Store, 'feedAuth' | 'updateFeed' | 'upsertEpisodes' | 'episodesByFeed'>;
 
 /** What finding a show's repeated word runs reads: its episodes and their transcripts. */
-export type ShowRepeatsStore = Pick<Store, 'episodesByFeed' | 'recentTranscriptsByFeed'>;
+export type ShowRepeatsStore = Pick<Store, 'episodesByFeed' | 'feedById' | 'recentTranscriptsByFeed'>;
 
 /** What processing one episode reads and writes, with what the stages it calls need (saveTranscript comes with PreferPublishedStore). */
 export type ProcessEpisodeStore = EpisodeLeaseStore &

@@ -80,7 +80,13 @@ function notClaimed(episodeId: number): ProcessResult {
  * runs of its transcripts (ad reads, intros, outros), which never become insights.
  */
 export interface ShowBoilerplate extends ShowTranscriptRepeats {
-  notes(feedId: number): Promise<ReadonlySet<string>>;
+  /** What the show's notes repeat, and its title: what cleaning one episode's notes needs of its show. */
+  notes(feedId: number): Promise<ShowNotesContext>;
+}
+
+interface ShowNotesContext {
+  repeated: ReadonlySet<string>;
+  showTitle?: string;
 }
 
 /** How many of a show's newest episodes are read to find its boilerplate. */
@@ -91,18 +97,19 @@ const BOILERPLATE_EPISODES = 200;
  * (processEpisodes shares one between all episodes).
  */
 export function showBoilerplateFor(app: { store: ShowRepeatsStore }): ShowBoilerplate {
-  const cache = new Map<number, Promise<ReadonlySet<string>>>();
-  const notes = (feedId: number): Promise<ReadonlySet<string>> => {
+  const cache = new Map<number, Promise<ShowNotesContext>>();
+  const notes = (feedId: number): Promise<ShowNotesContext> => {
     let found = cache.get(feedId);
     if (!found) {
-      found = app.store.episodesByFeed(feedId).then((episodes) =>
-        showBoilerplate(
+      found = Promise.all([app.store.episodesByFeed(feedId), app.store.feedById(feedId)]).then(([episodes, feed]) => ({
+        repeated: showBoilerplate(
           [...episodes]
             .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
             .slice(0, BOILERPLATE_EPISODES)
             .map((e) => e.description ?? ''),
         ),
-      );
+        ...(feed?.title ? { showTitle: feed.title } : {}),
+      }));
       cache.set(feedId, found);
     }
     return found;
@@ -135,13 +142,9 @@ async function processClaimed(
       ({ transcript, note } = await preferPublished(store, episode, transcript, app.fetchOptions('transcript')));
     if (!transcript) {
       const asr = config.asrEngine.length > 0 ? (ep: EpisodeRow) => transcribeEpisode(asrDeps(app), ep) : undefined;
-      const got = await getTranscript(episode, app.fetchOptions('transcript'), asr, async () => {
-        const [repeated, feed] = await Promise.all([
-          boilerplate.notes(episode.feedId),
-          app.store.feedById(episode.feedId),
-        ]);
-        return { repeated, ...(feed?.title ? { showTitle: feed.title } : {}) };
-      });
+      const got = await getTranscript(episode, app.fetchOptions('transcript'), asr, () =>
+        boilerplate.notes(episode.feedId),
+      );
       if (!got && episode.transcripts.length === 0 && !asr) {
         // Nothing to retry: without a transcript to fetch, the notes are all there is, and they say nothing.
         const reason = 'no transcript, and the show notes say nothing substantive';

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,8 @@ import { loadConfig } from '../../src/config/index.js';
 import { insight, parsedEpisode } from '../../src/store/test-fixtures.js';
 import { startLocalHttp } from '../helpers/local-http.js';
 import { startSmtpSink } from '../helpers/smtp-sink.js';
-import { invokeCli, startCli } from './run-cli.js';
+import { startCli } from '../helpers/cli-process.js';
+import { invokeCli } from './run-cli.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -49,12 +49,12 @@ describe('podbrief send --json', () => {
     const release = smtp.holdRecipient('bo@example.com');
 
     const send = startCli(['send', '--now', '--json'], env);
-    cleanups.push(() => void send.kill());
+    cleanups.push(() => void send.child.kill());
+    // stdout alone: the helper's output() also holds stderr.
     let stdout = '';
-    send.stdout.on('data', (chunk: Buffer) => {
+    send.child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
     });
-    const exited = once(send, 'exit');
     // The second subscriber's mailbox has not answered: the first is printed already, the third is
     // sent but waits for the second, so the order holds.
     await vi.waitFor(
@@ -68,7 +68,7 @@ describe('podbrief send --json', () => {
     expect(stdout).not.toContain('bo@example.com');
     expect(stdout).not.toContain('late@example.com');
     release();
-    const [code] = await exited;
+    const code = await send.exited;
 
     expect(code).toBe(0);
     const results = JSON.parse(stdout) as { email: string; send: { status: string } }[];

@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
@@ -32,14 +32,6 @@ export function spawnCli(
       { cwd: repoRoot, env: { ...process.env, ...DEFAULT_ENV, ...env }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
-  });
-}
-
-/** The real CLI from source in a child process, left running: for what it prints while it works. */
-export function startCli(args: string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [...FROM_SOURCE, ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, ...DEFAULT_ENV, ...env },
   });
 }
 

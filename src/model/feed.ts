@@ -38,6 +38,12 @@ export interface Person {
   img?: string;
 }
 
+/**
+ * Apple's itunes:episodeType: a trailer promotes the show and is none of its content; bonus and full
+ * episodes are content.
+ */
+export type EpisodeType = 'full' | 'trailer' | 'bonus';
+
 export interface ParsedEpisode {
   /** Stable identity inside the feed: guid, else enclosure URL, else link, else hash(title+pubDate). */
   guid: string;
@@ -54,7 +60,8 @@ export interface ParsedEpisode {
   imageUrl?: string;
   season?: number;
   episode?: number;
-  episodeType?: string;
+  /** itunes:episodeType as the spec spells it; 'trailer' too for the audio of the channel's podcast:trailer. */
+  episodeType?: EpisodeType;
   transcripts: TranscriptLink[];
   chaptersUrl?: string;
   persons: Person[];

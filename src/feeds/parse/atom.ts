@@ -78,6 +78,7 @@ const feedHandlers: TagHandler<F>[] = [
   podcastChannel.guid,
   podcastChannel.locked,
   podcastChannel.person,
+  podcastChannel.trailer,
 ];
 
 const entryHandlers: TagHandler<E>[] = [

@@ -1,7 +1,8 @@
+import type { EpisodeType } from '../../model/feed.js';
 import type { EpisodeDraft, FeedDraft } from './registry.js';
 import { setOnce } from './registry.js';
 import { parseDuration } from './duration.js';
-import { cleanLine, htmlToText, plainTitle, textOf, LIMITS } from './text.js';
+import { htmlToText, plainTitle, textOf, LIMITS } from './text.js';
 import { showNotes } from './show-notes.js';
 import { cleanUrl } from './urls.js';
 
@@ -10,6 +11,14 @@ const SPEC = 'https://help.apple.com/itc/podcasts_connect/#/itcb54353390';
 export function smallCount(raw: string): number | undefined {
   const n = Number(raw.trim());
   return raw.trim() !== '' && Number.isInteger(n) && n >= 0 && n < 1_000_000 ? n : undefined;
+}
+
+const EPISODE_TYPES: ReadonlySet<string> = new Set<EpisodeType>(['full', 'trailer', 'bonus']);
+
+/** One of the spec's three values, in any case; anything else says nothing. */
+function episodeType(raw: string): EpisodeType | undefined {
+  const value = raw.trim().toLowerCase();
+  return EPISODE_TYPES.has(value) ? (value as EpisodeType) : undefined;
 }
 
 export const itunesChannel = {
@@ -34,6 +43,6 @@ export const itunesItem = {
   season: setOnce<EpisodeDraft, 'season'>('itunes:season', SPEC, 'season', (n) => smallCount(textOf(n))),
   episode: setOnce<EpisodeDraft, 'episode'>('itunes:episode', SPEC, 'episode', (n) => smallCount(textOf(n))),
   episodeType: setOnce<EpisodeDraft, 'episodeType'>('itunes:episodetype', SPEC, 'episodeType', (n) =>
-    cleanLine(textOf(n), 20).toLowerCase(),
+    episodeType(textOf(n)),
   ),
 };

@@ -30,6 +30,9 @@ function toEpisode(draft: EpisodeDraft, guid: string, channel: FeedDraft): Parse
     title: title ?? '',
     persons: persons.length > 0 ? persons : [...channel.persons],
   };
+  // The channel names its trailer's audio; the item carrying it is that trailer, whatever it says.
+  if (episode.audioUrl !== undefined && channel.trailerUrls?.includes(episode.audioUrl))
+    episode.episodeType = 'trailer';
   if (notes) defineDescription(episode, notes);
   return episode;
 }
@@ -107,7 +110,7 @@ function finish(job: ParseJob, options: ParseFeedOptions): ParsedFeed {
     items = items.slice(0, max);
   }
   const guids = assignGuids(items);
-  const { persons: _persons, title, ...channel } = built.feed;
+  const { persons: _persons, trailerUrls: _trailerUrls, title, ...channel } = built.feed;
   return {
     ...channel,
     format: job.format,

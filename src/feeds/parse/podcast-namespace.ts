@@ -8,6 +8,8 @@ import { cleanUrl } from './urls.js';
 const SPEC = 'https://podcastindex.org/namespace/1.0';
 const MAX_TRANSCRIPTS = 20;
 const MAX_PERSONS = 50;
+/** One per season at most, in practice. */
+const MAX_TRAILERS = 20;
 
 const TYPE_BY_EXTENSION: Record<string, string> = {
   srt: 'application/srt',
@@ -71,6 +73,16 @@ export const podcastChannel = {
     apply(node, feed, ctx) {
       const p = person(node, ctx);
       if (p && feed.persons.length < MAX_PERSONS) feed.persons.push(p);
+    },
+  },
+  trailer: {
+    tag: 'podcast:trailer',
+    spec: `${SPEC}#trailer`,
+    apply(node, feed, ctx) {
+      const url = cleanUrl(node.attrs.url, ctx.baseUrl);
+      if (!url) return;
+      feed.trailerUrls ??= [];
+      if (feed.trailerUrls.length < MAX_TRAILERS && !feed.trailerUrls.includes(url)) feed.trailerUrls.push(url);
     },
   },
 } satisfies Record<string, TagHandler<FeedDraft>>;

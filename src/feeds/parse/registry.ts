@@ -11,6 +11,8 @@ export interface ParseContext {
 export type FeedDraft = Partial<Omit<ParsedFeed, 'episodes' | 'warnings' | 'format'>> & {
   /** Channel-level podcast:person, inherited by items that name nobody. */
   persons: Person[];
+  /** podcast:trailer audio: an item whose enclosure is one of them is a trailer. */
+  trailerUrls?: string[];
 };
 
 export type EpisodeDraft = Partial<Omit<ParsedEpisode, 'guid'>> & {

@@ -49,6 +49,7 @@ const channelHandlers: TagHandler<F>[] = [
   podcastChannel.guid,
   podcastChannel.locked,
   podcastChannel.person,
+  podcastChannel.trailer,
   itunesCategory,
   rssCategory,
   setOnce<F, 'ttlMinutes'>('ttl', RSS, 'ttlMinutes', (n) => {

@@ -210,6 +210,28 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect(rows.find((r) => r.guid === 'd')).toMatchObject({ title: 'Episode d', firstSeenAt: later.toISOString() });
     });
 
+    it("stores an episode's type and refreshes it when the feed changes it", async () => {
+      const feed = (await t.store.addFeed('https://example.com/feed')).feed;
+      const seen = new Date('2024-06-01T00:00:00Z');
+      await t.store.upsertEpisodes(
+        feed.id,
+        [parsedEpisode('promo', { episodeType: 'trailer' }), parsedEpisode('ep')],
+        seen,
+      );
+      const typeOf = async () =>
+        Object.fromEntries((await t.store.episodesByFeed(feed.id)).map((r) => [r.guid, r.episodeType]));
+      expect(await typeOf()).toEqual({ promo: 'trailer', ep: null });
+      const retyped = [
+        parsedEpisode('promo', { episodeType: 'full' }),
+        parsedEpisode('ep', { episodeType: 'trailer' }),
+      ];
+      expect(await t.store.upsertEpisodes(feed.id, retyped, new Date('2024-06-02T00:00:00Z'))).toEqual({
+        updated: 2,
+        insertedIds: [],
+      });
+      expect(await typeOf()).toEqual({ promo: 'full', ep: 'trailer' });
+    });
+
     it('keeps the same guid apart in different feeds', async () => {
       const one = (await t.store.addFeed('https://one.example/feed')).feed;
       const two = (await t.store.addFeed('https://two.example/feed')).feed;
@@ -224,6 +246,7 @@ for (const { dialect, label, skip } of await testDialects()) {
       const ep = parsedEpisode('full', {
         publishedAt: '2024-05-01T12:00:00+02:00',
         durationSeconds: 62.5,
+        episodeType: 'bonus',
         transcripts: [
           { url: 'https://example.com/t.srt', type: 'application/srt' },
           { url: 'https://example.com/t.json', type: 'application/json', language: 'de', rel: 'captions' },
@@ -262,10 +285,12 @@ for (const { dialect, label, skip } of await testDialects()) {
         audioType: 'audio/mpeg',
         transcripts: ep.transcripts,
         persons: ep.persons,
+        episodeType: 'bonus',
         status: 'new',
         lastError: null,
       });
       expect(bare).toMatchObject({
+        episodeType: null,
         description: null,
         link: null,
         publishedAt: null,

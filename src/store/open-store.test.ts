@@ -115,6 +115,15 @@ describe('opening PostgreSQL', () => {
   });
 });
 
+/** Feed 1 with one episode, written as any version since 0001 can hold them; the time it used. */
+async function insertFeedAndEpisode(db: Kysely<any>, guid: string): Promise<string> {
+  const now = new Date().toISOString();
+  await sql`insert into feeds (url, created_at) values ('https://example.com/f', ${now})`.execute(db);
+  await sql`insert into episodes (feed_id, guid, title, first_seen_at, updated_at)
+    values (1, ${guid}, 't', ${now}, ${now})`.execute(db);
+  return now;
+}
+
 /** Migrators over the migrations whose names pass `names`, for stepping a database through versions. */
 async function migratorsFor(db: Kysely<any>): Promise<(names: (name: string) => boolean) => Migrator> {
   const schema =
@@ -243,10 +252,7 @@ for (const { dialect, label, skip } of await testDialects()) {
       const migratorOf = await migratorsFor(opened.db);
       try {
         expect((await migratorOf((n) => n < '0011').migrateToLatest()).error).toBeUndefined();
-        const now = new Date().toISOString();
-        await sql`insert into feeds (url, created_at) values ('https://example.com/f', ${now})`.execute(opened.db);
-        await sql`insert into episodes (feed_id, guid, title, first_seen_at, updated_at)
-          values (1, 'g', 't', ${now}, ${now})`.execute(opened.db);
+        const now = await insertFeedAndEpisode(opened.db, 'g');
         for (const text of ['Said  once.', 'said once.'])
           await sql`insert into insights (episode_id, feed_id, position, headline, text, quote, start_seconds,
             end_seconds, score, engine, created_at) values (1, 1, 0, 'h', ${text}, 'q', 0, 1, 1, 'embedded', ${now})`.execute(
@@ -256,6 +262,30 @@ for (const { dialect, label, skip } of await testDialects()) {
         const keys = await sql<{ text_key: string }>`select text_key from insights order by id`.execute(opened.db);
         expect(keys.rows.map((r) => r.text_key)).toEqual([insightTextKey('said once.'), insightTextKey('said once.')]);
         expect((await migratorOf(() => true).migrateTo('0010-feed-credentials')).error).toBeUndefined();
+      } finally {
+        await opened.db.destroy();
+      }
+    });
+
+    it("adds episodes' type in 0016, null for those stored before, and goes back down", async () => {
+      const opened = await openDatabase(db.options);
+      const migratorOf = await migratorsFor(opened.db);
+      try {
+        expect((await migratorOf((n) => n < '0016').migrateToLatest()).error).toBeUndefined();
+        const now = await insertFeedAndEpisode(opened.db, 'old');
+        expect((await migratorOf(() => true).migrateToLatest()).error).toBeUndefined();
+        await sql`insert into episodes (feed_id, guid, title, first_seen_at, updated_at, episode_type)
+          values (1, 'promo', 't', ${now}, ${now}, 'trailer')`.execute(opened.db);
+        const types = await sql<{ guid: string; episode_type: string | null }>`
+          select guid, episode_type from episodes order by id`.execute(opened.db);
+        expect(types.rows).toEqual([
+          { guid: 'old', episode_type: null },
+          { guid: 'promo', episode_type: 'trailer' },
+        ]);
+        expect((await migratorOf(() => true).migrateTo('0015-feed-categories')).error).toBeUndefined();
+        const down = await sql<Record<string, unknown>>`select * from episodes order by id`.execute(opened.db);
+        expect(down.rows).toHaveLength(2);
+        expect(down.rows[0]).not.toHaveProperty('episode_type');
       } finally {
         await opened.db.destroy();
       }

@@ -55,6 +55,7 @@ export function toEpisodeRow(r: Selectable<EpisodesTable>): EpisodeRow {
     audioType: r.audio_type,
     transcripts: fromJson<TranscriptLink[]>(r.transcripts, 'episode transcripts'),
     persons: fromJson<Person[]>(r.persons, 'episode persons'),
+    episodeType: r.episode_type as EpisodeRow['episodeType'],
     status: r.status as EpisodeRow['status'],
     lastError: r.last_error,
     failures: r.failures,

@@ -48,6 +48,8 @@ export interface EpisodesTable {
   audio_type: string | null;
   transcripts: string;
   persons: string;
+  /** itunes:episodeType, 'full' | 'trailer' | 'bonus' (0016); null when the feed says none. */
+  episode_type: string | null;
   status: Generated<string>;
   last_error: string | null;
   failures: Generated<number>;

@@ -1,4 +1,4 @@
-import type { ParsedEpisode, TranscriptLink, Person } from '../model/feed.js';
+import type { EpisodeType, ParsedEpisode, TranscriptLink, Person } from '../model/feed.js';
 import type { Insight, StoredInsight } from '../model/insight.js';
 import type { Brief, BriefItem } from '../model/brief.js';
 import type { Transcript } from '../model/transcript.js';
@@ -73,6 +73,8 @@ export interface EpisodeRow {
   audioType: string | null;
   transcripts: TranscriptLink[];
   persons: Person[];
+  /** itunes:episodeType; null when the feed says none. A trailer is never processed for insights. */
+  episodeType: EpisodeType | null;
   /** 'new' until a transcript is stored, 'transcribed', then 'extracted' once insights exist, or 'failed'. */
   status: 'new' | 'transcribed' | 'extracted' | 'failed';
   lastError: string | null;

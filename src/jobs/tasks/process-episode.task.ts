@@ -1,5 +1,5 @@
 import type { App } from '../../app.js';
-import { canStoredEpisodeReachBrief } from '../../briefs/index.js';
+import { canStoredEpisodeReachBrief, TRAILER_REACH } from '../../briefs/index.js';
 import { LlmDeferredError } from '../../insights/llm/index.js';
 import { AppError, errorMessage } from '../../model/errors.js';
 import type { EpisodeRow } from '../../store/types.js';
@@ -125,6 +125,8 @@ async function processClaimed(
   { readWithClaim = false } = {},
 ): Promise<ProcessResult> {
   const { store, config } = app;
+  // Nothing in a trailer is worth a transcript or an insight: settled before anything is fetched.
+  if (episode.episodeType === 'trailer') return settleWithoutInsights(store, episode.id, TRAILER_REACH.reason);
   const fail = (error: string) => store.markEpisodeFailed(episode.id, error, episodeRetryAt(episode.failures + 1, now));
   // The show's stored transcripts are read while this one is fetched, and before it is stored: it is
   // added to them (remember), not read back. What they repeat is counted once this one is added, so
@@ -147,10 +149,7 @@ async function processClaimed(
       );
       if (!got && episode.transcripts.length === 0 && !asr) {
         // Nothing to retry: without a transcript to fetch, the notes are all there is, and they say nothing.
-        const reason = 'no transcript, and the show notes say nothing substantive';
-        await store.replaceInsights(episode.id, [], 'none');
-        await store.markEpisode(episode.id, 'extracted', reason);
-        return { episodeId: episode.id, status: 'skipped', reason };
+        return settleWithoutInsights(store, episode.id, 'no transcript, and the show notes say nothing substantive');
       }
       if (!got) {
         await fail('no transcript and no usable show notes');
@@ -197,4 +196,15 @@ async function processClaimed(
       title: episode.title,
     };
   }
+}
+
+/** Done for good with no insights, and why: extracted (so never listed again), the reason its last error. */
+async function settleWithoutInsights(
+  store: ProcessEpisodeStore,
+  episodeId: number,
+  reason: string,
+): Promise<ProcessResult> {
+  await store.replaceInsights(episodeId, [], 'none');
+  await store.markEpisode(episodeId, 'extracted', reason);
+  return { episodeId, status: 'skipped', reason };
 }

@@ -14,6 +14,7 @@ import { feedSchedule } from './0012-feed-schedule.js';
 import { retiredInsights } from './0013-retired-insights.js';
 import { sendPace } from './0014-send-pace.js';
 import { feedCategories } from './0015-feed-categories.js';
+import { episodeType } from './0016-episode-type.js';
 
 /** Every migration, keyed by a name that sorts in the order they must run. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013-retired-insights': retiredInsights,
   '0014-send-pace': sendPace,
   '0015-feed-categories': feedCategories,
+  '0016-episode-type': episodeType,
 };

@@ -34,6 +34,7 @@ const METADATA = [
   'audio_type',
   'transcripts',
   'persons',
+  'episode_type',
 ] as const;
 
 type Metadata = ReturnType<typeof metadataOf>;
@@ -49,6 +50,7 @@ function metadataOf(ep: ParsedEpisode) {
     audio_type: nullable(ep.audioType),
     transcripts: toJson(ep.transcripts),
     persons: toJson(ep.persons),
+    episode_type: nullable<string>(ep.episodeType),
   };
 }
 

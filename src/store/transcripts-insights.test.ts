@@ -4,6 +4,7 @@ import type { Transcript } from '../model/transcript.js';
 import { openStore, type Store } from './index.js';
 import { briefItem, insight, parsedEpisode } from './test-fixtures.js';
 import { createTestDatabase, testDialects, type TestDatabase } from './test-harness.js';
+import type { InsightIndexEntry } from './types.js';
 
 const transcript: Transcript = {
   segments: [
@@ -217,6 +218,27 @@ for (const { dialect, label, skip } of await testDialects()) {
       await expect(store.replaceInsights(987654, [insight(0)], 'embedded')).rejects.toMatchObject({
         code: 'episode_not_found',
       });
+    });
+
+    it('reads the insight index by id, each once, past the bound-parameter cap of one statement', async () => {
+      const [a, b, c] = (await store.replaceInsights(episodeId, [insight(0), insight(1), insight(2)], 'embedded')).map(
+        (i) => i.id,
+      );
+      const entries: InsightIndexEntry[] = [
+        { insightId: a!, terms: { deploy: 0.5 } },
+        { insightId: b!, terms: { rollback: 0.25 }, embedding: [0.1, -0.2], embeddingModel: 'm' },
+        { insightId: c!, terms: {} },
+      ];
+      await store.saveInsightIndex(entries);
+      const unknown = Array.from({ length: 70_000 }, (_, n) => 100_000 + n);
+      const index = await store.insightIndex([...unknown, b!, a!, b!, ...unknown]);
+      expect(index).toEqual(
+        new Map([
+          [b!, entries[1]],
+          [a!, entries[0]],
+        ]),
+      );
+      expect(await store.insightIndex([])).toEqual(new Map());
     });
 
     it('accepts an empty extraction', async () => {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { InsightIndexEntry, Store } from '../types.js';
 import { fromJson, isoUtc, toJson } from '../values.js';
+import { inParts } from './in-parts.js';
 
 // Table types live here (withTables) so schema.ts stays untouched.
 type InsightIndexTable = {
@@ -14,7 +15,7 @@ type InsightIndexTable = {
 
 type IndexQueries = Pick<Store, 'saveInsightIndex' | 'insightIndex'>;
 
-/** Bound parameters per statement stay far below SQLite's and PostgreSQL's limits. */
+/** Rows per insert: their bound parameters stay far below SQLite's and PostgreSQL's limits. */
 const CHUNK = 500;
 
 export function insightIndexQueries(base: Kysely<Database>): IndexQueries {
@@ -46,22 +47,17 @@ export function insightIndexQueries(base: Kysely<Database>): IndexQueries {
     },
 
     async insightIndex(insightIds) {
+      const rows = await inParts(insightIds, (part) =>
+        db.selectFrom('insight_index').selectAll().where('insight_id', 'in', part).execute(),
+      );
       const out = new Map<number, InsightIndexEntry>();
-      const ids = [...new Set(insightIds)];
-      for (let i = 0; i < ids.length; i += CHUNK) {
-        const rows = await db
-          .selectFrom('insight_index')
-          .selectAll()
-          .where('insight_id', 'in', ids.slice(i, i + CHUNK))
-          .execute();
-        for (const r of rows) {
-          out.set(r.insight_id, {
-            insightId: r.insight_id,
-            terms: fromJson<Record<string, number>>(r.terms, 'insight index terms'),
-            ...(r.embedding ? { embedding: fromJson<number[]>(r.embedding, 'insight embedding') } : {}),
-            ...(r.embedding_model ? { embeddingModel: r.embedding_model } : {}),
-          });
-        }
+      for (const r of rows) {
+        out.set(r.insight_id, {
+          insightId: r.insight_id,
+          terms: fromJson<Record<string, number>>(r.terms, 'insight index terms'),
+          ...(r.embedding ? { embedding: fromJson<number[]>(r.embedding, 'insight embedding') } : {}),
+          ...(r.embedding_model ? { embeddingModel: r.embedding_model } : {}),
+        });
       }
       return out;
     },

@@ -119,13 +119,17 @@ const ADDRESS =
   /,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b\d{1,5}(?: [\w.]+){1,4} (?:street|st|avenue|ave|road|rd|suite|ste)\b/i;
 const TIMESTAMP_LINE = /^\(?\[?\d{1,2}:\d{2}(?::\d{2})?\]?\)?\s/;
 
-/** Lowercase words only: the key under which a sentence is compared across a show's episodes. */
-function notesKey(sentence: string): string {
-  return sentence
+/** Lowercase letters and digits, one space between runs: how sentences and names are compared. */
+function wordsOf(text: string): string {
+  return text
     .toLowerCase()
-    .replace(URL, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/** Its words without its links: the key under which a sentence is compared across a show's episodes. */
+function notesKey(sentence: string): string {
+  return wordsOf(sentence.replace(URL, ' '));
 }
 
 export interface NotesCleaning {
@@ -274,12 +278,6 @@ function pluggedNames(text: string): string[] {
   }
   return names;
 }
-
-const wordsOf = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 
 /**
  * A plug runs on past its one sentence: every sentence naming the show it plugs ("History Daily is

@@ -107,6 +107,23 @@ describe('transcriptFromShowNotes', () => {
     expect(showBoilerplate([...all.slice(0, 3).map((n) => n.split('\n\n')[0]!), notes('x'), notes('y')]).size).toBe(0);
   });
 
+  it("compares sentences by their words alone, case, punctuation and links aside; and a plug's name with the show title so", () => {
+    const notes = (topic: string, n: number) =>
+      `This week we dig into ${topic} and what it means for the people who rely on it.\n\n` +
+      `${n % 2 ? 'THE WEEKLY WRANGLE' : 'The Weekly Wrangle'} is made with love, in a small studio by the river: https://wrangle.example/ep${n}`;
+    const all = ['taxes', 'housing', 'transit', 'schools', 'water'].map(notes);
+    const repeated = showBoilerplate(all);
+    expect(repeated.size).toBe(1);
+    expect(texts(all[1]!, { repeated })).toEqual([
+      'This week we dig into housing and what it means for the people who rely on it.',
+    ]);
+    const hardFork =
+      'This week on Hard Fork, Kevin and Casey explain why the chatbots of every big company now sound alike.';
+    expect(texts(`Hard Fork is a new show from The New York Times. ${hardFork}`, { showTitle: 'HARD-FORK!' })).toEqual([
+      hardFork,
+    ]);
+  });
+
   it('drops lists of names or titles, credit runs and break announcements; notes left with nothing else say nothing', () => {
     expect(
       furnitureReason(

@@ -4,16 +4,18 @@ import { analyse, phrasePattern } from '../text/index.js';
  * The opening of a sponsor read or a promotion: the ad copy after it on the same line ("This episode
  * is brought to you by Squarespace. Squarespace makes it easy to build …") is part of it.
  */
-const SPONSOR_READS: ReadonlyArray<RegExp> = [
-  /sponsored by/,
-  /brought to you by/,
-  /(?:thanks|thank you) to (?:our|this (?:week|episode)'?s?) sponsors?/,
-  /our sponsors?\b/,
-  /(?:promo|offer|discount|coupon) code/,
-  /\buse (?:the )?code\b/,
-  /\d+ ?% off\b/,
-];
-const SPONSOR_READ = phrasePattern(SPONSOR_READS, { flags: 'i' });
+const SPONSOR_READ = phrasePattern(
+  [
+    /sponsored by/,
+    /brought to you by/,
+    /(?:thanks|thank you) to (?:our|this (?:week|episode)'?s?) sponsors?/,
+    /our sponsors?\b/,
+    /(?:promo|offer|discount|coupon) code/,
+    /\buse (?:the )?code\b/,
+    /\d+ ?% off\b/,
+  ],
+  { flags: 'i' },
+);
 
 /**
  * What in show notes is not the episode's content: ad-choice and privacy lines, sponsor and
@@ -38,8 +40,7 @@ const FURNITURE = phrasePattern(
     /(?:anchor\.fm|podcasters\.spotify\.com|spotifyforpodcasters|simplecast\.com|libsyn\.com|megaphone\.fm|redcircle\.com)/,
     /get your podcast (?:on|with)/,
     /create your (?:own )?podcast/,
-    // sponsors and promotions
-    ...SPONSOR_READS,
+    // sponsors and promotions (and SPONSOR_READ, tested on its own: a read's opening ends its line)
     /free trial/,
     /special offer/,
     /(?:go|head) (?:to|over to) \S+\.(?:com|org|net|io|fm|co)\b/,
@@ -145,9 +146,14 @@ export interface NotesCleaning {
 /** Why a sentence or line is not the episode's content, or undefined when it is. */
 export function furnitureReason(sentence: string, opts: NotesCleaning = {}): string | undefined {
   const s = sentence.trim();
+  return reasonOf(s, opts, SPONSOR_READ.test(s));
+}
+
+/** furnitureReason of a trimmed sentence, told whether it opens a sponsor read. */
+function reasonOf(s: string, opts: NotesCleaning, sponsorRead: boolean): string | undefined {
   if (s === '') return 'empty';
   if (opts.repeated?.has(notesKey(s))) return 'repeated across episodes';
-  if (FURNITURE.test(s) || isCallToGo(s)) return 'boilerplate phrase';
+  if (sponsorRead || FURNITURE.test(s) || isCallToGo(s)) return 'boilerplate phrase';
   if (CREDIT_LINE.test(s)) return 'credit';
   if (ADDRESS.test(s)) return 'address';
   if (TIMESTAMP_LINE.test(s)) return 'chapter mark';
@@ -221,8 +227,9 @@ export function cleanShowNotesParagraphs(
   // Each name a plug introduces, with the paragraph (of `out`) from which it is furniture.
   const plugged = new Map<string, number>();
   const ownTitle = wordsOf(opts.showTitle ?? '');
-  const drop = (text: string): boolean => {
-    if (!furnitureReason(text, opts)) return false;
+  // `text` is trimmed; a sponsor read is tested for once per sentence, here or by the caller.
+  const drop = (text: string, sponsorRead = SPONSOR_READ.test(text)): boolean => {
+    if (!reasonOf(text, opts, sponsorRead)) return false;
     for (const name of pluggedNames(text))
       if (!plugged.has(name) && !(ownTitle && ` ${ownTitle} `.includes(` ${wordsOf(name)} `)))
         plugged.set(name, out.length);
@@ -247,8 +254,9 @@ export function cleanShowNotesParagraphs(
         continue;
       }
       for (const s of sentences) {
-        if (!drop(s)) kept.push(s);
-        else if (SPONSOR_READ.test(s)) break;
+        const sponsorRead = SPONSOR_READ.test(s);
+        if (!drop(s, sponsorRead)) kept.push(s);
+        else if (sponsorRead) break;
       }
     }
     if (kept.length > 0) out.push(kept);

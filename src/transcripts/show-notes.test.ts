@@ -79,6 +79,25 @@ describe('transcriptFromShowNotes', () => {
     }
   });
 
+  it('judges a sponsor read a boilerplate phrase, and ends its line there even when the show repeats it', () => {
+    expectBoilerplate(
+      [
+        'This episode is sponsored by Linode.',
+        "Thank you to this week's sponsors.",
+        "Use code WRANGLE for 20% off your first month, that's how you support us.",
+      ],
+      ['Our guest worked on the code of the first web browser, and she tells us how it was built.'],
+    );
+    const content = 'Congress has kept quiet during the first month of the new term, but a shutdown looms by March 14.';
+    const read = 'The Weekly Wrangle is brought to you by Linode.';
+    const copy =
+      'Linode gives every developer a cloud computer in seconds, with servers in eleven regions around the world.';
+    const repeated = showBoilerplate(
+      ['taxes', 'housing', 'transit', 'schools', 'water'].map((t) => `${t} matters. ${read}`),
+    );
+    expect(texts(`${content} ${read} ${copy}`, { repeated })).toEqual([content]);
+  });
+
   it('throws transcript_invalid when nothing substantive is left', () => {
     for (const notes of [
       '  \n ',

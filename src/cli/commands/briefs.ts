@@ -8,6 +8,7 @@ import type { Brief } from '../../model/brief.js';
 import { AppError } from '../../model/errors.js';
 import { receivesBriefs, type User } from '../../model/user.js';
 import { printJson, printJsonArray, withApp, type GlobalOptions } from '../context.js';
+import { inOrder } from '../in-order.js';
 import { say, sayError } from '../terminal-text.js';
 
 export function briefCommands(program: Command): void {
@@ -84,36 +85,6 @@ export function briefCommands(program: Command): void {
 export function printBrief(app: Pick<App, 'briefEmailSettings'>, brief: Brief, user: User): void {
   const email = renderBriefEmail({ brief, user, ...app.briefEmailSettings() });
   say(`To: ${email.to}\nSubject: ${email.subject}\n\n${email.text}`);
-}
-
-/**
- * Hands `emit` the items numbered 0, 1, 2… in that order, however they arrive: holds only those that
- * came before an earlier one (the sends still in flight ahead of them). `flush` hands on what is
- * held, in order, past any number that never came (a run that failed).
- */
-function inOrder<T>(emit: (item: T) => void): { push: (item: T, index: number) => void; flush: () => void } {
-  const early = new Map<number, T>();
-  let next = 0;
-  const drain = () => {
-    while (early.has(next)) {
-      const ready = early.get(next) as T;
-      early.delete(next);
-      next += 1;
-      emit(ready);
-    }
-  };
-  return {
-    push(item, index) {
-      early.set(index, item);
-      drain();
-    },
-    flush() {
-      for (const index of [...early.keys()].sort((a, b) => a - b)) {
-        next = index;
-        drain();
-      }
-    },
-  };
 }
 
 /** What went wrong with a send in this run, with a stable code; undefined when nothing did. */

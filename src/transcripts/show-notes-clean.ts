@@ -8,7 +8,7 @@ const SPONSOR_READ = phrasePattern(
   [
     /sponsored by/,
     /brought to you by/,
-    /(?:thanks|thank you) to (?:our|this (?:week|episode)'?s?) sponsors?/,
+    /(?:thanks|thank you) to (?:our|this (?:week|episode)['’]?s?) sponsors?/,
     /our sponsors?\b/,
     /(?:promo|offer|discount|coupon) code/,
     /\buse (?:the )?code\b/,
@@ -72,7 +72,7 @@ const FURNITURE = phrasePattern(
     /originally (?:aired|released|published) (?:on|in)/,
     /(?:email|write to|contact) us at/,
     /\btranscripts? (?:is|are) available\b/,
-    /\b(?:is|are|we're|i'm) taking (?:a|an|our) (?:\w+ )?(?:break|hiatus|vacation)\b/,
+    /\b(?:is|are|we['’]re|i['’]m) taking (?:a|an|our) (?:\w+ )?(?:break|hiatus|vacation)\b/,
     /\bsee you (?:all )?(?:next|in|after|soon|then)\b/,
     // credits inside a sentence
     /\b(?:mixed|edited|engineered|mastered|sound designed) by\b/,
@@ -105,7 +105,7 @@ const SECTION_HEADING = phrasePattern(
   [
     /(?:episode |show )?(?:links|resources|references|sources|mentioned in (?:this|the) episode|show notes)\b.{0,30}:?/,
     /sponsored by:?/,
-    /(?:our |this (?:week|episode)'?s? )?sponsors?:?/,
+    /(?:our |this (?:week|episode)['’]?s? )?sponsors?:?/,
     /(?:support|follow|find|connect with|contact) (?:us|the show|[\p{Lu}][\p{L}'’ ]{0,40}).{0,20}:?/u,
     /credits:?/,
     /(?:social|socials|social media):?/,

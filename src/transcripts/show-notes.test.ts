@@ -84,6 +84,8 @@ describe('transcriptFromShowNotes', () => {
       [
         'This episode is sponsored by Linode.',
         "Thank you to this week's sponsors.",
+        'Thank you to this week’s sponsors.',
+        'Our host is taking a break, and we’re taking a hiatus until March.',
         "Use code WRANGLE for 20% off your first month, that's how you support us.",
       ],
       ['Our guest worked on the code of the first web browser, and she tells us how it was built.'],

@@ -117,6 +117,7 @@ const GRID: Record<keyof ScoreWeights, number[]> = {
   preamble: [0.4, 0.6, 0.8, 1],
   recurring: [0, 0.1, 0.3, 0.6, 1],
   numeric: [0, 0.15, 0.3, 0.5, 0.7],
+  listing: [0, 0.15, 0.3, 0.5, 0.7, 0.9],
   idealMinWords: [15, 20, 25, 30],
   idealMaxWords: [40, 50, 60, 70],
 };
@@ -133,6 +134,7 @@ const NEUTRAL: Partial<ScoreWeights> = {
   preamble: 1,
   recurring: 1,
   numeric: 0,
+  listing: 0,
   idealMinWords: 0,
   idealMaxWords: 1000,
 };

@@ -1,6 +1,7 @@
 import type { EpisodeDoc } from '../document/index.js';
 import type { Housekeeping } from './housekeeping.js';
 import { countsSomething, numericDensity } from './density.js';
+import { listing } from './enumeration.js';
 import type { Passage } from './passages.js';
 import { claimStrength, endsOnSetup, startsDangling, styleSignals, type StyleSignals } from './signals.js';
 import { dot, norm, sumVectors, type SparseVector } from './vectors.js';
@@ -9,6 +10,8 @@ import { dot, norm, sumVectors, type SparseVector } from './vectors.js';
 export interface PassageFeatures extends StyleSignals {
   /** Number words per word, 1 for a tally of counts (see density.ts). */
   numeric: number;
+  /** Items listed in one repeated clause frame, 0–1 (see enumeration.ts). */
+  listing: number;
   /** Cosine to the episode centroid: how much it is about what the episode is about. */
   central: number;
   /** Cosine to the question another speaker asked just before: it answers what was asked. */
@@ -105,6 +108,7 @@ export function passageFeatures(ctx: EpisodeContext, passages: Passage[]): Passa
     return {
       ...styleSignals(words),
       numeric: numericDensity(numbers, words.length),
+      listing: listing(doc.tokens.slice(first?.tokenFrom ?? 0, (last?.tokenTo ?? -1) + 1)),
       central: dot(vector, ctx.centroid) / (n * centroidNorm),
       answers: question ? dot(vector, question.v) / (n * question.n) : 0,
       claim: claimStrength(lower),

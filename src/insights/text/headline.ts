@@ -112,13 +112,15 @@ function clauseAheadIn(tokens: Token[]): (at: number) => boolean {
 /**
  * Follows relative and "what" clauses word by word: which verb belongs to the main clause, and
  * whether a clause is still waiting for its verb. "…what can this model" + "do": an auxiliary
- * right after "what" is a question's, not the clause's verb.
+ * right after "what" is a question's, not the clause's verb. A clause that closes on an auxiliary
+ * keeps the verbs of its group ("the applications that is" + "running" has no main verb).
  */
 function relativeClauses(): {
   step(word: Token, before: Token | undefined, isVerbWord: boolean, clauseAhead: boolean): RelativeStep;
   readonly open: boolean;
 } {
   let open = false;
+  let closedOnAux = false;
   return {
     get open() {
       return open;
@@ -126,12 +128,20 @@ function relativeClauses(): {
     step(word, before, isVerbWord, clauseAhead) {
       if (opensRelative(word, before, clauseAhead)) {
         open = true;
+        closedOnAux = false;
         return 'opens';
       }
+      if (closedOnAux && (isVerbWord || word.pos === 'ADV' || partOf(word))) {
+        // "…that is still running", "…that has been running": the group ends on its main verb.
+        closedOnAux = word.pos === 'AUX' || word.pos === 'ADV' || partOf(word);
+        return 'other';
+      }
+      closedOnAux = false;
       if (!isVerbWord) return 'other';
       if (!open) return 'main-verb';
       if (word.pos === 'AUX' && before?.normal === 'what') return 'other';
       open = false;
+      closedOnAux = word.pos === 'AUX';
       return 'closes';
     },
   };
@@ -408,9 +418,19 @@ function render(words: Token[]): string {
   ).replace(/[.!?…,;:]+$/, '');
 }
 
-/** Opens, past any adverbs ("hopefully it's…"), on a word pointing at something the reader has not seen. */
+/** Point at a place the reader has not seen, unless a verb follows ("here's how", "there are"). */
+const DEICTIC_PLACES = new Set(['here', 'there']);
+
+/**
+ * Opens, past any adverbs ("hopefully it's…"), on a word pointing at something the reader has not
+ * seen, or on "here"/"there" as a place ("here I talk shit with Steven": where is here?).
+ */
 function pointsBack(words: Token[]): boolean {
-  return DANGLING_START.has(words.find((t) => t.pos !== 'ADV')?.normal ?? '');
+  const first = words.findIndex((t) => t.pos !== 'ADV');
+  const place = words
+    .slice(0, first < 0 ? words.length : first + 1)
+    .some((t, i) => DEICTIC_PLACES.has(t.normal) && !isVerb(words[i + 1] ?? t));
+  return place || DANGLING_START.has(words[first]?.normal ?? '');
 }
 
 /**

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { corpusPath, requireCorpus } from '../../../test/corpus.js';
+import { readTranscriptFile } from '../../transcripts/index.js';
+import { extractInsights } from '../extract.js';
 import { claimStrength, endsOnSetup, startsDangling } from './signals.js';
 
 describe('startsDangling', () => {
@@ -8,6 +11,9 @@ describe('startsDangling', () => {
       'yeah, so happy to give an overview.',
       "that's a great question. we tried it twice.",
       'it failed because of that.',
+      'so and even here, like now that we moved, the gym is packed.',
+      'and like here i train with the locals.',
+      'there, we tried it twice.',
     ]) {
       expect(startsDangling(text), text).toBe(true);
     }
@@ -19,6 +25,10 @@ describe('startsDangling', () => {
       'good point-of-sale data tells you more than any survey.',
       'of course, most startups fail because they run out of cash, not ideas.',
       'for sure the biggest risk is hiring too fast.',
+      'even if the model is right, nobody trusts it.',
+      "there's a reason teams ship twice a week.",
+      'there are only so many pods a node can hold.',
+      'here is how the scheduler places pods.',
     ]) {
       expect(startsDangling(text), text).toBe(false);
     }
@@ -57,5 +67,16 @@ describe('claimStrength', () => {
       'the ladder rewards strength, however.',
     ])
       expect(claimStrength(text), text).toBeGreaterThan(0);
+  });
+});
+
+describe.runIf(requireCorpus())('the embedded engine on a passage opening on "even here"', () => {
+  it('does not brief Misfit e398 at 1:05:05, whose "here" the reader cannot place', async () => {
+    const transcript = await readTranscriptFile(
+      corpusPath('eval-public', 'misfit-podcast-e398-kitchen-sink-episode-ag-semifinals', 'transcript.md'),
+    );
+    const opener = 'even here, like now that';
+    expect(transcript.segments.some((s) => s.text.includes(opener))).toBe(true);
+    expect(extractInsights(transcript).some((i) => i.quote.includes(opener))).toBe(false);
   });
 });

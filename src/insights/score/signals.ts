@@ -58,6 +58,10 @@ const DANGLING = phrasePattern(
     'also',
     'both',
     'such',
+    // an addition or a place for something said before ("even here, …", "there we learned …");
+    // not "even if …" nor an existential "there is"
+    /even(?! (if|though|when|as|before|after|with)\b)/,
+    /(here|there)(?=\s*,|\s+(i|we|you|he|she|they|it)\b)/,
     // back-references to the conversation
     'i say all',
     /all (of )?that/,

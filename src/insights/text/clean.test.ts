@@ -28,6 +28,15 @@ describe('cleanText', () => {
     expect(clean('So I went to the- to the store.')).toBe('I went to the store.');
   });
 
+  it('drops a "because" that pauses at the start, keeping one that fronts a claim', () => {
+    expect(clean('Because, all of a sudden, we have to run the cluster ourselves.')).toBe(
+      'All of a sudden, we have to run the cluster ourselves.',
+    );
+    expect(clean('Because the cluster failed, we moved to managed nodes.')).toBe(
+      'Because the cluster failed, we moved to managed nodes.',
+    );
+  });
+
   it('keeps words whose doubling or position carries meaning', () => {
     expect(clean('I think that that approach works.')).toBe('I think that that approach works.');
     expect(clean('So many teams skip tests.')).toBe('So many teams skip tests.');

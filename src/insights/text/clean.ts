@@ -6,6 +6,8 @@ const LEADING_ALWAYS = new Set(['and', 'but', 'or', 'um', 'uh']);
 /** Dropped at the start only before a comma or stop ("Well, ..." yes; "Well designed..." no). */
 const LEADING_BEFORE_PAUSE = new Set([
   'so',
+  // "Because, all of a sudden, …": a reason for what was said before, not one fronting a claim.
+  'because',
   'well',
   'yeah',
   'yes',

@@ -213,6 +213,16 @@ describe('makeHeadline holds a headline to a main verb and a subject the reader 
   });
 });
 
+describe('makeHeadline on a claim placed in time by "this"', () => {
+  it('reads "this week …" as a claim, "this …" pointing back as none', () => {
+    const opening = 'The laptop ships with Fedora on every model.';
+    expect(strictHeadline(`${opening} And this week we put the battery to the test.`).headline).toBe(
+      'This week we put the battery to the test',
+    );
+    expect(strictHeadline(`${opening} And this model we put through a battery test.`).headline).toBe('');
+  });
+});
+
 describe.runIf(requireCorpus())('makeHeadline on the passages bench:day briefed', () => {
   /** The sentence of an eval-public transcript holding `words`, read in place. */
   async function spoken(episode: string, words: string): Promise<string> {

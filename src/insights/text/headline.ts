@@ -430,8 +430,28 @@ function pointsBack(words: Token[]): boolean {
   const place = words
     .slice(0, first < 0 ? words.length : first + 1)
     .some((t, i) => DEICTIC_PLACES.has(t.normal) && !isVerb(words[i + 1] ?? t));
-  return place || DANGLING_START.has(words[first]?.normal ?? '');
+  // "This week we put it to the test": the time is the reader's own, not something said before.
+  const now = words[first]?.pos === 'DET' && TIMES.has(words[first + 1]?.normal ?? '');
+  return place || (!now && DANGLING_START.has(words[first]?.normal ?? ''));
 }
+
+/** Times that "this"/"that" place in the reader's calendar rather than point back with. */
+const TIMES = new Set([
+  'week',
+  'weekend',
+  'month',
+  'year',
+  'season',
+  'quarter',
+  'morning',
+  'afternoon',
+  'evening',
+  'spring',
+  'summer',
+  'fall',
+  'autumn',
+  'winter',
+]);
 
 /**
  * Whether any clause of the passage is a complete claim a reader can take alone, however light

@@ -77,3 +77,25 @@ describe.runIf(requireCorpus())('insights from the show notes of a real feed', (
     expect(insightsOf('Reaction Podcast: Trump Goes Long')).toEqual([]);
   });
 });
+
+describe.runIf(requireCorpus())('insights from show notes that open on an unresolved "it"', () => {
+  it('start at the sentence after it (LINUX Unplugged 384)', () => {
+    const title = '384: Born To Run Fedora';
+    const feed = parseFeed(readFileSync(corpusPath('feeds', 'real', 'gnomepodcasts__linux-unplugged-2020-12-19.xml')));
+    const notes = feed.episodes.find((e) => e.title === title)?.description ?? '';
+    expect(notes).toMatch(/light as a feather/);
+    const insights = extractInsights(transcriptFromShowNotes(notes, { title }), { episodeTitle: title });
+    expect(insights.length).toBeGreaterThan(0);
+    for (const i of insights) {
+      expect(i.text).not.toMatch(/^It's light as a feather/);
+      expect(i.quote).not.toMatch(/^It's light as a feather/);
+    }
+    expect(insights.map((i) => i.text).join(' ')).toMatch(/^The ThinkPad X1 Carbon ships with Fedora/);
+  });
+
+  it('keep a lone sentence for the claim checks to judge', () => {
+    const notes = '<p>It ships with Fedora on every model, and the battery lasts a full working day.</p>';
+    const insights = extractInsights(transcriptFromShowNotes(notes, { title: 'Ep. 9' }), { episodeTitle: 'Ep. 9' });
+    expect(insights.map((i) => i.text)).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import type { Insight } from '../model/insight.js';
 import { isContentToken, type Token } from '../text/index.js';
 import type { PreparedEpisode } from './prepare.js';
 import type { Passage } from './score/passages.js';
+import { startsDangling } from './score/signals.js';
 import { cosine } from './score/vectors.js';
 import { keepMask, renderKept } from './text/clean.js';
 import { hasStandaloneClaim, headlineSentences, makeHeadline } from './text/headline.js';
@@ -25,7 +26,8 @@ function isFragment(tokens: Token[], keep: boolean[]): boolean {
  */
 export function toInsight(prep: PreparedEpisode, scored: Passage & { score: number }): Insight | undefined {
   const { doc } = prep;
-  const p = withoutTitle(prep, scored);
+  const p = withoutDanglingOpener(prep, withoutTitle(prep, scored));
+  if (!p) return undefined;
   const firstSentence = doc.sentences[p.first];
   const lastSentence = doc.sentences[p.last];
   const from = firstSentence?.tokenFrom ?? 0;
@@ -87,4 +89,18 @@ function withoutTitle<P extends Passage>(prep: PreparedEpisode, p: P): P {
     if (!title.startsWith(said)) return p;
   }
   return p;
+}
+
+/**
+ * Show notes are read cold: a first sentence whose subject points at nothing the reader has seen
+ * ("It's light as a feather, fast as hell, and everything is upstream. The ThinkPad X1 Carbon ships
+ * with Fedora…") is left out and the item starts at the next sentence; alone, it is no insight. A
+ * transcript's opener is the scorer's to weigh (a dangling penalty), as its context is audible.
+ */
+function withoutDanglingOpener<P extends Passage>(prep: PreparedEpisode, p: P): P | undefined {
+  const s = prep.doc.sentences[p.first];
+  if (!prep.showNotes || !s) return p;
+  if (!startsDangling(prep.doc.layout.text.slice(s.charStart, s.charEnd).toLowerCase())) return p;
+  const next = prep.doc.sentences[p.first + 1];
+  return p.first < p.last && next ? { ...p, first: p.first + 1, start: next.start } : undefined;
 }

@@ -93,7 +93,7 @@ describe.runIf(requireCorpus())('insights from show notes that open on an unreso
     expect(insights.map((i) => i.text).join(' ')).toMatch(/^The ThinkPad X1 Carbon ships with Fedora/);
   });
 
-  it('keep a lone sentence for the claim checks to judge', () => {
+  it('are none when that sentence stands alone', () => {
     const notes = '<p>It ships with Fedora on every model, and the battery lasts a full working day.</p>';
     const insights = extractInsights(transcriptFromShowNotes(notes, { title: 'Ep. 9' }), { episodeTitle: 'Ep. 9' });
     expect(insights.map((i) => i.text)).toEqual([]);

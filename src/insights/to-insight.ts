@@ -2,11 +2,11 @@ import type { Insight } from '../model/insight.js';
 import { isContentToken, type Token } from '../text/index.js';
 import type { PreparedEpisode } from './prepare.js';
 import type { Passage } from './score/passages.js';
-import { startsDangling } from './score/signals.js';
 import { cosine } from './score/vectors.js';
 import { keepMask, renderKept } from './text/clean.js';
 import { hasStandaloneClaim, headlineSentences, makeHeadline } from './text/headline.js';
 import { neutralHeadline } from '../model/neutral-headline.js';
+import { opensOnUnplacedSubject } from './text/unplaced-subject.js';
 
 /**
  * Fewer content words than this, with no claim found, is a fragment; in a longer passage the tagger
@@ -92,15 +92,16 @@ function withoutTitle<P extends Passage>(prep: PreparedEpisode, p: P): P {
 }
 
 /**
- * Show notes are read cold: a first sentence whose subject points at nothing the reader has seen
- * ("It's light as a feather, fast as hell, and everything is upstream. The ThinkPad X1 Carbon ships
- * with Fedora…") is left out and the item starts at the next sentence; alone, it is no insight. A
- * transcript's opener is the scorer's to weigh (a dangling penalty), as its context is audible.
+ * Show notes are read cold: a first sentence whose subject is a pronoun for something it does not
+ * name ("It's light as a feather, fast as hell, and everything is upstream. The ThinkPad X1 Carbon
+ * ships with Fedora…") is left out and the item starts at the next sentence; alone, it is no
+ * insight. A transcript's opener is the scorer's to weigh (a dangling penalty), as its context is
+ * audible.
  */
 function withoutDanglingOpener<P extends Passage>(prep: PreparedEpisode, p: P): P | undefined {
   const s = prep.doc.sentences[p.first];
   if (!prep.showNotes || !s) return p;
-  if (!startsDangling(prep.doc.layout.text.slice(s.charStart, s.charEnd).toLowerCase())) return p;
+  if (!opensOnUnplacedSubject(prep.doc.tokens.slice(s.tokenFrom, s.tokenTo + 1))) return p;
   const next = prep.doc.sentences[p.first + 1];
   return p.first < p.last && next ? { ...p, first: p.first + 1, start: next.start } : undefined;
 }

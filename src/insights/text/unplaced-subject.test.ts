@@ -5,25 +5,23 @@ import { opensOnUnplacedSubject } from './unplaced-subject.js';
 const opens = (sentence: string): boolean => opensOnUnplacedSubject(analyse(sentence).tokens);
 
 describe('opensOnUnplacedSubject', () => {
-  it('flags a pronoun subject standing for something the sentence does not name', () => {
-    for (const s of [
-      "It's small, quiet and fast enough for a build server.",
-      'It ships with a new kernel every spring.',
-      'She explains how the court ruled and what comes next.',
-      "He's back in the studio with a new album.",
-    ])
-      expect(opens(s), s).toBe(true);
+  it.each([
+    "It's small, quiet and fast enough for a build server.",
+    'It ships with a new kernel every spring.',
+    'She explains how the court ruled and what comes next.',
+    "He's back in the studio with a new album.",
+  ])('flags a pronoun subject for something the sentence does not name: %s', (s) => {
+    expect(opens(s)).toBe(true);
   });
 
-  it('does not flag an "it" that presents what follows, nor a named subject', () => {
-    for (const s of [
-      "It's the week before the conference and the demos are ready.",
-      "It's been four days since the vote.",
-      "It's hard to overstate how much the vote matters.",
-      'This week we test the new laptop.',
-      'They also preview the primaries.',
-      'The laptop ships with a new kernel every spring.',
-    ])
-      expect(opens(s), s).toBe(false);
+  it.each([
+    "It's the week before the conference and the demos are ready.",
+    "It's been four days since the vote.",
+    "It's hard to overstate how much the vote matters.",
+    'This week we test the new laptop.',
+    'They also preview the primaries.',
+    'The laptop ships with a new kernel every spring.',
+  ])('does not flag an "it" that presents what follows, nor a named subject: %s', (s) => {
+    expect(opens(s)).toBe(false);
   });
 });

@@ -27,6 +27,12 @@ describe('sameSaying', () => {
         "Now, the other person doesn't have to meet my request. They might make a counter proposal.",
       ),
     ).toBe(true);
+    expect(
+      sameSaying(
+        'All of a sudden, yes, we have an orchestrator. Kubernetes becomes a runtime.',
+        'Because, all of a sudden, yes, we have an orchestrator. Kubernetes becomes a runtime.',
+      ),
+    ).toBe(true);
     // Past the opening, "now" is a word said.
     expect(sameSaying('We ship on Fridays.', 'We now ship on Fridays.')).toBe(false);
   });

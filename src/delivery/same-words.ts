@@ -11,10 +11,13 @@ const DISFLUENT = new Set(
 );
 
 /**
- * Discourse markers the cleaner drops where a sentence opens on them ("Now, the other person …"):
- * left out before the text's first word, they too are no difference.
+ * Discourse markers the cleaner drops where a sentence opens on them ("Now, the other person …",
+ * "Because, all of a sudden, …"; insights/text/clean.ts): left out before the text's first word,
+ * they too are no difference.
  */
-const OPENERS = new Set('now look listen see anyway honestly obviously'.split(' '));
+const OPENERS = new Set(
+  'now look listen see anyway honestly obviously because sure absolutely exactly totally cool'.split(' '),
+);
 
 function words(text: string): string[] {
   return text

@@ -115,6 +115,9 @@ function clauseAheadIn(tokens: Token[]): (at: number) => boolean {
  * right after "what" is a question's, not the clause's verb. A clause that closes on an auxiliary
  * keeps the verbs of its group ("the applications that is" + "running" has no main verb).
  */
+/** How a participle ends (running, hired, taken, known); irregular ones (made, built) read as main verbs. */
+const PARTICIPLE = /(?:ing|ed|en|wn)$/;
+
 function relativeClauses(): {
   step(word: Token, before: Token | undefined, isVerbWord: boolean, clauseAhead: boolean): RelativeStep;
   readonly open: boolean;
@@ -131,8 +134,12 @@ function relativeClauses(): {
         closedOnAux = false;
         return 'opens';
       }
-      if (closedOnAux && (isVerbWord || word.pos === 'ADV' || partOf(word))) {
-        // "…that is still running", "…that has been running": the group ends on its main verb.
+      if (
+        closedOnAux &&
+        ((isVerbWord && (word.pos === 'AUX' || PARTICIPLE.test(word.normal))) || word.pos === 'ADV' || partOf(word))
+      ) {
+        // "…that is still running", "…that has been running": the group ends on its participle. A verb
+        // of another form is the main clause's ("Teams that are already ahead ship twice as often").
         closedOnAux = word.pos === 'AUX' || word.pos === 'ADV' || partOf(word);
         return 'other';
       }
@@ -429,13 +436,13 @@ function pointsBack(words: Token[]): boolean {
   const first = words.findIndex((t) => t.pos !== 'ADV');
   const place = words
     .slice(0, first < 0 ? words.length : first + 1)
-    .some((t, i) => DEICTIC_PLACES.has(t.normal) && !isVerb(words[i + 1] ?? t));
+    .some((t, i) => DEICTIC_PLACES.has(t.normal) && !isVerb(words.slice(i + 1).find((w) => w.pos !== 'ADV') ?? t));
   // "This week we put it to the test": the time is the reader's own, not something said before.
   const now = words[first]?.pos === 'DET' && TIMES.has(words[first + 1]?.normal ?? '');
   return place || (!now && DANGLING_START.has(words[first]?.normal ?? ''));
 }
 
-/** Times that "this"/"that" place in the reader's calendar rather than point back with. */
+/** Times that "this" places in the reader's calendar ("that year" still points back). */
 const TIMES = new Set([
   'week',
   'weekend',

@@ -10,6 +10,8 @@ describe('opensOnUnplacedSubject', () => {
     'It ships with a new kernel every spring.',
     'She explains how the court ruled and what comes next.',
     "He's back in the studio with a new album.",
+    'It also ships with a new kernel every spring.',
+    'He now leads the team that built it.',
   ])('flags a pronoun subject for something the sentence does not name: %s', (s) => {
     expect(opens(s)).toBe(true);
   });
@@ -18,6 +20,10 @@ describe('opensOnUnplacedSubject', () => {
     "It's the week before the conference and the demos are ready.",
     "It's been four days since the vote.",
     "It's hard to overstate how much the vote matters.",
+    'It turns out most startups fail because they run out of cash.',
+    'It takes three years to train a pilot.',
+    'It is important for teams to ship on Fridays.',
+    "It's worth noting that the vote was close.",
     'This week we test the new laptop.',
     'They also preview the primaries.',
     'The laptop ships with a new kernel every spring.',

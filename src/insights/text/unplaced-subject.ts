@@ -11,14 +11,33 @@ const COPULA = new Set(['is', 'was']);
  * phrase or "been" after it names its own subject.
  */
 export function opensOnUnplacedSubject(sentence: readonly Token[]): boolean {
-  const words = sentence.filter((t) => t.isWord);
-  const [first, second, third] = words;
+  // Adverbs between subject and verb change nothing: "It also ships …", "He now leads …".
+  const words = sentence.filter((t, i) => t.isWord && (i === 0 || t.pos !== 'ADV'));
+  const [first, second] = words;
   if (!first || !PERSONAL.has(first.normal) || !second) return false;
   if (first.normal !== 'it') return second.pos === 'VERB' || second.pos === 'AUX';
+  // "It turns out …", "It takes three years to …": the verb presents what follows.
+  if (PRESENTING.has(second.normal)) return false;
   if (!COPULA.has(second.normal)) return second.pos === 'VERB';
   // "It's light as a feather", "It's really fast": what it is said to be, not what it is; but
-  // "It's easy to forget …", "It's clear that …" say it of what follows.
-  const at = third?.pos === 'ADV' ? 3 : 2;
-  const after = words[at + 1]?.normal;
-  return words[at]?.pos === 'ADJ' && after !== 'to' && after !== 'that';
+  // "It's easy to forget …", "It's clear that …", "It's important for teams to …", "It's worth
+  // noting …" say it of what follows.
+  const after = words[3];
+  return words[2]?.pos === 'ADJ' && !FOLLOWS.has(after?.normal ?? '') && after?.pos !== 'VERB';
 }
+
+/** Verbs with which "it" presents what follows rather than stands for something. */
+const PRESENTING = new Set([
+  'turns',
+  'turned',
+  'seems',
+  'seemed',
+  'appears',
+  'appeared',
+  'takes',
+  'took',
+  'happens',
+  'happened',
+]);
+/** Words after "it is <adjective>" that show the adjective is said of what follows. */
+const FOLLOWS = new Set(['to', 'that', 'for', 'how', 'why', 'when', 'whether']);

@@ -23,6 +23,17 @@ describe('listing', () => {
     expect(listingOf('We tried Nomad, Swarm, Mesos, and Kubernetes before we settled.')).toBe(0);
     expect(listingOf('So, you know, the team, you know, shipped it, you know, in a week.')).toBe(0);
     expect(listingOf('We got the budget, and we got the hiring plan approved because the numbers held.')).toBe(0);
+    // Claims framed by a reporting verb are claims, however many.
+    expect(listingOf("I think it works, I think it scales, I think it's cheap, I think it's done.")).toBe(0);
+  });
+
+  it('reads a sentence of 150,000 clause frames without running out of stack', () => {
+    // Each clause "aN b c," has its own frame: more distinct frames than a call can take arguments.
+    const clause = analyse('a b c,').tokens;
+    const tokens = Array.from({ length: 150_000 }, (_, i) =>
+      clause.map((t, k) => (k === 0 ? { ...t, value: `a${i}`, normal: `a${i}` } : t)),
+    ).flat();
+    expect(listing(tokens)).toBe(0);
   });
 });
 

@@ -2,6 +2,20 @@ import type { Token } from '../../text/index.js';
 
 /** Words before a clause's frame that do not change it: "and we've got", "like we've got". */
 const CLAUSE_MARKERS = new Set(['so', 'like', 'well', 'then', 'um', 'uh', 'also', 'plus']);
+/** Verbs that frame a claim rather than list an item: "I think it works, I think it scales" is no list. */
+const REPORTING = new Set([
+  'think',
+  'say',
+  'said',
+  'says',
+  'mean',
+  'guess',
+  'believe',
+  'feel',
+  'know',
+  'bet',
+  'suppose',
+]);
 /** More words than this before the verb: not a clause frame but a noun phrase or aside. */
 const FRAME_MAX_WORDS = 3;
 /** One repeat is parallelism ("you can use X, you can run Y"); three clauses in one frame are a list. */
@@ -13,7 +27,7 @@ const ITEM_MAX_WORDS = 5;
 /** The frame every verbless item shares: "Workout number one, five rounds, seven squat snatches". */
 const ITEM = '(item)';
 
-const isClauseEnd = (t: Token): boolean => t.isPunct && /^[,;:.!?…]+$|^\.\.\.$/.test(t.value);
+const isClauseEnd = (t: Token): boolean => t.isPunct && /^[,;:.!?…]+$/.test(t.value);
 
 /**
  * A clause's frame: its subject and first main verb as said ("we've got the rope climbs" and "we
@@ -36,7 +50,7 @@ function frameOf(clause: Token[]): string {
     if (w.pos === 'VERB' || frame.length > FRAME_MAX_WORDS) break;
   }
   if (frame.at(-1) !== undefined && rest[used - 1]?.pos === 'VERB' && frame.length <= FRAME_MAX_WORDS)
-    return rest.length > used ? frame.join(' ') : '';
+    return rest.length > used && !REPORTING.has(frame.at(-1) as string) ? frame.join(' ') : '';
   return rest.length > 2
     ? rest
         .slice(0, 2)
@@ -80,6 +94,7 @@ export function listing(tokens: readonly Token[]): number {
     else clause.push(t);
   }
   close();
-  const most = Math.max(0, ...counts.values());
+  let most = 0;
+  for (const n of counts.values()) most = Math.max(most, n);
   return Math.min(1, Math.max(0, most - LIST_FROM + 1) / (LIST_FULL - LIST_FROM + 1));
 }

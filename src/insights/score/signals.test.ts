@@ -26,6 +26,7 @@ describe('startsDangling', () => {
       'of course, most startups fail because they run out of cash, not ideas.',
       'for sure the biggest risk is hiring too fast.',
       'even if the model is right, nobody trusts it.',
+      'even senior engineers skip the rollback drill every quarter.',
       "there's a reason teams ship twice a week.",
       'there are only so many pods a node can hold.',
       'here is how the scheduler places pods.',

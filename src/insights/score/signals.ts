@@ -58,9 +58,9 @@ const DANGLING = phrasePattern(
     'also',
     'both',
     'such',
-    // an addition or a place for something said before ("even here, …", "there we learned …");
-    // not "even if …" nor an existential "there is"
-    /even(?! (if|though|when|as|before|after|with)\b)/,
+    // an addition or a place for something said before ("even here, …", "even more", "there we
+    // learned …"); not "even if …", "Even senior engineers …" nor an existential "there is"
+    /even(?= (here|there|then|now|that|this|so|more|less|better|worse)\b)/,
     /(here|there)(?=\s*,|\s+(i|we|you|he|she|they|it)\b)/,
     // back-references to the conversation
     'i say all',

@@ -221,6 +221,7 @@ for (const { dialect, label, skip } of await testDialects()) {
       const typeOf = async () =>
         Object.fromEntries((await t.store.episodesByFeed(feed.id)).map((r) => [r.guid, r.episodeType]));
       expect(await typeOf()).toEqual({ promo: 'trailer', ep: null });
+      for (const row of await t.store.episodesByFeed(feed.id)) await t.store.markEpisode(row.id, 'extracted', 'done');
       const retyped = [
         parsedEpisode('promo', { episodeType: 'full' }),
         parsedEpisode('ep', { episodeType: 'trailer' }),
@@ -230,6 +231,25 @@ for (const { dialect, label, skip } of await testDialects()) {
         insertedIds: [],
       });
       expect(await typeOf()).toEqual({ promo: 'full', ep: 'trailer' });
+      // Both changed sides of "trailer", so both are processed again: the promo for insights, the episode to lose them.
+      const statuses = Object.fromEntries((await t.store.episodesByFeed(feed.id)).map((r) => [r.guid, r.status]));
+      expect(statuses).toEqual({ promo: 'new', ep: 'new' });
+      await t.store.upsertEpisodes(
+        feed.id,
+        [parsedEpisode('promo', { episodeType: 'bonus' }), parsedEpisode('ep', { episodeType: 'trailer' })],
+        new Date('2024-06-03T00:00:00Z'),
+      );
+      for (const row of await t.store.episodesByFeed(feed.id)) await t.store.markEpisode(row.id, 'extracted', 'done');
+      await t.store.upsertEpisodes(
+        feed.id,
+        [
+          parsedEpisode('promo', { episodeType: 'full' }),
+          parsedEpisode('ep', { episodeType: 'trailer', title: 'Renamed' }),
+        ],
+        new Date('2024-06-04T00:00:00Z'),
+      );
+      // Content staying content, or a trailer staying one, is not processed again.
+      expect((await t.store.episodesByFeed(feed.id)).map((r) => r.status)).toEqual(['extracted', 'extracted']);
     });
 
     it('keeps the same guid apart in different feeds', async () => {

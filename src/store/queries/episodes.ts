@@ -88,9 +88,12 @@ export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
             const meta = metadataOf(ep);
             if (!row) fresh.push(ep);
             else if (changed(row, meta)) {
+              // A trailer is settled without insights, and content the feed now calls a trailer must lose
+              // its own: either way the episode is processed again.
+              const retyped = (row.episode_type === 'trailer') !== (meta.episode_type === 'trailer');
               await trx
                 .updateTable('episodes')
-                .set({ ...meta, updated_at: now })
+                .set({ ...meta, updated_at: now, ...(retyped && { status: 'new', last_error: null }) })
                 .where('id', '=', row.id)
                 .execute();
               result.updated += 1;

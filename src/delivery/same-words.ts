@@ -1,3 +1,5 @@
+import { OPENING_MARKERS } from '../text/index.js';
+
 /**
  * Words the insight's cleaned text may leave out of its verbatim quote: fillers, hedges and
  * transcription marks. Anything else left out means the text says less than the quote.
@@ -11,13 +13,10 @@ const DISFLUENT = new Set(
 );
 
 /**
- * Discourse markers the cleaner drops where a sentence opens on them ("Now, the other person …",
- * "Because, all of a sudden, …"; insights/text/clean.ts): left out before the text's first word,
- * they too are no difference.
+ * Discourse markers left out before the text's first word ("Now, the other person …"): the cleaner
+ * drops OPENING_MARKERS where a sentence opens on them, and these others too are no difference.
  */
-const OPENERS = new Set(
-  'now look listen see anyway honestly obviously because sure absolutely exactly totally cool'.split(' '),
-);
+const OPENERS = new Set([...OPENING_MARKERS, 'listen', 'see', 'honestly', 'obviously']);
 
 function words(text: string): string[] {
   return text

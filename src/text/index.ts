@@ -12,3 +12,4 @@ export {
 } from './english.js';
 export { termWeighter, type BackgroundStats } from './background-stats.js';
 export { phrasePattern } from './phrase-pattern.js';
+export { OPENING_MARKERS } from './opening-markers.js';

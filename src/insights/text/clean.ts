@@ -1,30 +1,8 @@
-import { phrasePattern, type Token } from '../../text/index.js';
+import { OPENING_MARKERS, phrasePattern, type Token } from '../../text/index.js';
 
 const FILLER_WORDS = new Set(['um', 'uh', 'uhm', 'umm', 'er', 'erm', 'ah', 'hmm', 'mm', 'mhm']);
 /** Dropped at the start of a passage whatever follows ("So the trick is..." → "The trick is..."). */
 const LEADING_ALWAYS = new Set(['and', 'but', 'or', 'um', 'uh']);
-/** Dropped at the start only before a comma or stop ("Well, ..." yes; "Well designed..." no). */
-const LEADING_BEFORE_PAUSE = new Set([
-  'so',
-  // "Because, all of a sudden, …": a reason for what was said before, not one fronting a claim.
-  'because',
-  'well',
-  'yeah',
-  'yes',
-  'okay',
-  'ok',
-  'right',
-  'now',
-  'oh',
-  'like',
-  'look',
-  'anyway',
-  'sure',
-  'absolutely',
-  'exactly',
-  'totally',
-  'cool',
-]);
 /** Single words whose doubling is often grammatical ("I think that that is..."). */
 const REPEAT_OK = new Set(['that', 'had']);
 const DASHES = new Set(['-', '--', '—', '–']);
@@ -210,7 +188,7 @@ function dropLeadingMarkers(tokens: Token[], keep: boolean[]): void {
       keep[i] = false;
       keep[i + 1] = false;
       i += 2;
-    } else if (next && (LEADING_ALWAYS.has(t.normal) || (LEADING_BEFORE_PAUSE.has(t.normal) && pausesAfter(t, next)))) {
+    } else if (next && (LEADING_ALWAYS.has(t.normal) || (OPENING_MARKERS.has(t.normal) && pausesAfter(t, next)))) {
       keep[i] = false;
       i += 1;
     } else return;

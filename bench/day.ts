@@ -5,9 +5,10 @@
  * store, composes briefs for a few profiles, and prints per brief the figures issue 12 asks for,
  * then the briefs as text. A second day (one more poll and processing run) shows the backlog.
  *
- *   npm run bench:day [-- --quiet] [--dump-insights <file.json>]   (ASR_ENGINE stays "none", the default)
+ *   npm run bench:day [-- --quiet] [--dump-insights <file.json>] [--dump-briefs <file.json>]   (ASR_ENGINE stays "none", the default)
  * --dump-insights writes the first day's insights (show, episode, headline, text) for building the
- * labelled related pairs of `npm run eval:related-pairs` (bench/labelled/).
+ * labelled related pairs of `npm run eval:related-pairs` (bench/labelled/); --dump-briefs writes both
+ * days' briefs as insight ids, each item's with its related ones (bench/related-ceiling.ts reads both).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,12 +24,15 @@ import { sharedEvidence } from '../src/related/evidence.js';
 import { phrasePattern } from '../src/text/index.js';
 import type { InsightWithContext } from '../src/store/types.js';
 import { corpusPath } from '../test/corpus.js';
-import type { DumpedInsight } from './related-pairs.js';
+import type { DumpedBrief, DumpedInsight } from './related-pairs.js';
 import { startLocalHttp, withEtag } from '../test/helpers/local-http.js';
 
 const quiet = process.argv.includes('--quiet');
 const dumpAt = process.argv.indexOf('--dump-insights');
 const dumpFile = dumpAt >= 0 ? process.argv[dumpAt + 1] : undefined;
+const briefsAt = process.argv.indexOf('--dump-briefs');
+const briefsFile = briefsAt >= 0 ? process.argv[briefsAt + 1] : undefined;
+const dumpedBriefs: DumpedBrief[] = [];
 const DAY = 86_400_000;
 const start = new Date();
 
@@ -219,8 +223,14 @@ try {
         continue;
       }
       await report(name, outcome.brief, day === 0 || !quiet);
+      dumpedBriefs.push({
+        profile: name,
+        date: outcome.brief.date,
+        items: outcome.brief.items.map((i) => ({ insightId: i.insightId, related: i.related.map((r) => r.insightId) })),
+      });
     }
   }
+  if (briefsFile) writeFileSync(briefsFile, `${JSON.stringify(dumpedBriefs, null, 1)}\n`);
 } finally {
   await app.close();
   await http.close();

@@ -18,9 +18,6 @@ import { DAY_INSIGHTS, type DumpedBrief, type DumpedInsight, readDump, readLabel
 
 /** Nearest cross-show neighbours by lexical cosine each item's candidates include. */
 const NEAREST = 10;
-/** What briefs probe with (brief-items.ts RELATED_PROBES, lexicalNeighbours' limit). */
-const BRIEF_PROBES = 12;
-const BRIEF_LIMIT = 100;
 
 const [insightsFile, briefsFile] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (!insightsFile || !briefsFile) throw new Error('usage: related-ceiling.ts <day insights.json> <briefs.json>');
@@ -104,7 +101,8 @@ console.log(
 );
 for (const i of items) {
   const self = day[i]!;
-  const proposed = new Set(pool.lexicalNeighbours(i, BRIEF_LIMIT, BRIEF_PROBES).map((n) => n.index));
+  // What briefs weigh for an item without an embedding (brief-items.ts computeRelated).
+  const proposed = new Set(pool.themeNeighbours(i));
   const cands = candidates(i);
   const related = cands.filter((j) => {
     const l = labelOf(i, j);

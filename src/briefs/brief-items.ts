@@ -122,27 +122,30 @@ const RELATED_PROBES = 12;
 function computeRelated(pool: BriefPool, index: number): Array<{ index: number; score: number }> {
   const self = pool.insights[index] as InsightWithContext;
   const group = pool.dupGroup[index];
-  const scored = pool.index
-    .lexicalNeighbours(index, 100, RELATED_PROBES)
-    .map((n) => {
-      const semantic = pool.index.semantic(index, n.index);
-      // Same theme needs telling words in common (telling-words.ts); an embedding, uncalibrated
-      // here, may vouch for a pair sharing fewer of them, never for one sharing none.
-      const evidence = pool.index.tellingEvidence(index, n.index);
-      const ok =
-        semantic !== undefined ? semantic >= MIN_RELATED_SEMANTIC && evidence.words >= 1 : isRelatedEvidence(evidence);
-      return { index: n.index, score: semantic ?? n.score, ok };
-    })
-    .filter(
-      (n) =>
-        n.ok &&
-        !pool.insights[n.index]?.retired &&
-        pool.insights[n.index]?.episodeId !== self.episodeId &&
-        pool.dupGroup[n.index] !== group,
-    )
-    .sort((a, b) => b.score - a.score || (pool.insights[a.index]?.id ?? 0) - (pool.insights[b.index]?.id ?? 0));
-  // One per show, never the item's own show: "related" points across shows.
-  const shows = new Set<number>([self.feedId]);
+  // Candidates: every item sharing a telling word the item's theme names, which the telling rule
+  // needs (RELATED_TELLING.minInHeadlines) and probing by the heaviest features can miss (pool.ts);
+  // with an embedding, which may vouch for a pair without one, also its lexical neighbours.
+  const lexical = new Map<number, number>();
+  if (pool.index.embeddings[index])
+    for (const n of pool.index.lexicalNeighbours(index, 100, RELATED_PROBES)) lexical.set(n.index, n.score);
+  const candidates = [...lexical.keys(), ...pool.index.themeNeighbours(index).filter((j) => !lexical.has(j))];
+  const scored: Array<{ index: number; score: number }> = [];
+  for (const j of candidates) {
+    const c = pool.insights[j];
+    // Other shows only ("related" points across shows): their telling words are never read.
+    if (!c || c.retired || c.feedId === self.feedId || c.episodeId === self.episodeId || pool.dupGroup[j] === group)
+      continue;
+    const semantic = pool.index.semantic(index, j);
+    // Same theme needs telling words in common (telling-words.ts); an embedding, uncalibrated
+    // here, may vouch for a pair sharing fewer of them, never for one sharing none.
+    const evidence = pool.index.tellingEvidence(index, j);
+    const ok =
+      semantic !== undefined ? semantic >= MIN_RELATED_SEMANTIC && evidence.words >= 1 : isRelatedEvidence(evidence);
+    if (ok) scored.push({ index: j, score: semantic ?? lexical.get(j) ?? pool.index.lexical(index, j) });
+  }
+  scored.sort((a, b) => b.score - a.score || (pool.insights[a.index]?.id ?? 0) - (pool.insights[b.index]?.id ?? 0));
+  // One per show.
+  const shows = new Set<number>();
   const out: Array<{ index: number; score: number }> = [];
   for (const n of scored) {
     const feedId = pool.insights[n.index]?.feedId ?? -1;

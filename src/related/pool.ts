@@ -218,6 +218,27 @@ export class InsightPool {
     return { words, inHeadlines, names, cosine: norm > 0 ? shared / norm : 0 };
   }
 
+  /**
+   * Items sharing a telling word that item `index` names where it states its theme (headlineLength):
+   * every item the related rule can accept with it, as the rule needs such a word named by both
+   * (telling-words.ts). The heaviest features that lexicalNeighbours probes miss such a word when it
+   * weighs little in a long item ("Trump" beside a guest's name and a book title). Unordered.
+   */
+  themeNeighbours(index: number): number[] {
+    const own = this.tellingFeatures(index);
+    const out: number[] = [];
+    for (const t of own.ids) {
+      if (!own.headline.has(this.keyOf(t))) continue;
+      for (const other of this.postings[t]?.items ?? []) {
+        if (other === index || this.seen[other] === 1) continue;
+        this.seen[other] = 1;
+        out.push(other);
+      }
+    }
+    for (const other of out) this.seen[other] = 0;
+    return out;
+  }
+
   /** Lexical cosine of two items (their vectors are unit length). */
   lexical(a: number, b: number): number {
     const ta = this.vecTerms[a] as Int32Array;

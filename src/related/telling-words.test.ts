@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OTHER_SUBJECTS, otherSubjectText } from '../../test/helpers/other-subjects.js';
-import { InsightPool, type PoolItem } from './pool.js';
+import { poolItem as item } from '../../test/helpers/pool-item.js';
+import { InsightPool } from './pool.js';
 import { isRelatedEvidence } from './telling-words.js';
-import { indexEntryFor } from './insight-index.js';
-
-function item(id: number, feedId: number, headline: string, text: string): PoolItem {
-  return {
-    id,
-    episodeId: id,
-    feedId,
-    terms: indexEntryFor({ id, headline, text }).terms,
-    text: `${headline}. ${text}`,
-    headlineLength: headline.length,
-  };
-}
 
 /** Filler insights from other shows, so that words of the pairs below are rare in the pool. */
 const FILLER = OTHER_SUBJECTS.slice(0, 6).map((h, i) => item(100 + i, 10 + i, h, otherSubjectText(h)));

@@ -95,3 +95,44 @@ describe('where related insights find the theme', () => {
     expect(relatedUnderFirst([guests, other])).toEqual([2]);
   });
 });
+
+describe('which insights are weighed as related', () => {
+  it('one sharing a theme word that weighs little in a long item is still found', () => {
+    // The long item's rarest words (a guest, a university, a brigade) are its heaviest features, and
+    // the item's own show says "Donald Trump" daily: probing by the heaviest features misses insight 2.
+    const long = insight(
+      1,
+      1,
+      'Donald Trump and the nuclear strike',
+      'Donald Trump could launch a nuclear strike, physicist David Wright of the Union of Concerned Scientists explains, and professor James Fernandez of NYU recalls the Abraham Lincoln Brigade, three thousand Americans who fought fascism in Spain before it spread across Europe.',
+    );
+    const congress = insight(
+      2,
+      2,
+      'Donald Trump addresses Congress',
+      'Donald Trump will address Congress on Tuesday night about the shutdown.',
+    );
+    const daily = [3, 4, 5, 6, 7, 8, 9, 10].map((id) =>
+      insight(id, 1, `Donald Trump on day ${id}`, `Donald Trump spoke again on day ${id} of the week.`),
+    );
+    expect(relatedUnderFirst([long, congress, ...daily])).toEqual([2]);
+  });
+
+  it('with embeddings, a lexical neighbour whose shared telling word is only in the texts is weighed too', () => {
+    // An embedding may vouch for a pair with any telling word in common (brief-items.ts), so the
+    // item's lexical neighbours are candidates beside those sharing a word its headline names.
+    const fight = insight(1, 1, 'A trade fight', 'Donald Trump announced tariffs on Canada and Mexico.');
+    const factories = insight(2, 2, 'Factories come home', 'Economists doubt that tariffs on Canada help factories.');
+    const insights = [fight, factories, ...OTHERS];
+    // Close (cosine 0.7), not near-duplicates (0.92); the others elsewhere.
+    const vector = (i: InsightWithContext) => (i.id === 1 ? [1, 0, 0] : i.id === 2 ? [0.7, 0.71, 0] : [0, 0, 1]);
+    const pool = buildBriefPool(
+      insights,
+      new Map(insights.map((i) => [i.id, { ...indexEntryFor(i), embedding: vector(i), embeddingModel: 'm' }])),
+      { now: NOW },
+    );
+    expect(pool.index.themeNeighbours(pool.index.indexOf(1)!)).not.toContain(pool.index.indexOf(2));
+    const [item] = toBriefItems(pool, profile, [{ index: pool.index.indexOf(1)!, score: 1 }], 3);
+    expect(item?.related.map((r) => r.insightId)).toEqual([2]);
+  });
+});

@@ -40,4 +40,12 @@ describe('InsightPool.themeNeighbours', () => {
     // Item 4's headline words are its own: nothing else has them.
     expect(ids(3)).toEqual([]);
   });
+
+  it('walks the most telling theme word first and stops at its limit', () => {
+    // "texas" is in fewer items than "bitcoin", so it weighs more: item 3 comes first.
+    expect(pool.themeNeighbours(0, 1).map((j) => pool.items[j]?.id)).toEqual([3]);
+    expect(pool.themeNeighbours(0, 2)).toHaveLength(2);
+    // Limits leave nothing marked: a full walk after a cut one finds everything.
+    expect(pool.themeNeighbours(0)).toHaveLength(3);
+  });
 });

@@ -54,6 +54,8 @@ const DEFAULT_DUPLICATE: SimilarityThresholds = { duplicateLexical: 0.55, duplic
 const DUPLICATE_PROBES = 6;
 /** Probing skips features found in more than this share of the pool. */
 const COMMON_SHARE = 0.02;
+/** Related candidates found through theme words, at most (themeNeighbours). */
+const MAX_THEME_NEIGHBOURS = 2_000;
 /** Probing computes the exact cosine of this many best partial matches. */
 const RESCORED = 40;
 
@@ -222,19 +224,23 @@ export class InsightPool {
    * Items sharing a telling word that item `index` names where it states its theme (headlineLength):
    * every item the related rule can accept with it, as the rule needs such a word named by both
    * (telling-words.ts). The heaviest features that lexicalNeighbours probes miss such a word when it
-   * weighs little in a long item ("Trump" beside a guest's name and a book title). Unordered.
+   * weighs little in a long item ("Trump" beside a guest's name and a book title). The most telling
+   * words are walked first, and at most `limit` items are returned, so a theme word shared by a large
+   * share of a big pool costs a bounded walk. Otherwise unordered.
    */
-  themeNeighbours(index: number): number[] {
+  themeNeighbours(index: number, limit = MAX_THEME_NEIGHBOURS): number[] {
     const own = this.tellingFeatures(index);
+    const themes = [...own.ids]
+      .filter((t) => own.headline.has(this.keyOf(t)))
+      .sort((a, b) => (this.telling[b] ?? 0) - (this.telling[a] ?? 0));
     const out: number[] = [];
-    for (const t of own.ids) {
-      if (!own.headline.has(this.keyOf(t))) continue;
+    walk: for (const t of themes)
       for (const other of this.postings[t]?.items ?? []) {
         if (other === index || this.seen[other] === 1) continue;
+        if (out.length >= limit) break walk;
         this.seen[other] = 1;
         out.push(other);
       }
-    }
     for (const other of out) this.seen[other] = 0;
     return out;
   }

@@ -1,6 +1,6 @@
 import { featureBag } from '../related/features.js';
 import { generalWeight } from '../related/vectors.js';
-import type { EpisodeType } from '../model/feed.js';
+import { type EpisodeType, TRAILER_REASON } from '../model/feed.js';
 import { receivesBriefs, type User } from '../model/user.js';
 import type { EpisodeRow, ProfileRow } from '../store/types.js';
 import type { ReachStore } from './ports.js';
@@ -55,10 +55,7 @@ export interface Reach {
 }
 
 /** Why a trailer never reaches a brief; processing gives the same reason for not extracting it. */
-export const TRAILER_REACH: Reach = {
-  reach: false,
-  reason: 'a trailer: it promotes the show, none of it is episode content',
-};
+export const TRAILER_REACH: Reach = { reach: false, reason: TRAILER_REASON };
 
 /**
  * Whether an episode can reach at least one subscriber's brief, decided from its metadata alone,

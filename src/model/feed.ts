@@ -44,6 +44,9 @@ export interface Person {
  */
 export type EpisodeType = 'full' | 'trailer' | 'bonus';
 
+/** Why a trailer yields nothing: processing, the store and canReachBrief all give this reason. */
+export const TRAILER_REASON = 'a trailer: it promotes the show, none of it is episode content';
+
 export interface ParsedEpisode {
   /** Stable identity inside the feed: guid, else enclosure URL, else link, else hash(title+pubDate). */
   guid: string;

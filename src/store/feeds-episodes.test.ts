@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TRAILER_REASON } from '../model/feed.js';
 import { briefItem, insight, parsedEpisode } from './test-fixtures.js';
 import { testDialects } from './test-harness.js';
 import { useTestStore } from './test-store.js';
@@ -222,6 +223,8 @@ for (const { dialect, label, skip } of await testDialects()) {
         Object.fromEntries((await t.store.episodesByFeed(feed.id)).map((r) => [r.guid, r.episodeType]));
       expect(await typeOf()).toEqual({ promo: 'trailer', ep: null });
       for (const row of await t.store.episodesByFeed(feed.id)) await t.store.markEpisode(row.id, 'extracted', 'done');
+      const epId = (await t.store.episodesByFeed(feed.id)).find((r) => r.guid === 'ep')?.id as number;
+      await t.store.replaceInsights(epId, [insight(1)], 'embedded');
       const retyped = [
         parsedEpisode('promo', { episodeType: 'full' }),
         parsedEpisode('ep', { episodeType: 'trailer' }),
@@ -231,9 +234,13 @@ for (const { dialect, label, skip } of await testDialects()) {
         insertedIds: [],
       });
       expect(await typeOf()).toEqual({ promo: 'full', ep: 'trailer' });
-      // Both changed sides of "trailer", so both are processed again: the promo for insights, the episode to lose them.
-      const statuses = Object.fromEntries((await t.store.episodesByFeed(feed.id)).map((r) => [r.guid, r.status]));
-      expect(statuses).toEqual({ promo: 'new', ep: 'new' });
+      // The promo is content now, to be processed for insights; the episode is a trailer now, settled at
+      // once without its insights, however old (processing lists only recent episodes).
+      const states = Object.fromEntries(
+        (await t.store.episodesByFeed(feed.id)).map((r) => [r.guid, [r.status, r.lastError]]),
+      );
+      expect(states).toEqual({ promo: ['new', null], ep: ['extracted', TRAILER_REASON] });
+      expect(await t.store.insightsByEpisode(epId)).toEqual([]);
       await t.store.upsertEpisodes(
         feed.id,
         [parsedEpisode('promo', { episodeType: 'bonus' }), parsedEpisode('ep', { episodeType: 'trailer' })],

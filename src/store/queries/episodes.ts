@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { ParsedEpisode } from '../../model/feed.js';
+import { type ParsedEpisode, TRAILER_REASON } from '../../model/feed.js';
 import { toEpisodeRow } from '../row-mappers.js';
 import { dueForProcessing, needsProcessing, needsUpgrade } from './episode-work.js';
+import { retireOrDelete } from './insights.js';
 import type { Database } from '../schema.js';
 import { writeTransaction } from '../transaction.js';
 import type { Store, UpsertResult } from '../types.js';
@@ -88,12 +89,9 @@ export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
             const meta = metadataOf(ep);
             if (!row) fresh.push(ep);
             else if (changed(row, meta)) {
-              // A trailer is settled without insights, and content the feed now calls a trailer must lose
-              // its own: either way the episode is processed again.
-              const retyped = (row.episode_type === 'trailer') !== (meta.episode_type === 'trailer');
               await trx
                 .updateTable('episodes')
-                .set({ ...meta, updated_at: now, ...(retyped && { status: 'new', last_error: null }) })
+                .set({ ...meta, updated_at: now, ...(await retypedStatus(trx, row, meta, now)) })
                 .where('id', '=', row.id)
                 .execute();
               result.updated += 1;
@@ -212,4 +210,32 @@ function firstByGuid(episodes: ParsedEpisode[]): ParsedEpisode[] {
 
 function changed(row: Metadata, meta: Metadata): boolean {
   return METADATA.some((key) => row[key] !== meta[key]);
+}
+
+/**
+ * A promo the feed now calls content is processed again, for its insights. Content it now calls a
+ * trailer is settled as one at once, its insights taken out, whatever its age (processing only lists
+ * recent episodes). Nothing changes while the episode stays on its side of "trailer".
+ */
+async function retypedStatus(
+  trx: Kysely<Database>,
+  row: { id: number; episode_type: string | null },
+  meta: { episode_type: string | null },
+  now: string,
+): Promise<{ status: string; last_error: string | null } | undefined> {
+  const wasTrailer = row.episode_type === 'trailer';
+  if (wasTrailer === (meta.episode_type === 'trailer')) return undefined;
+  if (wasTrailer) return { status: 'new', last_error: null };
+  const current = await trx
+    .selectFrom('insights')
+    .select('id')
+    .where('episode_id', '=', row.id)
+    .where('retired_at', 'is', null)
+    .execute();
+  await retireOrDelete(
+    trx,
+    current.map((r) => r.id),
+    now,
+  );
+  return { status: 'extracted', last_error: TRAILER_REASON };
 }

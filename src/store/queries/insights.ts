@@ -94,24 +94,7 @@ export function insightQueries(db: Kysely<Database>): InsightQueries {
               .execute()),
           );
         }
-        if (vanished.length > 0) {
-          // One a brief showed is retired, not deleted: the brief's items, feedback and "already sent" still find it.
-          const shown = new Set(
-            (
-              await trx.selectFrom('brief_insights').select('insight_id').where('insight_id', 'in', vanished).execute()
-            ).map((r) => r.insight_id),
-          );
-          const retire = vanished.filter((id) => shown.has(id));
-          const remove = vanished.filter((id) => !shown.has(id));
-          if (retire.length > 0)
-            await trx
-              .updateTable('insights')
-              .set({ retired_at: now })
-              .where('id', 'in', retire)
-              .where('retired_at', 'is', null)
-              .execute();
-          if (remove.length > 0) await trx.deleteFrom('insights').where('id', 'in', remove).execute();
-        }
+        await retireOrDelete(trx, vanished, now);
         return current.sort((a, b) => a.position - b.position).map(toStoredInsight);
       });
     },
@@ -178,4 +161,27 @@ function insightValues(insight: Insight, position: number, engine: string) {
     engine,
     text_key: insightTextKey(insight.text),
   };
+}
+
+/**
+ * Takes insights out of an episode's current ones: one a brief showed is retired, not deleted, so the
+ * brief's items, feedback and "already sent" still find it; the rest are deleted.
+ */
+export async function retireOrDelete(trx: Kysely<Database>, ids: readonly number[], now: string): Promise<void> {
+  if (ids.length === 0) return;
+  const shown = new Set(
+    (await trx.selectFrom('brief_insights').select('insight_id').where('insight_id', 'in', ids).execute()).map(
+      (r) => r.insight_id,
+    ),
+  );
+  const retire = ids.filter((id) => shown.has(id));
+  const remove = ids.filter((id) => !shown.has(id));
+  if (retire.length > 0)
+    await trx
+      .updateTable('insights')
+      .set({ retired_at: now })
+      .where('id', 'in', retire)
+      .where('retired_at', 'is', null)
+      .execute();
+  if (remove.length > 0) await trx.deleteFrom('insights').where('id', 'in', remove).execute();
 }

@@ -24,6 +24,8 @@ describe('InsightPool.themeNeighbours', () => {
     item(3, 3, 'Cheap power in Texas', 'Texas sells cheap power at night.'),
     item(4, 4, 'Sourdough needs a long cold proof', 'Bakers say so, and paid for flour in bitcoin once.'),
     item(5, 5, 'Coral reefs bleach in warm water', 'Divers see it every summer.'),
+    // Item 1's own show: never its related candidate, nor counted against the limit.
+    item(99, 1, 'Texas miners sell bitcoin', 'Texas miners sold their bitcoin when power got dear.'),
     // Other shows, so that a word three shows share is still telling (telling-words.ts MAX_SHOW_SHARE).
     ...OTHER_SUBJECTS.slice(3).map((h, n) => item(6 + n, 6 + n, h, otherSubjectText(h))),
   ]);

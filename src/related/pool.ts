@@ -221,7 +221,7 @@ export class InsightPool {
   }
 
   /**
-   * Items sharing a telling word that item `index` names where it states its theme (headlineLength):
+   * Items of other shows sharing a telling word that item `index` names where it states its theme (headlineLength):
    * every item the related rule can accept with it, as the rule needs such a word named by both
    * (telling-words.ts). The heaviest features that lexicalNeighbours probes miss such a word when it
    * weighs little in a long item ("Trump" beside a guest's name and a book title). The most telling
@@ -234,9 +234,10 @@ export class InsightPool {
       .filter((t) => own.headline.has(this.keyOf(t)))
       .sort((a, b) => (this.telling[b] ?? 0) - (this.telling[a] ?? 0));
     const out: number[] = [];
+    const show = this.items[index]?.feedId;
     walk: for (const t of themes)
       for (const other of this.postings[t]?.items ?? []) {
-        if (other === index || this.seen[other] === 1) continue;
+        if (this.seen[other] === 1 || this.items[other]?.feedId === show) continue;
         if (out.length >= limit) break walk;
         this.seen[other] = 1;
         out.push(other);

@@ -25,6 +25,7 @@ describe('listing', () => {
     expect(listingOf('We got the budget, and we got the hiring plan approved because the numbers held.')).toBe(0);
     // Claims framed by a reporting verb are claims, however many.
     expect(listingOf("I think it works, I think it scales, I think it's cheap, I think it's done.")).toBe(0);
+    expect(listingOf("She thinks it works, she thinks it scales, she thinks it's cheap.")).toBe(0);
   });
 
   it('reads a sentence of 150,000 clause frames without running out of stack', () => {

@@ -3,19 +3,12 @@ import type { Token } from '../../text/index.js';
 /** Words before a clause's frame that do not change it: "and we've got", "like we've got". */
 const CLAUSE_MARKERS = new Set(['so', 'like', 'well', 'then', 'um', 'uh', 'also', 'plus']);
 /** Verbs that frame a claim rather than list an item: "I think it works, I think it scales" is no list. */
-const REPORTING = new Set([
-  'think',
-  'say',
-  'said',
-  'says',
-  'mean',
-  'guess',
-  'believe',
-  'feel',
-  'know',
-  'bet',
-  'suppose',
-]);
+const REPORTING = new Set(
+  (
+    'think thinks thought say says said mean means meant guess guessed believe believes believed feel feels felt ' +
+    'know knows knew bet suppose supposed'
+  ).split(' '),
+);
 /** More words than this before the verb: not a clause frame but a noun phrase or aside. */
 const FRAME_MAX_WORDS = 3;
 /** One repeat is parallelism ("you can use X, you can run Y"); three clauses in one frame are a list. */

@@ -442,7 +442,7 @@ function pointsBack(words: Token[]): boolean {
   return place || (!now && DANGLING_START.has(words[first]?.normal ?? ''));
 }
 
-/** Times that "this" places in the reader's calendar ("that year" still points back). */
+/** Times that "this"/"that" place in the reader's calendar ("this week", "that year"): not a pointer back. */
 const TIMES = new Set([
   'week',
   'weekend',

@@ -12,6 +12,9 @@ describe('opensOnUnplacedSubject', () => {
     "He's back in the studio with a new album.",
     'It also ships with a new kernel every spring.',
     'He now leads the team that built it.',
+    "It's perfect for small teams.",
+    'It takes stunning photos at night.',
+    'It happened on a Tuesday.',
   ])('flags a pronoun subject for something the sentence does not name: %s', (s) => {
     expect(opens(s)).toBe(true);
   });

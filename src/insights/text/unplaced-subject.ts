@@ -16,17 +16,22 @@ export function opensOnUnplacedSubject(sentence: readonly Token[]): boolean {
   const [first, second] = words;
   if (!first || !PERSONAL.has(first.normal) || !second) return false;
   if (first.normal !== 'it') return second.pos === 'VERB' || second.pos === 'AUX';
-  // "It turns out …", "It takes three years to …": the verb presents what follows.
-  if (PRESENTING.has(second.normal)) return false;
+  // "It takes three years to …", "It seems that …", "It's important for teams to …": an "it" whose
+  // "to" or "that" clause comes later stands for that clause.
+  const extraposed = words.slice(2).some((w) => w.normal === 'to' || w.normal === 'that');
+  // "It turns out …", "It takes three years to …": the verb presents what follows; but "It takes
+  // stunning photos at night", "It happened on a Tuesday" say something of the unnamed "it".
+  if (PRESENTING.has(second.normal)) return !(extraposed || words[2]?.normal === 'out');
   if (!COPULA.has(second.normal)) return second.pos === 'VERB';
-  // "It's light as a feather", "It's really fast": what it is said to be, not what it is; but
-  // "It's easy to forget …", "It's clear that …", "It's important for teams to …", "It's worth
-  // noting …" say it of what follows.
+  // "It's light as a feather", "It's really fast", "It's perfect for small teams": what it is said
+  // to be; but "It's easy to forget …", "It's clear that …", "It's important for teams to …", "It's
+  // worth noting …" say it of what follows.
   const after = words[3];
-  return words[2]?.pos === 'ADJ' && !FOLLOWS.has(after?.normal ?? '') && after?.pos !== 'VERB';
+  if (words[2]?.pos !== 'ADJ' || after?.pos === 'VERB' || FOLLOWS.has(after?.normal ?? '')) return false;
+  return !(after?.normal === 'for' && extraposed);
 }
 
-/** Verbs with which "it" presents what follows rather than stands for something. */
+/** Verbs with which "it" may present what follows rather than stand for something. */
 const PRESENTING = new Set([
   'turns',
   'turned',
@@ -40,4 +45,4 @@ const PRESENTING = new Set([
   'happened',
 ]);
 /** Words after "it is <adjective>" that show the adjective is said of what follows. */
-const FOLLOWS = new Set(['to', 'that', 'for', 'how', 'why', 'when', 'whether']);
+const FOLLOWS = new Set(['to', 'that', 'how', 'why', 'whether']);

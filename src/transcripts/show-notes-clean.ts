@@ -60,6 +60,7 @@ const FURNITURE = phrasePattern(
     /leave (?:us )?a (?:rating|review)/,
     /\brate us\b/,
     /support (?:the|this) (?:show|podcast)/,
+    /\bsupport (?:what we do|our work|us (?:at|by|directly))\b/,
     /become a (?:patron|member|supporter)/,
     /patreon/,
     /join (?:our|the) (?:discord|community|mailing list|newsletter)/,

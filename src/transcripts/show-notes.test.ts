@@ -85,10 +85,15 @@ describe('transcriptFromShowNotes', () => {
         'This episode is sponsored by Linode.',
         "Thank you to this week's sponsors.",
         'Thank you to this week’s sponsors.',
+        'Support what we do and get a cool t-shirt out of it?',
+        'Support us on Patreon and get episodes early.',
         'Our host is taking a break, and we’re taking a hiatus until March.',
         "Use code WRANGLE for 20% off your first month, that's how you support us.",
       ],
-      ['Our guest worked on the code of the first web browser, and she tells us how it was built.'],
+      [
+        'Our guest worked on the code of the first web browser, and she tells us how it was built.',
+        'Voters who support us on the ballot measure are not the ones you would expect.',
+      ],
     );
     const content = 'Congress has kept quiet during the first month of the new term, but a shutdown looms by March 14.';
     const read = 'The Weekly Wrangle is brought to you by Linode.';

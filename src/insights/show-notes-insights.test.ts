@@ -21,6 +21,16 @@ describe('insights from show notes', () => {
     );
   });
 
+  it('keep every word of the notes: a dash in writing sets off an aside, not a false start (FiveThirtyEight)', () => {
+    const notes =
+      '<p>President Donald Trump begins his second term as one of the least popular presidents in modern polling history. Yet, many of his policies — such as those surrounding DEI programs and immigration — are more popular than ever.</p>';
+    const title = 'What Do Americans Want From Trump’s Second Term?';
+    const insights = extractInsights(transcriptFromShowNotes(notes, { title }), { episodeTitle: title });
+    expect(insights.map((i) => i.text).join(' ')).toContain(
+      'Yet, many of his policies — such as those surrounding DEI',
+    );
+  });
+
   it('show the notes from their first sentence, not the episode title put before it (Intercepted, "White Mirror")', () => {
     const notes =
       '<p>Jeremy lays out the bloody US history in Haiti and El Salvador and blasts the bipartisan, selective amnesia and historical revisionism that “American exceptionalism” demands.</p>';

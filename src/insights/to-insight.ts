@@ -33,7 +33,7 @@ export function toInsight(prep: PreparedEpisode, scored: Passage & { score: numb
   const from = firstSentence?.tokenFrom ?? 0;
   const to = lastSentence?.tokenTo ?? from;
   const tokens = doc.tokens.slice(from, to + 1);
-  const keep = keepMask(tokens);
+  const keep = keepMask(tokens, { written: prep.showNotes });
   const perSentence: Token[][] = [];
   const keeps: boolean[][] = [];
   // The headline comes from the sentence most about the episode's themes, other things equal.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../text/index.js';
-import { cleanText } from './clean.js';
+import { cleanText, keepMask, renderKept } from './clean.js';
 
 const clean = (text: string): string => cleanText(analyse(text).tokens);
 
@@ -71,5 +71,17 @@ describe('transcriber notes', () => {
     expect(clean('We shipped it [never closed and kept talking.')).toBe(
       'We shipped it [never closed and kept talking.',
     );
+  });
+});
+
+describe('keepMask on written text', () => {
+  it('drops only the opening markers: a dash sets off an aside and an "uh" is meant', () => {
+    const text = 'And we end, uh, with a song — from the band — about the war.';
+    const { tokens } = analyse(text);
+    expect(renderKept(tokens, keepMask(tokens, { written: true }))).toBe(
+      'We end, uh, with a song — from the band — about the war.',
+    );
+    // Spoken, the same words lose their filler.
+    expect(renderKept(tokens, keepMask(tokens))).not.toContain('uh');
   });
 });

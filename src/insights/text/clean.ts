@@ -19,10 +19,16 @@ function isBoundary(t: Token | undefined): boolean {
 /**
  * Which tokens survive disfluency removal: fillers, "you know"/"I mean" asides, stutters and
  * repeated phrases, short false starts cut off by a dash, and discourse markers at the start.
- * Only removes; never adds or reorders words.
+ * Only removes; never adds or reorders words. `written` text (show notes) has no disfluencies: a
+ * dash there sets off an aside ("many of his policies — such as … — are"), an "uh" is meant, so
+ * only the opening markers go ("And we end with …").
  */
-export function keepMask(tokens: Token[]): boolean[] {
+export function keepMask(tokens: Token[], { written = false } = {}): boolean[] {
   const keep = tokens.map(() => true);
+  if (written) {
+    dropLeadingMarkers(tokens, keep);
+    return keep;
+  }
   const drop = (i: number): void => {
     keep[i] = false;
   };

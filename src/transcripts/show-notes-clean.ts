@@ -43,12 +43,14 @@ const FURNITURE = phrasePattern(
     // sponsors and promotions (and SPONSOR_READ, tested on its own: a read's opening ends its line)
     /free trial/,
     /special offer/,
+    /for a limited time\b/,
     /(?:go|head) (?:to|over to) \S+\.(?:com|org|net|io|fm|co)\b/,
     /advertis(?:e|ing) (?:with|on) (?:us|this)/,
     // a book, album or another show plugged ("… is available everywhere now", "a new podcast from …")
     // (not "the booster is available now to everyone", "results are out now", "this new show of force")
     /\b(?:is|are) (?:available|out) (?:now )?(?:everywhere|wherever)\b/,
     /\bis everywhere (?:now|too)\b/,
+    /\b(?:album|book|novel|memoir|single|record)\b[^.!?]{0,60}\b(?:is|are) out (?:now|today)\b/,
     /\b(?:a|this|our) new podcast\b(?! app)/,
     /\b(?:a|this|our) new show (?:from|by|called|hosted)\b/,
     // subscribe, follow, rate, support
@@ -70,7 +72,13 @@ const FURNITURE = phrasePattern(
     /\bavailable (?:early )?for (?:patrons|subscribers|members)/,
     // housekeeping
     /this episode (?:originally|first) aired/,
-    /originally (?:aired|released|published) (?:on|in)/,
+    /originally (?:aired|released|published|ran) (?:on|in)/,
+    /\bplease be advised\b/,
+    /\b(?:listener|content) (?:note|warning|advisory):/,
+    /\bthis episode contains (?:offensive|explicit|strong|graphic|mature|adult|disturbing|descriptions? of|references? to|discussions? of|depictions? of)\b/,
+    /\bthank(?:s| you) to\b[^.!?]{0,80}\bfor (?:recording|producing|hosting|editing|mixing)\b/,
+    // an embedded tweet's signature: "— LxDx (@wokestbloke) May 10, 2019"
+    /(?<=\(@)\w{1,15}\) [a-z]+\.? \d{1,2}, \d{4}/,
     /(?:email|write to|contact) us at/,
     /\btranscripts? (?:is|are) available\b/,
     /\b(?:is|are|we['’]re|i['’]m) taking (?:a|an|our) (?:\w+ )?(?:break|hiatus|vacation)\b/,

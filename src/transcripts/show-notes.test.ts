@@ -87,12 +87,23 @@ describe('transcriptFromShowNotes', () => {
         'Thank you to this week’s sponsors.',
         'Support what we do and get a cool t-shirt out of it?',
         'Support us on Patreon and get episodes early.',
+        'And don’t forget, for a limited time get 4 FREE NIGHTS with your first order!',
+        'Maisie Peters album, The Good Witch, is out now!',
+        'Perfect Crime and We Didn’t Start The Fire originally ran in January 2016 and May 2019, respectively.',
+        'Please be advised.',
+        'Listener note: this episode contains offensive racial language.',
+        'This episode contains descriptions of violence.',
+        'Thank you to Cúirt Festival for recording this for us, particularly to our stage manager.',
+        'We didn’t start the— LxDx (@wokestbloke) May 10, 2019.',
         'Our host is taking a break, and we’re taking a hiatus until March.',
         "Use code WRANGLE for 20% off your first month, that's how you support us.",
       ],
       [
         'Our guest worked on the code of the first web browser, and she tells us how it was built.',
         'Voters who support us on the ballot measure are not the ones you would expect.',
+        'The results are out now, and the race is closer than the polls said.',
+        'Thanks to cheaper chips, the band could record the whole album at home.',
+        'This episode contains an interview with the last living witness of the trial.',
       ],
     );
     const content = 'Congress has kept quiet during the first month of the new term, but a shutdown looms by March 14.';

@@ -162,7 +162,7 @@ export function furnitureReason(sentence: string, opts: NotesCleaning = {}): str
 function reasonOf(s: string, opts: NotesCleaning, sponsorRead: boolean): string | undefined {
   if (s === '') return 'empty';
   if (opts.repeated?.has(notesKey(s))) return 'repeated across episodes';
-  if (sponsorRead || FURNITURE.test(s) || isCallToGo(s)) return 'boilerplate phrase';
+  if (sponsorRead || FURNITURE.test(s) || isCallToGo(s) || isSalesPitch(s)) return 'boilerplate phrase';
   if (CREDIT_LINE.test(s)) return 'credit';
   if (ADDRESS.test(s)) return 'address';
   if (TIMESTAMP_LINE.test(s)) return 'chapter mark';
@@ -183,6 +183,20 @@ const CALL_TO_GO = /^(?:go )?(?:listen to|check out|search for)\s+(.*)$/i;
 const TITLE_THEN_END =
   /^(?:(?:the|our|my) )?(?:['‘"“][^'‘’"“”]{2,60}['’"”]|[\p{Lu}\p{N}][\p{L}\p{N}'’&:-]*(?:\s+(?:of|the|and|a|an|in|on|for|to|with|&|[\p{Lu}\p{N}][\p{L}\p{N}'’&:-]*))*)\s*(?:[,;.!…]|$)/u;
 const SHOW_WORDING = /^(?:\S+\s+){0,4}?(?:podcasts?|episodes?|shows?|series|trailer|interview|conversation)\b/i;
+
+/**
+ * Ad copy: a sentence that tells the listener to buy, send or claim something and exclaims it ("Send
+ * dad more than just a gift – send him an experience he'll love and can share with you!"). Notes say
+ * what an episode holds; they do not urge the reader to spend.
+ */
+function isSalesPitch(sentence: string): boolean {
+  // Three linear tests, not one pattern: `^send .* you .*!$` backtracks quadratically on a long
+  // hostile sentence full of "you".
+  return SALES_VERB.test(sentence) && EXCLAIMED.test(sentence) && TO_YOU.test(sentence);
+}
+const SALES_VERB = /^(?:send|give|treat|shop|order|buy|save|claim|gift|upgrade|unlock)\b/i;
+const EXCLAIMED = /!["”’)]?$/;
+const TO_YOU = /\byou(?:r|'ll|’ll)?\b/i;
 
 /**
  * A call to go to something else ("Listen to Song Exploder, a huge inspiration for this episode.",

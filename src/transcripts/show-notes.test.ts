@@ -95,6 +95,8 @@ describe('transcriptFromShowNotes', () => {
         'This episode contains descriptions of violence.',
         'Thank you to Cúirt Festival for recording this for us, particularly to our stage manager.',
         'We didn’t start the— LxDx (@wokestbloke) May 10, 2019.',
+        'Send dad more than just a gift – send him an experience he’ll love and can share with you!',
+        'Treat yourself to the bundle, your ears will thank you!',
         'Our host is taking a break, and we’re taking a hiatus until March.',
         "Use code WRANGLE for 20% off your first month, that's how you support us.",
       ],
@@ -104,6 +106,9 @@ describe('transcriptFromShowNotes', () => {
         'The results are out now, and the race is closer than the polls said.',
         'Thanks to cheaper chips, the band could record the whole album at home.',
         'This episode contains an interview with the last living witness of the trial.',
+        'Get ready: the court rules on Monday!',
+        'Give your team a reason to stay, she argues, and they will.',
+        'Grab your bucket and spade, because we’re taking a trip back to 1930s Bognor Regis!',
       ],
     );
     const content = 'Congress has kept quiet during the first month of the new term, but a shutdown looms by March 14.';
@@ -261,6 +266,11 @@ describe('transcriptFromShowNotes', () => {
         'Check out how a small team in Lagos built a payments network that now serves millions of traders.',
       ],
     );
+  });
+
+  it('judges a long hostile sentence full of "you" in linear time', () => {
+    const sentence = `Send ${'you '.repeat(200_000)}it all.`;
+    expect(furnitureReason(sentence)).toBeUndefined();
   });
 
   it('keeps content that merely mentions a host or a link', () => {

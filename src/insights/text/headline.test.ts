@@ -120,6 +120,10 @@ describe('makeHeadline', () => {
         "The relevant question isn't just what can this model do, it's what can this model do after someone spends a few hundred dollars fine-tuning it.",
       ),
     ).toBe("The relevant question isn't what can this model do");
+    // The comma between two verb phrases stays; none is added where the headline skipped an aside.
+    expect(
+      headline('We could have spent months on it. So the rule is: self-host the bulk, pay the API for the tail.'),
+    ).toBe('Self-host the bulk, pay the API for the tail');
     // A verb inside a relative clause is not the claim's verb.
     expect(headline('The companies that we studied, almost all of them, grew faster after they cut prices.')).toBe(
       'Almost all of them grew faster after they cut prices',

@@ -360,6 +360,7 @@ export function makeHeadline(
   let phrase: Candidate | undefined;
   let pair: Candidate | undefined;
   let afterCondition = false;
+  const commas = commasOf(sentences);
   const consider = (said: Token[], v: number, dependent: boolean): void => {
     // "So, for open releases…", "I mean the rule…": the claim is what follows the marker.
     const words = said.slice(leadingTalkLength(said));
@@ -367,7 +368,7 @@ export function makeHeadline(
     const pronoun = pointsBack(words);
     if (!dependent && !pronoun && readsAsClaim(words)) {
       claim = better(claim, words, v);
-      if (text !== undefined && !opensOnTalkTokens(words) && !repeatsOpening(render(words), text))
+      if (text !== undefined && !opensOnTalkTokens(words) && !repeatsOpening(render(words, commas), text))
         standing = better(standing, words, v);
     } else if (!dependent && readsAsClaim(words)) pointingBack = better(pointingBack, words, v);
     else if (dependent || pronoun) weak = better(weak, words, v);
@@ -407,7 +408,7 @@ export function makeHeadline(
   const verbless = clean ?? phrase;
   if (text !== undefined) {
     if (!standing || (verbless && standing.value < CLAIM_MIN_SHARE * verbless.value)) return '';
-    return capitalizedStart(render(standing.words));
+    return capitalizedStart(render(standing.words, commas));
   }
   const lead = claim && (!verbless || claim.value >= CLAIM_MIN_SHARE * verbless.value) ? claim : verbless;
   let best = (lead ?? pointingBack ?? weak ?? pair)?.words;
@@ -415,14 +416,61 @@ export function makeHeadline(
     const kept = sentences.flatMap((sentence) => sentence.kept);
     best = kept.slice(0, (wordsOf(kept)[HEADLINE_MAX_WORDS - 1]?.[1] ?? kept.length - 1) + 1);
   }
-  return capitalizedStart(render(best));
+  return capitalizedStart(render(best, commas));
 }
 
-function render(words: Token[]): string {
+/**
+ * The headline's words as text, with the commas the sentence had between two of them: clauses drop
+ * punctuation, and "self-host the bulk, pay the API for the tail" would read "…the bulk pay the API…".
+ */
+function render(words: Token[], commas: Commas): string {
+  const withCommas: Token[] = [];
+  // A headline that starts inside an aside ("The companies we studied, almost all of them, grew") does
+  // not take the comma that closes it: "Almost all of them grew".
+  let insideAside = commas.opening.has(words[0]?.offset ?? -1);
+  words.forEach((w, i) => {
+    withCommas.push(w);
+    const next = words[i + 1];
+    // Only where the headline goes on from the same comma ("LangChain, which …, is" keeps none).
+    if (!next || commas.after.get(w.offset) !== next.offset) return;
+    if (insideAside) insideAside = false;
+    else withCommas.push({ ...COMMA, offset: w.offset });
+  });
   return renderKept(
-    words,
-    words.map(() => true),
+    withCommas,
+    withCommas.map(() => true),
   ).replace(/[.!?…,;:]+$/, '');
+}
+
+const COMMA: Token = {
+  value: ',',
+  normal: ',',
+  pos: 'PUNCT',
+  space: '',
+  offset: 0,
+  isWord: false,
+  isNumber: false,
+  isPunct: true,
+  isStop: false,
+};
+
+/** The commas between kept words of the headline's sentences (render). */
+interface Commas {
+  /** For each word a comma follows, the offset of the word after the comma. */
+  after: Map<number, number>;
+  /** The offsets of words right after a comma. */
+  opening: Set<number>;
+}
+
+function commasOf(sentences: HeadlineSentence[]): Commas {
+  const after = new Map<number, number>();
+  for (const { kept } of sentences)
+    kept.forEach((t, i) => {
+      const comma = kept[i + 1];
+      const next = kept[i + 2];
+      if (t.isWord && next?.isWord && (comma?.value === ',' || comma?.value === ';')) after.set(t.offset, next.offset);
+    });
+  return { after, opening: new Set(after.values()) };
 }
 
 /** Point at a place the reader has not seen, unless a verb follows ("here's how", "there are"). */

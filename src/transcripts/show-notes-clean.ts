@@ -43,14 +43,14 @@ const FURNITURE = phrasePattern(
     // sponsors and promotions (and SPONSOR_READ, tested on its own: a read's opening ends its line)
     /free trial/,
     /special offer/,
-    /for a limited time\b/,
+    /for a limited time(?: only)?,? (?:get|save|use|enjoy|take|try|grab|claim|you can)\b/,
     /(?:go|head) (?:to|over to) \S+\.(?:com|org|net|io|fm|co)\b/,
     /advertis(?:e|ing) (?:with|on) (?:us|this)/,
     // a book, album or another show plugged ("… is available everywhere now", "a new podcast from …")
     // (not "the booster is available now to everyone", "results are out now", "this new show of force")
     /\b(?:is|are) (?:available|out) (?:now )?(?:everywhere|wherever)\b/,
     /\bis everywhere (?:now|too)\b/,
-    /\b(?:album|book|novel|memoir|single|record)\b[^.!?]{0,60}\b(?:is|are) out (?:now|today)\b/,
+    /\b(?:album|book|novel|memoir)\b[^.!?]{0,60}\b(?:is|are) out now\b/,
     /\b(?:a|this|our) new podcast\b(?! app)/,
     /\b(?:a|this|our) new show (?:from|by|called|hosted)\b/,
     // subscribe, follow, rate, support
@@ -62,7 +62,7 @@ const FURNITURE = phrasePattern(
     /leave (?:us )?a (?:rating|review)/,
     /\brate us\b/,
     /support (?:the|this) (?:show|podcast)/,
-    /\bsupport (?:what we do|our work|us (?:at|by|directly))\b/,
+    /\bsupport (?:what we do|our work|us (?:directly|by (?:becoming|subscribing|donating|joining)))\b/,
     /become a (?:patron|member|supporter)/,
     /patreon/,
     /join (?:our|the) (?:discord|community|mailing list|newsletter)/,
@@ -72,11 +72,12 @@ const FURNITURE = phrasePattern(
     /\bavailable (?:early )?for (?:patrons|subscribers|members)/,
     // housekeeping
     /this episode (?:originally|first) aired/,
-    /originally (?:aired|released|published|ran) (?:on|in)/,
+    /originally (?:aired|released|published) (?:on|in)/,
+    /originally ran (?:on|in) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:\d{1,2}, )?\d{4}/,
     /\bplease be advised\b/,
     /\b(?:listener|content) (?:note|warning|advisory):/,
-    /\bthis episode contains (?:offensive|explicit|strong|graphic|mature|adult|disturbing|descriptions? of|references? to|discussions? of|depictions? of)\b/,
-    /\bthank(?:s| you) to\b[^.!?]{0,80}\bfor (?:recording|producing|hosting|editing|mixing)\b/,
+    /\bthis episode contains (?:offensive|explicit|strong|graphic|mature|adult|disturbing|descriptions? of (?:violence|abuse|assault|suicide|self-harm|drug)|depictions? of (?:violence|abuse))\b/,
+    /\bthank(?:s| you) to\b[^.!?,;]{0,80}\bfor (?:recording|producing|hosting|editing|mixing)\b/,
     // an embedded tweet's signature: "— LxDx (@wokestbloke) May 10, 2019"
     /(?<=\(@)\w{1,15}\) [a-z]+\.? \d{1,2}, \d{4}/,
     /(?:email|write to|contact) us at/,
@@ -190,10 +191,12 @@ const SHOW_WORDING = /^(?:\S+\s+){0,4}?(?:podcasts?|episodes?|shows?|series|trai
  * what an episode holds; they do not urge the reader to spend.
  */
 function isSalesPitch(sentence: string): boolean {
-  // Three linear tests, not one pattern: `^send .* you .*!$` backtracks quadratically on a long
-  // hostile sentence full of "you".
-  return SALES_VERB.test(sentence) && EXCLAIMED.test(sentence) && TO_YOU.test(sentence);
+  // Linear tests, not one pattern: `^send .* you .*!$` backtracks quadratically on a long hostile
+  // sentence full of "you".
+  return SALES_VERB.test(sentence) && EXCLAIMED.test(sentence) && TO_YOU.test(sentence) && SALES_NOUN.test(sentence);
 }
+const SALES_NOUN =
+  /\b(?:gifts?|bundles?|orders?|offers?|deals?|discounts?|codes?|subscriptions?|experiences?|boxes|kits?)\b/i;
 const SALES_VERB = /^(?:send|give|treat|shop|order|buy|save|claim|gift|upgrade|unlock)\b/i;
 const EXCLAIMED = /!["”’)]?$/;
 const TO_YOU = /\byou(?:r|'ll|’ll)?\b/i;

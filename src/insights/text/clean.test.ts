@@ -81,6 +81,15 @@ describe('keepMask on written text', () => {
     expect(renderKept(tokens, keepMask(tokens, { written: true }))).toBe(
       'We end, uh, with a song — from the band — about the war.',
     );
+    for (const kept of [
+      'You know Taylor Swift, but do you know the producer?',
+      'Or so the Pentagon claims, anyway.',
+      'And Then There Were None is the best-selling mystery.',
+      'I mean to prove it, says the prosecutor.',
+    ]) {
+      const t = analyse(kept).tokens;
+      expect(renderKept(t, keepMask(t, { written: true }))).toBe(kept);
+    }
     // Spoken, the same words lose their filler.
     expect(renderKept(tokens, keepMask(tokens))).not.toContain('uh');
   });

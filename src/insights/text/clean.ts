@@ -20,13 +20,22 @@ function isBoundary(t: Token | undefined): boolean {
  * Which tokens survive disfluency removal: fillers, "you know"/"I mean" asides, stutters and
  * repeated phrases, short false starts cut off by a dash, and discourse markers at the start.
  * Only removes; never adds or reorders words. `written` text (show notes) has no disfluencies: a
- * dash there sets off an aside ("many of his policies — such as … — are"), an "uh" is meant, so
- * only the opening markers go ("And we end with …").
+ * dash there sets off an aside ("many of his policies — such as … — are"), an "uh" or "you know" is
+ * meant, so only an opening "and"/"but" goes ("And we end with …").
  */
 export function keepMask(tokens: Token[], { written = false } = {}): boolean[] {
   const keep = tokens.map(() => true);
   if (written) {
-    dropLeadingMarkers(tokens, keep);
+    // "And we end with …", "But the court …": a joining word the passage no longer follows; not "And
+    // Then There Were None", a title.
+    const first = tokens.findIndex((t) => !t.isPunct);
+    const next = tokens[first + 1];
+    if (
+      (tokens[first]?.normal === 'and' || tokens[first]?.normal === 'but') &&
+      next?.isWord &&
+      /^\p{Ll}/u.test(next.value)
+    )
+      for (let i = 0; i <= first; i += 1) keep[i] = false;
     return keep;
   }
   const drop = (i: number): void => {

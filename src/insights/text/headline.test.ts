@@ -124,6 +124,12 @@ describe('makeHeadline', () => {
     expect(
       headline('We could have spent months on it. So the rule is: self-host the bulk, pay the API for the tail.'),
     ).toBe('Self-host the bulk, pay the API for the tail');
+    for (const [sentence, expected] of [
+      ['Honestly, self-host the bulk, pay the API for the tail.', 'Self-host the bulk, pay the API for the tail'],
+      ['Self-host the bulk, just pay the API for the tail.', 'Self-host the bulk, pay the API for the tail'],
+      ['So the rule is: self-host the bulk; pay the API for the tail.', 'Self-host the bulk; pay the API for the tail'],
+    ])
+      expect(headline(`We could have spent months on it. ${sentence}`), sentence).toBe(expected);
     // A verb inside a relative clause is not the claim's verb.
     expect(headline('The companies that we studied, almost all of them, grew faster after they cut prices.')).toBe(
       'Almost all of them grew faster after they cut prices',

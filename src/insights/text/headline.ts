@@ -426,15 +426,19 @@ export function makeHeadline(
 function render(words: Token[], commas: Commas): string {
   const withCommas: Token[] = [];
   // A headline that starts inside an aside ("The companies we studied, almost all of them, grew") does
-  // not take the comma that closes it: "Almost all of them grew".
+  // not take the comma that closes it before the verb: "Almost all of them grew". One after a verb
+  // parts list items ("…, ship the product, and watch the churn").
   let insideAside = commas.opening.has(words[0]?.offset ?? -1);
+  let saidVerb = false;
   words.forEach((w, i) => {
     withCommas.push(w);
+    saidVerb ||= isVerb(w);
     const next = words[i + 1];
     // Only where the headline goes on from the same comma ("LangChain, which …, is" keeps none).
-    if (!next || commas.after.get(w.offset) !== next.offset) return;
-    if (insideAside) insideAside = false;
-    else withCommas.push({ ...COMMA, offset: w.offset });
+    const comma = commas.after.get(w.offset);
+    if (!next || comma?.next !== next.offset) return;
+    if (insideAside && !saidVerb) insideAside = false;
+    else withCommas.push({ ...comma.mark, space: '' });
   });
   return renderKept(
     withCommas,
@@ -442,35 +446,33 @@ function render(words: Token[], commas: Commas): string {
   ).replace(/[.!?…,;:]+$/, '');
 }
 
-const COMMA: Token = {
-  value: ',',
-  normal: ',',
-  pos: 'PUNCT',
-  space: '',
-  offset: 0,
-  isWord: false,
-  isNumber: false,
-  isPunct: true,
-  isStop: false,
-};
-
 /** The commas between kept words of the headline's sentences (render). */
 interface Commas {
-  /** For each word a comma follows, the offset of the word after the comma. */
-  after: Map<number, number>;
-  /** The offsets of words right after a comma. */
+  /** For each word a comma follows, the next word the headline may go on with, and the mark itself. */
+  after: Map<number, { next: number; mark: Token }>;
+  /** The offsets of words right after a comma that opens an aside (not one after leading talk). */
   opening: Set<number>;
 }
 
 function commasOf(sentences: HeadlineSentence[]): Commas {
-  const after = new Map<number, number>();
-  for (const { kept } of sentences)
+  const after = new Map<number, { next: number; mark: Token }>();
+  const opening = new Set<number>();
+  for (const { kept } of sentences) {
+    // "Honestly, self-host the bulk, …": the comma after leading talk closes no aside.
+    const talk = leadingTalkLength(kept);
     kept.forEach((t, i) => {
-      const comma = kept[i + 1];
-      const next = kept[i + 2];
-      if (t.isWord && next?.isWord && (comma?.value === ',' || comma?.value === ';')) after.set(t.offset, next.offset);
+      const mark = kept[i + 1];
+      if (!t.isWord || (mark?.value !== ',' && mark?.value !== ';')) return;
+      // Headlines drop softeners and joining words: "the bulk, just pay" goes on at "pay".
+      let j = i + 2;
+      while (kept[j] && (SOFTENERS.has(kept[j]?.normal ?? '') || kept[j]?.pos === 'CCONJ')) j += 1;
+      const next = kept[j];
+      if (!next?.isWord) return;
+      after.set(t.offset, { next: next.offset, mark });
+      if (i + 1 >= talk) opening.add(next.offset);
     });
-  return { after, opening: new Set(after.values()) };
+  }
+  return { after, opening };
 }
 
 /** Point at a place the reader has not seen, unless a verb follows ("here's how", "there are"). */

@@ -81,6 +81,8 @@ describe('keepMask on written text', () => {
     expect(renderKept(tokens, keepMask(tokens, { written: true }))).toBe(
       'We end, uh, with a song — from the band — about the war.',
     );
+    const trump = analyse('And Donald Trump gets a visit from the two Bobs.').tokens;
+    expect(renderKept(trump, keepMask(trump, { written: true }))).toBe('Donald Trump gets a visit from the two Bobs.');
     for (const kept of [
       'You know Taylor Swift, but do you know the producer?',
       'Or so the Pentagon claims, anyway.',

@@ -21,21 +21,18 @@ function isBoundary(t: Token | undefined): boolean {
  * repeated phrases, short false starts cut off by a dash, and discourse markers at the start.
  * Only removes; never adds or reorders words. `written` text (show notes) has no disfluencies: a
  * dash there sets off an aside ("many of his policies — such as … — are"), an "uh" or "you know" is
- * meant, so only an opening "and"/"but" goes ("And we end with …").
+ * meant, so only an opening "and"/"but" goes ("And we end with …"), unless a title follows.
  */
 export function keepMask(tokens: Token[], { written = false } = {}): boolean[] {
   const keep = tokens.map(() => true);
   if (written) {
-    // "And we end with …", "But the court …": a joining word the passage no longer follows; not "And
-    // Then There Were None", a title.
+    // "And we end with …", "And Donald Trump gets …": a joining word the passage no longer follows;
+    // not "And Then There Were None", a title (the words after it all capitalised).
     const first = tokens.findIndex((t) => !t.isPunct);
-    const next = tokens[first + 1];
-    if (
-      (tokens[first]?.normal === 'and' || tokens[first]?.normal === 'but') &&
-      next?.isWord &&
-      /^\p{Ll}/u.test(next.value)
-    )
-      for (let i = 0; i <= first; i += 1) keep[i] = false;
+    const after = tokens.slice(first + 1, first + 4);
+    const title = after.length === 3 && after.every((t) => t.isWord && /^\p{Lu}/u.test(t.value));
+    const joining = tokens[first]?.normal === 'and' || tokens[first]?.normal === 'but';
+    if (joining && after[0]?.isWord && !title) for (let i = 0; i <= first; i += 1) keep[i] = false;
     return keep;
   }
   const drop = (i: number): void => {

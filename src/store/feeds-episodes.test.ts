@@ -259,6 +259,25 @@ for (const { dialect, label, skip } of await testDialects()) {
       expect((await t.store.episodesByFeed(feed.id)).map((r) => r.status)).toEqual(['extracted', 'extracted']);
     });
 
+    it("does not make an episode's transcript out of date when only its type arrives", async () => {
+      const feed = (await t.store.addFeed('https://example.com/feed')).feed;
+      const linked = { transcripts: [{ url: 'https://example.com/e.vtt', type: 'text/vtt' }] };
+      await t.store.upsertEpisodes(feed.id, [parsedEpisode('e', linked)], new Date('2024-06-01T00:00:00Z'));
+      const [episode] = await t.store.episodesByFeed(feed.id);
+      // Its published transcript failed, so it holds its show notes.
+      await t.store.saveTranscript(episode!.id, {
+        source: 'shownotes',
+        hash: 'h',
+        segments: [{ start: 0, end: 1, text: 'x' }],
+      });
+      await t.store.replaceInsights(episode!.id, [], 'none');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      // The first poll after migration 0016: the feed's episodeType is stored for the first time.
+      await t.store.upsertEpisodes(feed.id, [parsedEpisode('e', { ...linked, episodeType: 'full' })], new Date());
+      expect((await t.store.episodesByFeed(feed.id))[0]?.episodeType).toBe('full');
+      expect(await t.store.episodesAwaitingPublishedTranscript(new Date('2024-01-01'), 10)).toEqual([]);
+    });
+
     it('keeps the same guid apart in different feeds', async () => {
       const one = (await t.store.addFeed('https://one.example/feed')).feed;
       const two = (await t.store.addFeed('https://two.example/feed')).feed;

@@ -91,7 +91,13 @@ export function episodeQueries(db: Kysely<Database>): EpisodeQueries {
             else if (changed(row, meta)) {
               await trx
                 .updateTable('episodes')
-                .set({ ...meta, updated_at: now, ...(await retypedStatus(trx, row, meta, now)) })
+                .set({
+                  ...meta,
+                  // Only a change to what the episode holds makes its transcript out of date
+                  // (episode-work.ts): not its type, which every feed sends on the first poll after 0016.
+                  ...(changed(row, meta, CONTENT) && { updated_at: now }),
+                  ...(await retypedStatus(trx, row, meta, now)),
+                })
                 .where('id', '=', row.id)
                 .execute();
               result.updated += 1;
@@ -208,9 +214,12 @@ function firstByGuid(episodes: ParsedEpisode[]): ParsedEpisode[] {
   return [...byGuid.values()];
 }
 
-function changed(row: Metadata, meta: Metadata): boolean {
-  return METADATA.some((key) => row[key] !== meta[key]);
+function changed(row: Metadata, meta: Metadata, keys: readonly (keyof Metadata)[] = METADATA): boolean {
+  return keys.some((key) => row[key] !== meta[key]);
 }
+
+/** The metadata that says what an episode holds: all but its type. */
+const CONTENT = METADATA.filter((key) => key !== 'episode_type');
 
 /**
  * A promo the feed now calls content is processed again, for its insights. Content it now calls a

@@ -5,7 +5,7 @@ export { createPoolCache, type PoolCache } from './load-pool.js';
 export { buildProfile } from './profile.js';
 export { rankForProfile, rankBruteForce } from './rank-profile.js';
 export { toBriefItems } from './brief-items.js';
-export { canReachBrief, canStoredEpisodeReachBrief, briefAudience, TRAILER_REACH } from './reach.js';
+export { canReachBrief, canStoredEpisodeReachBrief, briefAudience } from './reach.js';
 export { localTime, isValidTimeZone } from './local-time.js';
 export { timestampUrl } from './timestamp-url.js';
 export type { ComposeStore, ReachStore } from './ports.js';

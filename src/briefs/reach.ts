@@ -1,6 +1,5 @@
 import { featureBag } from '../related/features.js';
 import { generalWeight } from '../related/vectors.js';
-import { type EpisodeType, TRAILER_REASON } from '../model/feed.js';
 import { receivesBriefs, type User } from '../model/user.js';
 import type { EpisodeRow, ProfileRow } from '../store/types.js';
 import type { ReachStore } from './ports.js';
@@ -41,8 +40,6 @@ async function loadBriefAudience(store: Pick<ReachStore, 'listUsers' | 'listProf
 
 export interface EpisodeMeta {
   feedId: number;
-  /** itunes:episodeType: a trailer promotes its show and holds nothing for a brief. */
-  episodeType?: EpisodeType | null;
   title: string;
   description?: string | null;
   /** The show's title and description help when the episode's own are terse. */
@@ -54,17 +51,13 @@ export interface Reach {
   reason: string;
 }
 
-/** Why a trailer never reaches a brief; processing gives the same reason for not extracting it. */
-export const TRAILER_REACH: Reach = { reach: false, reason: TRAILER_REASON };
-
 /**
  * Whether an episode can reach at least one subscriber's brief, decided from its metadata alone,
- * before anything is paid for (speech-to-text, LLM extraction). Never a trailer; otherwise
- * conservative: it says no only when no subscriber follows the show, none is a cold start (they get
+ * before anything is paid for (speech-to-text, LLM extraction); processing never asks for a trailer.
+ * Conservative: it says no only when no subscriber follows the show, none is a cold start (they get
  * the best of every show), and no interest word of any subscriber appears in the title or description.
  */
 export function canReachBrief(episode: EpisodeMeta, audience: BriefAudience): Reach {
-  if (episode.episodeType === 'trailer') return TRAILER_REACH;
   if (audience.subscribers === 0) return { reach: false, reason: 'no active subscribers' };
   if (audience.followedFeeds.has(episode.feedId)) return { reach: true, reason: 'a subscriber follows this show' };
   if (audience.coldStart > 0)
@@ -81,7 +74,6 @@ export async function canStoredEpisodeReachBrief(store: ReachStore, episode: Epi
   const feed = await store.feedById(episode.feedId);
   const meta: EpisodeMeta = {
     feedId: episode.feedId,
-    episodeType: episode.episodeType,
     title: episode.title,
     description: episode.description,
     podcastTitle: feed?.title ?? null,

@@ -2,6 +2,7 @@ export { parseTranscript, type ParseTranscriptOptions } from './parse-transcript
 export { readTranscriptFile, MAX_TRANSCRIPT_BYTES } from './read-transcript-file.js';
 export { decodeTranscriptBytes } from './decode-bytes.js';
 export { transcriptFromShowNotes, showBoilerplate } from './show-notes.js';
+export type { NotesCleaning } from './show-notes-clean.js';
 export { pickTranscriptLink } from './pick-transcript-link.js';
 export { transcriptText } from './transcript-text.js';
 export { normalizeForMatch } from './normalize.js';

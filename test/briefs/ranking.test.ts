@@ -313,19 +313,4 @@ describe('canReachBrief: can an episode reach any brief, from its metadata alone
     expect(canReachBrief({ feedId: 3, title: 'Sourdough baking' }, withCold).reach).toBe(true);
     expect(canReachBrief({ feedId: 3, title: 'x' }, briefAudience([], [])).reach).toBe(false);
   });
-
-  it('never a trailer, not even of a followed show for a cold start; bonus and full episodes are content', () => {
-    const audience = briefAudience(
-      [user(1, []), user(2, ['kubernetes'])],
-      [{ userId: 2, about: '', onlyFollowed: false, followedFeedIds: [9] }],
-    );
-    const meta = { feedId: 9, title: 'Introducing Kubernetes Weekly' };
-    expect(canReachBrief({ ...meta, episodeType: 'trailer' }, audience)).toEqual({
-      reach: false,
-      reason: 'a trailer: it promotes the show, none of it is episode content',
-    });
-    expect(canReachBrief({ ...meta, episodeType: 'bonus' }, audience).reach).toBe(true);
-    expect(canReachBrief({ ...meta, episodeType: 'full' }, audience).reach).toBe(true);
-    expect(canReachBrief({ ...meta, episodeType: null }, audience).reach).toBe(true);
-  });
 });

@@ -1,9 +1,10 @@
 import type { App } from '../../app.js';
-import { canStoredEpisodeReachBrief, TRAILER_REACH } from '../../briefs/index.js';
+import { canStoredEpisodeReachBrief } from '../../briefs/index.js';
 import { LlmDeferredError } from '../../insights/llm/index.js';
 import { AppError, errorMessage } from '../../model/errors.js';
+import { TRAILER_REASON } from '../../model/feed.js';
 import type { EpisodeRow } from '../../store/types.js';
-import { getTranscript, showBoilerplate } from '../../transcripts/index.js';
+import { getTranscript, type NotesCleaning, showBoilerplate } from '../../transcripts/index.js';
 import { preferPublished, transcribeEpisode, type EpisodeAsrDeps } from '../../transcripts/asr/index.js';
 import { EPISODE_LEASE_MS, holdingEpisodeClaim, withEpisodeClaim } from '../episode-lease.js';
 import { episodeRetryAt } from '../episode-retry.js';
@@ -81,12 +82,7 @@ function notClaimed(episodeId: number): ProcessResult {
  */
 export interface ShowBoilerplate extends ShowTranscriptRepeats {
   /** What the show's notes repeat, and its title: what cleaning one episode's notes needs of its show. */
-  notes(feedId: number): Promise<ShowNotesContext>;
-}
-
-interface ShowNotesContext {
-  repeated: ReadonlySet<string>;
-  showTitle?: string;
+  notes(feedId: number): Promise<NotesCleaning>;
 }
 
 /** How many of a show's newest episodes are read to find its boilerplate. */
@@ -97,8 +93,8 @@ const BOILERPLATE_EPISODES = 200;
  * (processEpisodes shares one between all episodes).
  */
 export function showBoilerplateFor(app: { store: ShowRepeatsStore }): ShowBoilerplate {
-  const cache = new Map<number, Promise<ShowNotesContext>>();
-  const notes = (feedId: number): Promise<ShowNotesContext> => {
+  const cache = new Map<number, Promise<NotesCleaning>>();
+  const notes = (feedId: number): Promise<NotesCleaning> => {
     let found = cache.get(feedId);
     if (!found) {
       found = Promise.all([app.store.episodesByFeed(feedId), app.store.feedById(feedId)]).then(([episodes, feed]) => ({
@@ -126,7 +122,7 @@ async function processClaimed(
 ): Promise<ProcessResult> {
   const { store, config } = app;
   // Nothing in a trailer is worth a transcript or an insight: settled before anything is fetched.
-  if (episode.episodeType === 'trailer') return settleWithoutInsights(store, episode.id, TRAILER_REACH.reason);
+  if (episode.episodeType === 'trailer') return settleWithoutInsights(store, episode.id, TRAILER_REASON);
   const fail = (error: string) => store.markEpisodeFailed(episode.id, error, episodeRetryAt(episode.failures + 1, now));
   // The show's stored transcripts are read while this one is fetched, and before it is stored: it is
   // added to them (remember), not read back. What they repeat is counted once this one is added, so

@@ -26,7 +26,8 @@ function isFragment(tokens: Token[], keep: boolean[]): boolean {
  */
 export function toInsight(prep: PreparedEpisode, scored: Passage & { score: number }): Insight | undefined {
   const { doc } = prep;
-  const p = withoutDanglingOpener(prep, withoutTitle(prep, scored));
+  const untitled = withoutTitle(prep, scored);
+  const p = untitled && withoutDanglingOpener(prep, untitled);
   if (!p) return undefined;
   const firstSentence = doc.sentences[p.first];
   const lastSentence = doc.sentences[p.last];
@@ -52,12 +53,7 @@ export function toInsight(prep: PreparedEpisode, scored: Passage & { score: numb
   const claim = makeHeadline(sentences, prep.weight, salience, text);
   // Show notes are a producer's few lines: where none makes a claim ("Fast as hell, and everything
   // is upstream", a title run, a list of guests), there is nothing to brief.
-  if (!claim && prep.showNotes && isFragment(tokens, keep)) {
-    // The notes open on the episode's title, which names the episode rather than claims anything.
-    const title = wordKey(prep.episodeTitle ?? '');
-    const said = sentences.filter((_, s) => wordKey((perSentence[s] ?? []).map((w) => w.value).join(' ')) !== title);
-    if (!hasStandaloneClaim(said)) return undefined;
-  }
+  if (!claim && prep.showNotes && isFragment(tokens, keep) && !hasStandaloneClaim(sentences)) return undefined;
   const headline = claim || neutralHeadline(prep.episodeTitle ?? '') || makeHeadline(sentences, prep.weight, salience);
   return {
     text,
@@ -75,17 +71,18 @@ export function toInsight(prep: PreparedEpisode, scored: Passage & { score: numb
  * of the passage it starts but is not said in the notes: the reader sees it above the item already
  * ("White Mirror. Jeremy lays out …"). The passage is shown from the sentence after it. The title
  * may be split into several sentences ("Ep. 12: White Mirror", "Wait! Haiti Again?"): the sentences
- * that together read as the title go.
+ * that together read as the title go, and a passage that is only the title is none.
  */
-function withoutTitle<P extends Passage>(prep: PreparedEpisode, p: P): P {
+function withoutTitle<P extends Passage>(prep: PreparedEpisode, p: P): P | undefined {
   const title = prep.showNotes ? wordKey(prep.episodeTitle ?? '') : '';
   if (title === '') return p;
   let said = '';
-  for (let k = p.first; k < p.last; k += 1) {
+  for (let k = p.first; k <= p.last; k += 1) {
     const s = prep.doc.sentences[k];
     if (!s) return p;
     said += wordKey(prep.doc.layout.text.slice(s.charStart, s.charEnd));
-    if (said === title) return { ...p, first: k + 1 };
+    // Nothing but the title: nothing the reader does not see already.
+    if (said === title) return k < p.last ? { ...p, first: k + 1 } : undefined;
     if (!title.startsWith(said)) return p;
   }
   return p;

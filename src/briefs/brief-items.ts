@@ -133,8 +133,7 @@ function computeRelated(pool: BriefPool, index: number): Array<{ index: number; 
   for (const j of candidates) {
     const c = pool.insights[j];
     // Other shows only ("related" points across shows): their telling words are never read.
-    if (!c || c.retired || c.feedId === self.feedId || c.episodeId === self.episodeId || pool.dupGroup[j] === group)
-      continue;
+    if (!c || c.retired || c.feedId === self.feedId || pool.dupGroup[j] === group) continue;
     const semantic = pool.index.semantic(index, j);
     // Same theme needs telling words in common (telling-words.ts); an embedding, uncalibrated
     // here, may vouch for a pair sharing fewer of them, never for one sharing none.

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
 import { AppError, errorMessage } from '../model/errors.js';
+import { backoffMs } from '../net/retry.js';
 
 /** How long each part of talking to PostgreSQL may take, so a stalled server or network fails a call instead of hanging it. */
 export interface PostgresTimeouts {
@@ -98,11 +99,13 @@ const BUSY_SERVER = new Set(['53300', '57P03']);
 /** pool.connect, tried again with backoff while the server refuses for a passing reason, up to `withinMs`. */
 export async function connectWithin(pool: Pick<pg.Pool, 'connect'>, withinMs: number): Promise<pg.PoolClient> {
   const deadline = Date.now() + withinMs;
-  for (let waitMs = 50; ; waitMs = Math.min(waitMs * 2, 1_000)) {
+  for (let retry = 0; ; retry += 1) {
     try {
       return await pool.connect();
     } catch (err) {
       const code = (err as { code?: unknown }).code;
+      // The shared backoff's jitter spreads a fleet's processes out; a free slot is worth a second's wait at most.
+      const waitMs = Math.min(backoffMs(retry, 50, Math.random), 1_000);
       if (typeof code !== 'string' || !BUSY_SERVER.has(code) || Date.now() + waitMs > deadline) throw err;
       await sleep(waitMs);
     }

@@ -1,25 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { insight, parsedEpisode } from '../../src/store/test-fixtures.js';
 import { startLocalHttp } from '../helpers/local-http.js';
-import { startSmtpSink } from '../helpers/smtp-sink.js';
+import { deliveryHarness } from '../helpers/delivery-harness.js';
 import { startCli } from '../helpers/cli-process.js';
 import { invokeCli } from './run-cli.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'podbrief-cli-fail-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const { defer, sink, tempDir: dataDir } = deliveryHarness();
 
 /** Two episodes' insights and these subscribers, in the database `env` names. */
 async function seed(env: Record<string, string>, emails: string[]): Promise<void> {
@@ -41,15 +29,14 @@ describe('podbrief send --json', () => {
   it("prints each result as its send finishes, in the subscribers' order, as one JSON array", {
     timeout: 120_000,
   }, async () => {
-    const smtp = await startSmtpSink();
-    cleanups.push(() => smtp.close());
+    const smtp = await sink();
     const env = { DATA_DIR: dataDir(), SMTP_URL: smtp.url, DATABASE_URL: '', LOG_LEVEL: 'silent' };
     const emails = ['ada@example.com', 'bo@example.com', 'late@example.com'];
     await seed(env, emails);
     const release = smtp.holdRecipient('bo@example.com');
 
     const send = startCli(['send', '--now', '--json'], env);
-    cleanups.push(() => void send.child.kill());
+    defer(() => void send.child.kill());
     // stdout alone: the helper's output() also holds stderr.
     let stdout = '';
     send.child.stdout?.on('data', (chunk: Buffer) => {
@@ -86,8 +73,7 @@ describe('podbrief send --json', () => {
 
 describe('podbrief send: failures', () => {
   it('exits 1 with one line per failure (stable code), and shows suppressions in users list and status', async () => {
-    const smtp = await startSmtpSink();
-    cleanups.push(() => smtp.close());
+    const smtp = await sink();
     smtp.rejectRecipient('gone@example.com', 550, '5.1.1 <gone@example.com>: no such user');
     smtp.rejectRecipient('busy@example.com', 451, '4.2.1 mailbox busy');
     const env = { DATA_DIR: dataDir(), SMTP_URL: smtp.url, DATABASE_URL: '', LOG_LEVEL: 'silent' };
@@ -155,7 +141,7 @@ describe('podbrief poll: failures and hostile feed text', () => {
 <item><guid>1</guid><title>Episode &#27;[2J one</title><description>Notes.</description></item></channel></rss>`);
       },
     }));
-    cleanups.push(() => http.close());
+    defer(() => http.close());
     const env = {
       DATA_DIR: dataDir(),
       ALLOW_PRIVATE_NETWORKS: 'true',

@@ -1,29 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config/index.js';
+import { describe, expect, it } from 'vitest';
 import { processEpisode } from '../../src/jobs/index.js';
 import { parsedEpisode } from '../../src/store/test-fixtures.js';
+import { deliveryHarness } from '../helpers/delivery-harness.js';
 
 const CONTENT =
   'This week on Hard Fork, Kevin and Casey explain why the chatbots of every big company now sound alike.';
 
 describe('an episode without a transcript is read from its show notes, knowing its show', () => {
-  let app: App;
-  let dataDir: string;
-
-  beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'podbrief-notes-title-'));
-    app = await createApp(loadConfig({ env: { DATA_DIR: dataDir, LOG_LEVEL: 'silent' } }));
-  });
-  afterEach(async () => {
-    await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const harness = deliveryHarness();
 
   it("keeps the notes' sentences naming the show when they plug it as a new show", async () => {
+    const app = await harness.openApp({ DATA_DIR: harness.tempDir() });
     const { feed } = await app.store.addFeed('https://example.com/hard-fork.xml');
     await app.store.updateFeed(feed.id, { title: 'Hard Fork' });
     const now = new Date('2026-12-07T06:00:00Z');

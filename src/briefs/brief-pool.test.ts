@@ -63,4 +63,16 @@ describe('buildBriefPool quality', () => {
     expect(baseOf(withRetired, 1)).toBe(baseOf(current, 1));
     expect(baseOf(withRetired, 2)).toBe(baseOf(current, 2));
   });
+
+  it('weighs transcript and show-notes insights of one show against the best of their own source', () => {
+    const current = [insight(1, 1, 10, 0.5), insight(2, 1, 20, 0.4)];
+    // The same show's notes score on another scale: a high one does not lower its transcript insights.
+    const withNotes = [...current, insight(3, 1, 30, 0.9, true)];
+    const baseOf = (insights: InsightWithContext[], id: number) => {
+      const pool = buildBriefPool(insights, new Map(), { now: NOW });
+      return pool.base[insights.findIndex((i) => i.id === id)] as number;
+    };
+    expect(baseOf(withNotes, 1)).toBe(baseOf(current, 1));
+    expect(baseOf(withNotes, 2)).toBe(baseOf(current, 2));
+  });
 });
